@@ -1,0 +1,17 @@
+import type { Database } from '../db/client.js';
+import type { Logger } from '../config/logger.js';
+import { deadlineActivities } from './deadlines.js';
+
+/** What activities need from the outside world; built once per worker process. */
+export interface ActivityDeps {
+  db: Database;
+  logger: Logger;
+}
+
+/** Every activity the worker registers. Workflows import only the *type*. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...deadlineActivities(deps.db),
+  };
+}
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppDeps } from './deps.js';
+import { problemHandler } from './errors.js';
+import { IdempotencyStore } from './idempotency.js';
+import { createMetrics } from './metrics.js';
+import { notFound, tooManyRequests } from './problem.js';
+import { ApiRouter } from './router.js';
+import { adminRoutes } from './routes/admin.js';
+import { healthRoutes } from './routes/health.js';
+
+export const basePath = '/api/v1';
+
+/** Route groups, each a file in api/routes; later issues add theirs here. */
+const routeGroups = [adminRoutes];
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  const metrics = createMetrics();
+  app.use(metrics.middleware);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
+    }),
+  );
+  app.use(helmet());
+  healthRoutes(app, deps, metrics);
+
+  const registry = new OpenAPIRegistry();
+  const api = new ApiRouter(registry, basePath, deps.verifyToken, new IdempotencyStore(deps.db));
+  for (const group of routeGroups) group(api, deps);
+
+  const openapi = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'cxgov API', version: '1.0.0', description: 'Product stage gates, complaint escalations and compliance audit for financial institutions.' },
+    servers: [{ url: '/' }],
+  });
+
+  app.use(
+    basePath,
+    rateLimit({ windowMs: 60_000, limit: deps.config.RATE_LIMIT_PER_MINUTE, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(tooManyRequests()) }),
+    express.json({ limit: deps.config.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }),
+  );
+  app.get(`${basePath}/openapi.json`, (_req, res) => {
+    res.json(openapi);
+  });
+  app.use(basePath, api.router);
+  app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
+  app.use(problemHandler(deps.logger));
+  return app;
+}

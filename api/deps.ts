@@ -1,0 +1,16 @@
+import type { Client } from '@temporalio/client';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../config/logger.js';
+import type { Database } from '../db/client.js';
+import type { TokenVerifier } from './auth/tokens.js';
+
+/** What the HTTP layer needs from the outside world; built once per process. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  pingDatabase: () => Promise<void>;
+  temporal: Client;
+  taskQueue: string;
+  verifyToken: TokenVerifier;
+}

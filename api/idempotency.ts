@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { idempotencyKeys } from '../db/schema/index.js';
+import { badRequest, conflict } from './problem.js';
+
+/**
+ * `Idempotency-Key` for state-changing POSTs (api.md Conventions): a retry with the same key and
+ * body returns the first answer and changes nothing; the same key with another body → 409.
+ * A claim whose request died mid-flight (API killed) is taken over after `staleAfterMs`, so the
+ * retry runs again; handlers derive their ids from the key so that second run finds the first's
+ * work instead of doing it twice.
+ */
+export interface StoredAnswer {
+  status: number;
+  body: unknown;
+}
+
+export type Claim = { kind: 'new' } | { kind: 'replay'; answer: StoredAnswer };
+
+const keyPattern = /^[\x21-\x7e]{1,200}$/;
+
+export function requestHash(route: string, body: unknown): string {
+  return createHash('sha256')
+    .update(route + '\n' + (canonicalize(body ?? null) ?? ''))
+    .digest('hex');
+}
+
+export class IdempotencyStore {
+  constructor(
+    private readonly db: Database,
+    private readonly staleAfterMs = 30_000,
+  ) {}
+
+  async claim(principal: string, key: string, route: string, body: unknown): Promise<Claim> {
+    if (!keyPattern.test(key)) throw badRequest('Idempotency-Key must be 1–200 visible ASCII characters');
+    const hash = requestHash(route, body);
+    const inserted = await this.db
+      .insert(idempotencyKeys)
+      .values({ principal, key, route, requestHash: hash })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (inserted.length > 0) return { kind: 'new' };
+
+    const [row] = await this.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+    if (!row) return this.claim(principal, key, route, body);
+    if (row.requestHash !== hash) {
+      throw conflict(`Idempotency-Key "${key}" was already used with a different request`);
+    }
+    if (row.status !== null) return { kind: 'replay', answer: { status: row.status, body: row.body } };
+    // Still in flight: take it over only when the first attempt is clearly dead.
+    const taken = await this.db
+      .update(idempotencyKeys)
+      .set({ createdAt: sql`now()` })
+      .where(
+        and(
+          eq(idempotencyKeys.principal, principal),
+          eq(idempotencyKeys.key, key),
+          lt(idempotencyKeys.createdAt, sql`now() - make_interval(secs => ${this.staleAfterMs / 1000})`),
+        ),
+      )
+      .returning({ key: idempotencyKeys.key });
+    if (taken.length > 0) return { kind: 'new' };
+    throw conflict(`a request with Idempotency-Key "${key}" is still being processed; retry shortly`);
+  }
+
+  async complete(principal: string, key: string, answer: StoredAnswer): Promise<void> {
+    await this.db
+      .update(idempotencyKeys)
+      .set({ status: answer.status, body: answer.body as never })
+      .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+  }
+
+  /** A failed attempt (5xx) releases the key so the client's retry runs again. */
+  async release(principal: string, key: string): Promise<void> {
+    await this.db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+  }
+}

@@ -1,0 +1,143 @@
+import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import express, { type Request, type Response } from 'express';
+import type { ZodType } from 'zod';
+import { authenticate, requireRole } from './auth/middleware.js';
+import type { Principal, Role } from './auth/roles.js';
+import type { TokenVerifier } from './auth/tokens.js';
+import type { IdempotencyStore } from './idempotency.js';
+import { Problem } from './problem.js';
+import { parseOrThrow } from './validation.js';
+import { z } from './zod.js';
+
+/**
+ * One declaration per endpoint: it mounts the express handler (auth, role check, validation,
+ * idempotency) and registers the OpenAPI operation from the same zod schemas, so the document at
+ * /api/v1/openapi.json is the single truth of what is served.
+ */
+export interface RouteContext<B, Q, P> {
+  req: Request;
+  res: Response;
+  principal: Principal;
+  body: B;
+  query: Q;
+  params: P;
+  /** The request's Idempotency-Key, when the client sent one. */
+  idempotencyKey?: string;
+}
+
+export interface Answer {
+  status: number;
+  body?: unknown;
+  contentType?: string;
+}
+
+export interface RouteSpec<B, Q, P> {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Express-style path under the base path, e.g. `/initiatives/:id`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  /** Roles allowed; omitted → any authenticated caller (finer checks in the handler). */
+  roles?: Role[];
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  params?: ZodType<P>;
+  /** Status → description (and schema) for the OpenAPI document. */
+  responses: Record<number, { description: string; schema?: ZodType }>;
+  /** Accept `Idempotency-Key` (state-changing POSTs). */
+  idempotent?: boolean;
+  handler: (ctx: RouteContext<B, Q, P>) => Promise<Answer>;
+}
+
+const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export class ApiRouter {
+  readonly router = express.Router();
+
+  constructor(
+    readonly registry: OpenAPIRegistry,
+    readonly basePath: string,
+    private readonly verify: TokenVerifier,
+    private readonly idempotency: IdempotencyStore,
+  ) {
+    registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  }
+
+  add<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
+    this.document(spec);
+    const guards = [authenticate(this.verify), ...(spec.roles ? [requireRole(...spec.roles)] : [])];
+    this.router[spec.method](spec.path, ...guards, async (req: Request, res: Response) => {
+      const principal = req.principal!;
+      const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}, 'body') : (undefined as B);
+      const query = spec.query ? parseOrThrow(spec.query, req.query, 'query') : (undefined as Q);
+      const params = spec.params ? parseOrThrow(spec.params, req.params, 'params') : (undefined as P);
+      const idempotencyKey = spec.idempotent ? req.get('Idempotency-Key') : undefined;
+      const ctx: RouteContext<B, Q, P> = { req, res, principal, body, query, params, idempotencyKey };
+      const answer = idempotencyKey
+        ? await this.once(principal.userId, idempotencyKey, `${spec.method} ${req.originalUrl}`, req.body, () => spec.handler(ctx), res)
+        : await spec.handler(ctx);
+      send(res, answer);
+    });
+  }
+
+  private async once(principal: string, key: string, route: string, body: unknown, run: () => Promise<Answer>, res: Response): Promise<Answer> {
+    const claim = await this.idempotency.claim(principal, key, route, body);
+    if (claim.kind === 'replay') {
+      res.setHeader('Idempotent-Replayed', 'true');
+      return claim.answer;
+    }
+    try {
+      const answer = await run();
+      await this.idempotency.complete(principal, key, { status: answer.status, body: answer.body ?? null });
+      return answer;
+    } catch (err) {
+      // A 4xx is the answer to this request and is kept; anything else lets the retry run again.
+      if (err instanceof Problem && err.status < 500) {
+        await this.idempotency.complete(principal, key, { status: err.status, body: err.toJSON() });
+      } else {
+        await this.idempotency.release(principal, key).catch(() => undefined);
+      }
+      throw err;
+    }
+  }
+
+  private document<B, Q, P>(spec: RouteSpec<B, Q, P>): void {
+    const responses: Record<string, unknown> = {};
+    for (const [status, r] of Object.entries(spec.responses)) {
+      responses[status] = r.schema ? { description: r.description, content: { 'application/json': { schema: r.schema } } } : { description: r.description };
+    }
+    for (const status of ['400', '401', ...(spec.roles ? ['403'] : [])]) {
+      responses[status] ??= { description: 'Problem', content: { 'application/problem+json': { schema: problemSchema } } };
+    }
+    this.registry.registerPath({
+      method: spec.method,
+      path: this.basePath + spec.path.replace(/:(\w+)/g, '{$1}'),
+      summary: spec.summary,
+      tags: spec.tags,
+      security: [{ bearer: [] }],
+      ...(spec.roles ? { description: `Roles: ${spec.roles.join(', ')}` } : {}),
+      request: {
+        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.query ? { query: spec.query as never } : {}),
+        ...(spec.params ? { params: spec.params as never } : {}),
+        ...(spec.idempotent ? { headers: z.object({ 'Idempotency-Key': z.string().optional() }) } : {}),
+      },
+      responses: responses as never,
+    });
+  }
+}
+
+function send(res: Response, answer: Answer): void {
+  if (answer.contentType) res.type(answer.contentType);
+  if (answer.body === undefined) res.status(answer.status).end();
+  else if (answer.contentType && typeof answer.body === 'string') res.status(answer.status).send(answer.body);
+  else res.status(answer.status).json(answer.body);
+}

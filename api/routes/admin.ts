@@ -1,0 +1,63 @@
+import { readPolicy, readRoster, writePolicy, writeRoster, type PolicyKind } from '../../db/settings.js';
+import type { ApiRouter } from '../router.js';
+import type { ZodType } from 'zod';
+import { CalendarSchema, CommitteeSchema, ReviewPolicySchema, SlaPolicySchema } from '../schemas/admin.js';
+import type { AppDeps } from '../deps.js';
+
+/** Administration (api.md): committee roster, review and SLA policies, business calendar. */
+export function adminRoutes(api: ApiRouter, { db }: AppDeps): void {
+  api.add({
+    method: 'get',
+    path: '/committee',
+    summary: 'The UX Management Committee roster',
+    tags: ['Administration'],
+    roles: ['admin', 'compliance_auditor', 'product_owner', 'supervisor'],
+    responses: { 200: { description: 'The roster', schema: CommitteeSchema } },
+    handler: async () => ({ status: 200, body: { members: await readRoster(db) } }),
+  });
+  api.add({
+    method: 'put',
+    path: '/committee',
+    summary: 'Replace the committee roster (exactly one chair); running reviews keep their snapshot',
+    tags: ['Administration'],
+    roles: ['admin'],
+    body: CommitteeSchema,
+    responses: { 200: { description: 'The new roster', schema: CommitteeSchema } },
+    handler: async ({ body, principal }) => ({ status: 200, body: { members: await writeRoster(db, body.members, principal) } }),
+  });
+
+  const policyRoutes: { kind: PolicyKind; path: string; schema: ZodType; name: string }[] = [
+    { kind: 'review', path: '/policies/review', schema: ReviewPolicySchema, name: 'gate review policy' },
+    { kind: 'sla', path: '/policies/sla', schema: SlaPolicySchema, name: 'complaint SLA policy' },
+    { kind: 'calendar', path: '/calendar', schema: CalendarSchema, name: 'business calendar' },
+  ];
+  for (const { kind, path, schema, name } of policyRoutes) {
+    api.add({
+      method: 'get',
+      path,
+      summary: `The current ${name}`,
+      tags: ['Administration'],
+      roles: ['admin', 'compliance_auditor', 'supervisor', 'product_owner', 'cs_agent', 'business_handler'],
+      responses: { 200: { description: `The ${name}`, schema } },
+      handler: async ({ res }) => {
+        const { value, version } = await readPolicy(db, kind);
+        res.setHeader('ETag', `"${kind}-${version}"`);
+        return { status: 200, body: value };
+      },
+    });
+    api.add({
+      method: 'put',
+      path,
+      summary: `Replace the ${name}; processes already running keep the one they started with`,
+      tags: ['Administration'],
+      roles: ['admin'],
+      body: schema,
+      responses: { 200: { description: `The new ${name}`, schema } },
+      handler: async ({ body, principal, res }) => {
+        const { value, version } = await writePolicy(db, kind, body as never, principal);
+        res.setHeader('ETag', `"${kind}-${version}"`);
+        return { status: 200, body: value };
+      },
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import type { Express } from 'express';
+import type { AppDeps } from '../deps.js';
+import type { Metrics } from '../metrics.js';
+
+const checkTimeoutMs = 2_000;
+
+async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Liveness, readiness (Temporal and the database both answer) and Prometheus metrics. */
+export function healthRoutes(app: Express, deps: AppDeps, metrics: Metrics): void {
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const checks = {
+      database: within(deps.pingDatabase(), checkTimeoutMs),
+      temporal: within(deps.temporal.workflowService.getSystemInfo({}), checkTimeoutMs),
+    };
+    const results = await Promise.allSettled(Object.values(checks));
+    const names = Object.keys(checks);
+    const down = names.filter((_, i) => results[i]!.status === 'rejected');
+    if (down.length === 0) {
+      res.json({ status: 'ready', checks: Object.fromEntries(names.map((n) => [n, 'up'])) });
+      return;
+    }
+    const reasons = Object.fromEntries(
+      names.map((n, i) => {
+        const r = results[i]!;
+        return [n, r.status === 'fulfilled' ? 'up' : `down: ${String((r.reason as Error)?.message ?? r.reason).slice(0, 200)}`];
+      }),
+    );
+    res
+      .status(503)
+      .type('application/problem+json')
+      .send(
+        JSON.stringify({
+          type: 'https://cxgov.dev/problems/not-ready',
+          title: 'Not ready',
+          status: 503,
+          detail: `not ready: ${down.join(' and ')} ${down.length > 1 ? 'are' : 'is'} down`,
+          down,
+          checks: reasons,
+        }),
+      );
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+}

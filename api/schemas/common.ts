@@ -1,0 +1,17 @@
+import { durationUnits } from '../../domain/duration.js';
+import { z } from '../zod.js';
+
+export const DurationSchema = z
+  .strictObject({
+    amount: z.number().int().min(0).max(100_000),
+    unit: z.enum(durationUnits),
+  })
+  .openapi('Duration');
+
+export const ratio = z.number().gt(0).max(1);
+export const score = z.number().min(0).max(100);
+/** Free text stored as given; bounded so one request cannot fill the database. */
+export const text = (max = 10_000) => z.string().max(max);
+export const requiredText = (max = 10_000) => z.string().trim().min(1, 'must not be empty').max(max);
+export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')), 'not a real date');
+export const id = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:@-]+$/, 'ids are letters, digits and _ . : @ -');

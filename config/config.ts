@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting cxgov reads from the environment, with its default. The README's configuration
+ * table mirrors this file; keep them together.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  /** Unset → embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
+
+  /** Unset → a Temporal dev server started by `npm start` with its state under DATA_DIR. */
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('cxgov'),
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  TEMPORAL_TLS_CERT_PATH: z.string().optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().optional(),
+  TEMPORAL_TLS_CA_PATH: z.string().optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+  TEMPORAL_API_KEY: z.string().optional(),
+  TEMPORAL_DEV_PORT: z.coerce.number().int().default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+
+  /** HS256 secret; unset → generated once under DATA_DIR. Ignored when JWT_JWKS_URL is set. */
+  JWT_SECRET: z.string().min(32).optional(),
+  /** RS256/ES256 via a JWKS endpoint (production identity provider). */
+  JWT_JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().default('cxgov'),
+  JWT_AUDIENCE: z.string().default('cxgov-api'),
+
+  /** 32-byte key (base64) for customer PII at rest; unset → generated once under DATA_DIR. */
+  PII_KEY: z.string().optional(),
+
+  BODY_LIMIT: z.string().default('100kb'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import {
+  defaultCalendarSettings,
+  defaultReviewPolicy,
+  defaultSlaPolicy,
+  type CalendarSettings,
+  type CommitteeMember,
+  type ReviewPolicy,
+  type SlaPolicy,
+} from '../domain/policies.js';
+import type { Database } from './client.js';
+import { appendAuditEvent, type AuditEntityType } from './audit.js';
+import { committeeMembers, policies } from './schema/index.js';
+
+/**
+ * Administrable settings: the committee roster, the review and SLA policies and the business
+ * calendar. Unset settings read as the defaults of product.md. Every change is written with an
+ * audit event (who, when, before, after) in the same transaction.
+ */
+export interface PolicyKinds {
+  review: ReviewPolicy;
+  sla: SlaPolicy;
+  calendar: CalendarSettings;
+}
+export type PolicyKind = keyof PolicyKinds;
+
+const defaults: PolicyKinds = { review: defaultReviewPolicy, sla: defaultSlaPolicy, calendar: defaultCalendarSettings };
+const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar' };
+
+export interface Actor {
+  userId: string;
+  roles: string[];
+}
+
+export interface Versioned<T> {
+  value: T;
+  version: number;
+}
+
+export async function readPolicy<K extends PolicyKind>(db: Database, kind: K): Promise<Versioned<PolicyKinds[K]>> {
+  const [row] = await db.select().from(policies).where(eq(policies.kind, kind));
+  return row ? { value: row.value as PolicyKinds[K], version: row.version } : { value: defaults[kind], version: 0 };
+}
+
+export async function writePolicy<K extends PolicyKind>(db: Database, kind: K, value: PolicyKinds[K], actor: Actor, reason?: string): Promise<Versioned<PolicyKinds[K]>> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(policies).where(eq(policies.kind, kind)).for('update');
+    const before = row ? row.value : defaults[kind];
+    const version = (row?.version ?? 0) + 1;
+    await tx
+      .insert(policies)
+      .values({ kind, value, version, updatedBy: actor.userId })
+      .onConflictDoUpdate({ target: policies.kind, set: { value, version, updatedBy: actor.userId, updatedAt: new Date() } });
+    await appendAuditEvent(tx, {
+      entityType: auditEntity[kind],
+      entityId: kind,
+      sourceKey: `${kind}:${version}:${randomUUID()}`,
+      actor: actor.userId,
+      roles: actor.roles,
+      action: `${kind}.updated`,
+      at: new Date(),
+      before,
+      after: { ...value, version },
+      reason: reason ?? null,
+    });
+    return { value, version };
+  });
+}
+
+export async function readRoster(db: Database): Promise<CommitteeMember[]> {
+  const rows = await db.select().from(committeeMembers).orderBy(asc(committeeMembers.userId));
+  return rows.map(({ userId, name, department, chair }) => ({ userId, name, department, chair }));
+}
+
+export async function writeRoster(db: Database, members: CommitteeMember[], actor: Actor, reason?: string): Promise<CommitteeMember[]> {
+  return db.transaction(async (tx) => {
+    // Serialise roster changes: the chain head row of the roster is the lock.
+    const before = await tx.select().from(committeeMembers).for('update');
+    await tx.delete(committeeMembers);
+    if (members.length > 0) await tx.insert(committeeMembers).values(members);
+    await appendAuditEvent(tx, {
+      entityType: 'committee',
+      entityId: 'roster',
+      sourceKey: `committee:${randomUUID()}`,
+      actor: actor.userId,
+      roles: actor.roles,
+      action: 'committee.updated',
+      at: new Date(),
+      before: before.map(({ userId, name, department, chair }) => ({ userId, name, department, chair })),
+      after: members,
+      reason: reason ?? null,
+    });
+    return [...members].sort((a, b) => a.userId.localeCompare(b.userId));
+  });
+}

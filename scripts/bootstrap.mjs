@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Entry point of every npm script. Plain Node with no dependencies, because it runs before they
+// are installed: it installs what is missing (npm packages, the Temporal CLI), then hands over to
+// the TypeScript entry point of the command.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TEMPORAL_CLI = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+const say = (msg) => process.stderr.write(`cxgov: ${msg}\n`);
+
+function run(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** Installs node_modules when missing or older than the lockfile. */
+async function ensureDependencies() {
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  say('installing dependencies (npm ci)…');
+  const code = await run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=warn']);
+  if (code !== 0) throw new Error('npm ci failed');
+}
+
+function findGo() {
+  for (const candidate of ['go', '/usr/local/go/bin/go']) {
+    const r = spawnSync(candidate, ['env', 'GOPATH'], { encoding: 'utf8' });
+    if (r.status === 0) return { go: candidate, gopath: r.stdout.trim().split(path.delimiter)[0] };
+  }
+  return undefined;
+}
+
+function onPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const p = path.join(dir, name);
+    if (dir && existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+/** The Temporal CLI (dev server + Web UI): on PATH, in $GOPATH/bin, or built with `go install`. */
+async function ensureTemporalCli() {
+  if (process.env.TEMPORAL_CLI_PATH && existsSync(process.env.TEMPORAL_CLI_PATH)) return process.env.TEMPORAL_CLI_PATH;
+  const found = onPath('temporal');
+  if (found) return found;
+  const go = findGo();
+  if (!go) throw new Error('no `temporal` CLI on PATH and no Go toolchain to build it: install Go or the Temporal CLI');
+  const built = path.join(go.gopath, 'bin', 'temporal');
+  if (existsSync(built)) return built;
+  say(`building the Temporal CLI (go install ${TEMPORAL_CLI}); the first build takes a few minutes…`);
+  const started = Date.now();
+  const ticker = setInterval(() => say(`  still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)} s)…`), 15_000);
+  const code = await run(go.go, ['install', '-v', TEMPORAL_CLI], { stdio: ['ignore', 'inherit', 'inherit'] }).finally(() => clearInterval(ticker));
+  if (code !== 0 || !existsSync(built)) throw new Error('building the Temporal CLI failed (see above)');
+  say(`Temporal CLI ready: ${built}`);
+  return built;
+}
+
+const commands = {
+  start: { temporal: true, exec: ['node', ['--import', 'tsx', 'scripts/start.ts']] },
+  worker: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/worker.ts']] },
+  api: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/api.ts']] },
+  token: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/token.ts']] },
+  test: { temporal: true, exec: ['npx', ['--no-install', 'vitest', 'run']] },
+  bench: { temporal: true, exec: ['node', ['--import', 'tsx', 'bench/run.ts']] },
+  demo: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/demo.ts']] },
+};
+
+const [name, ...rest] = process.argv.slice(2);
+const command = commands[name];
+if (!command) {
+  say(`unknown command ${name}; one of ${Object.keys(commands).join(', ')}`);
+  process.exit(2);
+}
+try {
+  await ensureDependencies();
+  const env = { ...process.env };
+  if (command.temporal) env.TEMPORAL_CLI_PATH = await ensureTemporalCli();
+  const [cmd, args] = command.exec;
+  const child = spawn(cmd, [...args, ...rest], { cwd: root, stdio: 'inherit', env });
+  // Forward Ctrl-C / termination so the child shuts everything down cleanly.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} catch (err) {
+  say(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}
