@@ -1,3 +1,4 @@
+import { BusinessCalendar } from '../../domain/calendar.js';
 import { z } from '../zod.js';
 import { DurationSchema, id, localDate, ratio, requiredText, score } from './common.js';
 
@@ -62,7 +63,12 @@ export const CalendarSchema = z
     extraWorkdays: z.array(localDate).max(1000),
   })
   .superRefine((v, ctx) => {
-    const both = v.extraHolidays.filter((d) => v.extraWorkdays.includes(d));
-    if (both.length) ctx.addIssue({ code: 'custom', path: ['extraWorkdays'], message: `dates cannot be both holiday and workday: ${both.join(', ')}` });
+    // The calendar's own constructor holds the remaining rules (closing after opening time,
+    // no date both holiday and workday): one rule, one place.
+    try {
+      new BusinessCalendar(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', path: [], message: (err as Error).message });
+    }
   })
   .openapi('BusinessCalendar');

@@ -1,3 +1,4 @@
+import { parseLocalDate } from '../../domain/calendar.js';
 import { durationUnits } from '../../domain/duration.js';
 import { z } from '../zod.js';
 
@@ -13,5 +14,14 @@ export const score = z.number().min(0).max(100);
 /** Free text stored as given; bounded so one request cannot fill the database. */
 export const text = (max = 10_000) => z.string().max(max);
 export const requiredText = (max = 10_000) => z.string().trim().min(1, 'must not be empty').max(max);
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')), 'not a real date');
+export const localDate = z.string().refine(isLocalDate, 'expected a real calendar date YYYY-MM-DD');
+
+function isLocalDate(s: string): boolean {
+  try {
+    parseLocalDate(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
 export const id = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:@-]+$/, 'ids are letters, digits and _ . : @ -');

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../db/client.js';
+import { startDevServer } from '../temporal/dev-server.js';
+import { workflowsPath } from '../temporal/worker.js';
+import { createDatabase, dropDatabase, urlFor } from './support/postgres.js';
+
+/**
+ * Once per test run: a Temporal dev server of our own (in memory, free ports), a migrated
+ * template database in the local PostgreSQL that each test file copies, and the workflow bundle.
+ * Everything is torn down at the end, so a run leaves nothing behind.
+ */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    temporalAddress: string;
+    templateDatabase: string;
+    workflowBundlePath: string;
+    temporalCliPath: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const cliPath = process.env.TEMPORAL_CLI_PATH ?? path.join(os.homedir(), 'go', 'bin', 'temporal');
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const templateDatabase = `cxgov_test_tpl_${runId}`;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-test-'));
+
+  const [server, bundle] = await Promise.all([
+    startDevServer({ cliPath, headless: true }),
+    bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
+    (async () => {
+      await createDatabase(templateDatabase);
+      const handle = await openDatabase({ url: urlFor(templateDatabase), dataDir: scratch });
+      await handle.migrate();
+      await handle.close();
+    })(),
+  ]);
+  const workflowBundlePath = path.join(scratch, 'workflow-bundle.js');
+  writeFileSync(workflowBundlePath, bundle.code);
+
+  project.provide('temporalAddress', server.address);
+  project.provide('templateDatabase', templateDatabase);
+  project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('temporalCliPath', cliPath);
+
+  return async () => {
+    await server.stop();
+    await dropDatabase(templateDatabase);
+    rmSync(scratch, { recursive: true, force: true });
+  };
+}
+
+const noop = () => undefined;
+const quietLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error };

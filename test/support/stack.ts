@@ -1,0 +1,200 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import { createApp } from '../../api/app.js';
+import type { Principal } from '../../api/auth/roles.js';
+import { createTokenVerifier, signToken } from '../../api/auth/tokens.js';
+import { loadConfig, type Config } from '../../config/config.js';
+import { createLogger } from '../../config/logger.js';
+import { openDatabase, type DatabaseHandle } from '../../db/client.js';
+import { createWorker } from '../../temporal/worker.js';
+import { createDatabase, dropDatabase, urlFor } from './postgres.js';
+
+/**
+ * A whole cxgov stack for one test file, on real parts: its own PostgreSQL database (a copy of
+ * the migrated template), a worker on its own task queue against the run's Temporal dev server,
+ * and the API on a free port. Files run in parallel without seeing each other's data.
+ */
+export const testSecret = new TextEncoder().encode('test-secret-'.padEnd(48, 'x'));
+export const testIssuer = 'cxgov';
+export const testAudience = 'cxgov-api';
+
+export interface Stack {
+  url: string;
+  config: Config;
+  database: DatabaseHandle;
+  databaseUrl: string;
+  temporal: Client;
+  taskQueue: string;
+  worker: Worker;
+  /** An HTTP client acting as `who`. */
+  as(who: Principal): HttpClient;
+  anonymous: HttpClient;
+  stop(): Promise<void>;
+}
+
+export interface HttpAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface HttpClient {
+  get<T = any>(path: string, headers?: Record<string, string>): Promise<HttpAnswer<T>>;
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer<T>>;
+  put<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer<T>>;
+  raw(path: string, init: RequestInit): Promise<HttpAnswer>;
+}
+
+let runtimeInstalled = false;
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+export interface StackOptions {
+  env?: Record<string, string>;
+  /** Skip the worker (API-only tests). */
+  withoutWorker?: boolean;
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  quietRuntime();
+  const id = randomBytes(4).toString('hex');
+  const dbName = `cxgov_test_${id}`;
+  const databaseUrl = await createDatabase(dbName, inject('templateDatabase'));
+  const address = inject('temporalAddress');
+  const taskQueue = `cxgov-test-${id}`;
+  const config = loadConfig({
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'cxgov-stack-')),
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PII_KEY: randomBytes(32).toString('base64'),
+    ...opts.env,
+  });
+  const logger = createLogger(config.LOG_LEVEL, 'test');
+  const database = await openDatabase({ url: databaseUrl, dataDir: config.dataDir });
+
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  let workerConnection: NativeConnection | undefined;
+  if (!opts.withoutWorker) {
+    workerConnection = await NativeConnection.connect({ address });
+    worker = await createWorker({
+      connection: workerConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue,
+      activities: createActivities({ db: database.db, logger }),
+      workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
+    });
+    running = worker.run();
+  }
+
+  const app = createApp({
+    config,
+    logger,
+    db: database.db,
+    pingDatabase: database.ping,
+    temporal,
+    taskQueue,
+    verifyToken: createTokenVerifier({ issuer: testIssuer, audience: testAudience, secret: testSecret }),
+  });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${port}`;
+
+  const client = (token?: string): HttpClient => {
+    const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const init: RequestInit = {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      };
+      return request(url + p, init);
+    };
+    return {
+      get: (p, h) => call('GET', p, undefined, h),
+      post: (p, b, h) => call('POST', p, b ?? {}, h),
+      put: (p, b, h) => call('PUT', p, b ?? {}, h),
+      raw: (p, init) => request(url + p, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) } }),
+    };
+  };
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = (p: Principal) => {
+    const key = JSON.stringify(p);
+    if (!tokens.has(key)) tokens.set(key, signToken(p, { issuer: testIssuer, audience: testAudience, secret: testSecret }));
+    return tokens.get(key)!;
+  };
+
+  return {
+    url,
+    config,
+    database,
+    databaseUrl,
+    temporal,
+    taskQueue,
+    worker: worker!,
+    as: (who) => {
+      const lazy = tokenFor(who);
+      const wrap =
+        <A extends unknown[]>(f: (c: HttpClient) => (...a: A) => Promise<HttpAnswer>) =>
+        async (...a: A) =>
+          f(client(await lazy))(...a);
+      return { get: wrap((c) => c.get), post: wrap((c) => c.post), put: wrap((c) => c.put), raw: wrap((c) => c.raw) };
+    },
+    anonymous: client(),
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      worker?.shutdown();
+      await running;
+      await workerConnection?.close();
+      await connection.close();
+      await database.close();
+      await dropDatabase(dbName);
+    },
+  };
+}
+
+async function request(url: string, init: RequestInit): Promise<HttpAnswer> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let body: unknown = text;
+  if ((res.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
+  return { status: res.status, body, headers: res.headers };
+}
+
+/** Polls `check` until it returns a value (not undefined) or the time runs out. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false) return v as T;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
