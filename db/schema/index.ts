@@ -1,2 +1,3 @@
 export * from './platform.js';
 export * from './audit.js';
+export * from './notifications.js';

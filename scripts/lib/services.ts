@@ -12,6 +12,8 @@ import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTarget } from '../../temporal/connection.js';
 import { startDevServer, type DevServer } from '../../temporal/dev-server.js';
 import { createWorker } from '../../temporal/worker.js';
+import { logAdapter, startDispatcher } from '../../notifications/dispatcher.js';
+import { installTemporalLogging } from '../../temporal/logging.js';
 
 /**
  * Building blocks of the three process roles (all-in-one `npm start`, `npm run worker`,
@@ -48,6 +50,7 @@ export async function temporalRole(config: Config, logger: Logger, embedded: boo
 }
 
 export async function startWorkerRole(config: Config, logger: Logger, db: DatabaseHandle, target: TemporalTarget): Promise<{ worker: Worker; running: Promise<void> }> {
+  installTemporalLogging(logger);
   const connection = await connectWorkerConnection(target);
   const worker = await createWorker({
     connection,
@@ -55,7 +58,12 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities({ db: db.db, logger }),
   });
-  const running = worker.run().finally(() => connection.close());
+  // The notification outbox is swept beside the worker; several workers may sweep at once.
+  const dispatcher = startDispatcher(db.db, logAdapter(logger), logger);
+  const running = worker
+    .run()
+    .finally(() => dispatcher.stop())
+    .finally(() => connection.close());
   return { worker, running };
 }
 

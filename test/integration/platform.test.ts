@@ -93,7 +93,7 @@ describe('administration', () => {
     const get = await stack.as(people.admin).get('/api/v1/committee');
     expect(get.body.members.map((m: { userId: string }) => m.userId)).toEqual(['gm', 'm1', 'm2']);
 
-    const { rows } = await stack.database.db.$client.query(
+    const rows = await stack.query(
       "select actor, action, before, after, hash, prev_hash from audit_events where entity_type = 'committee' order by seq",
     );
     expect(rows.at(-1)).toMatchObject({ actor: 'ada', action: 'committee.updated', after: roster.members });
@@ -128,7 +128,7 @@ describe('administration', () => {
     expect(put.status).toBe(200);
     expect(put.headers.get('etag')).toBe('"sla-1"');
     expect((await stack.as(people.admin).get('/api/v1/policies/sla')).body).toEqual(changed);
-    const { rows } = await stack.database.db.$client.query("select before, after from audit_events where entity_type = 'policy' and entity_id = 'sla' order by seq desc limit 1");
+    const rows = await stack.query("select before, after from audit_events where entity_type = 'policy' and entity_id = 'sla' order by seq desc limit 1");
     expect(rows[0].before.atRiskRatio).toBe(0.8);
     expect(rows[0].after).toMatchObject({ atRiskRatio: 0.75, version: 1 });
   });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { createApp } from '../../api/app.js';
@@ -33,6 +34,8 @@ export interface Stack {
   temporal: Client;
   taskQueue: string;
   worker: Worker;
+  /** Raw SQL against the stack's database (for assertions on stored rows). */
+  query<R = any>(text: string, params?: unknown[]): Promise<R[]>;
   /** An HTTP client acting as `who`. */
   as(who: Principal): HttpClient;
   anonymous: HttpClient;
@@ -83,6 +86,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   });
   const logger = createLogger(config.LOG_LEVEL, 'test');
   const database = await openDatabase({ url: databaseUrl, dataDir: config.dataDir });
+  const rawPool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
@@ -151,6 +155,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     temporal,
     taskQueue,
     worker: worker!,
+    query: async (text, params) => (await rawPool.query(text, params as unknown[])).rows,
     as: (who) => {
       const lazy = tokenFor(who);
       const wrap =
@@ -170,6 +175,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await workerConnection?.close();
       await connection.close();
       await database.close();
+      await rawPool.end();
       await dropDatabase(dbName);
     },
   };

@@ -1,0 +1,4 @@
+import type { TaskSource } from './types.js';
+
+/** Every contributor to the work inbox. Gate and complaint modules add theirs here. */
+export const taskSources: TaskSource[] = [];
