@@ -72,3 +72,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     close: () => client.close(),
   };
 }
+
+/** Rows of a raw SQL query; both drivers answer `{ rows }`. */
+export async function queryRows<T>(db: Database, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

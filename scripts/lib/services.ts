@@ -13,7 +13,7 @@ import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTa
 import { startDevServer, type DevServer } from '../../temporal/dev-server.js';
 import { createWorker } from '../../temporal/worker.js';
 import { logAdapter, startDispatcher } from '../../notifications/dispatcher.js';
-import { installTemporalLogging } from '../../temporal/logging.js';
+import { installTemporalRuntime } from '../../temporal/runtime.js';
 
 /**
  * Building blocks of the three process roles (all-in-one `npm start`, `npm run worker`,
@@ -50,7 +50,7 @@ export async function temporalRole(config: Config, logger: Logger, embedded: boo
 }
 
 export async function startWorkerRole(config: Config, logger: Logger, db: DatabaseHandle, target: TemporalTarget): Promise<{ worker: Worker; running: Promise<void> }> {
-  installTemporalLogging(logger);
+  installTemporalRuntime(logger);
   const connection = await connectWorkerConnection(target);
   const worker = await createWorker({
     connection,
