@@ -11,7 +11,7 @@ if (!config.DATABASE_URL) {
 const { target } = await temporalRole(config, logger, false);
 const db = await openDatabaseRole(config, logger);
 const { server, client, url } = await startApiRole(config, logger, db, target);
-logger.info({ url, temporal: target.address }, 'API listening');
+process.stdout.write(`cxgov: API listening on ${url}/api/v1 (Temporal at ${target.address})\n`);
 onShutdown(logger, async () => {
   await closeServer(server);
   await client.connection.close();

@@ -11,7 +11,7 @@ if (!config.DATABASE_URL) {
 const { target } = await temporalRole(config, logger, false);
 const db = await openDatabaseRole(config, logger);
 const { worker, running } = await startWorkerRole(config, logger, db, target);
-logger.info({ temporal: target.address, taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
+process.stdout.write(`cxgov: worker running on task queue ${config.TEMPORAL_TASK_QUEUE} (Temporal at ${target.address})\n`);
 onShutdown(logger, async () => {
   worker.shutdown();
   await running;

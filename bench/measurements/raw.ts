@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { BenchContext, Measurement } from '../lib/types.js';
+import { runConcurrently, summarize } from '../lib/stats.js';
+
+/**
+ * 1. Raw floor: no-op workflows started and completed per second on the same Temporal server,
+ * with a worker in the bench process. Everything cxgov adds is measured against this.
+ */
+export const raw: Measurement = {
+  key: 'raw',
+  title: 'raw floor (no-op workflows)',
+  async run(ctx: BenchContext) {
+    const connection = await NativeConnection.connect({ address: ctx.stack.temporalAddress });
+    const taskQueue = 'bench-raw';
+    const worker = await Worker.create({
+      connection,
+      taskQueue,
+      workflowsPath: path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'workflows', 'noop.ts'),
+      maxConcurrentWorkflowTaskExecutions: 40,
+    });
+    const running = worker.run();
+    try {
+      const n = ctx.quick ? 200 : 1000;
+      const ids = Array.from({ length: n }, (_, i) => `bench-raw-${ctx.runId}-${ctx.repetition}-${i}`);
+      const started = performance.now();
+      const latencies = await runConcurrently(ids, ctx.concurrency, async (workflowId) => {
+        await ctx.stack.temporal.workflow.execute('noopWorkflow', { taskQueue, workflowId });
+      });
+      const seconds = (performance.now() - started) / 1000;
+      return { perSecond: n / seconds, ...summarize(latencies) };
+    } finally {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    }
+  },
+};
