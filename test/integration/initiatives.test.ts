@@ -360,6 +360,20 @@ describe('submissions', () => {
     expect((await g.submit(id, 'research', deliverables.research, people.agent)).status).toBe(403);
   });
 
+  it('refuses a submission while the committee has no chair (409), and accepts it once the roster is set', async () => {
+    const id = await g.create();
+    await stack.query('delete from committee_members');
+    try {
+      const res = await g.submit(id, 'research');
+      expect(res.status).toBe(409);
+      expect(res.body.detail).toContain('the committee roster has no chair');
+      expect((await g.get(id)).body).toMatchObject({ status: 'in_progress', reviews: [] });
+    } finally {
+      await g.roster();
+    }
+    expect((await g.submit(id, 'research')).status).toBe(201);
+  });
+
   it('answers 404 for an unknown initiative', async () => {
     expect((await g.submit('no-such-initiative', 'research')).status).toBe(404);
     expect((await g.vote(people.m1, 'no-such-initiative', 'approve')).status).toBe(404);
