@@ -307,14 +307,17 @@ export async function initiativeWorkflow(input: InitiativeWorkflowInput<Initiati
       },
       /** Snapshot now, write in order; resolves once this change is in the database. */
       commit(extra: { review?: ReviewState; withDeliverables?: boolean; postLaunchItem?: PostLaunchItemRecord } = {}): Promise<void> {
-        const record: InitiativeRecord = {
-          version: s.eventSeq,
-          initiative: initiativeRow(),
-          audit,
-          notifications,
-          ...(extra.review ? { review: reviewRecord(extra.review, extra.withDeliverables === true) } : {}),
-          ...(extra.postLaunchItem ? { postLaunchItem: extra.postLaunchItem } : {}),
-        };
+        // A deep copy: the write may wait behind earlier ones while handlers change the state.
+        const record: InitiativeRecord = JSON.parse(
+          JSON.stringify({
+            version: s.eventSeq,
+            initiative: initiativeRow(),
+            audit,
+            notifications,
+            ...(extra.review ? { review: reviewRecord(extra.review, extra.withDeliverables === true) } : {}),
+            ...(extra.postLaunchItem ? { postLaunchItem: extra.postLaunchItem } : {}),
+          }),
+        );
         pendingWrites += 1;
         const written = writes.then(() => recordInitiative(record)).finally(() => {
           pendingWrites -= 1;

@@ -43,7 +43,7 @@ import {
  * separation of duties) need the review's roster snapshot and live in the workflow's update
  * validators, which answer 403/409/400 through api/errors.ts. Reads come from the projections.
  *
- * Who may read initiatives: product owners, supervisors, compliance auditors and admins by role,
+ * Who may read initiatives (docs/gates.md): product owners, supervisors, compliance auditors and admins by role,
  * and committee members (data: the current roster, or any review's snapshot) — they must see
  * what they vote on. Other roles (cs_agent, business_handler) get 403.
  */
@@ -135,7 +135,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
   api.add({
     method: 'get',
     path: '/initiatives',
-    summary: 'List initiatives, newest first, optionally by stage and status',
+    summary: 'List initiatives, newest first, optionally by stage and status (product_owner, supervisor, compliance_auditor, admin or committee members)',
     tags,
     query: ListInitiativesQuery,
     responses: {
@@ -152,7 +152,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
   api.add({
     method: 'get',
     path: '/initiatives/:id',
-    summary: 'One initiative: stage, status, the open or escalated review with votes, recusals, quorum and deadline, and every past review',
+    summary: 'One initiative: stage, status, the open or escalated review with votes, recusals, quorum and deadline, and every past review (product_owner, supervisor, compliance_auditor, admin or committee members)',
     tags,
     params: InitiativeParams,
     responses: {
