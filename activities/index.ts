@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.js';
 import type { Logger } from '../config/logger.js';
 import { deadlineActivities } from './deadlines.js';
+import { initiativeActivities } from './initiatives.js';
 
 /** What activities need from the outside world; built once per worker process. */
 export interface ActivityDeps {
@@ -12,6 +13,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...deadlineActivities(deps.db),
+    ...initiativeActivities(deps.db),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

@@ -12,12 +12,13 @@ import { notFound, tooManyRequests } from './problem.js';
 import { ApiRouter } from './router.js';
 import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
+import { initiativeRoutes } from './routes/initiatives.js';
 import { taskRoutes } from './routes/tasks.js';
 
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, taskRoutes];
+const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

@@ -1,0 +1,277 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import { isReviewMember, listInitiatives, readInitiative, type InitiativeCursor } from '../../db/initiatives.js';
+import { readRoster } from '../../db/settings.js';
+import { validateDeliverables } from '../../domain/gates/deliverables.js';
+import {
+  castVote,
+  createInitiative,
+  extendReview,
+  initiativeWorkflowId,
+  initiativeWorkflowType,
+  signOff,
+  submitDeliverables,
+  withdrawInitiative,
+  type Actor,
+  type InitiativeView,
+  type InitiativeWorkflowInput,
+} from '../../workflows/initiative-api.js';
+import { hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+import type { AppDeps } from '../deps.js';
+import { badRequest, conflict, forbidden, notFound } from '../problem.js';
+import type { ApiRouter } from '../router.js';
+import {
+  CreateInitiativeSchema,
+  ExtendSchema,
+  InitiativePageSchema,
+  InitiativeParams,
+  InitiativeSchema,
+  ListInitiativesQuery,
+  ReviewSchema,
+  SignOffResultSchema,
+  SignOffSchema,
+  SubmissionSchema,
+  VoteSchema,
+  WithdrawSchema,
+} from '../schemas/initiatives.js';
+
+/**
+ * Initiatives and gates (api.md). Thin routes: coarse role check → Workflow Update on
+ * `initiative-<id>` → answer. Finer checks (team, committee membership, recusal, the chair,
+ * separation of duties) need the review's roster snapshot and live in the workflow's update
+ * validators, which answer 403/409/400 through api/errors.ts. Reads come from the projections.
+ *
+ * Who may read initiatives (docs/gates.md): product owners, supervisors, compliance auditors and admins by role,
+ * and committee members (data: the current roster, or any review's snapshot) — they must see
+ * what they vote on. Other roles (cs_agent, business_handler) get 403.
+ */
+const readerRoles: Role[] = ['product_owner', 'supervisor', 'compliance_auditor', 'admin'];
+const tags = ['Initiatives and gates'];
+
+const problem = (description: string) => ({ description });
+
+function actorOf(p: Principal): Actor {
+  return { userId: p.userId, name: p.name, roles: [...p.roles], ...(p.department ? { department: p.department } : {}) };
+}
+
+/** A retried create with the same Idempotency-Key must land on the same workflow id. */
+function idFromKey(principal: string, key: string): string {
+  const h = createHash('sha256').update(`initiative\n${principal}\n${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const encodeCursor = (c: InitiativeCursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(cursor: string): InitiativeCursor {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as InitiativeCursor;
+    if (typeof c.id === 'string' && typeof c.createdAt === 'string' && !Number.isNaN(Date.parse(c.createdAt))) return c;
+  } catch {
+    // fall through
+  }
+  throw badRequest('cursor is not valid: use the nextCursor of a previous page', [{ path: 'query.cursor', message: 'not a cursor from this API' }]);
+}
+
+export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: AppDeps): void {
+  async function mayRead(p: Principal, initiativeId?: string): Promise<boolean> {
+    if (hasAnyRole(p, readerRoles)) return true;
+    if ((await readRoster(db)).some((m) => m.userId === p.userId)) return true;
+    return isReviewMember(db, p.userId, initiativeId);
+  }
+
+  /** Sends a command; a finished process answers 409 with the initiative's final state. */
+  async function command<R, C>(id: string, update: UpdateDefinition<R, [C]>, cmd: C, updateKey?: string): Promise<R> {
+    const handle = temporal.workflow.getHandle(initiativeWorkflowId(id));
+    try {
+      return await handle.executeUpdate(update, { args: [cmd], ...(updateKey ? { updateId: updateKey } : {}) });
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) {
+        const existing = await readInitiative(db, id);
+        if (!existing) throw notFound(`no initiative ${id}`);
+        throw conflict(`the initiative is ${existing.status} at stage ${existing.stage}; its process has ended`);
+      }
+      throw err;
+    }
+  }
+  const updateKeyOf = (p: Principal, key: string | undefined, what: string) =>
+    key ? createHash('sha256').update(`${what}\n${p.userId}\n${key}`).digest('hex') : undefined;
+
+  api.add({
+    method: 'post',
+    path: '/initiatives',
+    summary: 'Create an initiative (a new product or an upgrade); it starts at research, in progress',
+    tags,
+    roles: ['product_owner'],
+    body: CreateInitiativeSchema,
+    idempotent: true,
+    responses: { 201: { description: 'The created initiative', schema: InitiativeSchema } },
+    handler: async ({ body, principal, idempotencyKey, res }) => {
+      const id = idempotencyKey ? idFromKey(principal.userId, idempotencyKey) : randomUUID();
+      const actor = actorOf(principal);
+      const input: InitiativeWorkflowInput = { init: { id, ...body, owner: actor } };
+      const start = new WithStartWorkflowOperation(initiativeWorkflowType, {
+        workflowId: initiativeWorkflowId(id),
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A closed initiative's id is never reused for a new process.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      let view: InitiativeView;
+      try {
+        view = await temporal.workflow.executeUpdateWithStart(createInitiative, { args: [{ actor }], startWorkflowOperation: start });
+      } catch (err) {
+        // Only a retry whose first attempt already ran to the end lands here.
+        const existing = err instanceof WorkflowExecutionAlreadyStartedError ? await readInitiative(db, id) : undefined;
+        if (!existing) throw err;
+        view = existing;
+      }
+      res.setHeader('Location', `/api/v1/initiatives/${id}`);
+      return { status: 201, body: view };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/initiatives',
+    summary: 'List initiatives, newest first, optionally by stage and status (product_owner, supervisor, compliance_auditor, admin or committee members)',
+    tags,
+    query: ListInitiativesQuery,
+    responses: {
+      200: { description: 'A page of initiatives', schema: InitiativePageSchema },
+      403: problem('Neither a reader role nor a committee member'),
+    },
+    handler: async ({ principal, query }) => {
+      if (!(await mayRead(principal))) throw forbidden(`reading initiatives requires one of the roles ${readerRoles.join(', ')} or committee membership`);
+      const page = await listInitiatives(db, { stage: query.stage, status: query.status }, query.limit, query.cursor ? decodeCursor(query.cursor) : undefined);
+      return { status: 200, body: { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null } };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/initiatives/:id',
+    summary: 'One initiative: stage, status, the open or escalated review with votes, recusals, quorum and deadline, and every past review (product_owner, supervisor, compliance_auditor, admin or committee members)',
+    tags,
+    params: InitiativeParams,
+    responses: {
+      200: { description: 'The initiative', schema: InitiativeSchema },
+      403: problem('Neither a reader role nor a committee member'),
+      404: problem('No such initiative'),
+    },
+    handler: async ({ principal, params }) => {
+      if (!(await mayRead(principal, params.id))) throw forbidden(`reading initiatives requires one of the roles ${readerRoles.join(', ')} or committee membership`);
+      const view = await readInitiative(db, params.id);
+      if (!view) throw notFound(`no initiative ${params.id}`);
+      return { status: 200, body: view };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/initiatives/:id/submissions',
+    summary: 'Submit the current stage’s deliverables; opens a gate review (product owner of the initiative’s team)',
+    tags,
+    roles: ['product_owner'],
+    params: InitiativeParams,
+    body: SubmissionSchema,
+    idempotent: true,
+    responses: {
+      201: { description: 'The opened review', schema: ReviewSchema },
+      403: problem('Not a product owner of the initiative’s team'),
+      404: problem('No such initiative'),
+      409: problem('Not the current stage, a review is already open, or the initiative has ended'),
+    },
+    handler: async ({ principal, params, body, idempotencyKey }) => {
+      const problems = validateDeliverables(body.stage, body.deliverables, 'body.deliverables');
+      if (problems.length > 0) {
+        throw badRequest(`the ${body.stage} deliverables are incomplete or invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
+      }
+      const review = await command(params.id, submitDeliverables, { actor: actorOf(principal), stage: body.stage, deliverables: body.deliverables }, updateKeyOf(principal, idempotencyKey, 'submit'));
+      return { status: 201, body: review };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/initiatives/:id/review/votes',
+    summary: 'Vote on (or revise a vote on) the open review; committee members of the review’s roster snapshot, not recused',
+    tags,
+    params: InitiativeParams,
+    body: VoteSchema,
+    idempotent: true,
+    responses: {
+      200: { description: 'The review with every vote and revision', schema: ReviewSchema },
+      403: problem('Not a member of the review’s committee, or recused'),
+      404: problem('No such initiative'),
+      409: problem('No review open: decided, withdrawn or never submitted'),
+    },
+    handler: async ({ principal, params, body, idempotencyKey }) => {
+      const review = await command(params.id, castVote, { actor: actorOf(principal), ...body }, updateKeyOf(principal, idempotencyKey, 'vote'));
+      return { status: 200, body: review };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/initiatives/:id/review/signoff',
+    summary: 'The chair signs the decision off (with the committee’s outcome, or overriding it with a reason)',
+    tags,
+    params: InitiativeParams,
+    body: SignOffSchema,
+    idempotent: true,
+    responses: {
+      200: { description: 'The decided review and the initiative’s new stage and status', schema: SignOffResultSchema },
+      400: problem('An override without a reason'),
+      403: problem('Not the review’s chair, or the chair owns/submitted the initiative'),
+      404: problem('No such initiative'),
+      409: problem('Quorum not met (unless escalated), a launch score under threshold, a decision differing from the committee without override, or no review open'),
+    },
+    handler: async ({ principal, params, body, idempotencyKey }) => {
+      const result = await command(params.id, signOff, { actor: actorOf(principal), ...body }, updateKeyOf(principal, idempotencyKey, 'signoff'));
+      return { status: 200, body: result };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/initiatives/:id/review/extend',
+    summary: 'The chair extends an escalated review’s window, once; the committee may vote again until the new deadline',
+    tags,
+    params: InitiativeParams,
+    body: ExtendSchema,
+    idempotent: true,
+    responses: {
+      200: { description: 'The reopened review with its new deadline', schema: ReviewSchema },
+      403: problem('Not the review’s chair'),
+      404: problem('No such initiative'),
+      409: problem('The review has not escalated, was already extended once, or is closed'),
+    },
+    handler: async ({ principal, params, body, idempotencyKey }) => {
+      const review = await command(params.id, extendReview, { actor: actorOf(principal), ...body }, updateKeyOf(principal, idempotencyKey, 'extend'));
+      return { status: 200, body: review };
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/initiatives/:id/withdraw',
+    summary: 'Withdraw the initiative before a gate is decided (its owner or a product owner of its team)',
+    tags,
+    roles: ['product_owner'],
+    params: InitiativeParams,
+    body: WithdrawSchema,
+    idempotent: true,
+    responses: {
+      200: { description: 'The withdrawn initiative', schema: InitiativeSchema },
+      403: problem('Not the owner nor a product owner of the initiative’s team'),
+      404: problem('No such initiative'),
+      409: problem('The initiative has already ended'),
+    },
+    handler: async ({ principal, params, body, idempotencyKey }) => {
+      const view = await command(params.id, withdrawInitiative, { actor: actorOf(principal), reason: body.reason }, updateKeyOf(principal, idempotencyKey, 'withdraw'));
+      return { status: 200, body: view };
+    },
+  });
+}

@@ -1,0 +1,141 @@
+import { businessLines, decisions, gateStages, initiativeStatuses, stages } from '../../domain/gates/stages.js';
+import { z } from '../zod.js';
+import { DurationSchema, id, requiredText, text } from './common.js';
+
+/**
+ * Request and response schemas of "Initiatives and gates" (api.md). Requests are strict (unknown
+ * fields → 400). Deliverables are judged by domain/gates/deliverables.ts `validateDeliverables`,
+ * the same rule the workflow applies, so they are only shaped here.
+ */
+
+export const InitiativeParams = z.strictObject({ id });
+
+export const CreateInitiativeSchema = z
+  .strictObject({
+    name: requiredText(200),
+    businessLine: z.enum(businessLines),
+    description: requiredText(10_000),
+    team: requiredText(200),
+  })
+  .openapi('CreateInitiative');
+
+export const ListInitiativesQuery = z.strictObject({
+  stage: z.enum(stages).optional(),
+  status: z.enum(initiativeStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+
+export const SubmissionSchema = z
+  .strictObject({
+    stage: z.enum(gateStages),
+    deliverables: z.unknown().openapi({
+      description:
+        'The stage’s deliverables (api.md: Research, Design, PrototypeTesting, LaunchAssessment). Each missing or invalid part is named in the 400 answer’s `errors`.',
+    }),
+  })
+  .openapi('Submission');
+
+export const VoteSchema = z
+  .strictObject({
+    decision: z.enum(decisions),
+    comment: text(10_000),
+  })
+  .openapi('Vote');
+
+export const SignOffSchema = z
+  .strictObject({
+    decision: z.enum(decisions),
+    comment: text(10_000),
+    override: z.boolean().optional(),
+  })
+  .openapi('SignOff');
+
+export const ExtendSchema = z
+  .strictObject({
+    until: DurationSchema.refine((d) => d.amount > 0, 'the extension must be longer than zero'),
+    reason: requiredText(2_000),
+  })
+  .openapi('ExtendReview');
+
+export const WithdrawSchema = z.strictObject({ reason: requiredText(2_000) }).openapi('Withdraw');
+
+// ---------------------------------------------------------------------------------------------
+// Responses (documentation; answers may carry more fields)
+
+const VoteRecordSchema = z.object({
+  userId: z.string(),
+  decision: z.enum(decisions),
+  comment: z.string(),
+  at: z.string(),
+  revision: z.number().int(),
+});
+
+export const ReviewSchema = z
+  .object({
+    id: z.string(),
+    initiativeId: z.string(),
+    stage: z.enum(gateStages),
+    version: z.number().int(),
+    status: z.enum(['open', 'escalated', 'decided', 'withdrawn']).openapi({ description: '`withdrawn`: closed without a decision because the initiative was withdrawn' }),
+    openedAt: z.string(),
+    deadline: z.string(),
+    reminderAt: z.string(),
+    submittedBy: z.string(),
+    chair: z.string(),
+    eligible: z.array(z.string()),
+    recused: z.array(z.string()),
+    votes: z.array(VoteRecordSchema).openapi({ description: 'Every vote and revision, in the order cast' }),
+    quorum: z.object({ required: z.number().int(), cast: z.number().int(), met: z.boolean() }),
+    deliverables: z.unknown(),
+    policyVersion: z.number().int(),
+    carriedComments: z.array(z.string()).optional(),
+    remindedAt: z.string().optional(),
+    escalatedAt: z.string().optional(),
+    extension: z.object({ until: z.string(), duration: DurationSchema, reason: z.string(), by: z.string(), at: z.string() }).optional(),
+    outcome: z.enum(decisions).optional(),
+    signedOffBy: z.string().optional(),
+    signOffComment: z.string().optional(),
+    override: z.boolean().optional(),
+    decidedAt: z.string().optional(),
+    comments: z.array(z.string()).optional(),
+    withdrawnAt: z.string().optional(),
+  })
+  .openapi('Review');
+
+export const SignOffResultSchema = ReviewSchema.extend({
+  initiative: z.object({ id: z.string(), stage: z.enum(stages), status: z.enum(initiativeStatuses) }),
+}).openapi('SignOffResult');
+
+export const InitiativeSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    businessLine: z.enum(businessLines),
+    description: z.string(),
+    team: z.string(),
+    owner: z.string(),
+    ownerName: z.string(),
+    stage: z.enum(stages),
+    status: z.enum(initiativeStatuses),
+    nextVersion: z.number().int().nullable(),
+    requestedChanges: z.array(z.string()).nullable(),
+    withdrawal: z.object({ by: z.string(), at: z.string(), reason: z.string() }).nullable(),
+    postLaunch: z
+      .object({
+        windowStart: z.string(),
+        windowEnd: z.string(),
+        threshold: z.number().int(),
+        linkedComplaints: z.number().int(),
+        status: z.enum(['monitoring', 'ended']),
+        reviewItem: z.object({ id: z.string(), raisedAt: z.string(), complaintCount: z.number().int(), threshold: z.number().int() }).nullable(),
+      })
+      .nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    review: ReviewSchema.nullable(),
+    reviews: z.array(ReviewSchema),
+  })
+  .openapi('Initiative');
+
+export const InitiativePageSchema = z.object({ items: z.array(InitiativeSchema), nextCursor: z.string().nullable() }).openapi('InitiativePage');
