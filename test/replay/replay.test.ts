@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { describe, expect, it, inject } from 'vitest';
 import { fixturesDir } from '../support/fixtures.js';
-import { historyFromJson } from '../support/history-json.js';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 
 /**
  * Replays every saved history (test/replay/fixtures/*.json) against the current workflow code.
@@ -23,7 +23,7 @@ describe('replay of recorded workflow histories', () => {
       } catch {
         // already installed in this process
       }
-      const history = historyFromJson(JSON.parse(readFileSync(path.join(fixturesDir, file), 'utf8')));
+      const history = historyFromJSON(JSON.parse(readFileSync(path.join(fixturesDir, file), 'utf8')));
       await Worker.runReplayHistory({ workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') } }, history, path.basename(file, '.json'));
     });
   }

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
-import { historyToJson } from './history-json.js';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'replay', 'fixtures');
 
@@ -16,5 +16,5 @@ export async function saveReplayFixture(client: Client, workflowId: string, name
   if (process.env.UPDATE_REPLAY_FIXTURES !== '1') return;
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   mkdirSync(fixturesDir, { recursive: true });
-  writeFileSync(path.join(fixturesDir, `${name}.json`), historyToJson(history) + '\n');
+  writeFileSync(path.join(fixturesDir, `${name}.json`), historyToJSON(history) + '\n');
 }
