@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.js';
 import type { Logger } from '../config/logger.js';
+import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
 
 /** What activities need from the outside world; built once per worker process. */
@@ -12,6 +13,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...deadlineActivities(deps.db),
+    ...complaintActivities(deps.db),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;
