@@ -1,3 +1,3 @@
 // Every workflow type the worker hosts. Workflow code imports only @temporalio/workflow, pure
 // modules from domain/ (never domain/calendar.ts) and activity *types*.
-export {};
+export { complaintWorkflow } from './complaint.js';
