@@ -1,4 +1,5 @@
+import { complaintTasks } from './complaints.js';
 import type { TaskSource } from './types.js';
 
 /** Every contributor to the work inbox. Gate and complaint modules add theirs here. */
-export const taskSources: TaskSource[] = [];
+export const taskSources: TaskSource[] = [complaintTasks];
