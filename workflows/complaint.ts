@@ -758,6 +758,6 @@ async function linkInitiative(initiativeId: string, complaintId: string): Promis
   try {
     await getExternalWorkflowHandle(`initiative-${initiativeId}`).signal('complaintLinked', { complaintId, at: new Date(Date.now()).toISOString() });
   } catch (err) {
-    log.warn('could not signal the linked initiative; the complaint goes on', { initiativeId, complaintId, error: String(err) });
+    log.info('could not signal the linked initiative; the complaint goes on', { initiativeId, complaintId, error: String(err) });
   }
 }
