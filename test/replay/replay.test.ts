@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { describe, expect, it, inject } from 'vitest';
-import { fixturesDir } from '../support/fixtures.js';
+import { fixturesDir, historyFromJSON } from '../support/fixtures.js';
 
 /**
  * Replays every saved history (test/replay/fixtures/*.json) against the current workflow code.
