@@ -341,7 +341,7 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
 
   // ── commands ──────────────────────────────────────────────────────────────────────────────────
   /** State-table and access checks, shared by validators and handlers (refusal → 409 / 403). */
-  function check(command: ComplaintCommand, actor: CommandActor): void {
+  function check(command: ComplaintCommand, actor: CommandActor, strict: boolean): void {
     const st = s();
     const refusal = refusalReason(st.status, command);
     if (refusal) refuse('conflict', refusal);
@@ -353,8 +353,8 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
       proposedBy: st.resolutions.at(-1)?.proposedBy,
     });
     // The chair may still be unknown (roster without a chair when the level was reached): the
-    // handler looks again before deciding.
-    if (denied && !(command === 'signoff' && st.chairUserId === null)) refuse('forbidden', denied);
+    // validator lets the sign-off through and the handler, having looked again, decides (strict).
+    if (denied && (strict || !(command === 'signoff' && st.chairUserId === null))) refuse('forbidden', denied);
   }
 
   interface CommandSpec<C extends { actor: CommandActor }, P> {
@@ -368,10 +368,11 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   }
 
   function command<C extends { actor: CommandActor }, P = undefined>(spec: CommandSpec<C, P>) {
-    const validator = (c: C) => {
-      check(spec.command, c.actor);
+    const check_ = (c: C, strict: boolean) => {
+      check(spec.command, c.actor, strict);
       spec.validate?.(c, s());
     };
+    const validator = (c: C) => check_(c, false);
     const handler = async (c: C): Promise<ComplaintView> => {
       await condition(() => ready);
       return withLock(async () => {
@@ -380,11 +381,11 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
         if (st.chairUserId === null && (spec.command === 'signoff' || (spec.command === 'escalate' && st.sla.level >= maxEscalationLevel - 1))) {
           st.chairUserId = await committeeChair();
         }
-        validator(c);
+        check_(c, true);
         const prepared = spec.prepare ? await spec.prepare(c, st) : (undefined as P);
         const now = Date.now();
         const due = await advance(now);
-        validator(c); // the SLA step may have changed the level; the rules still hold or the command is refused
+        check_(c, true); // the SLA step may have changed the level; the rules still hold or the command is refused
         const batch = spec.apply(c, st, now, prepared);
         await record({ audit: [...due.audit, ...batch.audit], notes: [...due.notes, ...batch.notes] });
         wake = true;

@@ -159,7 +159,10 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       if (query.owner) where.push(eq(complaints.ownerId, query.owner));
       if (query.breached) where.push(eq(complaints.breached, query.breached === 'true'));
       if (query.initiativeId) where.push(eq(complaints.initiativeId, query.initiativeId));
-      if (handlerOnly(principal)) where.push(eq(complaints.department, principal.department ?? '\u0000'));
+      if (handlerOnly(principal)) {
+        if (!principal.department) return { status: 200, body: { items: [], nextCursor: null } };
+        where.push(eq(complaints.department, principal.department));
+      }
       if (query.cursor) {
         const [at, id] = decodeCursor(query.cursor);
         where.push(sql`(${complaints.receivedAt}, ${complaints.id}) < (${at}::timestamptz, ${id})`);

@@ -229,3 +229,34 @@ describe('linked initiative', () => {
     // { complaintId, at }).
   });
 });
+
+describe('committee chair not yet on the roster', () => {
+  it('a committee-level complaint looks the chair up again at sign-off; nobody else signs off meanwhile', async () => {
+    const c = await intake(stack, { severity: 'urgent' });
+    for (let i = 0; i < 3; i++) await command(stack, agent, c.id, '/escalate', { reason: 'customer threatens the regulator' });
+    await command(stack, agent, c.id, '/resolution', { summary: 'Refund', remedy: 'refund' });
+    await command(stack, agent, c.id, '/customer-feedback', { satisfied: true, via: 'callback', comment: '' });
+    const top = await getComplaint(stack, c.id);
+    expect(top).toMatchObject({ status: 'awaiting_customer', escalationLevel: 3, chairUserId: null });
+    expect((await stack.as(people.chair).post(`/api/v1/complaints/${c.id}/signoff`, { comment: 'too early' })).status).toBe(403);
+
+    const roster = await stack.as(admin).put('/api/v1/committee', { members: [{ userId: 'gm', name: 'Grace GM', department: 'executive', chair: true }] });
+    expect(roster.status).toBe(200);
+    expect((await stack.as(supervisor).post(`/api/v1/complaints/${c.id}/signoff`, { comment: 'me' })).status).toBe(403);
+    const signed = await command(stack, people.chair, c.id, '/signoff', { comment: 'ok' });
+    expect(signed).toMatchObject({ status: 'closed', chairUserId: 'gm', signoff: { by: 'gm' } });
+    expect((await auditActions(stack, c.id)).filter((a) => a === 'complaint.signed_off')).toHaveLength(1);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every complaint endpoint', async () => {
+    const doc = await stack.anonymous.get('/api/v1/openapi.json');
+    const paths = Object.keys(doc.body.paths);
+    for (const p of ['', '/{id}', '/{id}/responses', '/{id}/transfer', '/{id}/resolution', '/{id}/resolution/approval', '/{id}/signoff', '/{id}/customer-feedback', '/{id}/appeal', '/{id}/appeal/decision', '/{id}/pause', '/{id}/resume', '/{id}/escalate']) {
+      expect(paths).toContain(`/api/v1/complaints${p}`);
+    }
+    expect(doc.body.paths['/api/v1/complaints'].post.requestBody).toBeDefined();
+    expect(doc.body.components.schemas.Complaint).toBeDefined();
+  });
+});
