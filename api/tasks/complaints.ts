@@ -18,8 +18,7 @@ const ownerKinds: Record<string, string> = {
   reopened: 'complaint.resolve',
   resolved: 'complaint.feedback',
   awaiting_customer: 'complaint.feedback',
-  awaiting_approval: 'complaint.await_approval',
-  in_appeal: 'complaint.await_appeal',
+  // awaiting_approval and in_appeal wait on a supervisor, not on the owner
 };
 
 export async function complaintTasks(db: Database, p: Principal): Promise<Task[]> {
@@ -43,7 +42,8 @@ export async function complaintTasks(db: Database, p: Principal): Promise<Task[]
     const base = { entityType: 'complaint' as const, entityId: r.id, link: `/api/v1/complaints/${r.id}`, deadline: r.nextDeadline ? new Date(r.nextDeadline).toISOString() : null, ...(r.nextDeadlineState ? { deadlineState: r.nextDeadlineState } : {}) };
     const title = (what: string) => `${what}: ${r.severity} ${r.category} complaint via ${r.channel}`;
     const owned = (r.ownerKind === 'user' && r.ownerId === p.userId) || (r.ownerKind === 'department' && r.ownerId === p.department && p.roles.includes('business_handler'));
-    if (owned) tasks.push({ ...base, kind: ownerKinds[r.status] ?? 'complaint.handle', title: title('Handle') });
+    const ownerKind = ownerKinds[r.status];
+    if (owned && ownerKind) tasks.push({ ...base, kind: ownerKind, title: title('Handle') });
     if (supervisor && r.status === 'awaiting_approval') tasks.push({ ...base, kind: 'complaint.approve', title: title('Approve the compensation') });
     if (supervisor && r.status === 'in_appeal') {
       const appeal = v.clocks.appeal;

@@ -179,6 +179,8 @@ describe('compensation above the policy limit', () => {
     expect(await notificationsOf(stack, c.id)).toEqual(expect.arrayContaining([expect.objectContaining({ topic: 'complaint.approval_needed', recipient_kind: 'role', recipient: 'supervisor' })]));
     const inbox = await stack.as(supervisor).get('/api/v1/tasks');
     expect(inbox.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ entityId: c.id, kind: 'complaint.approve' })]));
+    // it waits on the supervisor, not on the agent
+    expect((await stack.as(agent).get('/api/v1/tasks')).body.items.map((t: any) => t.entityId)).not.toContain(c.id);
     // nobody but a supervisor approves; the customer cannot be told yet
     expect((await stack.as(agent).post(`/api/v1/complaints/${c.id}/resolution/approval`, { approved: true, comment: 'me' })).status).toBe(403);
     expect((await stack.as(agent).post(`/api/v1/complaints/${c.id}/customer-feedback`, { satisfied: true, via: 'callback', comment: '' })).status).toBe(409);
