@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.js';
 import type { Logger } from '../config/logger.js';
+import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
 import { initiativeActivities } from './initiatives.js';
 
@@ -14,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...deadlineActivities(deps.db),
     ...initiativeActivities(deps.db),
+    ...complaintActivities(deps.db),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

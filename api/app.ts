@@ -11,6 +11,7 @@ import { createMetrics } from './metrics.js';
 import { notFound, tooManyRequests } from './problem.js';
 import { ApiRouter } from './router.js';
 import { adminRoutes } from './routes/admin.js';
+import { complaintRoutes } from './routes/complaints.js';
 import { healthRoutes } from './routes/health.js';
 import { initiativeRoutes } from './routes/initiatives.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -18,7 +19,7 @@ import { taskRoutes } from './routes/tasks.js';
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes];
+const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

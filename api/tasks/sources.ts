@@ -1,5 +1,6 @@
+import { complaintTasks } from './complaints.js';
 import { initiativeTasks } from './initiatives.js';
 import type { TaskSource } from './types.js';
 
 /** Every contributor to the work inbox. Gate and complaint modules add theirs here. */
-export const taskSources: TaskSource[] = [initiativeTasks];
+export const taskSources: TaskSource[] = [initiativeTasks, complaintTasks];

@@ -2,3 +2,4 @@ export * from './platform.js';
 export * from './audit.js';
 export * from './notifications.js';
 export * from './initiatives.js';
+export * from './complaints.js';

@@ -1,0 +1,116 @@
+import { categories, channels, clockStates, complaintStatuses, ownerKinds, severities } from '../../domain/complaints/types.js';
+import { z } from '../zod.js';
+import { id, requiredText, text } from './common.js';
+
+/** Request and answer schemas of the Complaints section (api.md). Unknown fields are refused. */
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{4,24}$/, 'expected a phone number: digits, optionally a leading + and spaces or dashes');
+const idNumber = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z]{6,30}$/, 'expected an identity document number: 6–30 letters or digits');
+
+export const CustomerSchema = z.strictObject({
+  ref: id,
+  name: requiredText(200),
+  phone,
+  idNumber: idNumber.optional(),
+});
+
+export const IntakeSchema = z
+  .strictObject({
+    channel: z.enum(channels),
+    customer: CustomerSchema,
+    initiativeId: id.optional(),
+    category: z.enum(categories),
+    severity: z.enum(severities),
+    description: requiredText(10_000),
+    receivedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .openapi('ComplaintIntake');
+
+export const RespondSchema = z.strictObject({ message: requiredText(10_000), channel: z.enum(channels) }).openapi('ComplaintResponse');
+export const TransferSchema = z.strictObject({ department: id, reason: requiredText(2_000) }).openapi('ComplaintTransfer');
+export const CompensationSchema = z.strictObject({
+  amount: z.number().gt(0).max(1_000_000_000),
+  currency: z.literal('CNY'),
+});
+export const ResolutionSchema = z
+  .strictObject({ summary: requiredText(10_000), remedy: requiredText(10_000), compensation: CompensationSchema.optional() })
+  .openapi('ComplaintResolution');
+export const ApprovalSchema = z.strictObject({ approved: z.boolean(), comment: requiredText(2_000) }).openapi('ComplaintApproval');
+export const SignoffSchema = z.strictObject({ comment: requiredText(2_000) }).openapi('ComplaintSignoff');
+export const FeedbackSchema = z
+  .strictObject({ satisfied: z.boolean(), via: z.enum(['callback', 'survey']), comment: text(2_000) })
+  .openapi('ComplaintFeedback');
+export const AppealSchema = z.strictObject({ reason: requiredText(2_000) }).openapi('ComplaintAppeal');
+export const AppealDecisionSchema = z.strictObject({ upheld: z.boolean(), decision: requiredText(10_000) }).openapi('ComplaintAppealDecision');
+export const ReasonSchema = z.strictObject({ reason: requiredText(2_000) }).openapi('ComplaintReason');
+export const ResumeSchema = z.strictObject({ reason: text(2_000).optional() }).openapi('ComplaintResume');
+
+export const ComplaintParams = z.strictObject({ id: z.string().uuid('complaint ids are UUIDs') });
+
+export const ComplaintListQuery = z.strictObject({
+  status: z.enum(complaintStatuses).optional(),
+  severity: z.enum(severities).optional(),
+  category: z.enum(categories).optional(),
+  owner: id.optional(),
+  breached: z.enum(['true', 'false']).optional(),
+  initiativeId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(500).optional(),
+});
+
+const ClockSchema = z.object({
+  state: z.enum(clockStates),
+  deadline: z.string(),
+  metAt: z.string().optional(),
+  breachedAt: z.string().optional(),
+});
+const OwnerSchema = z.object({ kind: z.enum(ownerKinds), id: z.string() });
+
+export const ComplaintSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(complaintStatuses),
+    channel: z.enum(channels),
+    category: z.enum(categories),
+    severity: z.enum(severities),
+    customer: z.object({ ref: z.string(), name: z.string(), phone: z.string(), idNumber: z.string().optional(), masked: z.boolean() }),
+    initiativeId: z.string().optional(),
+    description: z.string(),
+    receivedAt: z.string(),
+    owner: OwnerSchema,
+    agentId: z.string(),
+    department: z.string().nullable(),
+    escalationLevel: z.number().int(),
+    escalatedTo: OwnerSchema.nullable(),
+    clocks: z.object({
+      firstResponse: ClockSchema,
+      resolution: ClockSchema,
+      customerFeedback: ClockSchema.optional(),
+      investigation: ClockSchema.optional(),
+      appeal: ClockSchema.optional(),
+    }),
+    deadlines: z.object({ firstResponse: z.string(), resolution: z.string() }),
+    paused: z.boolean(),
+    breaches: z.array(z.object({ clock: z.string(), at: z.string(), level: z.number().int(), window: z.number().int() })),
+    responses: z.array(z.object({ at: z.string(), by: z.string(), message: z.string(), channel: z.string() })),
+    transfers: z.array(z.object({ at: z.string(), by: z.string(), from: OwnerSchema, department: z.string(), reason: z.string() })),
+    resolutions: z.array(z.record(z.string(), z.unknown())),
+    feedback: z.array(z.record(z.string(), z.unknown())),
+    appeals: z.array(z.record(z.string(), z.unknown())),
+    pauses: z.array(z.record(z.string(), z.unknown())),
+    signoff: z.object({ by: z.string(), at: z.string(), comment: z.string() }).nullable(),
+    reopenCount: z.number().int(),
+    repeat: z.boolean(),
+    repeatOf: z.array(z.string()),
+    policyVersion: z.number().int(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('Complaint');
+
+export const ComplaintListSchema = z.object({ items: z.array(ComplaintSchema), nextCursor: z.string().nullable() }).openapi('ComplaintList');

@@ -1,0 +1,69 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * Complaint projection: one row per complaint, written by the complaint workflow's
+ * `recordComplaint` activity (only when its `version` is newer than the stored one). The columns
+ * are what the list filters, the work inbox and the reports need; `view` is the whole
+ * ComplaintView (clocks, breaches, transfers, responses, ...) as the workflow last recorded it.
+ * No customer PII here: see complaint_customers.
+ */
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: text('id').primaryKey(),
+    workflowId: text('workflow_id').notNull(),
+    status: text('status').notNull(),
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    severity: text('severity').notNull(),
+    customerRef: text('customer_ref').notNull(),
+    initiativeId: text('initiative_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull(),
+    ownerKind: text('owner_kind').notNull(),
+    ownerId: text('owner_id').notNull(),
+    agentId: text('agent_id').notNull(),
+    department: text('department'),
+    escalationLevel: integer('escalation_level').notNull(),
+    breached: boolean('breached').notNull(),
+    chairUserId: text('chair_user_id'),
+    signedOff: boolean('signed_off').notNull(),
+    /** The soonest deadline still running against the bank (work inbox order). */
+    nextDeadline: timestamp('next_deadline', { withTimezone: true, mode: 'string' }),
+    nextDeadlineState: text('next_deadline_state'),
+    reopenCount: integer('reopen_count').notNull(),
+    repeatOf: jsonb('repeat_of').$type<string[]>().notNull(),
+    policyVersion: integer('policy_version').notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+    view: jsonb('view').notNull(),
+    version: integer('version').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('complaints_list').on(t.receivedAt, t.id),
+    index('complaints_status').on(t.status),
+    index('complaints_severity').on(t.severity),
+    index('complaints_category').on(t.category),
+    index('complaints_owner').on(t.ownerKind, t.ownerId),
+    index('complaints_agent').on(t.agentId),
+    index('complaints_department').on(t.department),
+    index('complaints_breached').on(t.breached),
+    index('complaints_initiative').on(t.initiativeId),
+    index('complaints_escalation').on(t.escalationLevel),
+    index('complaints_customer').on(t.customerRef, t.receivedAt),
+  ],
+);
+
+/**
+ * The customer of one complaint (`piiRef` = the complaint id). Name, phone and id number are
+ * AES-256-GCM encrypted (security/pii.ts: `v1.<iv>.<tag>.<ciphertext>`, bound to the row and field
+ * by the associated data); only the API decrypts them, and masks them for roles without need.
+ */
+export const complaintCustomers = pgTable('complaint_customers', {
+  complaintId: text('complaint_id').primaryKey(),
+  customerRef: text('customer_ref').notNull(),
+  nameEnc: text('name_enc').notNull(),
+  phoneEnc: text('phone_enc').notNull(),
+  idNumberEnc: text('id_number_enc'),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
