@@ -224,9 +224,6 @@ describe('linked initiative', () => {
     expect(failed.signalExternalWorkflowExecutionInitiatedEventAttributes!.workflowExecution!.workflowId).toBe('initiative-no-such-initiative');
     const responded = await command(stack, agent, c.id, '/responses', { message: 'still handled', channel: 'app' });
     expect(responded.status).toBe('responded');
-    // INTEGRATOR: once workflows/initiative.ts is merged, add a test that a complaint linked to a
-    // launched initiative is counted by its post-launch monitoring (signal 'complaintLinked', payload
-    // { complaintId, at }).
   });
 });
 
