@@ -60,14 +60,34 @@ function combine(runs: RunResult[]): Record<string, unknown> {
   return out;
 }
 
+/** The figures of a measurement that the common columns do not show. */
+function notes(key: string, r: Record<string, unknown>): string {
+  switch (key) {
+    case 'raw':
+      return `starts/s ${r.startPerSecond}`;
+    case 'lifecycle':
+      return `p99 per command ${JSON.stringify(r.perCommandP99Ms)}`;
+    case 'votes':
+      return `vote→visible p50 ${r.visibleP50Ms} ms, p99 ${r.visibleP99Ms} ms`;
+    case 'timerStorm':
+      return `${r.escalated}/${r.complaints} escalated; lag p50 ${r.lagP50Ms} ms, p99 ${r.lagP99Ms} ms, max ${r.lagMaxMs} ms`;
+    case 'scale':
+      return `rate change first→last level ${r.rateChangePct}%`;
+    case 'auditVerify':
+      return `${r.events} events`;
+    default:
+      return '';
+  }
+}
+
 function printTable(res: Record<string, unknown>): void {
   const rows = Object.entries(res).map(([key, v]) => {
     const r = v as Record<string, unknown>;
     const f = (x: unknown) => (typeof x === 'number' ? String(x) : '—');
     const spread = r.spread as { min: number; max: number } | undefined;
-    return [key, f(r.perSecond), spread ? `${spread.min}–${spread.max}` : '—', f(r.p50Ms), f(r.p95Ms), f(r.p99Ms), f(r.runs)];
+    return [key, f(r.perSecond), spread ? `${spread.min}–${spread.max}` : '—', f(r.p50Ms), f(r.p95Ms), f(r.p99Ms), f(r.runs), notes(key, r)];
   });
-  const header = ['measurement', 'per second', 'spread', 'p50 ms', 'p95 ms', 'p99 ms', 'runs'];
+  const header = ['measurement', 'per second', 'spread', 'p50 ms', 'p95 ms', 'p99 ms', 'runs', 'notes'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   process.stdout.write('\n' + line(header) + '\n' + widths.map((w) => '-'.repeat(w)).join('  ') + '\n' + rows.map(line).join('\n') + '\n');

@@ -1,5 +1,10 @@
 import type { Measurement } from '../lib/types.js';
+import { intake } from './intake.js';
+import { lifecycle } from './lifecycle.js';
 import { raw } from './raw.js';
+import { scale } from './scale.js';
+import { timerStorm } from './timer-storm.js';
+import { votes } from './votes.js';
 
 /** The measurements of quality.md, in the order they run. */
-export const measurements: Measurement[] = [raw];
+export const measurements: Measurement[] = [raw, intake, lifecycle, votes, timerStorm, scale];
