@@ -19,7 +19,6 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
-  proxyActivities,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -85,7 +84,9 @@ import {
   type TransferEntry,
 } from './complaint-api.js';
 
-const { snapshotSlaPolicy, findRepeats, computeDeadlines, committeeChair } = proxyActivities<Activities>({
+// Settings, calendar and repeat look-ups: short database reads run as local activities (no
+// server round trip of their own); their results are recorded in history all the same.
+const { snapshotSlaPolicy, findRepeats, computeDeadlines, committeeChair } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '200ms', maximumInterval: '10s' },
 });

@@ -15,7 +15,6 @@ import {
   condition,
   continueAsNew,
   log,
-  proxyActivities,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -75,8 +74,9 @@ const { recordInitiative } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
-// Reads of settings and the business calendar; their results are recorded in history.
-const { computeDeadlines, snapshotReviewSetup } = proxyActivities<Activities>({
+// Reads of settings and the business calendar; their results are recorded in history. Local
+// activities: short database reads that need no server round trip of their own.
+const { computeDeadlines, snapshotReviewSetup } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
