@@ -13,6 +13,7 @@ import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTa
 import { startDevServer, type DevServer } from '../../temporal/dev-server.js';
 import { createWorker } from '../../temporal/worker.js';
 import { logAdapter, startDispatcher } from '../../notifications/dispatcher.js';
+import { startCheckpointer } from '../../audit/checkpointer.js';
 import { installTemporalRuntime } from '../../temporal/runtime.js';
 
 /**
@@ -60,9 +61,12 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
   });
   // The notification outbox is swept beside the worker; several workers may sweep at once.
   const dispatcher = startDispatcher(db.db, logAdapter(logger), logger);
+  // Audit checkpoints over all chain heads; several workers may write them (they queue on a lock).
+  const checkpointer = startCheckpointer(db.db, logger, config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000);
   const running = worker
     .run()
     .finally(() => dispatcher.stop())
+    .finally(() => checkpointer.stop())
     .finally(() => connection.close());
   return { worker, running };
 }
