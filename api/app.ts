@@ -11,13 +11,14 @@ import { createMetrics } from './metrics.js';
 import { notFound, tooManyRequests } from './problem.js';
 import { ApiRouter } from './router.js';
 import { adminRoutes } from './routes/admin.js';
+import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
 import { taskRoutes } from './routes/tasks.js';
 
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, taskRoutes];
+const routeGroups = [adminRoutes, taskRoutes, auditRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
