@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 
 /**
  * RFC 8785 (JCS) serialisation for plain JSON values — what comes back from the database's jsonb
@@ -83,5 +83,11 @@ export function storedEventHash(e: StoredEvent): string {
     `"before":${canonicalJson(e.before ?? null)},"entityId":${str(e.entityId)},"entityType":${str(e.entityType)},` +
     `"prevHash":${e.prevHash === null ? 'null' : str(e.prevHash)},"reason":${e.reason === null ? 'null' : str(e.reason)},` +
     `"roles":${canonicalJson(e.roles)},"seq":${canonicalJson(e.seq)}}`;
-  return createHash('sha256').update(text).digest('hex');
+  return sha256hex(text);
+}
+
+// crypto.hash (one call, no Hash object) where the runtime has it (Node ≥ 20.12), else createHash.
+const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+function sha256hex(text: string): string {
+  return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
 }
