@@ -12,6 +12,7 @@ import { notFound, tooManyRequests } from './problem.js';
 import { ApiRouter } from './router.js';
 import { adminRoutes } from './routes/admin.js';
 import { complaintRoutes } from './routes/complaints.js';
+import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
 import { initiativeRoutes } from './routes/initiatives.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -19,7 +20,7 @@ import { taskRoutes } from './routes/tasks.js';
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes];
+const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

@@ -38,6 +38,11 @@ const schema = z.object({
   /** 32-byte key (base64) for customer PII at rest; unset → generated once under DATA_DIR. */
   PII_KEY: z.string().optional(),
 
+  /** Seconds between audit checkpoints over all chain heads (written by the worker). */
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().positive().default(300),
+  /** Seconds between sweeps that archive closed workflow histories (run by the worker). */
+  HISTORY_ARCHIVE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+
   BODY_LIMIT: z.string().default('100kb'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
 });

@@ -13,6 +13,8 @@ import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTa
 import { startDevServer, type DevServer } from '../../temporal/dev-server.js';
 import { createWorker } from '../../temporal/worker.js';
 import { logAdapter, startDispatcher } from '../../notifications/dispatcher.js';
+import { startArchiver } from '../../audit/archive.js';
+import { startCheckpointer } from '../../audit/checkpointer.js';
 import { installTemporalRuntime } from '../../temporal/runtime.js';
 
 /**
@@ -58,11 +60,21 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities({ db: db.db, logger }),
   });
+  // The history archiver lists and fetches through a client of its own.
+  const client = await connectClient(target);
   // The notification outbox is swept beside the worker; several workers may sweep at once.
   const dispatcher = startDispatcher(db.db, logAdapter(logger), logger);
+  // Audit checkpoints over all chain heads; several workers may write them (they queue on a lock).
+  const checkpointer = startCheckpointer(db.db, logger, config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000);
+  // Closed histories of this task queue's workflows are archived: a sweep now (whatever was
+  // missed while no worker ran), then periodically.
+  const archiver = startArchiver(client, db.db, logger, config.HISTORY_ARCHIVE_INTERVAL_SECONDS * 1000, { taskQueue: config.TEMPORAL_TASK_QUEUE });
   const running = worker
     .run()
     .finally(() => dispatcher.stop())
+    .finally(() => checkpointer.stop())
+    .finally(() => archiver.stop())
+    .finally(() => client.connection.close())
     .finally(() => connection.close());
   return { worker, running };
 }

@@ -1,0 +1,72 @@
+import { buildAuditExport, verifyEntity, verifyTrail } from '../../audit/report.js';
+import { decodeCursor, listAuditEvents } from '../../audit/events.js';
+import type { AppDeps } from '../deps.js';
+import { badRequest, notFound } from '../problem.js';
+import type { ApiRouter } from '../router.js';
+import {
+  AuditEventPageSchema,
+  AuditEventsQuerySchema,
+  AuditExportParamsSchema,
+  AuditExportSchema,
+  AuditVerificationSchema,
+  AuditVerifyQuerySchema,
+} from '../schemas/audit.js';
+import type { Role } from '../auth/roles.js';
+
+/**
+ * Audit (api.md "Audit"): the recorded actions, their verification and the export of one
+ * entity's full record. Read-only for everyone — there is no way to change the trail over HTTP.
+ */
+const readers: Role[] = ['compliance_auditor', 'admin'];
+
+export function auditRoutes(api: ApiRouter, { db, temporal }: AppDeps): void {
+  api.add({
+    method: 'get',
+    path: '/audit/events',
+    summary: 'The recorded actions, oldest first, filtered by entity, actor and time',
+    tags: ['Audit'],
+    roles: readers,
+    query: AuditEventsQuerySchema,
+    responses: { 200: { description: 'One page of audit events (customer PII masked)', schema: AuditEventPageSchema } },
+    handler: async ({ query }) => {
+      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      if (after === null) throw badRequest('the cursor is not one this API gave out', [{ path: 'query.cursor', message: 'unknown cursor' }]);
+      const { limit, cursor: _cursor, ...filter } = query;
+      return { status: 200, body: await listAuditEvents(db, filter, { limit, after }) };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/audit/verify',
+    summary: 'Verify one entity’s chain (entityType + entityId) or the whole trail with the latest checkpoint',
+    tags: ['Audit'],
+    roles: readers,
+    query: AuditVerifyQuerySchema,
+    responses: { 200: { description: 'The verification result; ok = false names the first broken event', schema: AuditVerificationSchema }, 404: { description: 'No such entity in the trail' } },
+    handler: async ({ query }) => {
+      if (query.entityType !== undefined && query.entityId !== undefined) {
+        const { exists, ...result } = await verifyEntity(db, query.entityType, query.entityId);
+        if (!exists) throw notFound(`no audit trail for ${query.entityType} ${query.entityId}`);
+        return { status: 200, body: result };
+      }
+      return { status: 200, body: await verifyTrail(db) };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/audit/:entityType/:entityId/export',
+    summary: 'One entity’s full record: events, workflow history (archived or live), verification; PII masked',
+    tags: ['Audit'],
+    roles: readers,
+    params: AuditExportParamsSchema,
+    responses: { 200: { description: 'The export', schema: AuditExportSchema }, 404: { description: 'No events and no workflow for this entity' } },
+    handler: async ({ params, res }) => {
+      const doc = await buildAuditExport(db, temporal, params.entityType, params.entityId);
+      if (!doc) throw notFound(`nothing recorded for ${params.entityType} ${params.entityId}`);
+      res.setHeader('Content-Disposition', `attachment; filename="audit-${params.entityType}-${params.entityId}.json"`);
+      return { status: 200, body: doc };
+    },
+  });
+}

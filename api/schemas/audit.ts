@@ -1,0 +1,91 @@
+import { id } from './common.js';
+import { z } from '../zod.js';
+
+export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar'] as const;
+
+const timestamp = z.iso.datetime({ offset: true });
+
+export const AuditEventSchema = z
+  .object({
+    id: z.string(),
+    entityType: z.enum(auditEntityTypes),
+    entityId: z.string(),
+    seq: z.number().int(),
+    actor: z.string(),
+    roles: z.array(z.string()),
+    action: z.string(),
+    at: z.string(),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+    reason: z.string().optional(),
+    hash: z.string(),
+    prevHash: z.string().nullable(),
+  })
+  .openapi('AuditEvent', {
+    description:
+      'A recorded action. `hash` = sha256 (hex) of the RFC 8785 canonical JSON of { entityType, entityId, seq, actor, roles, action, at, before, after, reason, prevHash } (absent fields as null), computed over the unmasked values; customer PII is masked here.',
+  });
+
+export const AuditEventsQuerySchema = z.object({
+  entityType: z.enum(auditEntityTypes).optional(),
+  entityId: id.optional(),
+  actor: z.string().min(1).max(200).optional(),
+  from: timestamp.optional().openapi({ description: 'inclusive, ISO-8601 with offset' }),
+  to: timestamp.optional().openapi({ description: 'exclusive, ISO-8601 with offset' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().max(100).optional(),
+});
+
+export const AuditEventPageSchema = z.object({ items: z.array(AuditEventSchema), nextCursor: z.string().nullable() }).openapi('AuditEventPage');
+
+export const AuditVerifyQuerySchema = z
+  .object({ entityType: z.enum(auditEntityTypes).optional(), entityId: id.optional() })
+  .refine((q) => (q.entityType === undefined) === (q.entityId === undefined), { message: 'give both entityType and entityId, or neither (the whole trail)', path: ['entityId'] });
+
+const breakFields = {
+  firstBrokenAt: z.string().optional().openapi({ description: '`<entityType>/<entityId>#<seq>`: the position of the first broken event in its chain (a deleted event keeps its position); `checkpoint#<id>` for a checkpoint; `archive:<workflowId>/<runId>` for an archived history' }),
+  reason: z.string().optional(),
+  detail: z.string().optional(),
+};
+
+export const ChainBreakSchema = z.object({ entityType: z.string(), entityId: z.string(), ok: z.boolean(), checked: z.number().int(), eventId: z.string().optional(), ...breakFields });
+
+export const AuditVerificationSchema = z
+  .object({
+    ok: z.boolean(),
+    checked: z.number().int().openapi({ description: 'events verified' }),
+    ...breakFields,
+    entities: z.number().int().optional(),
+    brokenCount: z.number().int().optional(),
+    broken: z.array(ChainBreakSchema).optional(),
+    checkpoint: z.unknown().optional(),
+  })
+  .openapi('AuditVerification');
+
+export const AuditExportParamsSchema = z.object({ entityType: z.enum(auditEntityTypes), entityId: id });
+
+export const AuditExportSchema = z
+  .object({
+    entityType: z.string(),
+    entityId: z.string(),
+    events: z.array(AuditEventSchema),
+    history: z
+      .object({
+        workflowId: z.string(),
+        runId: z.string(),
+        status: z.string(),
+        source: z.enum(['archive', 'live']),
+        closedAt: z.string().nullable(),
+        eventCount: z.number().int(),
+        sha256: z.string().optional(),
+        verified: z.boolean().optional(),
+        events: z.array(z.unknown()),
+        previousRuns: z.array(z.unknown()),
+      })
+      .nullable()
+      .openapi({ description: 'The Temporal event history (JSON as Temporal’s tools write it: `events`) of the newest run — archived once closed, live while running — with earlier runs in `previousRuns`; null for entities without a workflow (policy, committee, calendar).' }),
+    verification: AuditVerificationSchema,
+    exportedAt: z.string(),
+    masking: z.string(),
+  })
+  .openapi('AuditExport');

@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Logger } from '../config/logger.js';
+import type { Database } from '../db/client.js';
+import { workflowHistories } from '../db/schema/index.js';
+
+/**
+ * Archival of closed workflow histories (product.md §3: records survive the engine's own
+ * retention). A sweep lists closed executions through Temporal's visibility API, skips the runs
+ * already archived, fetches each remaining run's full history and stores it gzip-compressed with
+ * the sha256 of its JSON — once per run (unique workflow id + run id, insert-or-nothing), so
+ * several workers sweeping at once or a sweep run twice archive each run exactly once.
+ *
+ * The sweep runs in the worker process at start (it archives whatever was missed while no worker
+ * ran) and then every HISTORY_ARCHIVE_INTERVAL_SECONDS, looking back over the runs closed since
+ * the previous sweep (with an overlap for visibility's lag) and, every few hours, over all
+ * closed runs Temporal still keeps.
+ */
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+export type ArchivedEntityType = 'initiative' | 'complaint' | 'other';
+
+/** `initiative-<id>` → ('initiative', id), `complaint-<id>` → ('complaint', id), anything else → ('other', workflow id). */
+export function entityOfWorkflow(workflowId: string): { entityType: ArchivedEntityType; entityId: string } {
+  const m = /^(initiative|complaint)-(.+)$/s.exec(workflowId);
+  return m ? { entityType: m[1] as ArchivedEntityType, entityId: m[2]! } : { entityType: 'other', entityId: workflowId };
+}
+
+/** The workflow that runs an entity's process; null for entities without one (policies, committee, calendar). */
+export function workflowIdOf(entityType: string, entityId: string): string | null {
+  return entityType === 'initiative' || entityType === 'complaint' ? `${entityType}-${entityId}` : null;
+}
+
+// Wire values of temporal.api.enums.v1.EventType that close a run: completed, failed, timed
+// out, canceled, terminated, continued as new.
+const closingEventTypes = new Set([2, 3, 4, 21, 27, 28]);
+
+export interface SweepOptions {
+  /** Only runs of this task queue (the worker's own); omitted → every closed run of the namespace. */
+  taskQueue?: string;
+  /** Only runs closed at or after this instant; omitted → every closed run Temporal still keeps. */
+  closedSince?: Date;
+  /** Histories fetched at once. */
+  concurrency?: number;
+  pageSize?: number;
+}
+
+export interface SweepResult {
+  listed: number;
+  archived: number;
+  alreadyArchived: number;
+  /** Listed as closed but the fetched history did not end yet (visibility ahead of history); next sweep. */
+  incomplete: number;
+  failed: number;
+}
+
+export function closedRunsQuery(opts: Pick<SweepOptions, 'taskQueue' | 'closedSince'>): string {
+  const parts = ['ExecutionStatus != "Running"'];
+  if (opts.taskQueue !== undefined) {
+    if (/["\\]/.test(opts.taskQueue)) throw new Error(`task queue name not usable in a visibility query: ${opts.taskQueue}`);
+    parts.push(`TaskQueue = "${opts.taskQueue}"`);
+  }
+  if (opts.closedSince) parts.push(`CloseTime >= "${opts.closedSince.toISOString()}"`);
+  return parts.join(' AND ');
+}
+
+export async function archiveClosedWorkflows(client: Client, db: Database, logger: Logger, opts: SweepOptions = {}): Promise<SweepResult> {
+  const result: SweepResult = { listed: 0, archived: 0, alreadyArchived: 0, incomplete: 0, failed: 0 };
+  const pageSize = opts.pageSize ?? 200;
+  const concurrency = opts.concurrency ?? 4;
+  let page: WorkflowExecutionInfo[] = [];
+
+  const flush = async () => {
+    if (page.length === 0) return;
+    const runs = page;
+    page = [];
+    const known = await db
+      .select({ workflowId: workflowHistories.workflowId, runId: workflowHistories.runId })
+      .from(workflowHistories)
+      .where(sql`(${workflowHistories.workflowId}, ${workflowHistories.runId}) in (${sql.join(
+        runs.map((r) => sql`(${r.workflowId}, ${r.runId})`),
+        sql`, `,
+      )})`);
+    const archived = new Set(known.map((k) => `${k.workflowId}\u0000${k.runId}`));
+    const todo = runs.filter((r) => !archived.has(`${r.workflowId}\u0000${r.runId}`));
+    result.alreadyArchived += runs.length - todo.length;
+    const next = async (): Promise<void> => {
+      const info = todo.shift();
+      if (!info) return;
+      try {
+        const outcome = await archiveRun(client, db, info);
+        result[outcome === 'archived' ? 'archived' : outcome === 'already' ? 'alreadyArchived' : 'incomplete']++;
+      } catch (err) {
+        result.failed++;
+        logger.warn({ err, workflowId: info.workflowId, runId: info.runId }, 'archiving a workflow history failed; the next sweep retries');
+      }
+      return next();
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, next));
+  };
+
+  for await (const info of client.workflow.list({ query: closedRunsQuery(opts), pageSize })) {
+    result.listed++;
+    page.push(info);
+    if (page.length >= pageSize) await flush();
+  }
+  await flush();
+  return result;
+}
+
+/** Archives one closed run; 'already' when another sweep stored it first. */
+export async function archiveRun(client: Client, db: Database, info: Pick<WorkflowExecutionInfo, 'workflowId' | 'runId' | 'type' | 'status' | 'startTime' | 'closeTime'>): Promise<'archived' | 'already' | 'incomplete'> {
+  const history = await client.workflow.getHandle(info.workflowId, info.runId).fetchHistory();
+  const events = history.events ?? [];
+  const last = events[events.length - 1];
+  if (!last || !closingEventTypes.has(Number(last.eventType))) return 'incomplete';
+  const json = historyToJSON(history);
+  const sha256 = createHash('sha256').update(json, 'utf8').digest('hex');
+  const compressed = await gzipAsync(Buffer.from(json, 'utf8'), { level: 6 });
+  const closedAt = info.closeTime ?? timestampOf(last.eventTime) ?? new Date();
+  const { entityType, entityId } = entityOfWorkflow(info.workflowId);
+  const inserted = await db
+    .insert(workflowHistories)
+    .values({
+      workflowId: info.workflowId,
+      runId: info.runId,
+      workflowType: info.type,
+      entityType,
+      entityId,
+      status: info.status.name,
+      startedAt: info.startTime?.toISOString() ?? null,
+      closedAt: closedAt.toISOString(),
+      eventCount: events.length,
+      history: compressed,
+      sha256,
+    })
+    .onConflictDoNothing({ target: [workflowHistories.workflowId, workflowHistories.runId] })
+    .returning({ id: workflowHistories.id });
+  return inserted.length > 0 ? 'archived' : 'already';
+}
+
+function timestampOf(t: { seconds?: unknown; nanos?: number | null } | null | undefined): Date | undefined {
+  if (!t || t.seconds === undefined || t.seconds === null) return undefined;
+  return new Date(Number(t.seconds) * 1000 + Math.floor((t.nanos ?? 0) / 1e6));
+}
+
+export interface ArchiverOptions {
+  taskQueue?: string;
+  /** How far back an incremental sweep looks before the previous sweep's start (visibility lag). */
+  overlapMs?: number;
+  /** A full sweep (every closed run Temporal keeps) at least this often; the first sweep is full. */
+  fullSweepEveryMs?: number;
+}
+
+/** Sweeps at start and every `intervalMs` until stopped; sweeps never overlap. */
+export function startArchiver(client: Client, db: Database, logger: Logger, intervalMs: number, opts: ArchiverOptions = {}): { stop(): Promise<void>; sweep(): Promise<SweepResult | undefined> } {
+  const overlapMs = opts.overlapMs ?? 15 * 60_000;
+  const fullEvery = opts.fullSweepEveryMs ?? 6 * 3_600_000;
+  let stopped = false;
+  let running: Promise<SweepResult | undefined> | undefined;
+  let lastStart: number | undefined;
+  let lastFull: number | undefined;
+
+  const sweep = (): Promise<SweepResult | undefined> => {
+    if (stopped) return Promise.resolve(undefined);
+    if (running) return running;
+    const started = Date.now();
+    const full = lastStart === undefined || lastFull === undefined || started - lastFull >= fullEvery;
+    const closedSince = full ? undefined : new Date(lastStart! - overlapMs);
+    running = archiveClosedWorkflows(client, db, logger, { taskQueue: opts.taskQueue, closedSince })
+      .then((r) => {
+        lastStart = started;
+        if (full) lastFull = started;
+        if (r.archived || r.failed) logger.info({ archive: { ...r, full } }, 'workflow histories archived');
+        return r;
+      })
+      .catch((err) => {
+        logger.warn({ err }, 'workflow history sweep failed; will retry');
+        return undefined;
+      })
+      .finally(() => (running = undefined));
+    return running;
+  };
+  void sweep();
+  const timer = setInterval(() => void sweep(), intervalMs);
+  return {
+    sweep,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+export interface ArchivedRun {
+  workflowId: string;
+  runId: string;
+  workflowType: string;
+  entityType: string;
+  entityId: string;
+  status: string;
+  startedAt: string | null;
+  closedAt: string;
+  archivedAt: string;
+  eventCount: number;
+  sha256: string;
+  /** The stored sha256 matches the decompressed JSON. */
+  verified: boolean;
+  /** The history JSON (`{ events: [...] }`); null when it cannot be decompressed or parsed. */
+  history: { events: unknown[] } | null;
+}
+
+const iso = (column: unknown) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Every archived run of a workflow, oldest first, each with its hash checked. */
+export async function readArchivedHistory(db: Database, workflowId: string, runId?: string): Promise<ArchivedRun[]> {
+  const rows = await db
+    .select({
+      workflowId: workflowHistories.workflowId,
+      runId: workflowHistories.runId,
+      workflowType: workflowHistories.workflowType,
+      entityType: workflowHistories.entityType,
+      entityId: workflowHistories.entityId,
+      status: workflowHistories.status,
+      startedAt: sql<string | null>`${iso(workflowHistories.startedAt)}`,
+      closedAt: iso(workflowHistories.closedAt),
+      archivedAt: iso(workflowHistories.archivedAt),
+      eventCount: workflowHistories.eventCount,
+      sha256: workflowHistories.sha256,
+      history: workflowHistories.history,
+    })
+    .from(workflowHistories)
+    .where(runId === undefined ? eq(workflowHistories.workflowId, workflowId) : and(eq(workflowHistories.workflowId, workflowId), eq(workflowHistories.runId, runId)))
+    .orderBy(asc(workflowHistories.closedAt), asc(workflowHistories.id));
+  return Promise.all(
+    rows.map(async ({ history: compressed, ...row }) => {
+      let json: string | undefined;
+      try {
+        json = (await gunzipAsync(compressed)).toString('utf8');
+      } catch {
+        json = undefined;
+      }
+      const verified = json !== undefined && createHash('sha256').update(json, 'utf8').digest('hex') === row.sha256;
+      let history: ArchivedRun['history'] = null;
+      try {
+        history = json === undefined ? null : (JSON.parse(json) as { events: unknown[] });
+      } catch {
+        history = null;
+      }
+      return { ...row, verified, history };
+    }),
+  );
+}

@@ -1,0 +1,221 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Database } from '../db/client.js';
+import { ChainChecker, type ChainHead, type ChainRow, type ChainVerification } from './chain.js';
+
+/**
+ * Verification of the audit trail in the database: one entity's chain, or the whole trail entity
+ * by entity. Rows are read in keyset-paginated batches in (entity_type, entity_id, seq) order —
+ * the unique index of the chain — so memory stays flat and nothing is locked: appends to any
+ * chain go on while it runs.
+ */
+export const verifyBatchSize = 5_000;
+
+/** The `at` column as the ISO string the hash was computed over (appends store milliseconds). */
+export const isoAt = sql.raw(`to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const eventColumns = sql`id::text as id, entity_type, entity_id, seq, actor, roles, action, ${isoAt} as at, before, after, reason, hash, prev_hash`;
+
+interface EventRow {
+  id: string;
+  entity_type: string;
+  entity_id: string;
+  seq: number;
+  actor: string;
+  roles: string[];
+  action: string;
+  at: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  hash: string;
+  prev_hash: string | null;
+}
+
+function chainRow(r: EventRow): ChainRow {
+  return {
+    id: r.id,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    seq: r.seq,
+    actor: r.actor,
+    roles: r.roles,
+    action: r.action,
+    at: r.at,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+    hash: r.hash,
+    prevHash: r.prev_hash,
+  };
+}
+
+async function readHead(db: Database, entityType: string, entityId: string): Promise<ChainHead | null> {
+  const [head] = await queryRows<ChainHead>(db, sql`select seq, hash from audit_chain_heads where entity_type = ${entityType} and entity_id = ${entityId}`);
+  return head ?? null;
+}
+
+/**
+ * Verifies one entity's chain: each event's hash recomputed, each prevHash link, seq 1..n without
+ * gaps, and the last event against the chain head. The head is read first and the chain up to its
+ * seq, so an append racing the verification is not mistaken for a break.
+ */
+export async function verifyEntityChain(db: Database, entityType: string, entityId: string, opts: { batchSize?: number } = {}): Promise<ChainVerification> {
+  const batchSize = opts.batchSize ?? verifyBatchSize;
+  const head = await readHead(db, entityType, entityId);
+  const checker = new ChainChecker(entityType, entityId);
+  const upTo: SQL = head ? sql`and seq <= ${head.seq}` : sql``;
+  let after = 0;
+  for (;;) {
+    const rows = await queryRows<EventRow>(
+      db,
+      sql`select ${eventColumns} from audit_events
+          where entity_type = ${entityType} and entity_id = ${entityId} and seq > ${after} ${upTo}
+          order by seq limit ${batchSize}`,
+    );
+    for (const r of rows) checker.push(chainRow(r));
+    if (rows.length < batchSize) break;
+    after = rows[rows.length - 1]!.seq;
+  }
+  if (head && checker.ok) {
+    // Events past the head: either appends that committed since the head was read, or rows no
+    // append put there. A second look at the head tells them apart.
+    const [beyond] = await queryRows<{ seq: number }>(
+      db,
+      sql`select seq from audit_events where entity_type = ${entityType} and entity_id = ${entityId} and seq > ${head.seq} order by seq limit 1`,
+    );
+    if (beyond) {
+      const now = await readHead(db, entityType, entityId);
+      if (!now || now.seq < beyond.seq) checker.beyondHead(head, beyond.seq);
+    }
+  }
+  return checker.finish(head);
+}
+
+export interface TrailVerification {
+  ok: boolean;
+  /** Events examined. */
+  checked: number;
+  /** Chains examined. */
+  entities: number;
+  /** The first break of the first broken chain (chains ordered by entity type, then id). */
+  firstBrokenAt?: string;
+  reason?: string;
+  /** Chains found broken (each with its first break); at most `maxBroken` listed. */
+  broken: ChainVerification[];
+  brokenCount: number;
+  ms: number;
+}
+
+/**
+ * Verifies the whole trail, entity by entity, without a global lock. Events stream in batches in
+ * chain order; the heads of a batch's chains are read right after it with one range query (so a
+ * head is never older than the events read before it). A chain that looks broken in this pass is
+ * verified again on its own (verifyEntityChain, head first) before it is reported, so an append
+ * racing the pass is never reported as tampering. Heads without any event left (a whole chain
+ * deleted) are found by one more query at the end. The next batch is read while one is hashed.
+ */
+export async function verifyAll(db: Database, opts: { batchSize?: number; maxBroken?: number } = {}): Promise<TrailVerification> {
+  const started = performance.now();
+  const batchSize = opts.batchSize ?? verifyBatchSize;
+  const maxBroken = opts.maxBroken ?? 1_000;
+  const broken: ChainVerification[] = [];
+  let brokenCount = 0;
+  let checked = 0;
+  let entities = 0;
+
+  const fetchEvents = (cursor: EventRow | undefined) =>
+    queryRows<EventRow>(
+      db,
+      sql`select ${eventColumns} from audit_events
+          ${cursor ? sql`where (entity_type, entity_id, seq) > (${cursor.entity_type}, ${cursor.entity_id}, ${cursor.seq})` : sql``}
+          order by entity_type, entity_id, seq limit ${batchSize}`,
+    );
+  const fetchHeads = async (first: EventRow, last: EventRow) => {
+    const rows = await queryRows<{ entity_type: string; entity_id: string; seq: number; hash: string }>(
+      db,
+      sql`select entity_type, entity_id, seq, hash from audit_chain_heads
+          where (entity_type, entity_id) >= (${first.entity_type}, ${first.entity_id}) and (entity_type, entity_id) <= (${last.entity_type}, ${last.entity_id})`,
+    );
+    return new Map(rows.map((h) => [key(h.entity_type, h.entity_id), { seq: h.seq, hash: h.hash }]));
+  };
+
+  const record = (result: ChainVerification) => {
+    if (result.ok) return;
+    brokenCount++;
+    if (broken.length < maxBroken) broken.push(result);
+  };
+  // Confirms a chain that looked broken, on its own and head first.
+  const confirm = async (c: ChainChecker) => {
+    const confirmed = await verifyEntityChain(db, c.entityType, c.entityId, { batchSize });
+    checked += confirmed.checked - c.checked;
+    record(confirmed);
+  };
+
+  let current: ChainChecker | undefined;
+  let heads = new Map<string, ChainHead>();
+  const suspects: ChainChecker[] = [];
+  const close = () => {
+    if (!current) return;
+    entities++;
+    const result = current.finish(heads.get(key(current.entityType, current.entityId)) ?? null);
+    checked += result.checked;
+    if (!result.ok) suspects.push(current);
+    current = undefined;
+  };
+
+  let pending = fetchEvents(undefined);
+  for (;;) {
+    const rows = await pending;
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (!first || !last) break;
+    const batchHeads = fetchHeads(first, last);
+    pending = rows.length === batchSize ? fetchEvents(last) : Promise.resolve([]);
+    const nextHeads = await batchHeads;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (!current || current.entityType !== r.entity_type || current.entityId !== r.entity_id) {
+        close(); // a chain that ended with the previous batch closes with that batch's heads
+        current = new ChainChecker(r.entity_type, r.entity_id);
+      }
+      if (i === 0) heads = nextHeads;
+      current.push(chainRow(r));
+    }
+    for (const s of suspects.splice(0)) await confirm(s);
+    if (rows.length < batchSize) break;
+  }
+  close();
+  for (const s of suspects.splice(0)) await confirm(s);
+
+  // Chains whose every event is gone but whose head remains.
+  const orphans = await queryRows<{ entity_type: string; entity_id: string }>(
+    db,
+    sql`select h.entity_type, h.entity_id from audit_chain_heads h
+        where h.seq > 0 and not exists (select 1 from audit_events e where e.entity_type = h.entity_type and e.entity_id = h.entity_id)`,
+  );
+  for (const o of orphans) {
+    const confirmed = await verifyEntityChain(db, o.entity_type, o.entity_id, { batchSize });
+    entities++;
+    checked += confirmed.checked;
+    record(confirmed);
+  }
+
+  broken.sort((a, b) => (a.entityType === b.entityType ? compare(a.entityId, b.entityId) : compare(a.entityType, b.entityType)));
+  const firstBroken = broken[0];
+  return {
+    ok: brokenCount === 0,
+    checked,
+    entities,
+    ...(firstBroken ? { firstBrokenAt: firstBroken.firstBrokenAt, reason: firstBroken.reason } : {}),
+    broken,
+    brokenCount,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+function key(entityType: string, entityId: string): string {
+  return `${entityType}\u0000${entityId}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,58 @@
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { auditHash } from '../../../db/audit.js';
+import { canonicalJson, storedEventHash } from '../../../audit/canonical.js';
+
+/**
+ * The verifier's serialiser must give exactly the text of the `canonicalize` package the writer
+ * hashes with, for every value a jsonb column can give back.
+ */
+// What JSON.parse can produce from PostgreSQL's output: well-formed strings (no lone surrogates).
+const jsonValue = fc.jsonValue({ maxDepth: 4, stringUnit: 'grapheme' });
+
+describe('canonical JSON (RFC 8785)', () => {
+  it('matches the canonicalize package on generated JSON values', () => {
+    fc.assert(
+      fc.property(jsonValue, (v) => {
+        expect(canonicalJson(v)).toBe(canonicalize(v));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('matches on what JSON round-trips (keys in any order, escapes, numbers)', () => {
+    const samples: unknown[] = [
+      { b: 1, a: [true, false, null], 'é': 'x', É: 'y', '\u0000': '"\\\n\t\u2028', '😀': '😀', '\uffff': 1 },
+      [1e21, 1e-7, -0, 0.1, 123456789012345680000, 5e-324, -1.5e300],
+      { '10': 1, '2': 2, a: { '1': [], '01': {} } },
+      { __proto__: 'x', constructor: 1 },
+    ];
+    for (const s of samples) {
+      const parsed = JSON.parse(JSON.stringify(s));
+      expect(canonicalJson(parsed)).toBe(canonicalize(parsed));
+    }
+  });
+
+  it('gives the writer’s auditHash for stored events', () => {
+    const event = fc.record({
+      entityType: fc.constantFrom('initiative', 'complaint', 'policy', 'committee', 'calendar'),
+      entityId: fc.string({ minLength: 1, unit: 'grapheme' }),
+      seq: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      actor: fc.string({ unit: 'grapheme' }),
+      roles: fc.array(fc.string({ unit: 'grapheme' })),
+      action: fc.string({ unit: 'grapheme' }),
+      at: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+      before: fc.option(jsonValue, { nil: null }),
+      after: fc.option(jsonValue, { nil: null }),
+      reason: fc.option(fc.string({ unit: 'grapheme' }), { nil: null }),
+      prevHash: fc.option(fc.stringMatching(/^[0-9a-f]{64}$/), { nil: null }),
+    });
+    fc.assert(
+      fc.property(event, (e) => {
+        expect(storedEventHash(e)).toBe(auditHash(e));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
