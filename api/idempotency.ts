@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson, sha256hex } from '../audit/canonical.js';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { idempotencyKeys } from '../db/schema/index.js';
@@ -22,9 +21,7 @@ export type Claim = { kind: 'new' } | { kind: 'replay'; answer: StoredAnswer };
 const keyPattern = /^[\x21-\x7e]{1,200}$/;
 
 export function requestHash(route: string, body: unknown): string {
-  return createHash('sha256')
-    .update(route + '\n' + (canonicalize(body ?? null) ?? ''))
-    .digest('hex');
+  return sha256hex(route + '\n' + canonicalJson(body ?? null));
 }
 
 export class IdempotencyStore {

@@ -1,4 +1,4 @@
-import { storedEventHash } from './canonical.js';
+import { eventHash } from './canonical.js';
 
 /**
  * Verification of one entity's hash chain, over rows handed in seq order. Pure (no I/O), so the
@@ -88,7 +88,7 @@ export class ChainChecker {
         this.fail(row.seq, row.id, 'seq_gap', row.seq > this.expectedSeq ? `events #${this.expectedSeq}..#${row.seq - 1} are missing` : `seq ${row.seq} repeats or goes back (expected ${this.expectedSeq})`);
       } else if (row.prevHash !== this.lastHash) {
         this.fail(row.seq, row.id, 'prev_hash_mismatch', `the event does not link to the event before it (prevHash ${short(row.prevHash)}, expected ${short(this.lastHash)})`);
-      } else if (storedEventHash(row) !== row.hash) {
+      } else if (eventHash(row) !== row.hash) {
         this.fail(row.seq, row.id, 'hash_mismatch', 'the event’s content does not match its hash: it was altered after it was written');
       }
     }

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { and, eq, sql } from 'drizzle-orm';
+import { eventHash } from '../audit/canonical.js';
 import type { Database } from './client.js';
 import { auditChainHeads, auditEvents } from './schema/index.js';
 
@@ -20,35 +19,8 @@ export interface AuditEventInput {
   reason?: string | null;
 }
 
-/** The fields an event's hash covers, in their canonical (RFC 8785) serialisation. */
-export function auditHash(e: {
-  entityType: string;
-  entityId: string;
-  seq: number;
-  actor: string;
-  roles: string[];
-  action: string;
-  at: string | Date;
-  before?: unknown;
-  after?: unknown;
-  reason?: string | null;
-  prevHash: string | null;
-}): string {
-  const canonical = canonicalize({
-    entityType: e.entityType,
-    entityId: e.entityId,
-    seq: e.seq,
-    actor: e.actor,
-    roles: e.roles,
-    action: e.action,
-    at: new Date(e.at).toISOString(),
-    before: e.before ?? null,
-    after: e.after ?? null,
-    reason: e.reason ?? null,
-    prevHash: e.prevHash,
-  });
-  return createHash('sha256').update(canonical ?? '').digest('hex');
-}
+/** The hash of an event over its canonical serialisation (one implementation: audit/canonical.ts). */
+export const auditHash = eventHash;
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
