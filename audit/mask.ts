@@ -1,3 +1,5 @@
+import { maskIdNumber, maskName, maskPhone } from '../security/pii.js';
+
 /**
  * Customer PII masking for what the audit endpoints hand out (product.md §3: "masked … in exports
  * by default"; the auditor's job is who did what, not who the customer is).
@@ -12,32 +14,9 @@
  * - Values sealed at rest (`v1.<iv>.<tag>.<ciphertext>`, see the complaints' PII cipher) become
  *   `[encrypted]`: ciphertext is of no use to an auditor and is not handed out.
  *
- * The formats are those used for roles without need of the PII (13812345678 → 138****5678,
- * 110101199003071234 → 110***********1234, 张三丰 → 张**).
+ * The formats are those of security/pii.ts, used for roles without need of the PII
+ * (13812345678 → 138****5678, 110101199003071234 → 110***********1234, 张三丰 → 张**).
  */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (digits.length >= 11) {
-    const local = digits.slice(-11);
-    return `${local.slice(0, 3)}****${local.slice(-4)}`;
-  }
-  if (digits.length > 4) return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
-  return '*'.repeat(digits.length);
-}
-
-export function maskIdNumber(idNumber: string): string {
-  const s = idNumber.trim();
-  if (s.length <= 7) return '*'.repeat(s.length);
-  return `${s.slice(0, 3)}${'*'.repeat(s.length - 7)}${s.slice(-4)}`;
-}
-
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '';
-  if (chars.length === 1) return '*';
-  return chars[0] + '*'.repeat(chars.length - 1);
-}
-
 const sealed = /^v1\.[\w-]+\.[\w-]+\.[\w-]*$/;
 
 function maskValue(value: unknown, mask: (s: string) => string): unknown {

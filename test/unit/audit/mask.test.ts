@@ -2,7 +2,8 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { describe, expect, it } from 'vitest';
 import { closedRunsQuery, entityOfWorkflow, workflowIdOf } from '../../../audit/archive.js';
 import { decodeCursor, encodeCursor } from '../../../audit/events.js';
-import { maskHistory, maskIdNumber, maskName, maskPhone, maskPii } from '../../../audit/mask.js';
+import { maskHistory, maskPii } from '../../../audit/mask.js';
+import { maskIdNumber, maskName, maskPhone } from '../../../security/pii.js';
 
 describe('PII masking', () => {
   it('masks phone numbers, id numbers and names in the usual formats', () => {
