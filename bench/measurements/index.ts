@@ -1,4 +1,5 @@
 import type { Measurement } from '../lib/types.js';
+import { auditVerify } from './audit-verify.js';
 import { intake } from './intake.js';
 import { lifecycle } from './lifecycle.js';
 import { raw } from './raw.js';
@@ -7,4 +8,4 @@ import { timerStorm } from './timer-storm.js';
 import { votes } from './votes.js';
 
 /** The measurements of quality.md, in the order they run. */
-export const measurements: Measurement[] = [raw, intake, lifecycle, votes, timerStorm, scale];
+export const measurements: Measurement[] = [raw, intake, lifecycle, votes, timerStorm, scale, auditVerify];
