@@ -40,6 +40,10 @@ const schema = z.object({
 
   BODY_LIMIT: z.string().default('100kb'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  /** Longest wait for a command's outcome from Temporal before the API answers 503 (seconds). */
+  COMMAND_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
+  /** An Idempotency-Key whose first request never finished is run again after this long (seconds). */
+  IDEMPOTENCY_STALE_SECONDS: z.coerce.number().positive().default(30),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };
