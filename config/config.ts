@@ -27,6 +27,8 @@ const schema = z.object({
   TEMPORAL_API_KEY: z.string().optional(),
   TEMPORAL_DEV_PORT: z.coerce.number().int().default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+  /** A prebuilt workflow bundle (`bundleWorkflowCode` output); unset → the worker bundles workflows/ at start. */
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
 
   /** HS256 secret; unset → generated once under DATA_DIR. Ignored when JWT_JWKS_URL is set. */
   JWT_SECRET: z.string().min(32).optional(),

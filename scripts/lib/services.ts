@@ -57,6 +57,7 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     namespace: target.namespace,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities({ db: db.db, logger }),
+    ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
   });
   // The notification outbox is swept beside the worker; several workers may sweep at once.
   const dispatcher = startDispatcher(db.db, logAdapter(logger), logger);
