@@ -24,7 +24,8 @@ export class CommandGuard {
     private readonly temporal: Client,
     readonly timeoutMs: number,
     private readonly ttlMs = 1_000,
-    private readonly pingTimeoutMs = 2_000,
+    /** As long as the pool waits for a connection (db/client.ts): a busy database is not a dead one. */
+    private readonly pingTimeoutMs = 5_000,
   ) {}
 
   /** Throws a 503 problem when the database did not answer its latest ping. */
