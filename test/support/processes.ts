@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -209,6 +209,7 @@ export async function startProcessStack(opts: ProcessStackOptions = {}): Promise
       await connection.close();
       await rawPool.end();
       if (dbName) await dropDatabase(dbName);
+      rmSync(env.dataDir!, { recursive: true, force: true });
     },
   };
   // One after the other: on an empty database the first one applies the migrations.
