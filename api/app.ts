@@ -5,6 +5,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.js';
+import { CommandGuard } from './command-guard.js';
 import { problemHandler } from './errors.js';
 import { IdempotencyStore } from './idempotency.js';
 import { createMetrics } from './metrics.js';
@@ -46,7 +47,9 @@ export function createApp(deps: AppDeps): Express {
   healthRoutes(app, deps, metrics);
 
   const registry = new OpenAPIRegistry();
-  const api = new ApiRouter(registry, basePath, deps.verifyToken, new IdempotencyStore(deps.db));
+  const idempotency = new IdempotencyStore(deps.db, deps.config.IDEMPOTENCY_STALE_SECONDS * 1000);
+  const guard = new CommandGuard(deps.pingDatabase, deps.temporal, deps.config.COMMAND_TIMEOUT_SECONDS * 1000);
+  const api = new ApiRouter(registry, basePath, deps.verifyToken, idempotency, guard);
   for (const group of routeGroups) group(api, deps);
 
   const openapi = new OpenApiGeneratorV31(registry.definitions).generateDocument({

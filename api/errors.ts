@@ -1,3 +1,4 @@
+import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { commandErrorTypes } from '../domain/command-errors.js';
@@ -37,6 +38,13 @@ function temporalProblem(err: unknown): Problem | undefined {
     }
   }
   if (e.name === 'WorkflowNotFoundError') return new Problem(404, 'Not found', 'no such process');
+  // The command's deadline (api/command-guard.ts) passed: it may have been accepted, and then the
+  // workflow completes it; the same update id (from the Idempotency-Key) never applies it twice.
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return unavailable(
+      'the command got no answer in time (a worker or the database may be down); it may still take effect: retry with the same Idempotency-Key to learn its outcome',
+    );
+  }
   // gRPC UNAVAILABLE (14) / DEADLINE_EXCEEDED (4) from the Temporal frontend
   if (e.name === 'ServiceError' || e.name === 'ConnectionError' || e.code === 14) {
     return unavailable('the workflow engine (Temporal) is unavailable; the command was not accepted, retry later');

@@ -4,6 +4,7 @@ import type { ZodType } from 'zod';
 import { authenticate, requireRole } from './auth/middleware.js';
 import type { Principal, Role } from './auth/roles.js';
 import type { TokenVerifier } from './auth/tokens.js';
+import type { CommandGuard } from './command-guard.js';
 import type { IdempotencyStore } from './idempotency.js';
 import { Problem } from './problem.js';
 import { parseOrThrow } from './validation.js';
@@ -12,7 +13,9 @@ import { z } from './zod.js';
 /**
  * One declaration per endpoint: it mounts the express handler (auth, role check, validation,
  * idempotency) and registers the OpenAPI operation from the same zod schemas, so the document at
- * /api/v1/openapi.json is the single truth of what is served.
+ * /api/v1/openapi.json is the single truth of what is served. State-changing methods pass the
+ * command guard (api/command-guard.ts): the database must answer before anything is sent, and
+ * every Temporal call of the handler has a deadline.
  */
 export interface RouteContext<B, Q, P> {
   req: Request;
@@ -67,6 +70,7 @@ export class ApiRouter {
     readonly basePath: string,
     private readonly verify: TokenVerifier,
     private readonly idempotency: IdempotencyStore,
+    private readonly guard?: CommandGuard,
   ) {
     registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   }
@@ -81,9 +85,10 @@ export class ApiRouter {
       const params = spec.params ? parseOrThrow(spec.params, req.params, 'params') : (undefined as P);
       const idempotencyKey = spec.idempotent ? req.get('Idempotency-Key') : undefined;
       const ctx: RouteContext<B, Q, P> = { req, res, principal, body, query, params, idempotencyKey };
-      const answer = idempotencyKey
-        ? await this.once(principal.userId, idempotencyKey, `${spec.method} ${req.originalUrl}`, req.body, () => spec.handler(ctx), res)
-        : await spec.handler(ctx);
+      const command = spec.method !== 'get' && this.guard ? this.guard : undefined;
+      await command?.databaseReady();
+      const run = command ? () => command.within(() => spec.handler(ctx)) : () => spec.handler(ctx);
+      const answer = idempotencyKey ? await this.once(principal.userId, idempotencyKey, `${spec.method} ${req.originalUrl}`, req.body, run, res) : await run();
       send(res, answer);
     });
   }

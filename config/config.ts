@@ -27,6 +27,8 @@ const schema = z.object({
   TEMPORAL_API_KEY: z.string().optional(),
   TEMPORAL_DEV_PORT: z.coerce.number().int().default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+  /** A prebuilt workflow bundle (`bundleWorkflowCode` output); unset → the worker bundles workflows/ at start. */
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
 
   /** HS256 secret; unset → generated once under DATA_DIR. Ignored when JWT_JWKS_URL is set. */
   JWT_SECRET: z.string().min(32).optional(),
@@ -45,6 +47,10 @@ const schema = z.object({
 
   BODY_LIMIT: z.string().default('100kb'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  /** Longest wait for a command's outcome from Temporal before the API answers 503 (seconds). */
+  COMMAND_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
+  /** An Idempotency-Key whose first request never finished is run again after this long (seconds). */
+  IDEMPOTENCY_STALE_SECONDS: z.coerce.number().positive().default(30),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

@@ -44,8 +44,11 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its connection must not crash the process; the next query retries.
+  // A client losing its connection must not crash the process; the next query retries. The pool
+  // listens on idle clients only: a client checked out (a transaction waiting when the database
+  // stops) emits 'error' with no listener — an uncaught exception — unless it has its own.
   pool.on('error', (err) => opts.onPoolError?.(err));
+  pool.on('connect', (client) => client.on('error', (err) => opts.onPoolError?.(err)));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   return {
     db,

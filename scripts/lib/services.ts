@@ -59,6 +59,7 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     namespace: target.namespace,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities({ db: db.db, logger }),
+    ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
   });
   // The history archiver lists and fetches through a client of its own.
   const client = await connectClient(target);

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
 import type { SlaPolicy } from '../../domain/policies.js';
 import { people } from './people.js';
-import type { Stack } from './stack.js';
+import type { StackLike as Stack } from './stack.js';
 
 /** Helpers of the complaint integration tests (second-based policies, intake, stored rows). */
 

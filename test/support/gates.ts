@@ -3,7 +3,7 @@ import type { Principal } from '../../api/auth/roles.js';
 import type { GateStage } from '../../domain/gates/stages.js';
 import { defaultReviewPolicy, type ReviewPolicy } from '../../domain/policies.js';
 import { people } from './people.js';
-import type { Stack } from './stack.js';
+import type { StackLike } from './stack.js';
 
 /** Complete, valid deliverables for each gate stage (api.md "Resources"). */
 const check = { functionalCompleteness: true, stability: true, compatibility: true, notes: 'all green' };
@@ -40,7 +40,7 @@ export const standardRoster = [
   { userId: 'm4', name: 'Max Cards', department: 'retail-cards', chair: false },
 ];
 
-export function gates(stack: Stack) {
+export function gates(stack: StackLike) {
   const api = {
     async roster(members = standardRoster) {
       const res = await stack.as(people.admin).put('/api/v1/committee', { members });

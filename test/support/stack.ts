@@ -64,16 +64,21 @@ function quietRuntime(): void {
 
 export interface StackOptions {
   env?: Record<string, string>;
-  /** Skip the worker (API-only tests). */
+  /** Skip the worker (API-only tests, or a worker run as a process of its own). */
   withoutWorker?: boolean;
+  /** Another Temporal than the run's dev server (a fault test's own, restartable one). */
+  temporalAddress?: string;
 }
+
+/** What the test helpers (gates.ts, complaints.ts) need of a stack; a stack of processes has it too. */
+export type StackLike = Pick<Stack, 'as' | 'anonymous' | 'query'>;
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   quietRuntime();
   const id = randomBytes(4).toString('hex');
   const dbName = `cxgov_test_${id}`;
   const databaseUrl = await createDatabase(dbName, inject('templateDatabase'));
-  const address = inject('temporalAddress');
+  const address = opts.temporalAddress ?? inject('temporalAddress');
   const taskQueue = `cxgov-test-${id}`;
   const config = loadConfig({
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'cxgov-stack-')),
@@ -122,32 +127,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const port = (server.address() as { port: number }).port;
   const url = `http://127.0.0.1:${port}`;
 
-  const client = (token?: string): HttpClient => {
-    const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const init: RequestInit = {
-        method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-      };
-      return request(url + p, init);
-    };
-    return {
-      get: (p, h) => call('GET', p, undefined, h),
-      post: (p, b, h) => call('POST', p, b ?? {}, h),
-      put: (p, b, h) => call('PUT', p, b ?? {}, h),
-      raw: (p, init) => request(url + p, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) } }),
-    };
-  };
-  const tokens = new Map<string, Promise<string>>();
-  const tokenFor = (p: Principal) => {
-    const key = JSON.stringify(p);
-    if (!tokens.has(key)) tokens.set(key, signToken(p, { issuer: testIssuer, audience: testAudience, secret: testSecret }));
-    return tokens.get(key)!;
-  };
+  const http = httpClients(() => url);
 
   return {
     url,
@@ -158,15 +138,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     taskQueue,
     worker: worker!,
     query: async (text, params) => (await rawPool.query(text, params as unknown[])).rows,
-    as: (who) => {
-      const lazy = tokenFor(who);
-      const wrap =
-        <A extends unknown[]>(f: (c: HttpClient) => (...a: A) => Promise<HttpAnswer>) =>
-        async (...a: A) =>
-          f(client(await lazy))(...a);
-      return { get: wrap((c) => c.get), post: wrap((c) => c.post), put: wrap((c) => c.put), raw: wrap((c) => c.raw) };
-    },
-    anonymous: client(),
+    ...http,
     stop: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -180,6 +152,50 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await rawPool.end();
       await dropDatabase(dbName);
     },
+  };
+}
+
+/**
+ * HTTP clients of the API at `base()` (read at each call, so an API restarted elsewhere is
+ * followed), signing test tokens for each principal.
+ */
+export function httpClients(base: () => string): Pick<Stack, 'as' | 'anonymous'> {
+  const client = (token?: string): HttpClient => {
+    const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const init: RequestInit = {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      };
+      return request(base() + p, init);
+    };
+    return {
+      get: (p, h) => call('GET', p, undefined, h),
+      post: (p, b, h) => call('POST', p, b ?? {}, h),
+      put: (p, b, h) => call('PUT', p, b ?? {}, h),
+      raw: (p, init) => request(base() + p, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) } }),
+    };
+  };
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = (p: Principal) => {
+    const key = JSON.stringify(p);
+    if (!tokens.has(key)) tokens.set(key, signToken(p, { issuer: testIssuer, audience: testAudience, secret: testSecret }));
+    return tokens.get(key)!;
+  };
+  return {
+    as: (who) => {
+      const lazy = tokenFor(who);
+      const wrap =
+        <A extends unknown[]>(f: (c: HttpClient) => (...a: A) => Promise<HttpAnswer>) =>
+        async (...a: A) =>
+          f(client(await lazy))(...a);
+      return { get: wrap((c) => c.get), post: wrap((c) => c.post), put: wrap((c) => c.put), raw: wrap((c) => c.raw) };
+    },
+    anonymous: client(),
   };
 }
 
