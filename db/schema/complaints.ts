@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Complaint projection: one row per complaint, written by the complaint workflow's
@@ -34,6 +35,18 @@ export const complaints = pgTable(
     repeatOf: jsonb('repeat_of').$type<string[]>().notNull(),
     policyVersion: integer('policy_version').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+    // ── KPI facts (domain/reports/facts.ts), derived from `view` by the record activity ──
+    firstResponseState: text('first_response_state'),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true, mode: 'string' }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'string' }),
+    resolutionBreached: boolean('resolution_breached').notNull().default(false),
+    feedbackCount: integer('feedback_count').notNull().default(0),
+    satisfiedCount: integer('satisfied_count').notNull().default(0),
+    breachLevels: integer('breach_levels').array().notNull().default(sql`'{}'::integer[]`),
+    openClocks: jsonb('open_clocks').$type<Record<string, string>>().notNull().default({}),
+    handlingWorkingMs: bigint('handling_working_ms', { mode: 'number' }),
+    /** 0 = facts not derived yet (rows written before the facts existed); see complaintFactsVersion. */
+    factsVersion: integer('facts_version').notNull().default(0),
     view: jsonb('view').notNull(),
     version: integer('version').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,6 +63,10 @@ export const complaints = pgTable(
     index('complaints_initiative').on(t.initiativeId),
     index('complaints_escalation').on(t.escalationLevel),
     index('complaints_customer').on(t.customerRef, t.receivedAt),
+    // Rows whose facts are older than the current rules (backfill at worker start).
+    index('complaints_facts_stale').on(t.factsVersion),
+    // Open-clock gauges (/metrics) read only complaints that are not closed.
+    index('complaints_open').on(t.id).where(sql`status <> 'closed'`),
   ],
 );
 

@@ -3,3 +3,4 @@ export * from './audit.js';
 export * from './notifications.js';
 export * from './initiatives.js';
 export * from './complaints.js';
+export * from './reports.js';
