@@ -14,12 +14,13 @@ import { adminRoutes } from './routes/admin.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { healthRoutes } from './routes/health.js';
 import { initiativeRoutes } from './routes/initiatives.js';
+import { reportRoutes } from './routes/reports.js';
 import { taskRoutes } from './routes/tasks.js';
 
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes];
+const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes, reportRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

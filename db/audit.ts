@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from './client.js';
 import { auditChainHeads, auditEvents } from './schema/index.js';
 
-export type AuditEntityType = 'initiative' | 'complaint' | 'policy' | 'committee' | 'calendar';
+export type AuditEntityType = 'initiative' | 'complaint' | 'policy' | 'committee' | 'calendar' | 'report';
 
 export interface AuditEventInput {
   entityType: AuditEntityType;

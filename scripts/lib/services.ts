@@ -14,6 +14,9 @@ import { startDevServer, type DevServer } from '../../temporal/dev-server.js';
 import { createWorker } from '../../temporal/worker.js';
 import { logAdapter, startDispatcher } from '../../notifications/dispatcher.js';
 import { installTemporalRuntime } from '../../temporal/runtime.js';
+import { ensureReportSchedules } from '../../temporal/schedules.js';
+import { backfillComplaintFacts } from '../../db/complaint-facts.js';
+import { readPolicy } from '../../db/settings.js';
 
 /**
  * Building blocks of the three process roles (all-in-one `npm start`, `npm run worker`,
@@ -58,6 +61,18 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities({ db: db.db, logger }),
   });
+  // The report schedules, created or brought to the current spec (idempotent, any worker may).
+  const client = await connectClient(target);
+  try {
+    const { value: calendar } = await readPolicy(db.db, 'calendar');
+    await ensureReportSchedules(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, timeZone: calendar.timeZone, logger });
+  } finally {
+    await client.connection.close();
+  }
+  // KPI facts of complaints recorded before the current rules, in the background.
+  backfillComplaintFacts(db.db)
+    .then((n) => n > 0 && logger.info({ complaints: n }, 'complaint KPI facts derived'))
+    .catch((err) => logger.warn({ err }, 'complaint KPI facts backfill failed; it is retried at the next start'));
   // The notification outbox is swept beside the worker; several workers may sweep at once.
   const dispatcher = startDispatcher(db.db, logAdapter(logger), logger);
   const running = worker
