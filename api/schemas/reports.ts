@@ -3,7 +3,7 @@ import { z } from '../zod.js';
 
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1).nullable().openapi({ description: 'a share 0..1 (4 decimals); null without a denominator' });
-const hoursOrNull = z.number().nullable().openapi({ description: 'hours (2 decimals); null when nothing to average' });
+const hoursOrNull = z.number().nullable().openapi({ description: 'hours (4 decimals); null when nothing to average' });
 const counts = z.record(z.string(), count);
 const hoursBy = z.record(z.string(), hoursOrNull);
 

@@ -92,9 +92,9 @@ export function rate(numerator: number, denominator: number): number | null {
   return denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null;
 }
 
-/** Milliseconds as hours rounded to 2 decimals, null when unknown. */
+/** Milliseconds as hours rounded to 4 decimals (0.36 s), null when unknown. */
 export function hours(ms: number | null | undefined): number | null {
-  return ms === null || ms === undefined || !Number.isFinite(ms) ? null : Math.round(ms / 36_000) / 100;
+  return ms === null || ms === undefined || !Number.isFinite(ms) ? null : Math.round(ms / 360) / 10_000;
 }
 
 /** Mean of a list, null when empty. */
