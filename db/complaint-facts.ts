@@ -17,7 +17,7 @@ export async function deriveComplaintFacts(db: Database, view: FactsSource): Pro
 
 export type FactColumns = Pick<
   typeof complaints.$inferInsert,
-  'firstResponseState' | 'firstResponseAt' | 'resolvedAt' | 'resolutionBreached' | 'feedbackCount' | 'satisfiedCount' | 'breachLevels' | 'openClocks' | 'handlingWorkingMs' | 'factsVersion'
+  'firstResponseState' | 'firstResponseAt' | 'resolvedAt' | 'resolutionBreached' | 'feedbackCount' | 'satisfiedCount' | 'isRepeat' | 'breachLevels' | 'openClocks' | 'handlingWorkingMs' | 'factsVersion'
 >;
 
 function factColumns(f: ComplaintFacts): FactColumns {
@@ -28,6 +28,7 @@ function factColumns(f: ComplaintFacts): FactColumns {
     resolutionBreached: f.resolutionBreached,
     feedbackCount: f.feedbackCount,
     satisfiedCount: f.satisfiedCount,
+    isRepeat: f.isRepeat,
     breachLevels: f.breachLevels,
     openClocks: f.openClocks as Record<string, string>,
     handlingWorkingMs: f.handlingWorkingMs,

@@ -14,6 +14,7 @@ import {
   type KpiReport,
 } from '../domain/reports/kpis.js';
 import type { Period } from '../domain/reports/periods.js';
+import { WorkingTime } from '../domain/reports/working-time.js';
 import { queryRows, type Database } from './client.js';
 
 /**
@@ -26,7 +27,7 @@ import { queryRows, type Database } from './client.js';
  * stages completed, deadlines missed).
  */
 export async function computeKpis(db: Database, period: Period, calendar: CalendarSettings, now = new Date()): Promise<KpiReport> {
-  const cal = new BusinessCalendar(calendar);
+  const cal = new WorkingTime(new BusinessCalendar(calendar));
   const [complaints, gates] = await Promise.all([complaintKpis(db, period), gateKpis(db, period, cal)]);
   return { from: period.from.toISOString(), to: period.to.toISOString(), timeZone: calendar.timeZone, computedAt: now.toISOString(), kpis: { complaints, gates } };
 }
@@ -66,7 +67,7 @@ async function complaintKpis(db: Database, { from, to }: Period): Promise<Compla
             coalesce(sum(feedback_count), 0)::int as feedback,
             coalesce(sum(satisfied_count), 0)::int as satisfied,
             count(*) filter (where reopen_count > 0)::int as reopened,
-            count(*) filter (where repeat_of <> '[]'::jsonb)::int as repeats,
+            count(*) filter (where is_repeat)::int as repeats,
             count(*) filter (where closed_at is not null)::int as closed,
             (avg(extract(epoch from closed_at - received_at)) filter (where closed_at is not null) * 1000)::float8 as avg_handling_ms,
             (avg(handling_working_ms) filter (where closed_at is not null))::float8 as avg_working_ms,
@@ -120,7 +121,7 @@ async function complaintKpis(db: Database, { from, to }: Period): Promise<Compla
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
-async function gateKpis(db: Database, { from, to }: Period, cal: BusinessCalendar): Promise<GateKpis> {
+async function gateKpis(db: Database, { from, to }: Period, cal: WorkingTime): Promise<GateKpis> {
   const f = from.toISOString();
   const t = to.toISOString();
   const [submittedRows, decidedRows, stageRows, overdueRows] = await Promise.all([
@@ -153,7 +154,7 @@ async function gateKpis(db: Database, { from, to }: Period, cal: BusinessCalenda
 
   const cycle = (rows: { stage: string; start: Date; end: Date }[]) => {
     const wall = (r: { start: Date; end: Date }) => r.end.getTime() - r.start.getTime();
-    const working = (r: { start: Date; end: Date }) => cal.workingMsBetween(r.start, r.end);
+    const working = (r: { start: Date; end: Date }) => cal.between(r.start, r.end);
     const per = <T>(fn: (rs: typeof rows) => T) => Object.fromEntries(vocabularies.stages.map((s) => [s, fn(rows.filter((r) => r.stage === s))])) as Record<string, T>;
     return {
       count: { all: rows.length, byStage: per((rs) => rs.length) },

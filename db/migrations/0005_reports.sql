@@ -17,6 +17,7 @@ ALTER TABLE "complaints" ADD COLUMN "resolved_at" timestamp with time zone;--> s
 ALTER TABLE "complaints" ADD COLUMN "resolution_breached" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "complaints" ADD COLUMN "feedback_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "complaints" ADD COLUMN "satisfied_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "complaints" ADD COLUMN "is_repeat" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "complaints" ADD COLUMN "breach_levels" integer[] DEFAULT '{}'::integer[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "complaints" ADD COLUMN "open_clocks" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "complaints" ADD COLUMN "handling_working_ms" bigint;--> statement-breakpoint
@@ -26,5 +27,6 @@ CREATE INDEX "reports_kind_start" ON "reports" USING btree ("kind","period_start
 CREATE INDEX "gate_reviews_opened" ON "gate_reviews" USING btree ("opened_at");--> statement-breakpoint
 CREATE INDEX "gate_reviews_decided" ON "gate_reviews" USING btree ("decided_at") WHERE decided_at is not null;--> statement-breakpoint
 CREATE INDEX "gate_reviews_escalated" ON "gate_reviews" USING btree ("escalated_at") WHERE escalated_at is not null;--> statement-breakpoint
+CREATE INDEX "complaints_kpi" ON "complaints" USING btree ("received_at","category","channel","severity","initiative_id","status","first_response_state","resolved_at","resolution_breached","feedback_count","satisfied_count","reopen_count","is_repeat","closed_at","handling_working_ms","breached","breach_levels");--> statement-breakpoint
 CREATE INDEX "complaints_facts_stale" ON "complaints" USING btree ("facts_version");--> statement-breakpoint
 CREATE INDEX "complaints_open" ON "complaints" USING btree ("id") WHERE status <> 'closed';

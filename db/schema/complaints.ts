@@ -42,6 +42,7 @@ export const complaints = pgTable(
     resolutionBreached: boolean('resolution_breached').notNull().default(false),
     feedbackCount: integer('feedback_count').notNull().default(0),
     satisfiedCount: integer('satisfied_count').notNull().default(0),
+    isRepeat: boolean('is_repeat').notNull().default(false),
     breachLevels: integer('breach_levels').array().notNull().default(sql`'{}'::integer[]`),
     openClocks: jsonb('open_clocks').$type<Record<string, string>>().notNull().default({}),
     handlingWorkingMs: bigint('handling_working_ms', { mode: 'number' }),
@@ -63,6 +64,27 @@ export const complaints = pgTable(
     index('complaints_initiative').on(t.initiativeId),
     index('complaints_escalation').on(t.escalationLevel),
     index('complaints_customer').on(t.customerRef, t.receivedAt),
+    // The KPI query (db/kpis.ts) reads one range of received_at and only these columns: with
+    // all of them in the index it is an index-only scan, never touching the wide rows (view).
+    index('complaints_kpi').on(
+      t.receivedAt,
+      t.category,
+      t.channel,
+      t.severity,
+      t.initiativeId,
+      t.status,
+      t.firstResponseState,
+      t.resolvedAt,
+      t.resolutionBreached,
+      t.feedbackCount,
+      t.satisfiedCount,
+      t.reopenCount,
+      t.isRepeat,
+      t.closedAt,
+      t.handlingWorkingMs,
+      t.breached,
+      t.breachLevels,
+    ),
     // Rows whose facts are older than the current rules (backfill at worker start).
     index('complaints_facts_stale').on(t.factsVersion),
     // Open-clock gauges (/metrics) read only complaints that are not closed.

@@ -20,6 +20,7 @@ export interface FactsSource {
   breaches: { clock: string; at: string; level: number }[];
   resolutions: { at: string; state: string; approval?: { approved: boolean; at: string } }[];
   feedback: { satisfied: boolean }[];
+  repeatOf: string[];
 }
 
 export interface ComplaintFacts {
@@ -32,6 +33,8 @@ export interface ComplaintFacts {
   resolutionBreached: boolean;
   feedbackCount: number;
   satisfiedCount: number;
+  /** Flagged as a repeat of an earlier complaint of the same customer. */
+  isRepeat: boolean;
   /** The escalation level reached by each breach (the breach itself and every further window). */
   breachLevels: number[];
   /** Clocks still running against the bank, by state (pending, at_risk, paused, breached and not yet met). */
@@ -61,6 +64,7 @@ export function complaintFacts(view: FactsSource, workingMs: (from: Date, to: Da
     resolutionBreached: view.breaches.some((b) => b.clock === 'resolution') || view.clocks.resolution?.state === 'breached',
     feedbackCount: view.feedback.length,
     satisfiedCount: view.feedback.filter((f) => f.satisfied).length,
+    isRepeat: view.repeatOf.length > 0,
     breachLevels: view.breaches.map((b) => b.level),
     openClocks,
     handlingWorkingMs: view.closedAt === null ? null : workingMs(new Date(view.receivedAt), new Date(view.closedAt)),

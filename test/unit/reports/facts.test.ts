@@ -13,6 +13,7 @@ const base: FactsSource = {
   breaches: [],
   resolutions: [],
   feedback: [],
+  repeatOf: [],
 };
 
 describe('complaint facts', () => {
@@ -57,5 +58,22 @@ describe('complaint facts', () => {
   it('a breached resolution clock counts as late even before the breach list is read', () => {
     expect(complaintFacts({ ...base, clocks: { ...base.clocks, resolution: { state: 'breached' } } }, working).resolutionBreached).toBe(true);
     expect(complaintFacts({ ...base, clocks: { ...base.clocks, resolution: { state: 'breached' } } }, working).openClocks.resolution).toBe('breached');
+  });
+});
+
+describe('working time of many intervals', () => {
+  it.each(['Asia/Shanghai', 'Europe/London', 'Asia/Kolkata', 'America/Santiago'])('is the calendar’s own answer, day windows cached (%s)', async (timeZone) => {
+    const { WorkingTime } = await import('../../../domain/reports/working-time.js');
+    const cal = new BusinessCalendar({ ...defaultCalendarSettings, timeZone });
+    const cached = new WorkingTime(cal);
+    const start = Date.parse(timeZone === 'Asia/Shanghai' ? '2025-09-20T00:00:00Z' : '2025-03-20T00:00:00Z'); // National Day, or DST changes
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 300; i++) {
+      const a = new Date(start + next() * (timeZone === 'Asia/Shanghai' ? 30 : 220) * 86_400_000);
+      const b = new Date(a.getTime() + next() * 12 * 86_400_000 - 86_400_000);
+      expect(cached.between(a, b)).toBe(cal.workingMsBetween(a, b));
+      expect(cached.localDateOf(a.getTime())).toBe(cal.localDateOf(a));
+    }
   });
 });
