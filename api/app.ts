@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.js';
 import { initiativeRoutes } from './routes/initiatives.js';
 import { reportRoutes } from './routes/reports.js';
 import { taskRoutes } from './routes/tasks.js';
+import { requestContext } from '../temporal/request-context.js';
 
 export const basePath = '/api/v1';
 
@@ -28,7 +29,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
 
-  const metrics = createMetrics();
+  const metrics = createMetrics(deps.db);
   app.use(metrics.middleware);
   app.use(
     pinoHttp({
@@ -42,6 +43,8 @@ export function createApp(deps: AppDeps): Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
     }),
   );
+  // Everything a request does runs in its context: Temporal calls carry its id (temporal/request-context.ts).
+  app.use((req, _res, next) => requestContext.run({ requestId: String(req.id), log: req.log }, next));
   app.use(helmet());
   healthRoutes(app, deps, metrics);
 

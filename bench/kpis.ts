@@ -2,7 +2,7 @@
  * `node --import tsx bench/kpis.ts [--rows 100000] [--runs 7]`: the KPI query (db/kpis.ts, the
  * code behind GET /reports/kpis and the stored reports) on a synthetic year of complaints.
  *
- * Creates a scratch database on the PostgreSQL of BENCH_DATABASE_URL / TEST_DATABASE_URL
+ * Creates a scratch database on the PostgreSQL of BENCH_DATABASE_ADMIN_URL / TEST_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/postgres), applies the migrations, inserts the rows
  * with SQL (each with a JSON view of realistic size, so the table is as wide as a real one), plus
  * initiatives and gate reviews, then times computeKpis for a month, a quarter and the whole year.
@@ -22,7 +22,7 @@ import { median } from './lib/stats.js';
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, runs: { type: 'string', default: '7' } } });
 const rows = Number(values.rows);
 const runs = Number(values.runs);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `cxgov_bench_kpis_${process.pid}_${Date.now().toString(36)}`;
 const dbUrl = (() => {
   const u = new URL(adminUrl);

@@ -15,6 +15,7 @@ import { createWorker } from '../../temporal/worker.js';
 import { logAdapter, startDispatcher } from '../../notifications/dispatcher.js';
 import { installTemporalRuntime } from '../../temporal/runtime.js';
 import { ensureReportSchedules } from '../../temporal/schedules.js';
+import { serveWorkerMetrics } from '../../temporal/metrics.js';
 import { backfillComplaintFacts } from '../../db/complaint-facts.js';
 import { readPolicy } from '../../db/settings.js';
 
@@ -53,14 +54,18 @@ export async function temporalRole(config: Config, logger: Logger, embedded: boo
 }
 
 export async function startWorkerRole(config: Config, logger: Logger, db: DatabaseHandle, target: TemporalTarget): Promise<{ worker: Worker; running: Promise<void> }> {
-  installTemporalRuntime(logger);
+  installTemporalRuntime(logger, config.TEMPORAL_METRICS_BIND);
   const connection = await connectWorkerConnection(target);
   const worker = await createWorker({
     connection,
     namespace: target.namespace,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities({ db: db.db, logger }),
+    logger: logger.child({ component: 'activity' }),
   });
+  // A worker without the API in its process serves its own metrics when asked to.
+  const metricsServer = config.WORKER_METRICS_BIND !== 'off' ? await serveWorkerMetrics(config.WORKER_METRICS_BIND) : undefined;
+  if (metricsServer) logger.info({ metrics: `http://${config.WORKER_METRICS_BIND}/metrics` }, 'worker metrics served');
   // The report schedules, created or brought to the current spec (idempotent, any worker may).
   const client = await connectClient(target);
   try {
@@ -78,6 +83,7 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
   const running = worker
     .run()
     .finally(() => dispatcher.stop())
+    .finally(() => metricsServer?.close())
     .finally(() => connection.close());
   return { worker, running };
 }
