@@ -82,6 +82,24 @@ describe('report schedules', () => {
   });
 });
 
+describe('who may use the report endpoints', () => {
+  const cast = { product_owner: people.owner, cs_agent: people.agent, business_handler: people.handler, supervisor, compliance_auditor: auditor, admin, none: people.nobody };
+  const readers = ['compliance_auditor', 'supervisor', 'admin'];
+  const regenerators = ['supervisor', 'admin'];
+  it.each(Object.entries(cast))('%s', async (role, who) => {
+    const reads = [
+      await stack.as(who).get('/api/v1/reports/kpis?from=2025-01-01&to=2025-02-01'),
+      await stack.as(who).get('/api/v1/reports?kind=weekly'),
+      await stack.as(who).get('/api/v1/reports/monthly/2020-01'),
+      await stack.as(who).get('/api/v1/reports/weekly/2020-W01'),
+    ];
+    for (const res of reads) expect(res.status, `${role}: ${JSON.stringify(res.body)}`).toBe(readers.includes(role) ? (res.status === 404 ? 404 : 200) : 403);
+    if (readers.includes(role)) expect(reads.slice(0, 2).map((r) => r.status)).toEqual([200, 200]);
+    const regenerate = await stack.as(who).post('/api/v1/reports/weekly/2025-W30/regenerate');
+    expect(regenerate.status, role).toBe(regenerators.includes(role) ? 200 : 403);
+  });
+});
+
 describe('regenerating a past period', () => {
   it('runs the workflow, replaces the stored report and audits who did it', async () => {
     const first = await stack.as(supervisor).post('/api/v1/reports/monthly/2025-10/regenerate');
