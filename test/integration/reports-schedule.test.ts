@@ -3,6 +3,7 @@ import { reportFromCsv } from '../../domain/reports/csv.js';
 import { previousPeriod } from '../../domain/reports/periods.js';
 import { ensureReportSchedules, reportScheduleId } from '../../temporal/schedules.js';
 import { intake } from '../support/complaints.js';
+import { saveReplayFixture } from '../support/fixtures.js';
 import { people } from '../support/people.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 
@@ -78,6 +79,10 @@ describe('report schedules', () => {
       const audit = await reportAudit(kind, expected.key);
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ action: 'report.generated', actor: 'schedule', before: null });
+      // The run the schedule started (its id is the schedule id plus the action time).
+      const [{ workflow_id }] = await stack.query('select workflow_id from reports where kind = $1 and period = $2', [kind, expected.key]);
+      expect(workflow_id).toMatch(new RegExp(`^${reportScheduleId(kind, prefix)}-`));
+      if (kind === 'monthly') await saveReplayFixture(stack.temporal, workflow_id, 'report-scheduled-monthly');
     }
   });
 });
@@ -116,6 +121,7 @@ describe('regenerating a past period', () => {
       ['report.regenerated', admin.userId],
     ]);
     expect(audit[1]!.before).toMatchObject({ generatedBy: supervisor.userId, generatedAt: first.body.generatedAt });
+    await saveReplayFixture(stack.temporal, 'report-monthly-2025-10', 'report-regenerated');
 
     const week = await stack.as(admin).post('/api/v1/reports/weekly/2025-W40/regenerate');
     expect(week.status).toBe(200);
