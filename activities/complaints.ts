@@ -1,10 +1,12 @@
 import { and, eq, gte, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { deriveComplaintFacts } from '../db/complaint-facts.js';
 import { complaints } from '../db/schema/index.js';
 import { readPolicy, readRoster } from '../db/settings.js';
 import { writeTransition, type TransitionRecord } from '../db/transition.js';
 import { repeatOf } from '../domain/complaints/rules.js';
 import type { SlaPolicy } from '../domain/policies.js';
+import type { FactsSource } from '../domain/reports/facts.js';
 
 /** The projection row as the workflow computes it (no PII: customerRef only). */
 export interface ComplaintRecord {
@@ -52,9 +54,11 @@ export function complaintActivities(db: Database) {
      * Local activity: the projection row and the transition's audit events and notifications in
      * one transaction. Idempotent (audit/notification source keys) and version-guarded (an older
      * or repeated write never overwrites a newer row), so retries and late duplicates are harmless.
+     * The KPI facts (domain/reports/facts.ts) are derived here from the view, in the same write.
      */
     async recordComplaint(input: { complaint: ComplaintRecord } & TransitionRecord): Promise<void> {
-      const row = { ...input.complaint, updatedAt: new Date() };
+      const facts = await deriveComplaintFacts(db, input.complaint.view as FactsSource);
+      const row = { ...input.complaint, ...facts, updatedAt: new Date() };
       await db.transaction(async (tx) => {
         const { id: _id, ...changes } = row;
         await tx

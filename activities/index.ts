@@ -3,6 +3,7 @@ import type { Logger } from '../config/logger.js';
 import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
 import { initiativeActivities } from './initiatives.js';
+import { reportActivities } from './reports.js';
 
 /** What activities need from the outside world; built once per worker process. */
 export interface ActivityDeps {
@@ -16,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
     ...deadlineActivities(deps.db),
     ...initiativeActivities(deps.db),
     ...complaintActivities(deps.db),
+    ...reportActivities(deps.db),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

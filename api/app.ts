@@ -16,12 +16,14 @@ import { complaintRoutes } from './routes/complaints.js';
 import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
 import { initiativeRoutes } from './routes/initiatives.js';
+import { reportRoutes } from './routes/reports.js';
 import { taskRoutes } from './routes/tasks.js';
+import { requestContext } from '../temporal/request-context.js';
 
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes];
+const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -29,7 +31,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
 
-  const metrics = createMetrics();
+  const metrics = createMetrics(deps.db);
   app.use(metrics.middleware);
   app.use(
     pinoHttp({
@@ -43,6 +45,8 @@ export function createApp(deps: AppDeps): Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
     }),
   );
+  // Everything a request does runs in its context: Temporal calls carry its id (temporal/request-context.ts).
+  app.use((req, _res, next) => requestContext.run({ requestId: String(req.id), log: req.log }, next));
   app.use(helmet());
   healthRoutes(app, deps, metrics);
 

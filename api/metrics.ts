@@ -1,8 +1,17 @@
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { domainSnapshot, type DomainSnapshot } from '../db/metrics.js';
+import type { Database } from '../db/client.js';
+import { clockNames, clockStates } from '../domain/complaints/types.js';
+import { existingWorkerMetrics } from '../temporal/metrics.js';
 
-/** The API process's Prometheus registry: Node defaults plus HTTP request timings. */
-export function createMetrics() {
+/**
+ * The API process's Prometheus registry: Node defaults, HTTP request timings, and the domain
+ * gauges (processes, open clocks, breaches, reviews waiting, reports), computed from the
+ * projections at scrape time with a short cache so frequent scrapes stay cheap. When a worker
+ * runs in the same process (`npm start`), its metrics (temporal/metrics.ts) are served here too.
+ */
+export function createMetrics(db?: Database, cacheMs = 10_000) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const httpDuration = new Histogram({
@@ -21,6 +30,71 @@ export function createMetrics() {
     });
     next();
   };
-  return { registry, middleware };
+
+  if (db) domainGauges(registry, db, cacheMs);
+
+  /** The text of a scrape: this registry, plus the in-process worker's when there is one. */
+  const scrape = async (): Promise<{ contentType: string; text: string }> => {
+    const worker = existingWorkerMetrics();
+    const text = (await registry.metrics()) + (worker ? await worker.registry.metrics() : '');
+    return { contentType: registry.contentType, text };
+  };
+  return { registry, middleware, scrape };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
+
+function domainGauges(registry: Registry, db: Database, cacheMs: number): void {
+  let cached: { at: number; value: Promise<DomainSnapshot> } | undefined;
+  const snapshot = () => {
+    if (!cached || Date.now() - cached.at > cacheMs) {
+      const value = domainSnapshot(db);
+      cached = { at: Date.now(), value };
+      value.catch(() => (cached = undefined)); // a failed read is not cached
+    }
+    return cached.value;
+  };
+  const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[], fill: (g: Gauge<L>, s: DomainSnapshot) => void) =>
+    new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        const s = await snapshot().catch(() => undefined);
+        if (s) fill(this, s); // database down: the gauge has no samples, cxgov_domain_metrics_up says why
+      },
+    });
+
+  new Gauge({
+    name: 'cxgov_domain_metrics_up',
+    help: '1 when the domain gauges could be read from the database at this scrape, else 0',
+    registers: [registry],
+    async collect() {
+      this.set((await snapshot().then(() => 1).catch(() => 0)));
+    },
+  });
+  gauge('cxgov_processes_started', 'Processes started so far, by type (from the projections)', ['type'], (g, s) => {
+    for (const type of ['complaint', 'initiative']) g.set({ type }, s.processes.find((p) => p.type === type)?.started ?? 0);
+  });
+  gauge('cxgov_processes_closed', 'Processes closed so far, by type (complaint closed; initiative rejected, withdrawn or past post-launch monitoring)', ['type'], (g, s) => {
+    for (const type of ['complaint', 'initiative']) g.set({ type }, s.processes.find((p) => p.type === type)?.closed ?? 0);
+  });
+  gauge('cxgov_complaint_clocks_open', 'Complaint clocks still running against the bank, by clock and state', ['clock', 'state'], (g, s) => {
+    for (const clock of clockNames) for (const state of clockStates.filter((x) => x !== 'met')) g.set({ clock, state }, 0);
+    for (const r of s.openClocks) g.set({ clock: r.clock, state: r.state }, r.n);
+  });
+  gauge('cxgov_complaint_breaches', 'Breach events recorded so far (each breach and further breach window), by the escalation level reached', ['level'], (g, s) => {
+    for (const level of ['1', '2', '3']) g.set({ level }, 0);
+    for (const r of s.breaches) g.set({ level: String(r.level) }, r.n);
+  });
+  gauge('cxgov_gate_reviews_waiting', 'Gate reviews waiting for a decision, by status', ['status'], (g, s) => {
+    for (const status of ['open', 'escalated']) g.set({ status }, s.reviews.find((r) => r.status === status)?.n ?? 0);
+  });
+  gauge('cxgov_gate_reviews_overdue', 'Gate reviews past their deadline without a decision (escalated, or open past the deadline)', [], (g, s) => {
+    g.set(s.reviews.reduce((n, r) => n + r.overdue, 0));
+  });
+  gauge('cxgov_reports_stored', 'Stored reports by kind', ['kind'], (g, s) => {
+    for (const kind of ['monthly', 'weekly']) g.set({ kind }, s.reports.find((r) => r.kind === kind)?.n ?? 0);
+  });
+}

@@ -29,6 +29,10 @@ const schema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
   /** A prebuilt workflow bundle (`bundleWorkflowCode` output); unset → the worker bundles workflows/ at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  /** host:port of the Temporal SDK's Prometheus exporter in the worker process; `off` disables. */
+  TEMPORAL_METRICS_BIND: z.string().regex(/^(off|.+:\d+)$/, 'host:port or off').default('127.0.0.1:9464'),
+  /** host:port serving the worker's own /metrics when it runs without the API; `off` (default) disables. */
+  WORKER_METRICS_BIND: z.string().regex(/^(off|.+:\d+)$/, 'host:port or off').default('off'),
 
   /** HS256 secret; unset → generated once under DATA_DIR. Ignored when JWT_JWKS_URL is set. */
   JWT_SECRET: z.string().min(32).optional(),

@@ -3,7 +3,9 @@ import { eventHash } from '../audit/canonical.js';
 import type { Database } from './client.js';
 import { auditChainHeads, auditEvents } from './schema/index.js';
 
-export type AuditEntityType = 'initiative' | 'complaint' | 'policy' | 'committee' | 'calendar';
+/** The kinds of entity with an audit chain (api.md's five, plus generated reports). */
+export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report'] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export interface AuditEventInput {
   entityType: AuditEntityType;

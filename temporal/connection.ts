@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
 import type { Config } from '../config/config.js';
+import { requestIdClientInterceptor } from './request-context.js';
 
 /**
  * Connection settings shared by the API's client and the worker: address, namespace, mTLS or
@@ -31,7 +32,8 @@ export function temporalTarget(config: Config, address: string): TemporalTarget 
 
 export async function connectClient(target: TemporalTarget): Promise<Client> {
   const connection = await Connection.connect({ address: target.address, tls: target.tls, apiKey: target.apiKey } as ConnectionOptions);
-  return new Client({ connection, namespace: target.namespace });
+  // Starts, updates and signals made while serving an API request carry its id (temporal/request-context.ts).
+  return new Client({ connection, namespace: target.namespace, interceptors: { workflow: [requestIdClientInterceptor()] } });
 }
 
 export async function connectWorkerConnection(target: TemporalTarget): Promise<NativeConnection> {

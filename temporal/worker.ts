@@ -2,16 +2,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Activities } from '../activities/index.js';
+import type { Logger } from '../config/logger.js';
+import { activityInterceptors } from './activity-interceptors.js';
 
-export const workflowsPath = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'workflows', 'index.ts');
+const workflowsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'workflows');
+export const workflowsPath = path.join(workflowsDir, 'index.ts');
+/** Bundled with the workflows (pass to bundleWorkflowCode too): request-id propagation. */
+export const workflowInterceptorModules = [path.join(workflowsDir, 'interceptors.ts')];
 
 export interface WorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   activities: Activities;
-  /** A pre-built bundle (tests bundle once per run); omitted → bundled from workflows/ at start. */
+  /** A pre-built bundle (tests bundle once per run, with `workflowInterceptorModules`); omitted → bundled from workflows/ at start. */
   workflowBundle?: WorkflowBundleOption;
+  /** Activity log lines (workflow id, run id, request id bound); omitted → none, metrics still counted. */
+  logger?: Logger;
 }
 
 /**
@@ -25,6 +32,10 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     taskQueue: opts.taskQueue,
     activities: opts.activities,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
+    interceptors: {
+      activity: [activityInterceptors(opts.logger)],
+      ...(opts.workflowBundle ? {} : { workflowModules: workflowInterceptorModules }),
+    },
     maxConcurrentActivityTaskExecutions: 100,
     maxConcurrentLocalActivityExecutions: 100,
     maxConcurrentWorkflowTaskExecutions: 40,

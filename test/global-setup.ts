@@ -5,7 +5,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
-import { workflowsPath } from '../temporal/worker.js';
+import { workflowInterceptorModules, workflowsPath } from '../temporal/worker.js';
 import { createDatabase, dropDatabase, urlFor } from './support/postgres.js';
 
 /**
@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
 
   const [server, bundle] = await Promise.all([
     startDevServer({ cliPath, headless: true }),
-    bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
+    bundleWorkflowCode({ workflowsPath, workflowInterceptorModules, logger: quietLogger }),
     (async () => {
       await createDatabase(templateDatabase);
       const handle = await openDatabase({ url: urlFor(templateDatabase), dataDir: scratch });

@@ -2,3 +2,4 @@
 // modules from domain/ (never domain/calendar.ts) and activity *types*.
 export { initiativeWorkflow } from './initiative.js';
 export { complaintWorkflow } from './complaint.js';
+export { reportWorkflow } from './report.js';

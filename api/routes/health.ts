@@ -53,7 +53,12 @@ export function healthRoutes(app: Express, deps: AppDeps, metrics: Metrics): voi
       );
   });
 
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  app.get('/metrics', async (_req, res, next) => {
+    try {
+      const { contentType, text } = await metrics.scrape();
+      res.type(contentType).send(text);
+    } catch (err) {
+      next(err);
+    }
   });
 }

@@ -1,7 +1,8 @@
+import { auditEntityTypes } from '../../db/audit.js';
 import { id } from './common.js';
 import { z } from '../zod.js';
 
-export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar'] as const;
+export { auditEntityTypes };
 
 const timestamp = z.iso.datetime({ offset: true });
 

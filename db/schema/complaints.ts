@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Complaint projection: one row per complaint, written by the complaint workflow's
@@ -34,6 +35,19 @@ export const complaints = pgTable(
     repeatOf: jsonb('repeat_of').$type<string[]>().notNull(),
     policyVersion: integer('policy_version').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+    // ── KPI facts (domain/reports/facts.ts), derived from `view` by the record activity ──
+    firstResponseState: text('first_response_state'),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true, mode: 'string' }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'string' }),
+    resolutionBreached: boolean('resolution_breached').notNull().default(false),
+    feedbackCount: integer('feedback_count').notNull().default(0),
+    satisfiedCount: integer('satisfied_count').notNull().default(0),
+    isRepeat: boolean('is_repeat').notNull().default(false),
+    breachLevels: integer('breach_levels').array().notNull().default(sql`'{}'::integer[]`),
+    openClocks: jsonb('open_clocks').$type<Record<string, string>>().notNull().default({}),
+    handlingWorkingMs: bigint('handling_working_ms', { mode: 'number' }),
+    /** 0 = facts not derived yet (rows written before the facts existed); see complaintFactsVersion. */
+    factsVersion: integer('facts_version').notNull().default(0),
     view: jsonb('view').notNull(),
     version: integer('version').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,6 +64,31 @@ export const complaints = pgTable(
     index('complaints_initiative').on(t.initiativeId),
     index('complaints_escalation').on(t.escalationLevel),
     index('complaints_customer').on(t.customerRef, t.receivedAt),
+    // The KPI query (db/kpis.ts) reads one range of received_at and only these columns: with
+    // all of them in the index it is an index-only scan, never touching the wide rows (view).
+    index('complaints_kpi').on(
+      t.receivedAt,
+      t.category,
+      t.channel,
+      t.severity,
+      t.initiativeId,
+      t.status,
+      t.firstResponseState,
+      t.resolvedAt,
+      t.resolutionBreached,
+      t.feedbackCount,
+      t.satisfiedCount,
+      t.reopenCount,
+      t.isRepeat,
+      t.closedAt,
+      t.handlingWorkingMs,
+      t.breached,
+      t.breachLevels,
+    ),
+    // Rows whose facts are older than the current rules (backfill at worker start).
+    index('complaints_facts_stale').on(t.factsVersion),
+    // Open-clock gauges (/metrics) read only complaints that are not closed.
+    index('complaints_open').on(t.id).where(sql`status <> 'closed'`),
   ],
 );
 

@@ -4,3 +4,4 @@ export * from './notifications.js';
 export * from './initiatives.js';
 export * from './complaints.js';
 export * from './histories.js';
+export * from './reports.js';

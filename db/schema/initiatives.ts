@@ -80,6 +80,10 @@ export const gateReviews = pgTable(
     uniqueIndex('gate_reviews_initiative_seq').on(t.initiativeId, t.seq),
     // The work inbox scans live reviews only.
     index('gate_reviews_live').on(t.status).where(sql`status in ('open', 'escalated')`),
+    // Gate KPIs by period: submissions, decisions, escalations (domain/reports, db/kpis.ts).
+    index('gate_reviews_opened').on(t.openedAt),
+    index('gate_reviews_decided').on(t.decidedAt).where(sql`decided_at is not null`),
+    index('gate_reviews_escalated').on(t.escalatedAt).where(sql`escalated_at is not null`),
   ],
 );
 

@@ -16,6 +16,10 @@ import { logAdapter, startDispatcher } from '../../notifications/dispatcher.js';
 import { startArchiver } from '../../audit/archive.js';
 import { startCheckpointer } from '../../audit/checkpointer.js';
 import { installTemporalRuntime } from '../../temporal/runtime.js';
+import { ensureReportSchedules } from '../../temporal/schedules.js';
+import { serveWorkerMetrics } from '../../temporal/metrics.js';
+import { backfillComplaintFacts } from '../../db/complaint-facts.js';
+import { readPolicy } from '../../db/settings.js';
 
 /**
  * Building blocks of the three process roles (all-in-one `npm start`, `npm run worker`,
@@ -52,7 +56,7 @@ export async function temporalRole(config: Config, logger: Logger, embedded: boo
 }
 
 export async function startWorkerRole(config: Config, logger: Logger, db: DatabaseHandle, target: TemporalTarget): Promise<{ worker: Worker; running: Promise<void> }> {
-  installTemporalRuntime(logger);
+  installTemporalRuntime(logger, config.TEMPORAL_METRICS_BIND);
   const connection = await connectWorkerConnection(target);
   const worker = await createWorker({
     connection,
@@ -60,9 +64,20 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createActivities({ db: db.db, logger }),
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
+    logger: logger.child({ component: 'activity' }),
   });
-  // The history archiver lists and fetches through a client of its own.
+  // A worker without the API in its process serves its own metrics when asked to.
+  const metricsServer = config.WORKER_METRICS_BIND !== 'off' ? await serveWorkerMetrics(config.WORKER_METRICS_BIND) : undefined;
+  if (metricsServer) logger.info({ metrics: `http://${config.WORKER_METRICS_BIND}/metrics` }, 'worker metrics served');
+  // One client of the worker's own: the report schedules and the history archiver use it.
   const client = await connectClient(target);
+  // The report schedules, created or brought to the current spec (idempotent, any worker may).
+  const { value: calendar } = await readPolicy(db.db, 'calendar');
+  await ensureReportSchedules(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, timeZone: calendar.timeZone, logger });
+  // KPI facts of complaints recorded before the current rules, in the background.
+  backfillComplaintFacts(db.db)
+    .then((n) => n > 0 && logger.info({ complaints: n }, 'complaint KPI facts derived'))
+    .catch((err) => logger.warn({ err }, 'complaint KPI facts backfill failed; it is retried at the next start'));
   // The notification outbox is swept beside the worker; several workers may sweep at once.
   const dispatcher = startDispatcher(db.db, logAdapter(logger), logger);
   // Audit checkpoints over all chain heads; several workers may write them (they queue on a lock).
@@ -76,6 +91,7 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     .finally(() => checkpointer.stop())
     .finally(() => archiver.stop())
     .finally(() => client.connection.close())
+    .finally(() => metricsServer?.close())
     .finally(() => connection.close());
   return { worker, running };
 }

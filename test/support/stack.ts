@@ -15,6 +15,7 @@ import { loadConfig, type Config } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { createWorker } from '../../temporal/worker.js';
+import { requestIdClientInterceptor } from '../../temporal/request-context.js';
 import { createDatabase, dropDatabase, urlFor } from './postgres.js';
 
 /**
@@ -68,6 +69,8 @@ export interface StackOptions {
   withoutWorker?: boolean;
   /** Another Temporal than the run's dev server (a fault test's own, restartable one). */
   temporalAddress?: string;
+  /** Where the stack's pino logs go (e.g. a stream a test reads); default stdout. */
+  logStream?: { write(line: string): void };
 }
 
 /** What the test helpers (gates.ts, complaints.ts) need of a stack; a stack of processes has it too. */
@@ -89,14 +92,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     PII_KEY: randomBytes(32).toString('base64'),
     ...opts.env,
   });
-  const logger = createLogger(config.LOG_LEVEL, 'test');
+  const logger = createLogger(config.LOG_LEVEL, 'test', opts.logStream);
   const database = await openDatabase({ url: databaseUrl, dataDir: config.dataDir });
   const rawPool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   // Dropping the database at stop() terminates connections still closing; not an error of the test.
   rawPool.on('error', () => undefined);
 
   const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: { workflow: [requestIdClientInterceptor()] } });
 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
@@ -108,6 +111,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
       activities: createActivities({ db: database.db, logger }),
+      logger,
       workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
     });
     running = worker.run();

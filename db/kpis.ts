@@ -1,0 +1,182 @@
+import { sql } from 'drizzle-orm';
+import { BusinessCalendar } from '../domain/calendar.js';
+import { decisions } from '../domain/gates/stages.js';
+import type { CalendarSettings } from '../domain/policies.js';
+import {
+  escalationLevels,
+  hours,
+  mean,
+  rate,
+  vocabularies,
+  zeroFilled,
+  type ComplaintKpis,
+  type GateKpis,
+  type KpiReport,
+} from '../domain/reports/kpis.js';
+import type { Period } from '../domain/reports/periods.js';
+import { WorkingTime } from '../domain/reports/working-time.js';
+import { queryRows, type Database } from './client.js';
+
+/**
+ * THE KPI computation (product.md §4; definitions in docs/reports.md), used by
+ * GET /api/v1/reports/kpis and by the report activity alike: SQL aggregates over the projections,
+ * a little arithmetic in TypeScript (rates, averages, working time of the few gate reviews).
+ *
+ * Attribution: complaint KPIs are about the complaints RECEIVED in [from, to), as they stand when
+ * computed; gate KPIs about what HAPPENED in [from, to) (submissions opened, reviews decided,
+ * stages completed, deadlines missed).
+ */
+export async function computeKpis(db: Database, period: Period, calendar: CalendarSettings, now = new Date()): Promise<KpiReport> {
+  const cal = new WorkingTime(new BusinessCalendar(calendar));
+  const [complaints, gates] = await Promise.all([complaintKpis(db, period), gateKpis(db, period, cal)]);
+  return { from: period.from.toISOString(), to: period.to.toISOString(), timeZone: calendar.timeZone, computedAt: now.toISOString(), kpis: { complaints, gates } };
+}
+
+const resolvedStatuses = sql`('resolved', 'awaiting_customer', 'closed')`;
+
+interface ComplaintTotals {
+  received: number;
+  fr_on_time: number;
+  fr_late: number;
+  res_on_time: number;
+  res_late: number;
+  resolved: number;
+  feedback: number;
+  satisfied: number;
+  reopened: number;
+  repeats: number;
+  closed: number;
+  avg_handling_ms: number | null;
+  avg_working_ms: number | null;
+  breached: number;
+  breaches: number;
+}
+
+async function complaintKpis(db: Database, { from, to }: Period): Promise<ComplaintKpis> {
+  const inPeriod = sql`received_at >= ${from.toISOString()}::timestamptz and received_at < ${to.toISOString()}::timestamptz`;
+  const [totalsRows, dimensionRows, levelRows] = await Promise.all([
+    queryRows<ComplaintTotals>(
+      db,
+      sql`select
+            count(*)::int as received,
+            count(*) filter (where first_response_state = 'met')::int as fr_on_time,
+            count(*) filter (where first_response_state = 'breached')::int as fr_late,
+            count(*) filter (where resolved_at is not null and not resolution_breached)::int as res_on_time,
+            count(*) filter (where resolution_breached)::int as res_late,
+            count(*) filter (where status in ${resolvedStatuses})::int as resolved,
+            coalesce(sum(feedback_count), 0)::int as feedback,
+            coalesce(sum(satisfied_count), 0)::int as satisfied,
+            count(*) filter (where reopen_count > 0)::int as reopened,
+            count(*) filter (where is_repeat)::int as repeats,
+            count(*) filter (where closed_at is not null)::int as closed,
+            (avg(extract(epoch from closed_at - received_at)) filter (where closed_at is not null) * 1000)::float8 as avg_handling_ms,
+            (avg(handling_working_ms) filter (where closed_at is not null))::float8 as avg_working_ms,
+            count(*) filter (where breached)::int as breached,
+            coalesce(sum(cardinality(breach_levels)), 0)::int as breaches
+          from complaints where ${inPeriod}`,
+    ),
+    queryRows<{ dimension: string; value: string | null; n: number }>(
+      db,
+      sql`select case when grouping(category) = 0 then 'category'
+                      when grouping(channel) = 0 then 'channel'
+                      when grouping(severity) = 0 then 'severity'
+                      else 'product' end as dimension,
+                 coalesce(category, channel, severity, initiative_id) as value,
+                 count(*)::int as n
+          from complaints where ${inPeriod}
+          group by grouping sets ((category), (channel), (severity), (initiative_id))`,
+    ),
+    queryRows<{ level: number; n: number }>(
+      db,
+      sql`select level, count(*)::int as n from complaints, unnest(breach_levels) as level where ${inPeriod} group by level`,
+    ),
+  ]);
+  const t = totalsRows[0]!;
+  const by = (dimension: string) =>
+    Object.fromEntries(dimensionRows.filter((r) => r.dimension === dimension).map((r) => [r.value ?? 'none', r.n])) as Record<string, number>;
+  const frSettled = t.fr_on_time + t.fr_late;
+  const resSettled = t.res_on_time + t.res_late;
+  return {
+    received: t.received,
+    volume: {
+      byCategory: zeroFilled(vocabularies.categories, by('category')),
+      byChannel: zeroFilled(vocabularies.channels, by('channel')),
+      bySeverity: zeroFilled(vocabularies.severities, by('severity')),
+      byProduct: by('product'),
+    },
+    firstResponse: { onTime: t.fr_on_time, late: t.fr_late, pending: t.received - frSettled, rate: rate(t.fr_on_time, frSettled) },
+    resolution: { onTime: t.res_on_time, late: t.res_late, pending: t.received - resSettled, rate: rate(t.res_on_time, resSettled) },
+    resolutionRate: { resolved: t.resolved, rate: rate(t.resolved, t.received) },
+    satisfaction: { feedback: t.feedback, satisfied: t.satisfied, rate: rate(t.satisfied, t.feedback) },
+    reopen: { reopened: t.reopened, rate: rate(t.reopened, t.received) },
+    repeat: { repeats: t.repeats, rate: rate(t.repeats, t.received) },
+    handlingTime: { closed: t.closed, avgHours: hours(t.avg_handling_ms), avgWorkingHours: hours(t.avg_working_ms) },
+    breaches: {
+      total: t.breaches,
+      complaints: t.breached,
+      byLevel: zeroFilled(escalationLevels, Object.fromEntries(levelRows.map((r) => [String(r.level), r.n]))),
+    },
+  };
+}
+
+const iso = (v: Date | string) => new Date(v).toISOString();
+
+async function gateKpis(db: Database, { from, to }: Period, cal: WorkingTime): Promise<GateKpis> {
+  const f = from.toISOString();
+  const t = to.toISOString();
+  const [submittedRows, decidedRows, stageRows, overdueRows] = await Promise.all([
+    queryRows<{ n: number }>(db, sql`select count(*)::int as n from gate_reviews where opened_at >= ${f}::timestamptz and opened_at < ${t}::timestamptz`),
+    queryRows<{ stage: string; outcome: string; override: boolean | null; opened_at: string | Date; decided_at: string | Date }>(
+      db,
+      sql`select stage, outcome, override, opened_at, decided_at from gate_reviews
+          where decided_at is not null and decided_at >= ${f}::timestamptz and decided_at < ${t}::timestamptz and outcome is not null`,
+    ),
+    // A stage is entered when the initiative is created (research) or when the previous gate is
+    // approved; it is completed when its own gate is approved.
+    queryRows<{ stage: string; entered_at: string | Date; left_at: string | Date }>(
+      db,
+      sql`select r.stage, r.decided_at as left_at,
+                 coalesce((select p.decided_at from gate_reviews p
+                           where p.initiative_id = r.initiative_id and p.outcome = 'approve' and p.seq < r.seq
+                           order by p.seq desc limit 1), i.created_at) as entered_at
+          from gate_reviews r join initiatives i on i.id = r.initiative_id
+          where r.outcome = 'approve' and r.decided_at >= ${f}::timestamptz and r.decided_at < ${t}::timestamptz`,
+    ),
+    queryRows<{ reviews: number; still_open: number }>(
+      db,
+      sql`select count(*)::int as reviews, count(*) filter (where status in ('open', 'escalated') and decided_at is null)::int as still_open
+          from gate_reviews where escalated_at is not null and escalated_at >= ${f}::timestamptz and escalated_at < ${t}::timestamptz`,
+    ),
+  ]);
+
+  const byOutcome = zeroFilled(decisions, Object.fromEntries(decisions.map((d) => [d, decidedRows.filter((r) => r.outcome === d).length])));
+  const decided = decidedRows.length;
+
+  const cycle = (rows: { stage: string; start: Date; end: Date }[]) => {
+    const wall = (r: { start: Date; end: Date }) => r.end.getTime() - r.start.getTime();
+    const working = (r: { start: Date; end: Date }) => cal.between(r.start, r.end);
+    const per = <T>(fn: (rs: typeof rows) => T) => Object.fromEntries(vocabularies.stages.map((s) => [s, fn(rows.filter((r) => r.stage === s))])) as Record<string, T>;
+    return {
+      count: { all: rows.length, byStage: per((rs) => rs.length) },
+      avgHours: { all: hours(mean(rows.map(wall))), byStage: per((rs) => hours(mean(rs.map(wall)))) },
+      avgWorkingHours: { all: hours(mean(rows.map(working))), byStage: per((rs) => hours(mean(rs.map(working)))) },
+    };
+  };
+  const reviewCycle = cycle(decidedRows.map((r) => ({ stage: r.stage, start: new Date(iso(r.opened_at)), end: new Date(iso(r.decided_at)) })));
+  const stages = cycle(stageRows.map((r) => ({ stage: r.stage, start: new Date(iso(r.entered_at)), end: new Date(iso(r.left_at)) })));
+
+  return {
+    submitted: submittedRows[0]!.n,
+    decisions: {
+      decided,
+      byOutcome,
+      overridden: decidedRows.filter((r) => r.override === true).length,
+      approvalRate: rate(byOutcome.approve ?? 0, decided),
+      reworkRate: rate(byOutcome.request_changes ?? 0, decided),
+      rejectionRate: rate(byOutcome.reject ?? 0, decided),
+    },
+    reviewCycle,
+    stageCycle: { count: { byStage: stages.count.byStage }, avgHours: { byStage: stages.avgHours.byStage }, avgWorkingHours: { byStage: stages.avgWorkingHours.byStage } },
+    overdue: { reviews: overdueRows[0]!.reviews, stillOpen: overdueRows[0]!.still_open },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The KPIs of product.md §4 — their shape and the arithmetic shared by every place that shows
+ * them (GET /reports/kpis, the stored monthly and weekly reports, their CSV). The SQL that
+ * gathers the counts is db/kpis.ts; the definitions are written out in docs/reports.md.
+ *
+ * Shape rule: every leaf is a number or null (null = no denominator / nothing to average), and
+ * every object named `by…` maps a dimension (category, level, stage, …) to such a leaf. The CSV
+ * form (csv.ts) relies on it.
+ */
+import { categories, channels, severities } from '../complaints/types.js';
+import { gateStages } from '../gates/stages.js';
+
+export interface Rate {
+  rate: number | null;
+}
+
+export interface ComplaintKpis {
+  /** Complaints received in the period: the cohort every complaint KPI is about. */
+  received: number;
+  volume: {
+    byCategory: Record<string, number>;
+    byChannel: Record<string, number>;
+    bySeverity: Record<string, number>;
+    /** Linked initiative id, or `none`. */
+    byProduct: Record<string, number>;
+  };
+  /** First-response clock: met in time / settled (met in time + breached). */
+  firstResponse: { onTime: number; late: number; pending: number } & Rate;
+  /** Resolution deadline: resolved without any resolution breach / settled (that + breached). */
+  resolution: { onTime: number; late: number; pending: number } & Rate;
+  /** Resolved or closed now (resolved, awaiting_customer, closed) / received. Target 98 %. */
+  resolutionRate: { resolved: number } & Rate;
+  /** Satisfied answers / answers given (every callback or survey answer counts). */
+  satisfaction: { feedback: number; satisfied: number } & Rate;
+  /** Reopened at least once / received. */
+  reopen: { reopened: number } & Rate;
+  /** Flagged as a repeat of an earlier complaint / received. */
+  repeat: { repeats: number } & Rate;
+  /** Received → closed, over the closed ones: elapsed hours and working hours (business calendar). */
+  handlingTime: { closed: number; avgHours: number | null; avgWorkingHours: number | null };
+  /** Breach events (each breach and each further breach window) by the level they escalated to. */
+  breaches: { total: number; complaints: number; byLevel: Record<string, number> };
+}
+
+export interface GateKpis {
+  /** Gate reviews opened (submissions) in the period. */
+  submitted: number;
+  /** Reviews decided in the period, by outcome; rates are shares of the decided ones. */
+  decisions: {
+    decided: number;
+    byOutcome: Record<string, number>;
+    overridden: number;
+    approvalRate: number | null;
+    reworkRate: number | null;
+    rejectionRate: number | null;
+  };
+  /** Submission → decision of the reviews decided in the period, per stage and overall. */
+  reviewCycle: {
+    count: { all: number; byStage: Record<string, number> };
+    avgHours: { all: number | null; byStage: Record<string, number | null> };
+    avgWorkingHours: { all: number | null; byStage: Record<string, number | null> };
+  };
+  /** Stage entered → gate approved, for stages completed in the period. */
+  stageCycle: {
+    count: { byStage: Record<string, number> };
+    avgHours: { byStage: Record<string, number | null> };
+    avgWorkingHours: { byStage: Record<string, number | null> };
+  };
+  /** Reviews whose deadline passed without a decision (escalated to the chair) in the period. */
+  overdue: { reviews: number; stillOpen: number };
+}
+
+export interface Kpis {
+  complaints: ComplaintKpis;
+  gates: GateKpis;
+}
+
+/** The report around the KPIs: which period, in which zone, made when and by whom. */
+export interface KpiReport {
+  from: string;
+  to: string;
+  timeZone: string;
+  computedAt: string;
+  kpis: Kpis;
+}
+
+export const escalationLevels = ['1', '2', '3'] as const;
+export const decisionOutcomes = ['approve', 'request_changes', 'reject'] as const;
+
+/** A share rounded to 4 decimals (0.9375), null without a denominator. */
+export function rate(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null;
+}
+
+/** Milliseconds as hours rounded to 4 decimals (0.36 s), null when unknown. */
+export function hours(ms: number | null | undefined): number | null {
+  return ms === null || ms === undefined || !Number.isFinite(ms) ? null : Math.round(ms / 360) / 10_000;
+}
+
+/** Mean of a list, null when empty. */
+export function mean(values: number[]): number | null {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+}
+
+/** Every value of a vocabulary with 0, then the counts found (unknown values kept too). */
+export function zeroFilled(keys: readonly string[], counts: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
+  for (const [k, v] of Object.entries(counts)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+export const vocabularies = { categories, channels, severities, stages: gateStages };

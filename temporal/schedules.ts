@@ -1,0 +1,70 @@
+import { ScheduleAlreadyRunning, type Client, type ScheduleOptions, type ScheduleUpdateOptions } from '@temporalio/client';
+import type { Logger } from '../config/logger.js';
+import type { reportWorkflow, ReportKind } from '../workflows/report.js';
+
+/**
+ * The report schedules (product.md §4): the monthly service-quality report at 06:00 on the 1st,
+ * the weekly complaint summary at 06:00 on Mondays, both in the institution's time zone. Each
+ * run reports the last full period before its action time (workflows/report.ts).
+ */
+export const reportScheduleSpecs: Record<ReportKind, { cron: string; what: string }> = {
+  monthly: { cron: '0 6 1 * *', what: 'monthly service-quality report (服务质量改进报告)' },
+  weekly: { cron: '0 6 * * 1', what: 'weekly complaint summary' },
+};
+
+export const reportScheduleId = (kind: ReportKind, prefix = 'cxgov-report') => `${prefix}-${kind}`;
+
+export interface ReportScheduleOptions {
+  taskQueue: string;
+  /** The business calendar's zone (calendar settings), read at worker start. */
+  timeZone: string;
+  /** Schedule ids are `<prefix>-monthly` / `<prefix>-weekly`; tests use their own prefix. */
+  idPrefix?: string;
+  logger?: Logger;
+}
+
+function scheduleFor(kind: ReportKind, o: ReportScheduleOptions): ScheduleOptions {
+  const { cron, what } = reportScheduleSpecs[kind];
+  const scheduleId = reportScheduleId(kind, o.idPrefix);
+  return {
+    scheduleId,
+    spec: { cronExpressions: [cron], timezone: o.timeZone },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'reportWorkflow',
+      // The server appends the action time, so each run has its own id.
+      workflowId: scheduleId,
+      taskQueue: o.taskQueue,
+      args: [{ kind }] satisfies Parameters<typeof reportWorkflow>,
+      workflowExecutionTimeout: '1 hour',
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '1 day' },
+    memo: { what },
+  };
+}
+
+/**
+ * Creates both schedules, or brings existing ones to the current spec (cron, time zone, task
+ * queue): idempotent, so every worker start may call it, several at once included.
+ */
+export async function ensureReportSchedules(client: Client, o: ReportScheduleOptions): Promise<string[]> {
+  const ids: string[] = [];
+  for (const kind of Object.keys(reportScheduleSpecs) as ReportKind[]) {
+    const options = scheduleFor(kind, o);
+    try {
+      await client.schedule.create(options);
+      o.logger?.info({ scheduleId: options.scheduleId, cron: reportScheduleSpecs[kind].cron, timeZone: o.timeZone }, 'report schedule created');
+    } catch (err) {
+      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+      await client.schedule.getHandle(options.scheduleId).update((previous): ScheduleUpdateOptions => ({
+        ...previous,
+        spec: options.spec,
+        action: options.action,
+        policies: { ...previous.policies, ...options.policies },
+      }));
+      o.logger?.debug({ scheduleId: options.scheduleId }, 'report schedule updated to the current spec');
+    }
+    ids.push(options.scheduleId);
+  }
+  return ids;
+}
