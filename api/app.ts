@@ -12,14 +12,16 @@ import { notFound, tooManyRequests } from './problem.js';
 import { ApiRouter } from './router.js';
 import { adminRoutes } from './routes/admin.js';
 import { complaintRoutes } from './routes/complaints.js';
+import { devRoutes } from './routes/dev.js';
 import { healthRoutes } from './routes/health.js';
 import { initiativeRoutes } from './routes/initiatives.js';
 import { taskRoutes } from './routes/tasks.js';
+import { webRoutes } from './web.js';
 
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes];
+const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes, devRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
     res.json(openapi);
   });
   app.use(basePath, api.router);
+  webRoutes(app, deps.webDist);
   app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
   app.use(problemHandler(deps.logger));
   return app;

@@ -116,6 +116,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     temporal,
     taskQueue,
     verifyToken: createTokenVerifier({ issuer: testIssuer, audience: testAudience, secret: testSecret }),
+    // The development sign-in of the embedded default, signing with the test key.
+    devTokens: (p) => signToken(p, { issuer: testIssuer, audience: testAudience, secret: testSecret }),
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
