@@ -93,6 +93,7 @@ const owners = { cards: 'linxiao', wealth: 'huangqiang' } as const;
 
 async function initiative(key: string, owner: string, body: { name: string; businessLine: string; description: string; team: string }) {
   const i = await call(owner, 'POST', '/initiatives', body, `initiative:${key}`);
+  if (key === 'card' && typeof i.createdAt === 'string') anchor = Date.parse(i.createdAt);
   say(`initiative “${body.name}” (${i.id})`);
   return i.id as string;
 }
@@ -114,7 +115,12 @@ async function pass(key: string, owner: string, id: string, stage: Gate, topic: 
 }
 
 // ── complaints ─────────────────────────────────────────────────────────────────────────────────
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+/**
+ * Back-dated receipts are relative to when the demo first ran (the first initiative's creation,
+ * which a second run gets back unchanged), so a second run sends identical requests.
+ */
+let anchor = Date.now();
+const hoursAgo = (h: number) => new Date(anchor - h * 3_600_000).toISOString();
 let n = 0;
 async function complaint(key: string, agent: string, over: Record<string, unknown>) {
   n++;
