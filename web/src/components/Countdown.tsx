@@ -25,7 +25,7 @@ export function Countdown({ deadline, state, metAt, compact = false }: { deadlin
     <span className="countdown">
       <Badge tone={stateTone[effective] ?? 'neutral'}>{label('clock', effective)}</Badge>
       <span className={`countdown-text ${left < 0 && effective !== 'met' ? 'overdue' : ''}`}>{text}</span>
-      {!compact && <span className="muted small">{formatDateTime(deadline, tag)}</span>}
+      {!compact && <span className="muted small">{t('countdown.due', { at: formatDateTime(deadline, tag) })}</span>}
     </span>
   );
 }

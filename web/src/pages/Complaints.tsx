@@ -10,6 +10,7 @@ import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/Layout';
 import { Empty, ErrorNotice, Loading } from '../components/Notice';
 import { LoadMore, usePaged } from '../components/Pager';
+import { usePeople } from '../hooks/usePeople';
 import { useI18n } from '../i18n';
 import { ownerText } from './complaint/owner';
 
@@ -19,6 +20,7 @@ const filterNames = ['status', 'severity', 'category', 'breached', 'owner'] as c
 export function ComplaintsPage() {
   const { t, label, tag } = useI18n();
   const user = useUser();
+  const name = usePeople();
   const [params, setParams] = useSearchParams();
   const f = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ''])) as Record<(typeof filterNames)[number], string>;
   const key = filterNames.map((n) => f[n]).join('|');
@@ -98,7 +100,7 @@ export function ComplaintsPage() {
             <tbody>
               {list.items.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <td className="nowrap">
                     <Link to={`/complaints/${c.id}`}>{formatDateTime(c.receivedAt, tag)}</Link>
                     <div className="muted small">{label('channel', c.channel)}</div>
                   </td>
@@ -119,7 +121,7 @@ export function ComplaintsPage() {
                     <StatusBadge kind="complaintStatus" value={c.status} />
                     {c.escalationLevel > 0 && <div className="muted small">{t('complaint.levelShort', { n: c.escalationLevel })}</div>}
                   </td>
-                  <td>{ownerText(c.owner, t, label)}</td>
+                  <td>{c.owner.kind === 'user' ? name(c.owner.id) : ownerText(c.owner, t, label)}</td>
                   <td>
                     <Countdown deadline={c.clocks.resolution.deadline} state={c.clocks.resolution.state} metAt={c.clocks.resolution.metAt} compact />
                   </td>

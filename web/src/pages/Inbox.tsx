@@ -6,7 +6,20 @@ import { Countdown } from '../components/Countdown';
 import { PageHeader } from '../components/Layout';
 import { Empty, ErrorNotice, Loading } from '../components/Notice';
 import { useApi } from '../hooks/useApi';
-import { useI18n } from '../i18n';
+import { useI18n, type Translate } from '../i18n';
+
+/**
+ * The task's title in the user's language. The API's titles are English sentences built from
+ * the item's vocabulary ("Vote on "<name>" research v1", "Handle: general service complaint via
+ * hotline"); the known shapes are relabelled, anything else is shown as the API wrote it.
+ */
+function taskTitle(task: Task, t: Translate, label: (p: string, v: string) => string): string {
+  const gate = /"(.+)" (\w+) v(\d+)/.exec(task.title);
+  if (task.entityType === 'initiative' && gate) return t('task.gateTitle', { name: gate[1]!, stage: label('stage', gate[2]!), version: gate[3]! });
+  const c = /: (\w+) (\w+) complaint via (\w+)$/.exec(task.title);
+  if (task.entityType === 'complaint' && c) return t('task.complaintTitle', { severity: label('severity', c[1]!), category: label('category', c[2]!), channel: label('channel', c[3]!) });
+  return task.title;
+}
 
 /** The work inbox (GET /api/v1/tasks): what waits on me, soonest deadline first. */
 export function InboxPage() {
@@ -62,7 +75,7 @@ export function InboxPage() {
                     <span className="kind">{label('task', task.kind)}</span>
                   </td>
                   <td>
-                    <Link to={`/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`}>{task.title}</Link>
+                    <Link to={`/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`}>{taskTitle(task, t, label)}</Link>
                   </td>
                   <td>
                     <Countdown deadline={task.deadline} state={task.deadlineState} />

@@ -122,7 +122,7 @@ export function InitiativeDetailPage() {
           {canWithdraw && <WithdrawForm initiativeId={i.id} onDone={loaded.reload} />}
         </div>
       </div>
-      {review && <ReviewPanel review={review} name={name} />}
+      {review && <ReviewPanel review={review} name={name} current />}
       {review && (
         <details className="card">
           <summary>{t('review.deliverables', { version: review.version })}</summary>

@@ -96,7 +96,7 @@ export function InitiativesPage() {
                     <StatusBadge kind="initiativeStatus" value={i.status} />
                   </td>
                   <td>{i.review ? <Countdown deadline={i.review.deadline} state={i.review.status === 'escalated' ? 'breached' : i.review.remindedAt ? 'at_risk' : 'pending'} compact /> : <span className="muted">—</span>}</td>
-                  <td className="muted small">{formatDateTime(i.updatedAt, tag)}</td>
+                  <td className="muted small nowrap">{formatDateTime(i.updatedAt, tag)}</td>
                 </tr>
               ))}
             </tbody>

@@ -23,7 +23,7 @@ export function ReportsPage() {
   const { t, label } = useI18n();
   const now = new Date();
   const [from, setFrom] = useState(`${monthOf(now)}-01`);
-  const [to, setTo] = useState(now.toISOString().slice(0, 10));
+  const [to, setTo] = useState(`${monthOf(now)}-${String(now.getDate()).padStart(2, '0')}`);
   const [month, setMonth] = useState(monthOf(new Date(now.getFullYear(), now.getMonth() - 1, 1)));
   const [week, setWeek] = useState('');
   const [dlError, setDlError] = useState<Error>();
@@ -36,16 +36,19 @@ export function ReportsPage() {
 
   const rateOption = useMemo<ChartOption | undefined>(() => {
     if (!read || read.rates.length === 0) return undefined;
+    // Top to bottom in the document's order (a category y axis draws its first item lowest).
+    const rates = [...read.rates].reverse();
+    const rateName = (key: string) => (targets[key] !== undefined ? t('reports.target', { name: name(key), target: targets[key]! }) : name(key));
     return {
       color: palette,
-      grid: { left: 170, right: 30, top: 10, bottom: 30 },
+      grid: { left: 200, right: 40, top: 10, bottom: 30 },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${Number(v).toFixed(1)} %` },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
-      yAxis: { type: 'category', data: read.rates.map((r) => name(r.key)), axisLabel: { width: 160, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: rates.map((r) => rateName(r.key)), axisLabel: { width: 190, overflow: 'truncate' } },
       series: [
         {
           type: 'bar',
-          data: read.rates.map((r) => ({ value: Number(asPercent(r.value).toFixed(1)), itemStyle: { color: targets[r.key] !== undefined && asPercent(r.value) < targets[r.key]! ? '#b83a3a' : '#2f8f83' } })),
+          data: rates.map((r) => ({ value: Number(asPercent(r.value).toFixed(1)), itemStyle: { color: targets[r.key] !== undefined && asPercent(r.value) < targets[r.key]! ? '#b83a3a' : '#2f8f83' } })),
           label: { show: true, position: 'right', formatter: '{c} %' },
         },
       ],
@@ -130,7 +133,7 @@ export function ReportsPage() {
           </button>
         </div>
         <div className="download-row">
-          <Field label={t('reports.week')} hint="2025-W07">
+          <Field label={t('reports.week')}>
             <input type="week" value={week} onChange={(e) => setWeek(e.target.value)} />
           </Field>
           <button type="button" className="btn" disabled={!week} onClick={() => void get(`/reports/weekly/${week}`, `cxgov-weekly-${week}.csv`, 'text/csv')}>

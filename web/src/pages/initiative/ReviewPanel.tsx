@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n';
  * The live review: status, deadline, quorum, and per member of the roster snapshot what they
  * voted (latest revision), or that they are recused or still to vote.
  */
-export function ReviewPanel({ review, name }: { review: Review; name: (id: string) => string }) {
+export function ReviewPanel({ review, name, current = false }: { review: Review; name: (id: string) => string; current?: boolean }) {
   const { t, label, tag } = useI18n();
   const latest = currentVotes(review.votes);
   const byUser = new Map(latest.map((v) => [v.userId, v]));
@@ -20,7 +20,7 @@ export function ReviewPanel({ review, name }: { review: Review; name: (id: strin
   const deadlineState = review.status === 'escalated' ? 'breached' : review.status === 'decided' ? 'met' : review.remindedAt ? 'at_risk' : 'pending';
 
   return (
-    <section className="card" aria-labelledby={`review-${review.id}`} data-testid="live-review">
+    <section className="card" aria-labelledby={`review-${review.id}`} data-testid={current ? 'live-review' : undefined}>
       <div className="card-head">
         <h2 id={`review-${review.id}`}>
           {t('review.title', { stage: label('stage', review.stage), version: review.version })}

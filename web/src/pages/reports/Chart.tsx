@@ -1,21 +1,21 @@
 import { BarChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only what the reports use, rendered as SVG (crisp, and no canvas fingerprinting concerns).
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-/** An ECharts chart in a box; `label` is read by screen readers (role img). */
+/** An ECharts chart in a box; `label` (the data in words) is what screen readers read (role img). */
 export function Chart({ option, label, height = 260 }: { option: ChartOption; label: string; height?: number }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
     const chart = echarts.init(box.current, undefined, { renderer: 'svg' });
-    chart.setOption({ aria: { enabled: true }, animation: false, ...option });
+    chart.setOption({ animation: false, ...option });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {
@@ -23,5 +23,9 @@ export function Chart({ option, label, height = 260 }: { option: ChartOption; la
       chart.dispose();
     };
   }, [option]);
-  return <div ref={box} className="chart" role="img" aria-label={label} style={{ height }} />;
+  return (
+    <div className="chart" role="img" aria-label={label}>
+      <div ref={box} style={{ height }} aria-hidden="true" />
+    </div>
+  );
 }
