@@ -66,6 +66,10 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Skip the worker (API-only tests). */
   withoutWorker?: boolean;
+  /** false: no development sign-in (as with an identity provider). */
+  devTokens?: false;
+  /** Folder the UI is served from (default web/dist, built by the global setup). */
+  webDist?: string;
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -117,7 +121,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     taskQueue,
     verifyToken: createTokenVerifier({ issuer: testIssuer, audience: testAudience, secret: testSecret }),
     // The development sign-in of the embedded default, signing with the test key.
-    devTokens: (p) => signToken(p, { issuer: testIssuer, audience: testAudience, secret: testSecret }),
+    ...(opts.devTokens === false ? {} : { devTokens: (p: Principal) => signToken(p, { issuer: testIssuer, audience: testAudience, secret: testSecret }) }),
+    ...(opts.webDist ? { webDist: opts.webDist } : {}),
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
