@@ -62,7 +62,7 @@ describe.skipIf(skipBrowser)('web UI: stage gates', () => {
     await expect.poll(() => row.count()).toBe(1);
     await row.getByRole('link').click();
     await page.waitForURL(`**/initiatives/${initiativeId}`);
-    const form = page.getByRole('form', { name: 'Chair’s sign-off' });
+    const form = page.getByRole('form', { name: "Chair's sign-off" });
     await expect.poll(() => form.textContent()).toContain('Quorum is met');
     await form.getByLabel('Comment').fill('Approved: proceed to design.');
     await screenshot(page, '03-chair-sign-off');
