@@ -46,6 +46,24 @@ describe.skipIf(skipBrowser)('web UI: audit', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('shows the timeline and exactly where a chain breaks, from documents shaped as api.md says (stubbed)', async () => {
+    const page = await browser.page();
+    await signIn(page, stack.url, 'zhenghua');
+    const event = (seq: number, action: string, actor: string) => ({
+      id: `e${seq}`, entityType: 'complaint', entityId: complaintId, seq, actor, roles: ['cs_agent'], action, at: new Date(Date.UTC(2026, 10, 2, 1, seq)).toISOString(),
+      after: { status: 'open' }, hash: `${seq}`.repeat(64).slice(0, 64), prevHash: seq > 1 ? `${seq - 1}`.repeat(64).slice(0, 64) : null,
+    });
+    await page.route('**/api/v1/audit/events?**', (route) => route.fulfill({ json: { items: [event(1, 'complaint.received', 'zhaoli'), event(2, 'complaint.responded', 'zhaoli')], nextCursor: null } }));
+    await page.route('**/api/v1/audit/verify?**', (route) => route.fulfill({ json: { ok: false, checked: 2, firstBrokenAt: `complaint/${complaintId}#2` } }));
+    await page.goto(`${stack.url}/audit?entityType=complaint&entityId=${complaintId}`);
+    await expect.poll(() => page.getByTestId('verification').textContent()).toContain('Chain broken');
+    await expect(page.getByTestId('verification').textContent()).resolves.toContain(`complaint/${complaintId}#2`);
+    await expect(page.locator('tbody tr').count()).resolves.toBe(2);
+    await expect(page.locator('tbody').textContent()).resolves.toContain('complaint.responded');
+    await screenshot(page, '21-audit-broken-chain-stubbed');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it.skipIf(auditAvailable)('says plainly that this server has no audit endpoints yet', async () => {
     const page = await browser.page();
     await signIn(page, stack.url, 'zhenghua');

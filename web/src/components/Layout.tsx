@@ -16,7 +16,7 @@ interface NavItem {
 const nav: NavItem[] = [
   { to: '/inbox', label: 'nav.inbox', icon: 'M4 13h4l2 3h4l2-3h4M4 13l2-8h12l2 8v6H4z' },
   { to: '/initiatives', label: 'nav.initiatives', icon: 'M4 19V5m0 14h16M8 15l3-4 3 2 5-6' },
-  { to: '/complaints', label: 'nav.complaints', icon: 'M4 5h16v11H9l-5 4z' },
+  { to: '/complaints', label: 'nav.complaints', icon: 'M4 5h16v11H9l-5 4z', roles: ['cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },
   { to: '/audit', label: 'nav.audit', icon: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4', roles: ['compliance_auditor', 'admin'] },
   { to: '/reports', label: 'nav.reports', icon: 'M5 20V10m7 10V4m7 16v-7', roles: ['compliance_auditor', 'supervisor', 'admin'] },
 ];

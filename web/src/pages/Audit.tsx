@@ -6,6 +6,7 @@ import { Badge } from '../components/Badge';
 import { Field } from '../components/Field';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/Layout';
+import { LoadMore } from '../components/Pager';
 import { Empty, ErrorNotice, Loading, Unavailable } from '../components/Notice';
 import { useApi } from '../hooks/useApi';
 import { useI18n } from '../i18n';
@@ -14,8 +15,12 @@ const entityTypes = ['complaint', 'initiative', 'policy', 'committee', 'calendar
 
 interface Trail {
   events: AuditEvent[];
+  nextCursor: string | null;
   verification: Verification | ApiError;
 }
+type EventPage = { items: AuditEvent[]; nextCursor?: string | null } | AuditEvent[];
+const items = (p: EventPage) => (Array.isArray(p) ? p : p.items);
+const next = (p: EventPage) => (Array.isArray(p) ? null : (p.nextCursor ?? null));
 
 /**
  * Audit (compliance_auditor, admin): one entity's timeline from GET /api/v1/audit/events, the
@@ -34,11 +39,23 @@ export function AuditPage() {
     if (!entityId) return undefined;
     const q = query({ entityType, entityId });
     const [events, verification] = await Promise.all([
-      api.get<{ items: AuditEvent[] } | AuditEvent[]>(`/audit/events${q}`),
+      api.get<EventPage>(`/audit/events${query({ entityType, entityId, limit: 500 })}`),
       api.get<Verification>(`/audit/verify${q}`).catch((e: unknown) => (e instanceof ApiError ? e : Promise.reject(e))),
     ]);
-    return { events: Array.isArray(events) ? events : events.items, verification };
+    return { events: items(events), nextCursor: next(events), verification };
   }, [entityType, entityId]);
+  const [moreError, setMoreError] = useState<Error>();
+
+  async function more() {
+    const current = trail.data;
+    if (!current?.nextCursor) return;
+    try {
+      const page = await api.get<EventPage>(`/audit/events${query({ entityType, entityId, limit: 500, cursor: current.nextCursor })}`);
+      trail.set({ ...current, events: [...current.events, ...items(page)], nextCursor: next(page) });
+    } catch (e) {
+      setMoreError(e as Error);
+    }
+  }
 
   function open(e: FormEvent) {
     e.preventDefault();
@@ -70,7 +87,7 @@ export function AuditPage() {
             ))}
           </select>
         </Field>
-        <Field label={t('audit.entityId')}>
+        <Field label={t('audit.entityId')} wide>
           <input value={form.entityId} onChange={(e) => setForm({ ...form, entityId: e.target.value })} placeholder={t('audit.entityIdPlaceholder')} />
         </Field>
         <button type="submit" className="btn btn-primary">
@@ -149,6 +166,8 @@ export function AuditPage() {
                 </tbody>
               </table>
             )}
+            <ErrorNotice error={moreError} />
+            <LoadMore hasMore={!!trail.data.nextCursor} loading={false} onMore={() => void more()} />
           </section>
         </>
       )}

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Complaint } from '../api/types';
+import { hasRole } from '../auth/session';
 import { useUser } from '../auth/SessionContext';
 import { Badge, StatusBadge } from '../components/Badge';
 import { formatDateTime } from '../components/format';
@@ -45,6 +46,11 @@ export function ComplaintDetailPage() {
             <StatusBadge kind="severity" value={c.severity} />
             <StatusBadge kind="complaintStatus" value={c.status} />
             {c.paused && <Badge tone="neutral">{t('complaint.paused')}</Badge>}
+            {hasRole(user, 'compliance_auditor', 'admin') && (
+              <Link className="btn" to={`/audit?entityType=complaint&entityId=${c.id}`}>
+                {t('audit.title')}
+              </Link>
+            )}
             <button type="button" className="btn" onClick={loaded.reload}>
               {t('common.refresh')}
             </button>

@@ -61,6 +61,11 @@ export function InitiativeDetailPage() {
         actions={
           <>
             <StatusBadge kind="initiativeStatus" value={i.status} />
+            {hasRole(user, 'compliance_auditor', 'admin') && (
+              <Link className="btn" to={`/audit?entityType=initiative&entityId=${i.id}`}>
+                {t('audit.title')}
+              </Link>
+            )}
             <button type="button" className="btn" onClick={loaded.reload}>
               {t('common.refresh')}
             </button>
