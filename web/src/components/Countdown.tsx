@@ -17,14 +17,14 @@ export function Countdown({ deadline, state, metAt, compact = false }: { deadlin
   const left = due - now;
   const effective = state ?? (left < 0 ? 'breached' : 'pending');
   let text: string;
-  if (effective === 'met') text = metAt ? t('countdown.metAt', { at: formatDateTime(metAt, tag) }) : label('clock', 'met');
+  if (effective === 'met') text = metAt ? t('countdown.metAt', { at: formatDateTime(metAt, tag) }) : '';
   else if (effective === 'paused') text = t('countdown.paused');
   else if (left >= 0) text = t('countdown.left', { span: formatSpan(left, t) });
   else text = t('countdown.overdue', { span: formatSpan(left, t) });
   return (
     <span className="countdown">
       <Badge tone={stateTone[effective] ?? 'neutral'}>{label('clock', effective)}</Badge>
-      <span className={`countdown-text ${left < 0 && effective !== 'met' ? 'overdue' : ''}`}>{text}</span>
+      {text && <span className={`countdown-text ${left < 0 && effective !== 'met' ? 'overdue' : ''}`}>{text}</span>}
       {!compact && <span className="muted small">{t('countdown.due', { at: formatDateTime(deadline, tag) })}</span>}
     </span>
   );

@@ -48,6 +48,8 @@ export function InitiativeDetailPage() {
     hasRole(user, 'product_owner') && (i.status === 'in_progress' || i.status === 'changes_requested') && isGateStage(i.stage) && !review && (!user.department || user.department === i.team);
   const canWithdraw = hasRole(user, 'product_owner') && !isTerminalStatus(i.status) && (i.owner === user.userId || user.department === i.team);
   const past = i.reviews.filter((r) => r.id !== review?.id).slice().reverse();
+  const liveReview = !!review && (review.status === 'open' || review.status === 'escalated');
+  const hasActions = !!(roles?.canVote || roles?.isChair || (roles?.recused && liveReview) || canWithdraw);
 
   return (
     <>
@@ -73,7 +75,7 @@ export function InitiativeDetailPage() {
         }
       />
       <StageTrack initiative={i} />
-      <div className="grid-2">
+      <div className={hasActions ? 'grid-2' : undefined}>
         <section className="card" aria-labelledby="overview">
           <h2 id="overview">{t('initiative.overview')}</h2>
           <p className="prewrap">{i.description}</p>
@@ -119,13 +121,15 @@ export function InitiativeDetailPage() {
             </div>
           )}
         </section>
-        <div className="stack">
-          {review && roles?.canVote && <VoteForm initiativeId={i.id} review={review} onDone={loaded.reload} />}
-          {review && roles?.recused && (review.status === 'open' || review.status === 'escalated') && <p className="notice notice-info">{t('review.youAreRecused')}</p>}
-          {review && roles?.isChair && <SignOffForm initiativeId={i.id} review={review} onDone={loaded.reload} />}
-          {review && roles?.isChair && review.status === 'escalated' && !review.extension && <ExtendForm initiativeId={i.id} onDone={loaded.reload} />}
-          {canWithdraw && <WithdrawForm initiativeId={i.id} onDone={loaded.reload} />}
-        </div>
+        {hasActions && (
+          <div className="stack">
+            {review && roles?.canVote && <VoteForm initiativeId={i.id} review={review} onDone={loaded.reload} />}
+            {review && roles?.recused && (review.status === 'open' || review.status === 'escalated') && <p className="notice notice-info">{t('review.youAreRecused')}</p>}
+            {review && roles?.isChair && <SignOffForm initiativeId={i.id} review={review} onDone={loaded.reload} />}
+            {review && roles?.isChair && review.status === 'escalated' && !review.extension && <ExtendForm initiativeId={i.id} onDone={loaded.reload} />}
+            {canWithdraw && <WithdrawForm initiativeId={i.id} onDone={loaded.reload} />}
+          </div>
+        )}
       </div>
       {review && <ReviewPanel review={review} name={name} current />}
       {review && (

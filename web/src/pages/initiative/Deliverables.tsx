@@ -1,6 +1,20 @@
 import { Badge } from '../../components/Badge';
 import { useI18n } from '../../i18n';
 
+/** The order of api.md's deliverable types (the database gives keys back in its own order). */
+const fieldOrder = [
+  'methods', 'segments', 'findings', 'needs', 'painPoints', 'expectations',
+  'functionalDesign', 'interfaceDesign', 'processDesign', 'uxObjectives', 'accessibilityNotes',
+  'internalTest', 'business', 'technology', 'qa', 'functionalCompleteness', 'stability', 'compatibility', 'notes',
+  'userTest', 'participants', 'usability', 'functionality', 'satisfaction', 'optimisations',
+  'scores', 'function', 'performance', 'security', 'userExperience', 'report', 'goLivePlan',
+  'attachments', 'uri', 'sha256',
+];
+const rank = (k: string) => {
+  const i = fieldOrder.indexOf(k);
+  return i < 0 ? fieldOrder.length : i;
+};
+
 /** A version's deliverables, readable: labelled fields, lists, pass/fail checks, scores. */
 export function Deliverables({ value }: { value: unknown }) {
   return <Value value={value} />;
@@ -27,7 +41,9 @@ function Value({ value }: { value: unknown }) {
   if (typeof value === 'object') {
     return (
       <dl className="kv">
-        {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
+        {Object.entries(value as Record<string, unknown>)
+          .sort(([a], [b]) => rank(a) - rank(b))
+          .map(([k, v]) => (
           <div key={k} className="kv-row">
             <dt>{label('field', k)}</dt>
             <dd>

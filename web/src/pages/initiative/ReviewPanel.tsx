@@ -30,7 +30,7 @@ export function ReviewPanel({ review, name, current = false }: { review: Review;
       <div className="review-facts">
         <div>
           <span className="fact-label">{t('review.deadline')}</span>
-          <Countdown deadline={review.deadline} state={deadlineState} />
+          <Countdown deadline={review.deadline} state={deadlineState} {...(review.decidedAt ? { metAt: review.decidedAt } : {})} />
         </div>
         <div>
           <span className="fact-label">{t('review.quorum')}</span>
