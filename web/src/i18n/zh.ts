@@ -211,7 +211,7 @@ export const zh: Record<MessageKey, string> = {
   'method.competitor_analysis': '竞品分析',
   'field.methods': '调研方法',
   'field.segments': '覆盖的用户群体',
-  'field.findings': '调研发现',
+  'field.findings': '发现',
   'field.needs': '需求',
   'field.painPoints': '痛点',
   'field.expectations': '期望',
