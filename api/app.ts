@@ -14,16 +14,18 @@ import { ApiRouter } from './router.js';
 import { adminRoutes } from './routes/admin.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { auditRoutes } from './routes/audit.js';
+import { devRoutes } from './routes/dev.js';
 import { healthRoutes } from './routes/health.js';
 import { initiativeRoutes } from './routes/initiatives.js';
 import { reportRoutes } from './routes/reports.js';
 import { taskRoutes } from './routes/tasks.js';
 import { requestContext } from '../temporal/request-context.js';
+import { webRoutes } from './web.js';
 
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes];
+const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, devRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
     res.json(openapi);
   });
   app.use(basePath, api.router);
+  webRoutes(app, deps.webDist);
   app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
   app.use(problemHandler(deps.logger));
   return app;

@@ -42,6 +42,8 @@ export interface RouteSpec<B, Q, P> {
   tags: string[];
   /** Roles allowed; omitted → any authenticated caller (finer checks in the handler). */
   roles?: Role[];
+  /** No authentication at all (development sign-in only); `principal` is then not set. */
+  public?: true;
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<P>;
@@ -77,7 +79,7 @@ export class ApiRouter {
 
   add<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
     this.document(spec);
-    const guards = [authenticate(this.verify), ...(spec.roles ? [requireRole(...spec.roles)] : [])];
+    const guards = spec.public ? [] : [authenticate(this.verify), ...(spec.roles ? [requireRole(...spec.roles)] : [])];
     this.router[spec.method](spec.path, ...guards, async (req: Request, res: Response) => {
       const principal = req.principal!;
       const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}, 'body') : (undefined as B);
@@ -119,7 +121,7 @@ export class ApiRouter {
     for (const [status, r] of Object.entries(spec.responses)) {
       responses[status] = r.schema ? { description: r.description, content: { 'application/json': { schema: r.schema } } } : { description: r.description };
     }
-    for (const status of ['400', '401', ...(spec.roles ? ['403'] : [])]) {
+    for (const status of ['400', ...(spec.public ? [] : ['401']), ...(spec.roles ? ['403'] : [])]) {
       responses[status] ??= { description: 'Problem', content: { 'application/problem+json': { schema: problemSchema } } };
     }
     this.registry.registerPath({
@@ -127,7 +129,7 @@ export class ApiRouter {
       path: this.basePath + spec.path.replace(/:(\w+)/g, '{$1}'),
       summary: spec.summary,
       tags: spec.tags,
-      security: [{ bearer: [] }],
+      security: spec.public ? [] : [{ bearer: [] }],
       ...(spec.roles ? { description: `Roles: ${spec.roles.join(', ')}` } : {}),
       request: {
         ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),

@@ -63,14 +63,17 @@ async function ensureTemporalCli() {
   return built;
 }
 
+// `web`: build the web UI (web/dist) first when it is missing or older than its sources
+// (scripts/lib/web-build.mjs); 'force' always rebuilds.
 const commands = {
-  start: { temporal: true, exec: ['node', ['--import', 'tsx', 'scripts/start.ts']] },
+  start: { temporal: true, web: true, exec: ['node', ['--import', 'tsx', 'scripts/start.ts']] },
   worker: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/worker.ts']] },
-  api: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/api.ts']] },
+  api: { temporal: false, web: true, exec: ['node', ['--import', 'tsx', 'scripts/api.ts']] },
   token: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/token.ts']] },
-  test: { temporal: true, exec: ['npx', ['--no-install', 'vitest', 'run']] },
+  test: { temporal: true, web: true, exec: ['npx', ['--no-install', 'vitest', 'run']] },
   bench: { temporal: true, exec: ['node', ['--import', 'tsx', 'bench/run.ts']] },
   demo: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/demo.ts']] },
+  'build:web': { temporal: false, web: 'force' },
 };
 
 const [name, ...rest] = process.argv.slice(2);
@@ -83,6 +86,12 @@ try {
   await ensureDependencies();
   const env = { ...process.env };
   if (command.temporal) env.TEMPORAL_CLI_PATH = await ensureTemporalCli();
+  if (command.web) {
+    // Imported only now: it needs nothing installed, but keeps this file's job readable.
+    const { ensureWebBuild } = await import('./lib/web-build.mjs');
+    await ensureWebBuild({ force: command.web === 'force', say });
+  }
+  if (!command.exec) process.exit(0);
   const [cmd, args] = command.exec;
   const child = spawn(cmd, [...args, ...rest], { cwd: root, stdio: 'inherit', env });
   // Forward Ctrl-C / termination so the child shuts everything down cleanly.

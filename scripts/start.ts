@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { defaultWebDist } from '../api/web.js';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
 import { closeServer, onShutdown, openDatabaseRole, startApiRole, startWorkerRole, temporalRole } from './lib/services.js';
@@ -7,9 +10,9 @@ const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL, 'start');
 const step = (msg: string) => process.stdout.write(`cxgov: ${msg}\n`);
 
-step(config.TEMPORAL_ADDRESS ? `using Temporal at ${config.TEMPORAL_ADDRESS}` : 'starting the Temporal dev server (state in .data/temporal.db)…');
+step(config.TEMPORAL_ADDRESS ? `using Temporal at ${config.TEMPORAL_ADDRESS}` : `starting the Temporal dev server (state in ${config.DATA_DIR}/temporal.db)…`);
 const { target, devServer } = await temporalRole(config, logger, true);
-step(config.DATABASE_URL ? 'opening PostgreSQL and applying migrations…' : 'opening the embedded database (PGlite in .data/pglite) and applying migrations…');
+step(config.DATABASE_URL ? 'opening PostgreSQL and applying migrations…' : `opening the embedded database (PGlite in ${config.DATA_DIR}/pglite) and applying migrations…`);
 const db = await openDatabaseRole(config, logger);
 step('starting the worker (bundling workflow code)…');
 const { worker, running } = await startWorkerRole(config, logger, db, target);
@@ -19,11 +22,13 @@ step('ready.');
 process.stdout.write(
   [
     '',
+    `  Web UI           ${url}/${existsSync(path.join(defaultWebDist, 'index.html')) ? '' : '  (not built: npm run build:web)'}`,
     `  API              ${url}/api/v1`,
     `  OpenAPI          ${url}/api/v1/openapi.json`,
     `  Health           ${url}/readyz`,
     `  Temporal Web UI  ${devServer?.uiUrl ?? '(the configured cluster\'s UI)'}`,
     '',
+    '  Demo data:       npm run demo   (in another terminal; the web UI then signs in as a demo user)',
     '  A token:         npm run token -- --sub alice --roles admin',
     '  Stop:            Ctrl-C',
     '',

@@ -6,11 +6,14 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
 import { workflowInterceptorModules, workflowsPath } from '../temporal/worker.js';
+import { ensureWebBuild } from '../scripts/lib/web-build.mjs';
 import { createDatabase, dropDatabase, urlFor } from './support/postgres.js';
 
 /**
  * Once per test run: a Temporal dev server of our own (in memory, free ports), a migrated
- * template database in the local PostgreSQL that each test file copies, and the workflow bundle.
+ * template database in the local PostgreSQL that each test file copies, the workflow bundle, and
+ * the web UI build (web/dist, rebuilt only when missing or older than its sources) that each
+ * stack serves at `/` for the browser tests.
  * Everything is torn down at the end, so a run leaves nothing behind.
  */
 declare module 'vitest' {
@@ -31,6 +34,7 @@ export default async function setup(project: TestProject) {
   const [server, bundle] = await Promise.all([
     startDevServer({ cliPath, headless: true }),
     bundleWorkflowCode({ workflowsPath, workflowInterceptorModules, logger: quietLogger }),
+    ensureWebBuild(),
     (async () => {
       await createDatabase(templateDatabase);
       const handle = await openDatabase({ url: urlFor(templateDatabase), dataDir: scratch });

@@ -1,9 +1,11 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities/index.js';
 import { createApp } from '../../api/app.js';
+import { devTokenSigner } from '../../api/auth/dev-tokens.js';
 import { createTokenVerifier } from '../../api/auth/tokens.js';
 import type { Config } from '../../config/config.js';
 import type { Logger } from '../../config/logger.js';
@@ -43,6 +45,8 @@ export async function temporalRole(config: Config, logger: Logger, embedded: boo
     return { target: temporalTarget(config, config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`) };
   }
   const cliPath = process.env.TEMPORAL_CLI_PATH ?? 'temporal';
+  // The dev server refuses a database file in a folder that does not exist yet (fresh DATA_DIR).
+  mkdirSync(config.dataDir, { recursive: true });
   logger.info('starting the Temporal dev server');
   const devServer = await startDevServer({
     cliPath,
@@ -104,7 +108,9 @@ export async function startApiRole(config: Config, logger: Logger, db: DatabaseH
     jwksUrl: config.JWT_JWKS_URL,
     secret: config.JWT_JWKS_URL ? undefined : jwtSecret(config),
   });
-  const app = createApp({ config, logger, db: db.db, pingDatabase: db.ping, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, verifyToken });
+  const devTokens = devTokenSigner(config);
+  if (devTokens) logger.info('development sign-in enabled (POST /api/v1/dev/tokens): embedded HS256 key, not production');
+  const app = createApp({ config, logger, db: db.db, pingDatabase: db.ping, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, verifyToken, devTokens });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -71,6 +71,10 @@ export interface StackOptions {
   temporalAddress?: string;
   /** Where the stack's pino logs go (e.g. a stream a test reads); default stdout. */
   logStream?: { write(line: string): void };
+  /** false: no development sign-in (as with an identity provider). */
+  devTokens?: false;
+  /** Folder the UI is served from (default web/dist, built by the global setup). */
+  webDist?: string;
 }
 
 /** What the test helpers (gates.ts, complaints.ts) need of a stack; a stack of processes has it too. */
@@ -125,6 +129,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     temporal,
     taskQueue,
     verifyToken: createTokenVerifier({ issuer: testIssuer, audience: testAudience, secret: testSecret }),
+    // The development sign-in of the embedded default, signing with the test key.
+    ...(opts.devTokens === false ? {} : { devTokens: (p: Principal) => signToken(p, { issuer: testIssuer, audience: testAudience, secret: testSecret }) }),
+    ...(opts.webDist ? { webDist: opts.webDist } : {}),
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,62 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
+import { useSession } from './auth/SessionContext';
+import { Layout } from './components/Layout';
+import { Loading } from './components/Notice';
+import { AuditPage } from './pages/Audit';
+import { ComplaintDetailPage } from './pages/ComplaintDetail';
+import { ComplaintNewPage } from './pages/ComplaintNew';
+import { ComplaintsPage } from './pages/Complaints';
+import { InboxPage } from './pages/Inbox';
+import { InitiativeDetailPage } from './pages/InitiativeDetail';
+import { InitiativeNewPage } from './pages/InitiativeNew';
+import { InitiativesPage } from './pages/Initiatives';
+import { NotFoundPage } from './pages/NotFound';
+import { SignInPage } from './pages/SignIn';
+
+// ECharts is large: the reports page loads it only when opened.
+const ReportsPage = lazy(() => import('./pages/Reports').then((m) => ({ default: m.ReportsPage })));
+
+/** Pages behind sign-in; others are sent to /signin and come back afterwards. */
+function RequireUser() {
+  const { user } = useSession();
+  const location = useLocation();
+  if (!user) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}
+
+const router = createBrowserRouter([
+  { path: '/signin', element: <SignInPage /> },
+  {
+    element: <RequireUser />,
+    children: [
+      {
+        element: <Layout />,
+        children: [
+          { index: true, element: <Navigate to="/inbox" replace /> },
+          { path: 'inbox', element: <InboxPage /> },
+          { path: 'initiatives', element: <InitiativesPage /> },
+          { path: 'initiatives/new', element: <InitiativeNewPage /> },
+          { path: 'initiatives/:id', element: <InitiativeDetailPage /> },
+          { path: 'complaints', element: <ComplaintsPage /> },
+          { path: 'complaints/new', element: <ComplaintNewPage /> },
+          { path: 'complaints/:id', element: <ComplaintDetailPage /> },
+          { path: 'audit', element: <AuditPage /> },
+          {
+            path: 'reports',
+            element: (
+              <Suspense fallback={<Loading />}>
+                <ReportsPage />
+              </Suspense>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

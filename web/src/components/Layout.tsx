@@ -1,0 +1,111 @@
+import type { ReactNode } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { hasRole } from '../auth/session';
+import { useSession, useUser } from '../auth/SessionContext';
+import { useI18n, type Locale, type MessageKey } from '../i18n';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  icon: string;
+  /** Roles that see the entry; omitted → everyone (the API still decides). */
+  roles?: string[];
+}
+
+// SVG path data (24×24, stroked) of each entry's icon.
+const nav: NavItem[] = [
+  { to: '/inbox', label: 'nav.inbox', icon: 'M4 13h4l2 3h4l2-3h4M4 13l2-8h12l2 8v6H4z' },
+  { to: '/initiatives', label: 'nav.initiatives', icon: 'M4 19V5m0 14h16M8 15l3-4 3 2 5-6' },
+  { to: '/complaints', label: 'nav.complaints', icon: 'M4 5h16v11H9l-5 4z', roles: ['cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },
+  { to: '/audit', label: 'nav.audit', icon: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4', roles: ['compliance_auditor', 'admin'] },
+  { to: '/reports', label: 'nav.reports', icon: 'M5 20V10m7 10V4m7 16v-7', roles: ['compliance_auditor', 'supervisor', 'admin'] },
+];
+
+function Icon({ d }: { d: string }) {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+export function Layout() {
+  const user = useUser();
+  const { signOut } = useSession();
+  const { t, label, locale, setLocale } = useI18n();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            cx
+          </span>
+          <span>
+            <span className="brand-name">cxgov</span>
+            <span className="brand-sub">{t('app.subtitle')}</span>
+          </span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {nav
+              .filter((n) => !n.roles || hasRole(user, ...n.roles))
+              .map((n) => (
+                <li key={n.to}>
+                  <NavLink to={n.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+                    <Icon d={n.icon} />
+                    {t(n.label)}
+                  </NavLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      </aside>
+      <div className="main-col">
+        <header className="topbar">
+          <div className="topbar-user">
+            <span className="avatar" aria-hidden="true">
+              {user.name.slice(0, 1)}
+            </span>
+            <span>
+              <span className="user-name" data-testid="current-user">
+                {user.name}
+              </span>
+              <span className="user-roles">{user.roles.length ? user.roles.map((r) => label('role', r)).join(' · ') : t('role.none')}</span>
+            </span>
+          </div>
+          <div className="topbar-actions">
+            <label className="locale">
+              <span className="sr-only">{t('locale.label')}</span>
+              <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} aria-label={t('locale.label')}>
+                <option value="zh">中文</option>
+                <option value="en">English</option>
+              </select>
+            </label>
+            <button type="button" className="btn btn-ghost" onClick={signOut}>
+              {t('nav.signOut')}
+            </button>
+          </div>
+        </header>
+        <main id="main" className="content" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+/** Page title block: heading, optional subtitle and actions on the right. */
+export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {subtitle && <p className="subtitle">{subtitle}</p>}
+      </div>
+      {actions && <div className="page-actions">{actions}</div>}
+    </div>
+  );
+}

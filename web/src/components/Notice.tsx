@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../api/client';
+import { useI18n } from '../i18n';
+
+/** An error as the user should read it: what went wrong, in the API's own words. */
+export function ErrorNotice({ error, what }: { error: Error | undefined; what?: string }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  if (error instanceof ApiError) {
+    const heading =
+      error.status === 403 ? t('error.forbidden') : error.status === 409 ? t('error.conflict') : error.status === 400 ? t('error.invalid') : error.unavailable ? t('error.notFound') : t('error.generic', { status: error.status });
+    return (
+      <div className="notice notice-danger" role="alert">
+        <strong>{what ? `${what}: ` : ''}{heading}</strong>
+        {error.detail && <p>{error.detail}</p>}
+      </div>
+    );
+  }
+  return (
+    <div className="notice notice-danger" role="alert">
+      <strong>{t('error.network')}</strong>
+      <p>{error.message}</p>
+    </div>
+  );
+}
+
+/** A page section whose endpoint this server does not offer (yet): say so plainly. */
+export function Unavailable({ what }: { what: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice notice-info" role="status">
+      <strong>{t('unavailable.title', { what })}</strong>
+      <p>{t('unavailable.body')}</p>
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}

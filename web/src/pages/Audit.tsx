@@ -1,0 +1,176 @@
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiError, api, download, query } from '../api/client';
+import type { AuditEvent, Verification } from '../api/types';
+import { Badge } from '../components/Badge';
+import { Field } from '../components/Field';
+import { formatDateTime } from '../components/format';
+import { PageHeader } from '../components/Layout';
+import { LoadMore } from '../components/Pager';
+import { Empty, ErrorNotice, Loading, Unavailable } from '../components/Notice';
+import { useApi } from '../hooks/useApi';
+import { useI18n } from '../i18n';
+
+const entityTypes = ['complaint', 'initiative', 'policy', 'committee', 'calendar'] as const;
+
+interface Trail {
+  events: AuditEvent[];
+  nextCursor: string | null;
+  verification: Verification | ApiError;
+}
+type EventPage = { items: AuditEvent[]; nextCursor?: string | null } | AuditEvent[];
+const items = (p: EventPage) => (Array.isArray(p) ? p : p.items);
+const next = (p: EventPage) => (Array.isArray(p) ? null : (p.nextCursor ?? null));
+
+/**
+ * Audit (compliance_auditor, admin): one entity's timeline from GET /api/v1/audit/events, the
+ * chain verification from /audit/verify, and the full export for download. When this server has
+ * no audit endpoints yet the page says so instead of failing.
+ */
+export function AuditPage() {
+  const { t, tag } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const entityType = params.get('entityType') ?? 'complaint';
+  const entityId = params.get('entityId') ?? '';
+  const [form, setForm] = useState({ entityType, entityId });
+  const [exportError, setExportError] = useState<Error>();
+
+  const trail = useApi<Trail | undefined>(async () => {
+    if (!entityId) return undefined;
+    const q = query({ entityType, entityId });
+    const [events, verification] = await Promise.all([
+      api.get<EventPage>(`/audit/events${query({ entityType, entityId, limit: 500 })}`),
+      api.get<Verification>(`/audit/verify${q}`).catch((e: unknown) => (e instanceof ApiError ? e : Promise.reject(e))),
+    ]);
+    return { events: items(events), nextCursor: next(events), verification };
+  }, [entityType, entityId]);
+  const [moreError, setMoreError] = useState<Error>();
+
+  async function more() {
+    const current = trail.data;
+    if (!current?.nextCursor) return;
+    try {
+      const page = await api.get<EventPage>(`/audit/events${query({ entityType, entityId, limit: 500, cursor: current.nextCursor })}`);
+      trail.set({ ...current, events: [...current.events, ...items(page)], nextCursor: next(page) });
+    } catch (e) {
+      setMoreError(e as Error);
+    }
+  }
+
+  function open(e: FormEvent) {
+    e.preventDefault();
+    setParams({ entityType: form.entityType, entityId: form.entityId.trim() });
+  }
+
+  async function exportTrail() {
+    setExportError(undefined);
+    try {
+      await download(`/audit/${entityType}/${encodeURIComponent(entityId)}/export`, `cxgov-audit-${entityType}-${entityId}.json`);
+    } catch (e) {
+      setExportError(e as Error);
+    }
+  }
+
+  const unavailable = trail.error instanceof ApiError && trail.error.unavailable;
+  const v = trail.data?.verification;
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <form className="card filters" onSubmit={open} aria-label={t('audit.open')}>
+        <Field label={t('audit.entityType')}>
+          <select value={form.entityType} onChange={(e) => setForm({ ...form, entityType: e.target.value })}>
+            {entityTypes.map((x) => (
+              <option key={x} value={x}>
+                {t(`entity.${x}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('audit.entityId')} wide>
+          <input value={form.entityId} onChange={(e) => setForm({ ...form, entityId: e.target.value })} placeholder={t('audit.entityIdPlaceholder')} />
+        </Field>
+        <button type="submit" className="btn btn-primary">
+          {t('audit.open')}
+        </button>
+      </form>
+      {unavailable ? <Unavailable what={t('audit.title')} /> : <ErrorNotice error={trail.error} />}
+      {!entityId && <Empty>{t('audit.pick')}</Empty>}
+      {entityId && trail.loading && <Loading />}
+      {trail.data && (
+        <>
+          <section className="card" aria-labelledby="verification" data-testid="verification">
+            <div className="card-head">
+              <h2 id="verification">{t('audit.verification')}</h2>
+              <button type="button" className="btn" onClick={() => void exportTrail()}>
+                {t('audit.export')}
+              </button>
+            </div>
+            <ErrorNotice error={exportError} what={t('audit.export')} />
+            {v instanceof ApiError ? (
+              v.unavailable ? <Unavailable what={t('audit.verification')} /> : <ErrorNotice error={v} />
+            ) : v?.ok ? (
+              <p className="verify verify-ok">
+                <Badge tone="success">{t('audit.intact')}</Badge> {t('audit.intactText', { n: v.checked })}
+              </p>
+            ) : v ? (
+              <p className="verify verify-broken" role="alert">
+                <Badge tone="danger">{t('audit.broken')}</Badge> {t('audit.brokenText', { n: v.checked, at: v.firstBrokenAt ?? '?' })}
+              </p>
+            ) : null}
+          </section>
+          <section className="card table-card" aria-labelledby="events">
+            <h2 id="events" className="card-pad">
+              {t('audit.timeline', { n: trail.data.events.length })}
+            </h2>
+            {trail.data.events.length === 0 ? (
+              <Empty>{t('audit.noEvents')}</Empty>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">{t('audit.at')}</th>
+                    <th scope="col">{t('audit.actor')}</th>
+                    <th scope="col">{t('audit.action')}</th>
+                    <th scope="col">{t('audit.details')}</th>
+                    <th scope="col">{t('audit.hash')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {trail.data.events.map((e) => (
+                    <tr key={e.id ?? e.seq}>
+                      <td className="num">{e.seq}</td>
+                      <td className="small">{formatDateTime(e.at, tag)}</td>
+                      <td>
+                        {e.actor}
+                        <div className="muted small">{(e.roles ?? []).join(', ')}</div>
+                      </td>
+                      <td>
+                        <code>{e.action}</code>
+                        {e.reason && <div className="small">{e.reason}</div>}
+                      </td>
+                      <td>
+                        {(e.before !== undefined || e.after !== undefined) && (
+                          <details>
+                            <summary>{t('audit.change')}</summary>
+                            <pre className="json">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+                          </details>
+                        )}
+                      </td>
+                      <td className="mono small" title={e.hash}>
+                        {e.hash?.slice(0, 10)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <ErrorNotice error={moreError} />
+            <LoadMore hasMore={!!trail.data.nextCursor} loading={false} onMore={() => void more()} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}

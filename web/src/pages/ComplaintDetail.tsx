@@ -1,0 +1,131 @@
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import type { Complaint } from '../api/types';
+import { hasRole } from '../auth/session';
+import { useUser } from '../auth/SessionContext';
+import { Badge, StatusBadge } from '../components/Badge';
+import { formatDateTime } from '../components/format';
+import { PageHeader } from '../components/Layout';
+import { ErrorNotice, Loading } from '../components/Notice';
+import { useApi } from '../hooks/useApi';
+import { usePeople } from '../hooks/usePeople';
+import { useI18n } from '../i18n';
+import { Actions } from './complaint/Actions';
+import { Clocks, Ladder } from './complaint/Clocks';
+import { ownerText } from './complaint/owner';
+import { Timeline } from './complaint/Timeline';
+
+/** One complaint: facts (PII as the API masks it), clocks, escalation, actions, timeline. */
+export function ComplaintDetailPage() {
+  const { id = '' } = useParams();
+  const { t, label, tag } = useI18n();
+  const user = useUser();
+  const name = usePeople();
+  const loaded = useApi(() => api.get<Complaint>(`/complaints/${id}`), [id]);
+  const c = loaded.data;
+  if (!c) {
+    return (
+      <>
+        <PageHeader title={t('complaint.title')} />
+        <ErrorNotice error={loaded.error} />
+        {loaded.loading && <Loading />}
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title={t('complaint.heading', { category: label('category', c.category), customer: c.customer.name })}
+        subtitle={
+          <>
+            <Link to="/complaints">{t('complaints.title')}</Link> · <span className="mono">{c.id}</span>
+          </>
+        }
+        actions={
+          <>
+            <StatusBadge kind="severity" value={c.severity} />
+            <StatusBadge kind="complaintStatus" value={c.status} />
+            {c.paused && <Badge tone="neutral">{t('complaint.paused')}</Badge>}
+            {hasRole(user, 'compliance_auditor', 'admin') && (
+              <Link className="btn" to={`/audit?entityType=complaint&entityId=${c.id}`}>
+                {t('audit.title')}
+              </Link>
+            )}
+            <button type="button" className="btn" onClick={loaded.reload}>
+              {t('common.refresh')}
+            </button>
+          </>
+        }
+      />
+      <div className="grid-2">
+        <section className="card" aria-labelledby="facts">
+          <h2 id="facts">{t('complaint.facts')}</h2>
+          <p className="prewrap">{c.description}</p>
+          <dl className="kv">
+            <div className="kv-row">
+              <dt>{t('complaint.customer')}</dt>
+              <dd data-testid="customer">
+                {c.customer.name} · {c.customer.phone}
+                {c.customer.idNumber ? ` · ${c.customer.idNumber}` : ''} <span className="muted small">({c.customer.ref})</span>{' '}
+                {c.customer.masked && <Badge tone="neutral">{t('complaint.masked')}</Badge>}
+              </dd>
+            </div>
+            <div className="kv-row">
+              <dt>{t('complaint.channel')}</dt>
+              <dd>{label('channel', c.channel)}</dd>
+            </div>
+            <div className="kv-row">
+              <dt>{t('complaint.category')}</dt>
+              <dd>{label('category', c.category)}</dd>
+            </div>
+            <div className="kv-row">
+              <dt>{t('complaint.received')}</dt>
+              <dd>{formatDateTime(c.receivedAt, tag)}</dd>
+            </div>
+            <div className="kv-row">
+              <dt>{t('complaint.firstResponder')}</dt>
+              <dd>{c.agentId ? name(c.agentId) : '—'}</dd>
+            </div>
+            <div className="kv-row">
+              <dt>{t('complaint.owner')}</dt>
+              <dd data-testid="owner">{c.owner.kind === 'user' ? name(c.owner.id) : ownerText(c.owner, t, label)}</dd>
+            </div>
+            {c.initiativeId && (
+              <div className="kv-row">
+                <dt>{t('complaint.initiative')}</dt>
+                <dd>
+                  <Link to={`/initiatives/${c.initiativeId}`}>{c.initiativeId}</Link>
+                </dd>
+              </div>
+            )}
+            <div className="kv-row">
+              <dt>{t('complaint.reopenCount')}</dt>
+              <dd>
+                {c.reopenCount}
+                {c.repeatOf.length > 0 && (
+                  <>
+                    {' '}
+                    <Badge tone="warning">{t('complaint.repeat')}</Badge>{' '}
+                    {c.repeatOf.map((r) => (
+                      <Link key={r} to={`/complaints/${r}`} className="mono small">
+                        {r.slice(0, 8)}{' '}
+                      </Link>
+                    ))}
+                  </>
+                )}
+              </dd>
+            </div>
+          </dl>
+          <h3>{t('complaint.escalation')}</h3>
+          <Ladder level={c.escalationLevel} />
+        </section>
+        <div className="stack">
+          <Clocks complaint={c} />
+          <Actions complaint={c} user={user} onDone={(next) => loaded.set(next)} />
+        </div>
+      </div>
+      <Timeline complaint={c} name={name} />
+      {c.closedAt && <p className="muted">{t('complaint.closedAt', { at: formatDateTime(c.closedAt, tag) })}</p>}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { categories, channels, severities } from '@domain/complaints/types.js';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, api } from '../api/client';
+import type { Complaint } from '../api/types';
+import { errorsByPath, Field } from '../components/Field';
+import { PageHeader } from '../components/Layout';
+import { ErrorNotice } from '../components/Notice';
+import { useCommand } from '../hooks/useApi';
+import { useI18n } from '../i18n';
+
+/** Complaint intake (POST /api/v1/complaints, cs_agent): the taker becomes the first responder. */
+export function ComplaintNewPage() {
+  const { t, label } = useI18n();
+  const navigate = useNavigate();
+  const [f, setF] = useState({ channel: 'hotline', category: 'service', severity: 'general', ref: '', name: '', phone: '', idNumber: '', initiativeId: '', description: '', receivedAt: '' });
+  const intake = useCommand((body: unknown) => api.post<Complaint>('/complaints', body));
+  const errors = intake.error instanceof ApiError ? errorsByPath(intake.error.errors) : {};
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const body = {
+      channel: f.channel,
+      category: f.category,
+      severity: f.severity,
+      description: f.description,
+      customer: { ref: f.ref.trim(), name: f.name, phone: f.phone, ...(f.idNumber.trim() ? { idNumber: f.idNumber.trim() } : {}) },
+      ...(f.initiativeId.trim() ? { initiativeId: f.initiativeId.trim() } : {}),
+      ...(f.receivedAt ? { receivedAt: new Date(f.receivedAt).toISOString() } : {}),
+    };
+    const created = await intake.exec(body);
+    if (created) navigate(`/complaints/${created.id}`);
+  }
+
+  const choice = (k: 'channel' | 'category' | 'severity', values: readonly string[]) => (
+    <Field label={t(`complaint.${k}`)} error={errors[k]}>
+      <select value={f[k]} onChange={set(k)}>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {label(k, v)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('complaints.new')} subtitle={t('intake.hint')} />
+      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorNotice error={intake.error} />
+        <h2>{t('intake.complaint')}</h2>
+        <div className="form-grid">
+          {choice('channel', channels)}
+          {choice('category', categories)}
+          {choice('severity', severities)}
+          <Field label={t('intake.receivedAt')} error={errors.receivedAt} hint={t('intake.receivedAtHint')}>
+            <input type="datetime-local" value={f.receivedAt} onChange={set('receivedAt')} />
+          </Field>
+          <Field label={t('intake.initiativeId')} error={errors.initiativeId} hint={t('form.optional')}>
+            <input value={f.initiativeId} onChange={set('initiativeId')} />
+          </Field>
+          <Field label={t('complaint.description')} error={errors.description} wide>
+            <textarea rows={4} value={f.description} onChange={set('description')} />
+          </Field>
+        </div>
+        <h2>{t('intake.customer')}</h2>
+        <p className="muted small">{t('intake.piiNote')}</p>
+        <div className="form-grid">
+          <Field label={t('intake.ref')} error={errors['customer.ref']}>
+            <input value={f.ref} onChange={set('ref')} autoComplete="off" />
+          </Field>
+          <Field label={t('intake.name')} error={errors['customer.name']}>
+            <input value={f.name} onChange={set('name')} autoComplete="off" />
+          </Field>
+          <Field label={t('intake.phone')} error={errors['customer.phone']}>
+            <input value={f.phone} onChange={set('phone')} inputMode="tel" autoComplete="off" />
+          </Field>
+          <Field label={t('intake.idNumber')} error={errors['customer.idNumber']} hint={t('form.optional')}>
+            <input value={f.idNumber} onChange={set('idNumber')} autoComplete="off" />
+          </Field>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={intake.pending}>
+            {t('intake.submit')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { categories, complaintStatuses, severities } from '@domain/complaints/types.js';
+import { Link, useSearchParams } from 'react-router';
+import { api, query } from '../api/client';
+import type { Complaint, Page } from '../api/types';
+import { hasRole } from '../auth/session';
+import { useUser } from '../auth/SessionContext';
+import { Badge, StatusBadge } from '../components/Badge';
+import { Countdown } from '../components/Countdown';
+import { formatDateTime } from '../components/format';
+import { PageHeader } from '../components/Layout';
+import { Empty, ErrorNotice, Loading } from '../components/Notice';
+import { LoadMore, usePaged } from '../components/Pager';
+import { usePeople } from '../hooks/usePeople';
+import { useI18n } from '../i18n';
+import { ownerText } from './complaint/owner';
+
+const filterNames = ['status', 'severity', 'category', 'breached', 'owner'] as const;
+
+/** The complaint desk's list, newest first, with filters kept in the URL. */
+export function ComplaintsPage() {
+  const { t, label, tag } = useI18n();
+  const user = useUser();
+  const name = usePeople();
+  const [params, setParams] = useSearchParams();
+  const f = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ''])) as Record<(typeof filterNames)[number], string>;
+  const key = filterNames.map((n) => f[n]).join('|');
+  const list = usePaged((cursor?: string) => api.get<Page<Complaint>>(`/complaints${query({ ...f, limit: 25, cursor })}`), key);
+
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const select = (name: (typeof filterNames)[number], values: readonly string[], prefix: string) => (
+    <label>
+      {t(`complaint.${name}` as 'complaint.status')}
+      <select value={f[name]} onChange={(e) => setFilter(name, e.target.value)}>
+        <option value="">{t('common.all')}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {label(prefix, v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('complaints.title')}
+        subtitle={t('complaints.subtitle')}
+        actions={
+          hasRole(user, 'cs_agent') && (
+            <Link className="btn btn-primary" to="/complaints/new">
+              {t('complaints.new')}
+            </Link>
+          )
+        }
+      />
+      <form className="filters" role="search" aria-label={t('common.filters')} onSubmit={(e) => e.preventDefault()}>
+        {select('status', complaintStatuses, 'complaintStatus')}
+        {select('severity', severities, 'severity')}
+        {select('category', categories, 'category')}
+        <label>
+          {t('complaint.breached')}
+          <select value={f.breached} onChange={(e) => setFilter('breached', e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            <option value="true">{t('common.yes')}</option>
+            <option value="false">{t('common.no')}</option>
+          </select>
+        </label>
+        <label>
+          {t('complaint.owner')}
+          <input value={f.owner} onChange={(e) => setFilter('owner', e.target.value.trim())} placeholder={t('complaints.ownerPlaceholder')} />
+        </label>
+        <button type="button" className="btn btn-small" aria-pressed={f.owner === user.userId} onClick={() => setFilter('owner', f.owner === user.userId ? '' : user.userId)}>
+          {t('complaints.mine')}
+        </button>
+      </form>
+      <ErrorNotice error={list.error} />
+      {list.loading && list.items.length === 0 && <Loading />}
+      {!list.loading && !list.error && list.items.length === 0 && <Empty>{t('complaints.empty')}</Empty>}
+      {list.items.length > 0 && (
+        <div className="card table-card">
+          <table className="table">
+            <caption className="sr-only">{t('complaints.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('complaint.received')}</th>
+                <th scope="col">{t('complaint.customer')}</th>
+                <th scope="col">{t('complaint.category')}</th>
+                <th scope="col">{t('complaint.severity')}</th>
+                <th scope="col">{t('complaint.status')}</th>
+                <th scope="col">{t('complaint.owner')}</th>
+                <th scope="col">{t('complaint.resolutionClock')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((c) => (
+                <tr key={c.id}>
+                  <td className="nowrap">
+                    <Link to={`/complaints/${c.id}`}>{formatDateTime(c.receivedAt, tag)}</Link>
+                    <div className="muted small">{label('channel', c.channel)}</div>
+                  </td>
+                  <td>
+                    {c.customer.name} <span className="muted small">{c.customer.ref}</span>
+                    {c.repeat && (
+                      <>
+                        {' '}
+                        <Badge tone="warning">{t('complaint.repeat')}</Badge>
+                      </>
+                    )}
+                  </td>
+                  <td>{label('category', c.category)}</td>
+                  <td>
+                    <StatusBadge kind="severity" value={c.severity} />
+                  </td>
+                  <td>
+                    <StatusBadge kind="complaintStatus" value={c.status} />
+                    {c.escalationLevel > 0 && <div className="muted small">{t('complaint.levelShort', { n: c.escalationLevel })}</div>}
+                  </td>
+                  <td>{c.owner.kind === 'user' ? name(c.owner.id) : ownerText(c.owner, t, label)}</td>
+                  <td>
+                    <Countdown deadline={c.clocks.resolution.deadline} state={c.clocks.resolution.state} metAt={c.clocks.resolution.metAt} compact />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <LoadMore hasMore={list.hasMore} loading={list.loading} onMore={() => void list.more()} />
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import type { Task } from '../api/types';
+import { useUser } from '../auth/SessionContext';
+import { Countdown } from '../components/Countdown';
+import { PageHeader } from '../components/Layout';
+import { Empty, ErrorNotice, Loading } from '../components/Notice';
+import { useApi } from '../hooks/useApi';
+import { useI18n, type Translate } from '../i18n';
+
+/**
+ * The task's title in the user's language. The API's titles are English sentences built from
+ * the item's vocabulary ("Vote on "<name>" research v1", "Handle: general service complaint via
+ * hotline"); the known shapes are relabelled, anything else is shown as the API wrote it.
+ */
+function taskTitle(task: Task, t: Translate, label: (p: string, v: string) => string): string {
+  const gate = /"(.+)" (\w+) v(\d+)/.exec(task.title);
+  if (task.entityType === 'initiative' && gate) return t('task.gateTitle', { name: gate[1]!, stage: label('stage', gate[2]!), version: gate[3]! });
+  const c = /: (\w+) (\w+) complaint via (\w+)$/.exec(task.title);
+  if (task.entityType === 'complaint' && c) return t('task.complaintTitle', { severity: label('severity', c[1]!), category: label('category', c[2]!), channel: label('channel', c[3]!) });
+  return task.title;
+}
+
+/** The work inbox (GET /api/v1/tasks): what waits on me, soonest deadline first. */
+export function InboxPage() {
+  const { t, label } = useI18n();
+  const user = useUser();
+  const tasks = useApi(() => api.get<{ items: Task[] }>('/tasks').then((r) => r.items), []);
+  const items = tasks.data ?? [];
+  const count = (state: string) => items.filter((i) => i.deadlineState === state).length;
+
+  return (
+    <>
+      <PageHeader
+        title={t('inbox.title')}
+        subtitle={t('inbox.subtitle', { name: user.name })}
+        actions={
+          <button type="button" className="btn" onClick={tasks.reload}>
+            {t('common.refresh')}
+          </button>
+        }
+      />
+      <div className="stats">
+        <div className="stat">
+          <span className="stat-value">{items.length}</span>
+          <span className="stat-label">{t('inbox.total')}</span>
+        </div>
+        <div className="stat stat-warning">
+          <span className="stat-value">{count('at_risk')}</span>
+          <span className="stat-label">{label('clock', 'at_risk')}</span>
+        </div>
+        <div className="stat stat-danger">
+          <span className="stat-value">{count('breached')}</span>
+          <span className="stat-label">{label('clock', 'breached')}</span>
+        </div>
+      </div>
+      <ErrorNotice error={tasks.error} />
+      {tasks.loading && !tasks.data && <Loading />}
+      {tasks.data && items.length === 0 && <Empty>{t('inbox.empty')}</Empty>}
+      {items.length > 0 && (
+        <div className="card table-card">
+          <table className="table">
+            <caption className="sr-only">{t('inbox.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('inbox.kind')}</th>
+                <th scope="col">{t('inbox.item')}</th>
+                <th scope="col">{t('inbox.deadline')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((task) => (
+                <tr key={`${task.kind}:${task.entityId}`}>
+                  <td>
+                    <span className="kind">{label('task', task.kind)}</span>
+                  </td>
+                  <td>
+                    <Link to={`/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`}>{taskTitle(task, t, label)}</Link>
+                  </td>
+                  <td>
+                    <Countdown deadline={task.deadline} state={task.deadlineState} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { clockNames } from '@domain/complaints/types.js';
+import type { Complaint } from '../../api/types';
+import { Countdown } from '../../components/Countdown';
+import { useI18n } from '../../i18n';
+
+/** Every clock the complaint has: state, countdown or overdue time, deadline, when met. */
+export function Clocks({ complaint }: { complaint: Complaint }) {
+  const { t, label } = useI18n();
+  return (
+    <section className="card" aria-labelledby="clocks">
+      <h2 id="clocks">{t('complaint.clocks')}</h2>
+      <ul className="clock-list">
+        {clockNames.map((n) => {
+          const c = complaint.clocks[n];
+          if (!c) return null;
+          return (
+            <li key={n} data-clock={n}>
+              <span className="clock-name">{label('clockName', n)}</span>
+              <Countdown deadline={c.deadline} state={c.state} metAt={c.metAt} />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The escalation ladder with the complaint's current level marked. */
+export function Ladder({ level }: { level: number }) {
+  const { t, label } = useI18n();
+  const steps = ['cs_agent', 'supervisor', 'department_head', 'committee_chair'];
+  return (
+    <ol className="ladder" aria-label={t('complaint.escalation')}>
+      {steps.map((s, i) => (
+        <li key={s} className={i < level ? 'passed' : i === level ? 'current' : ''} aria-current={i === level ? 'step' : undefined}>
+          <span className="ladder-n" aria-hidden="true">
+            {i}
+          </span>
+          {label('level', s)}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,223 @@
+import { researchMethods, validateDeliverables } from '@domain/gates/deliverables.js';
+import type { GateStage } from '@domain/gates/stages.js';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, api } from '../../api/client';
+import type { Review } from '../../api/types';
+import { errorsByPath, Field, Group } from '../../components/Field';
+import { ErrorNotice } from '../../components/Notice';
+import { useCommand } from '../../hooks/useApi';
+import { useI18n } from '../../i18n';
+
+/**
+ * The stage's deliverables (api.md "Deliverables, by stage"). Checked as the user submits by the
+ * same rule the API applies (domain/gates/deliverables.ts), each problem shown at its field; the
+ * API's own 400 answer is shown the same way.
+ */
+const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+function attachments(s: string) {
+  return lines(s).map((l) => {
+    const [uri = '', sha256 = ''] = l.split(/\s+/);
+    return { uri, sha256 };
+  });
+}
+
+type Form = Record<string, string | boolean>;
+
+const initial: Record<GateStage, Form> = {
+  research: { ...Object.fromEntries(researchMethods.map((m) => [`method:${m}`, false])), segments: '', needs: '', painPoints: '', expectations: '', attachments: '' },
+  design: { functionalDesign: '', interfaceDesign: '', processDesign: '', uxObjectives: '', accessibilityNotes: '', attachments: '' },
+  prototype_testing: {
+    ...Object.fromEntries(['business', 'technology', 'qa'].flatMap((a) => [[`${a}.functionalCompleteness`, true], [`${a}.stability`, true], [`${a}.compatibility`, true], [`${a}.notes`, '']])),
+    participants: '',
+    usability: '',
+    functionality: '',
+    satisfaction: '',
+    findings: '',
+    optimisations: '',
+  },
+  launch_assessment: { function: '', performance: '', security: '', userExperience: '', report: '', goLivePlan: '', attachments: '' },
+};
+
+function build(stage: GateStage, f: Form): unknown {
+  const s = (k: string) => String(f[k] ?? '');
+  switch (stage) {
+    case 'research':
+      return {
+        methods: researchMethods.filter((m) => f[`method:${m}`] === true),
+        segments: lines(s('segments')),
+        findings: { needs: lines(s('needs')), painPoints: lines(s('painPoints')), expectations: lines(s('expectations')) },
+        ...(lines(s('attachments')).length ? { attachments: attachments(s('attachments')) } : {}),
+      };
+    case 'design':
+      return {
+        functionalDesign: s('functionalDesign'),
+        interfaceDesign: s('interfaceDesign'),
+        processDesign: s('processDesign'),
+        uxObjectives: lines(s('uxObjectives')),
+        ...(s('accessibilityNotes').trim() ? { accessibilityNotes: s('accessibilityNotes') } : {}),
+        ...(lines(s('attachments')).length ? { attachments: attachments(s('attachments')) } : {}),
+      };
+    case 'prototype_testing': {
+      const check = (a: string) => ({
+        functionalCompleteness: f[`${a}.functionalCompleteness`] === true,
+        stability: f[`${a}.stability`] === true,
+        compatibility: f[`${a}.compatibility`] === true,
+        ...(s(`${a}.notes`).trim() ? { notes: s(`${a}.notes`) } : {}),
+      });
+      return {
+        internalTest: { business: check('business'), technology: check('technology'), qa: check('qa') },
+        userTest: { participants: num(s('participants')), usability: num(s('usability')), functionality: num(s('functionality')), satisfaction: num(s('satisfaction')), findings: lines(s('findings')) },
+        optimisations: lines(s('optimisations')),
+      };
+    }
+    case 'launch_assessment':
+      return {
+        scores: { function: num(s('function')), performance: num(s('performance')), security: num(s('security')), userExperience: num(s('userExperience')) },
+        report: s('report'),
+        goLivePlan: s('goLivePlan'),
+        ...(lines(s('attachments')).length ? { attachments: attachments(s('attachments')) } : {}),
+      };
+  }
+}
+
+/** Field errors by deliverable path; list items and attachment rows fold into their field. */
+function fold(errors: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const key = path.replace(/\[\d+\].*$/, '').replace(/^findings\./, '').replace(/^(internalTest|userTest|scores)\./, '');
+    out[key] = out[key] ? `${out[key]}; ${message}` : message;
+  }
+  return out;
+}
+
+const within = (errors: Record<string, string>, prefix: string) =>
+  Object.entries(errors)
+    .filter(([k]) => k === prefix || (k.startsWith(`${prefix}.`) && !k.endsWith('.notes')))
+    .map(([, v]) => v)
+    .join('; ') || undefined;
+
+export function SubmissionForm({ initiativeId, stage, onDone }: { initiativeId: string; stage: GateStage; onDone: () => void }) {
+  const { t, label } = useI18n();
+  const [form, setForm] = useState<Form>(initial[stage]);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const submit = useCommand((deliverables: unknown) => api.post<Review>(`/initiatives/${initiativeId}/submissions`, { stage, deliverables }));
+  const serverErrors = submit.error instanceof ApiError ? errorsByPath(submit.error.errors, 'body.deliverables.') : {};
+  const errors = fold({ ...serverErrors, ...clientErrors });
+
+  const text = (k: string, opts: { rows?: number; hint?: string; wide?: boolean; label?: string } = {}) => (
+    <Field key={k} label={opts.label ?? label('field', k)} error={errors[k]} hint={opts.hint} wide={opts.wide ?? true}>
+      <textarea name={k} rows={opts.rows ?? 3} value={String(form[k] ?? '')} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
+    </Field>
+  );
+  const list = (k: string) => text(k, { hint: t('form.onePerLine') });
+  const number = (k: string, hint?: string) => (
+    <Field key={k} label={label('field', k)} error={errors[k]} hint={hint}>
+      <input name={k} type="number" inputMode="decimal" value={String(form[k] ?? '')} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
+    </Field>
+  );
+  const box = (k: string, text: ReactNode) => (
+    <label key={k} className="check">
+      <input type="checkbox" name={k} checked={form[k] === true} onChange={(e) => setForm({ ...form, [k]: e.target.checked })} />
+      {text}
+    </label>
+  );
+  const attachmentField = text('attachments', { rows: 2, hint: t('form.attachmentsHint') });
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const deliverables = build(stage, form);
+    const problems = validateDeliverables(stage, deliverables);
+    const mapped = errorsByPath(problems, 'deliverables.');
+    setClientErrors(mapped);
+    submit.clearError();
+    if (problems.length > 0) return;
+    if (await submit.exec(deliverables)) onDone();
+  }
+
+  let fields: ReactNode;
+  switch (stage) {
+    case 'research':
+      fields = (
+        <>
+          <Group legend={label('field', 'methods')} error={errors.methods}>
+            {researchMethods.map((m) => box(`method:${m}`, label('method', m)))}
+          </Group>
+          {list('segments')}
+          {list('needs')}
+          {list('painPoints')}
+          {list('expectations')}
+          {attachmentField}
+        </>
+      );
+      break;
+    case 'design':
+      fields = (
+        <>
+          {text('functionalDesign')}
+          {text('interfaceDesign')}
+          {text('processDesign')}
+          {list('uxObjectives')}
+          {text('accessibilityNotes', { rows: 2, hint: t('form.optional') })}
+          {attachmentField}
+        </>
+      );
+      break;
+    case 'prototype_testing':
+      fields = (
+        <>
+          {(['business', 'technology', 'qa'] as const).map((a) => (
+            <Group key={a} legend={t('form.internalTest', { area: label('field', a) })} error={within(errors, a)}>
+              {box(`${a}.functionalCompleteness`, label('field', 'functionalCompleteness'))}
+              {box(`${a}.stability`, label('field', 'stability'))}
+              {box(`${a}.compatibility`, label('field', 'compatibility'))}
+              {text(`${a}.notes`, { rows: 1, label: label('field', 'notes') })}
+            </Group>
+          ))}
+          <div className="form-grid">
+            {number('participants')}
+            {number('usability', '0–100')}
+            {number('functionality', '0–100')}
+            {number('satisfaction', '0–100')}
+          </div>
+          {list('findings')}
+          {list('optimisations')}
+        </>
+      );
+      break;
+    case 'launch_assessment':
+      fields = (
+        <>
+          <div className="form-grid">
+            {number('function', '0–100')}
+            {number('performance', '0–100')}
+            {number('security', '0–100')}
+            {number('userExperience', '0–100')}
+          </div>
+          {text('report', { rows: 4 })}
+          {text('goLivePlan', { rows: 3 })}
+          {attachmentField}
+        </>
+      );
+      break;
+  }
+
+  return (
+    <form className="card form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="submit-title" data-testid="submission-form">
+      <h2 id="submit-title">{t('submit.title', { stage: label('stage', stage) })}</h2>
+      <p className="muted">{t('submit.hint')}</p>
+      {Object.keys(clientErrors).length > 0 && (
+        <div className="notice notice-danger" role="alert">
+          <strong>{t('submit.fix', { n: Object.keys(clientErrors).length })}</strong>
+        </div>
+      )}
+      <ErrorNotice error={submit.error} />
+      {fields}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={submit.pending}>
+          {t('submit.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
