@@ -10,7 +10,7 @@ export const intake: Measurement = {
     const admin = apiAs(ctx.stack, cast.admin);
     if (ctx.repetition === 0) await admin.put('/api/v1/policies/sla', slaPolicy());
     const agent = apiAs(ctx.stack, cast.agent);
-    const n = ctx.quick ? 300 : 1500;
+    const n = ctx.quick ? 150 : 1500;
     const started = performance.now();
     const latencies = await runConcurrently(Array.from({ length: n }), ctx.concurrency, async () => {
       await agent.post('/api/v1/complaints', complaintBody(ctx.runId));

@@ -13,7 +13,7 @@ export const lifecycle: Measurement = {
     const admin = apiAs(ctx.stack, cast.admin);
     if (ctx.repetition === 0) await admin.put('/api/v1/policies/sla', slaPolicy());
     const agent = apiAs(ctx.stack, cast.agent);
-    const n = ctx.quick ? 100 : 400;
+    const n = ctx.quick ? 50 : 400;
     const commands: Record<string, number[]> = { intake: [], response: [], resolution: [], feedback: [] };
     const timed = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
       const t = performance.now();

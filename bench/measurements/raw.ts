@@ -22,7 +22,7 @@ export const raw: Measurement = {
     });
     const running = worker.run();
     try {
-      const n = ctx.quick ? 200 : 1000;
+      const n = ctx.quick ? 150 : 1000;
       const ids = Array.from({ length: n }, (_, i) => `bench-raw-${ctx.runId}-${ctx.repetition}-${i}`);
       const started = performance.now();
       let allStartedAt = 0;

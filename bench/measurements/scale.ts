@@ -23,8 +23,8 @@ export const scale: Measurement = {
   title: 'scale (open complaints)',
   repetitions: { full: 1, quick: 1 },
   async run(ctx) {
-    const levels = ctx.quick ? [500, 2000] : [1000, 10_000, 50_000];
-    const probe = ctx.quick ? 200 : 500;
+    const levels = ctx.quick ? [200, 600] : [1000, 10_000, 50_000];
+    const probe = ctx.quick ? 100 : 500;
     const admin = apiAs(ctx.stack, cast.admin);
     await admin.put('/api/v1/policies/sla', slaPolicy());
     const agent = apiAs(ctx.stack, cast.agent);

@@ -13,8 +13,8 @@ export const timerStorm: Measurement = {
   title: 'timer storm (simultaneous deadlines)',
   repetitions: { full: 2, quick: 1 },
   async run(ctx) {
-    const n = ctx.quick ? 200 : 1000;
-    const windowSeconds = Math.max(30, Math.ceil(n / 8));
+    const n = ctx.quick ? 100 : 1000;
+    const windowSeconds = Math.max(15, Math.ceil(n / 8));
     const admin = apiAs(ctx.stack, cast.admin);
     await admin.put('/api/v1/policies/sla', slaPolicy({ firstResponse: { amount: windowSeconds, unit: 'second' } }));
     const agent = apiAs(ctx.stack, cast.agent);

@@ -28,7 +28,7 @@ export const votes: Measurement = {
       const current = await admin.get('/api/v1/policies/review');
       await admin.put('/api/v1/policies/review', { ...current, reviewDeadline: { amount: 86_400, unit: 'second' } });
     }
-    const reviews = ctx.quick ? 20 : 80;
+    const reviews = ctx.quick ? 10 : 80;
     ctx.progress(`opening ${reviews} reviews…`);
     const ids: string[] = [];
     await runConcurrently(Array.from({ length: reviews }), ctx.concurrency, async () => {
