@@ -172,10 +172,16 @@ export interface AuditEvent {
   prevHash: string | null;
 }
 
+/** GET /audit/verify?entityType=&entityId= (api/schemas/audit.ts AuditVerification, one chain). */
 export interface Verification {
   ok: boolean;
   checked: number;
+  /** `<entityType>/<entityId>#<seq>`: the chain position of the first broken event. */
   firstBrokenAt?: string;
+  /** hash_mismatch, prev_hash_mismatch, seq_gap, tail_missing, truncated, rewritten, … (docs/audit.md). */
+  reason?: string;
+  detail?: string;
+  checkpoint?: { id: number; seq: number } | null;
 }
 
 export type ReportKind = 'monthly' | 'weekly';
