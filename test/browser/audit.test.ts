@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/complaints.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -6,70 +7,110 @@ import { launch, screenshot, seriousViolations, signIn, skipBrowser, type Browse
 import { demo, seedDemo } from './support/seed.js';
 
 /**
- * The audit endpoints (/api/v1/audit/…) are built on the `audit` branch, to api.md. Until that
- * branch is merged here, the auditor's timeline test is skipped and the page's graceful message is
- * tested instead. INTEGRATOR: after merging `audit` (api/routes/audit.ts registered in api/app.ts)
- * `auditAvailable` turns true by itself; check that the first test runs and passes.
+ * The audit page against the real audit endpoints: a complaint's timeline verified intact; a
+ * trail tampered with directly in PostgreSQL — as a DBA-level attacker does, bypassing the
+ * append-only trigger (test/integration/audit-tamper.test.ts) — shown broken at exactly the
+ * event the API names; and the export downloaded from the page, with the customer's PII masked.
  */
-const auditAvailable = existsSync(new URL('../../api/routes/audit.ts', import.meta.url));
-
 describe.skipIf(skipBrowser)('web UI: audit', () => {
   let stack: Stack;
   let browser: Browser;
-  let complaintId: string;
+  let intactId: string;
+  let tamperedId: string;
+  const phone = '13812345678'; // intakeBody's customer phone, and idNumber:
+  const idNumber = '110101199003071234';
+
+  /** A complaint taken and answered by zhaoli: two audit events (received, responded). */
+  async function answeredComplaint(): Promise<string> {
+    const c = await stack.as(demo('zhaoli')).post('/api/v1/complaints', intakeBody());
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    const r = await stack.as(demo('zhaoli')).post(`/api/v1/complaints/${c.body.id}/responses`, { message: 'We are on it.', channel: 'hotline' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return c.body.id;
+  }
+
+  async function openTimeline(page: Page, id: string) {
+    await page.getByLabel('Record type').selectOption('complaint');
+    await page.getByLabel('Id', { exact: true }).fill(id);
+    await page.getByRole('button', { name: 'Open timeline' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+  }
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(), launch()]);
     await seedDemo(stack);
-    const c = await stack.as(demo('zhaoli')).post('/api/v1/complaints', intakeBody());
-    expect(c.status, JSON.stringify(c.body)).toBe(201);
-    complaintId = c.body.id;
-    const r = await stack.as(demo('zhaoli')).post(`/api/v1/complaints/${complaintId}/responses`, { message: 'We are on it.', channel: 'hotline' });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    intactId = await answeredComplaint();
+    tamperedId = await answeredComplaint();
   });
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
   });
 
-  it.skipIf(!auditAvailable)('an auditor opens a complaint’s timeline and sees it verified', async () => {
+  it('an auditor opens a complaint’s timeline and sees it verified', async () => {
     const page = await browser.page();
     await signIn(page, stack.url, 'zhenghua');
     await page.getByRole('link', { name: 'Audit' }).click();
-    await page.getByLabel('Record type').selectOption('complaint');
-    await page.getByLabel('Id', { exact: true }).fill(complaintId);
-    await page.getByRole('button', { name: 'Open timeline' }).click();
+    await openTimeline(page, intactId);
     await expect.poll(() => page.getByTestId('verification').textContent()).toContain('Chain intact');
-    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     await expect(page.locator('tbody').textContent()).resolves.toContain('zhaoli');
+    expect(await page.locator('tr[data-broken]').count()).toBe(0);
     await screenshot(page, '20-audit-timeline-verified');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('shows the timeline and exactly where a chain breaks, from documents shaped as api.md says (stubbed)', async () => {
+  it('shows a trail altered in the database as broken, at exactly the event the API names', async () => {
+    // The attacker rewrites who answered the customer (event #2), leaving its stored hash as it was.
+    // One simple-protocol query: the transaction and the trigger bypass run on one connection.
+    await stack.query(
+      `begin;
+       set local session_replication_role = replica;
+       update audit_events set actor = 'sunlei' where entity_type = 'complaint' and entity_id = '${tamperedId}' and seq = 2;
+       commit;`,
+    );
+    const verify = await stack.as(demo('zhenghua')).get(`/api/v1/audit/verify?entityType=complaint&entityId=${tamperedId}`);
+    expect(verify.status).toBe(200);
+    expect(verify.body).toMatchObject({ ok: false, firstBrokenAt: `complaint/${tamperedId}#2`, reason: 'hash_mismatch' });
+    const brokenSeq = verify.body.firstBrokenAt.split('#').pop();
+
     const page = await browser.page();
     await signIn(page, stack.url, 'zhenghua');
-    const event = (seq: number, action: string, actor: string) => ({
-      id: `e${seq}`, entityType: 'complaint', entityId: complaintId, seq, actor, roles: ['cs_agent'], action, at: new Date(Date.UTC(2026, 10, 2, 1, seq)).toISOString(),
-      after: { status: 'open' }, hash: `${seq}`.repeat(64).slice(0, 64), prevHash: seq > 1 ? `${seq - 1}`.repeat(64).slice(0, 64) : null,
-    });
-    await page.route('**/api/v1/audit/events?**', (route) => route.fulfill({ json: { items: [event(1, 'complaint.received', 'zhaoli'), event(2, 'complaint.responded', 'zhaoli')], nextCursor: null } }));
-    await page.route('**/api/v1/audit/verify?**', (route) => route.fulfill({ json: { ok: false, checked: 2, firstBrokenAt: `complaint/${complaintId}#2` } }));
-    await page.goto(`${stack.url}/audit?entityType=complaint&entityId=${complaintId}`);
-    await expect.poll(() => page.getByTestId('verification').textContent()).toContain('Chain broken');
-    await expect(page.getByTestId('verification').textContent()).resolves.toContain(`complaint/${complaintId}#2`);
-    await expect(page.locator('tbody tr').count()).resolves.toBe(2);
-    await expect(page.locator('tbody').textContent()).resolves.toContain('complaint.responded');
-    await screenshot(page, '21-audit-broken-chain-stubbed');
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await openTimeline(page, tamperedId);
+    const verification = page.getByTestId('verification');
+    await expect.poll(() => verification.textContent()).toContain('Chain broken');
+    await expect(verification.textContent()).resolves.toContain(`first break at ${verify.body.firstBrokenAt}`);
+    await expect(verification.textContent()).resolves.toContain('The event was altered after it was written');
+    // Exactly one row is marked, the one the API names, showing the altered value.
+    const marked = page.locator('tr[data-broken]');
+    await expect(marked.count()).resolves.toBe(1);
+    await expect(marked.getAttribute('data-seq')).resolves.toBe(brokenSeq);
+    await expect(marked.textContent()).resolves.toMatch(/Broken here.*sunlei.*complaint\.responded/s);
+    await expect(page.locator('tr[data-seq="1"]').getAttribute('data-broken')).resolves.toBeNull();
+    await screenshot(page, '21-audit-broken-chain');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // In Chinese too.
+    await page.getByLabel('Language').selectOption('zh');
+    await expect.poll(() => verification.textContent()).toContain('链断裂');
+    await expect(marked.textContent()).resolves.toContain('断裂处');
+    await page.getByLabel('语言').selectOption('en');
   });
 
-  it.skipIf(auditAvailable)('says plainly that this server has no audit endpoints yet', async () => {
+  it('downloads the export: events, workflow history and verification, without the customer’s phone in clear', async () => {
     const page = await browser.page();
     await signIn(page, stack.url, 'zhenghua');
-    await page.goto(`${stack.url}/audit?entityType=complaint&entityId=${complaintId}`);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('not available on this server yet');
-    await screenshot(page, '20-audit-unavailable');
-    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${stack.url}/audit?entityType=complaint&entityId=${intactId}`);
+    await expect.poll(() => page.getByTestId('verification').textContent()).toContain('Chain intact');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download export (JSON)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`cxgov-audit-complaint-${intactId}.json`);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const doc = JSON.parse(text);
+    expect(doc).toMatchObject({ entityType: 'complaint', entityId: intactId, verification: { ok: true, checked: 2 } });
+    expect(doc.events.map((e: { action: string }) => e.action)).toEqual(['complaint.received', 'complaint.responded']);
+    expect(doc.history).toMatchObject({ workflowId: `complaint-${intactId}` });
+    expect(doc.history.events.length).toBeGreaterThan(0);
+    expect(text).not.toContain(phone);
+    expect(text).not.toContain(idNumber);
   });
 });

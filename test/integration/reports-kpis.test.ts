@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaintActivities, type ComplaintRecord } from '../../activities/complaints.js';
 import { backfillComplaintFacts } from '../../db/complaint-facts.js';
 import { addLocalDays, BusinessCalendar } from '../../domain/calendar.js';
 import { defaultCalendarSettings } from '../../domain/policies.js';
 import { command, getComplaint, intake, sec, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { gates } from '../support/gates.js';
+import { recordPastComplaint, type PastComplaint } from '../support/past-complaints.js';
 import { people } from '../support/people.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 
@@ -197,85 +197,8 @@ describe('KPIs of a set built through the API', () => {
 
 // ── the National Day set ───────────────────────────────────────────────────────────────────────
 
-interface PastComplaint {
-  receivedAt: string;
-  closedAt?: string;
-  category: string;
-  channel: string;
-  severity: string;
-  firstResponse: 'met' | 'breached' | 'pending';
-  resolvedAt?: string;
-  breaches?: { clock: string; at: string; level: number }[];
-  feedback?: boolean[];
-  repeatOf?: string[];
-}
-
-/** Writes a complaint of the past through the record activity (facts derived as in production). */
-async function recordPast(p: PastComplaint): Promise<string> {
-  const id = randomUUID();
-  const status = p.closedAt ? 'closed' : p.resolvedAt ? 'resolved' : p.firstResponse === 'met' ? 'responded' : 'open';
-  const view = {
-    id,
-    status,
-    channel: p.channel,
-    category: p.category,
-    severity: p.severity,
-    description: 'historical',
-    receivedAt: p.receivedAt,
-    customerRef: `hist-${id}`,
-    owner: { kind: 'user', id: agent.userId },
-    agentId: agent.userId,
-    department: null,
-    escalationLevel: Math.max(0, ...(p.breaches ?? []).map((b) => b.level)),
-    clocks: {
-      firstResponse: { state: p.firstResponse, deadline: p.receivedAt, ...(p.firstResponse === 'met' ? { metAt: p.receivedAt } : {}) },
-      resolution: { state: p.resolvedAt ? 'met' : 'pending', deadline: p.receivedAt, ...(p.resolvedAt ? { metAt: p.resolvedAt } : {}) },
-    },
-    breaches: (p.breaches ?? []).map((b) => ({ ...b, window: 0 })),
-    responses: [],
-    transfers: [],
-    resolutions: p.resolvedAt ? [{ at: p.resolvedAt, proposedBy: agent.userId, summary: 's', remedy: 'r', state: 'accepted', source: 'handler' }] : [],
-    feedback: (p.feedback ?? []).map((satisfied) => ({ at: p.closedAt ?? p.receivedAt, by: agent.userId, satisfied, via: 'callback', comment: '' })),
-    appeals: [],
-    pauses: [],
-    signoff: null,
-    chairUserId: null,
-    reopenCount: (p.feedback ?? []).filter((s) => !s).length,
-    repeatOf: p.repeatOf ?? [],
-    policyVersion: 0,
-    closedAt: p.closedAt ?? null,
-    version: 1,
-  };
-  const record: ComplaintRecord = {
-    id,
-    workflowId: `complaint-${id}`,
-    status,
-    channel: p.channel,
-    category: p.category,
-    severity: p.severity,
-    customerRef: view.customerRef,
-    initiativeId: null,
-    receivedAt: new Date(p.receivedAt).toISOString(),
-    ownerKind: 'user',
-    ownerId: agent.userId,
-    agentId: agent.userId,
-    department: null,
-    escalationLevel: view.escalationLevel,
-    breached: view.breaches.length > 0,
-    chairUserId: null,
-    signedOff: false,
-    nextDeadline: null,
-    nextDeadlineState: null,
-    reopenCount: view.reopenCount,
-    repeatOf: view.repeatOf,
-    policyVersion: 0,
-    closedAt: p.closedAt ? new Date(p.closedAt).toISOString() : null,
-    view,
-    version: 1,
-  };
-  await complaintActivities(stack.database.db).recordComplaint({ complaint: record, audit: [], notifications: [] });
-  return id;
-}
+/** A complaint of the past, written through the record activity (test/support/past-complaints.ts). */
+const recordPast = (p: PastComplaint) => recordPastComplaint(stack.database.db, p, agent.userId);
 
 describe('KPIs of a period spanning National Day 2025', () => {
   // Period: [Sat 27 Sep 2025, Mon 13 Oct 2025) in Asia/Shanghai.

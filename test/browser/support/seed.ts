@@ -13,6 +13,9 @@ export function demo(userId: string): Principal {
   return principalOf(u);
 }
 
+/** The SLA policy of the browser tests: second-based, and nothing falls due within a test. */
+export const demoSla = secondsPolicy({ firstResponse: { amount: 3600, unit: 'second' }, resolution: { general: { amount: 7200, unit: 'second' }, major: { amount: 7200, unit: 'second' }, urgent: { amount: 3600, unit: 'second' } } });
+
 /** The demo committee as roster, second-based review and SLA policies that nothing times out in a test. */
 export async function seedDemo(stack: Stack): Promise<void> {
   const roster = await stack.as(people.admin).put('/api/v1/committee', { members: demoRoster() });
@@ -23,5 +26,5 @@ export async function seedDemo(stack: Stack): Promise<void> {
     postLaunch: { window: { amount: 3600, unit: 'second' }, complaintThreshold: 10 },
   });
   expect(review.status, JSON.stringify(review.body)).toBe(200);
-  await setPolicy(stack, secondsPolicy({ firstResponse: { amount: 3600, unit: 'second' }, resolution: { general: { amount: 7200, unit: 'second' }, major: { amount: 7200, unit: 'second' }, urgent: { amount: 3600, unit: 'second' } } }));
+  await setPolicy(stack, demoSla);
 }

@@ -18,14 +18,6 @@ export class ApiError extends Error {
   ) {
     super(detail ?? title);
   }
-
-  /**
-   * The endpoint does not exist on this server (yet) — 501, or express's "no route" 404 — so the
-   * page explains instead of failing. A 404 about a missing entity is an ordinary error.
-   */
-  get unavailable(): boolean {
-    return this.status === 501 || (this.status === 404 && (this.detail ?? '').startsWith('no route'));
-  }
 }
 
 /** Called on every 401 so the app can return to sign-in. */

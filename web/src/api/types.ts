@@ -4,8 +4,11 @@
  */
 import type { Category, Channel, ClockState, ComplaintStatus, Severity } from '@domain/complaints/types.js';
 import type { BusinessLine, Decision, GateStage, InitiativeStatus, Stage } from '@domain/gates/stages.js';
+import type { ComplaintKpis, GateKpis, KpiReport, Kpis } from '@domain/reports/kpis.js';
 
 export type { Category, Channel, ClockState, ComplaintStatus, Severity, BusinessLine, Decision, GateStage, InitiativeStatus, Stage };
+/** The KPI document (GET /reports/kpis) is the very type db/kpis.ts computes (domain/reports/kpis.ts). */
+export type { ComplaintKpis, GateKpis, KpiReport, Kpis };
 
 export interface Page<T> {
   items: T[];
@@ -169,8 +172,34 @@ export interface AuditEvent {
   prevHash: string | null;
 }
 
+/** GET /audit/verify?entityType=&entityId= (api/schemas/audit.ts AuditVerification, one chain). */
 export interface Verification {
   ok: boolean;
   checked: number;
+  /** `<entityType>/<entityId>#<seq>`: the chain position of the first broken event. */
   firstBrokenAt?: string;
+  /** hash_mismatch, prev_hash_mismatch, seq_gap, tail_missing, truncated, rewritten, … (docs/audit.md). */
+  reason?: string;
+  detail?: string;
+  checkpoint?: { id: number; seq: number } | null;
+}
+
+export type ReportKind = 'monthly' | 'weekly';
+
+/** A stored report without its figures (GET /reports?kind=, api/schemas/reports.ts ReportSummary). */
+export interface ReportSummary {
+  kind: ReportKind;
+  /** 'yyyy-mm' or 'yyyy-Www'. */
+  period: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  generatedAt: string;
+  /** `schedule` or the user who regenerated it. */
+  generatedBy: string;
+}
+
+/** A stored report (GET /reports/{kind}/{period}, db/reports.ts StoredReport). */
+export interface StoredReport extends ReportSummary {
+  kpis: Kpis;
 }

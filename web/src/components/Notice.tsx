@@ -8,7 +8,7 @@ export function ErrorNotice({ error, what }: { error: Error | undefined; what?: 
   if (!error) return null;
   if (error instanceof ApiError) {
     const heading =
-      error.status === 403 ? t('error.forbidden') : error.status === 409 ? t('error.conflict') : error.status === 400 ? t('error.invalid') : error.unavailable ? t('error.notFound') : t('error.generic', { status: error.status });
+      error.status === 403 ? t('error.forbidden') : error.status === 409 ? t('error.conflict') : error.status === 400 ? t('error.invalid') : error.status === 404 ? t('error.notFound') : t('error.generic', { status: error.status });
     return (
       <div className="notice notice-danger" role="alert">
         <strong>{what ? `${what}: ` : ''}{heading}</strong>
@@ -20,17 +20,6 @@ export function ErrorNotice({ error, what }: { error: Error | undefined; what?: 
     <div className="notice notice-danger" role="alert">
       <strong>{t('error.network')}</strong>
       <p>{error.message}</p>
-    </div>
-  );
-}
-
-/** A page section whose endpoint this server does not offer (yet): say so plainly. */
-export function Unavailable({ what }: { what: string }) {
-  const { t } = useI18n();
-  return (
-    <div className="notice notice-info" role="status">
-      <strong>{t('unavailable.title', { what })}</strong>
-      <p>{t('unavailable.body')}</p>
     </div>
   );
 }

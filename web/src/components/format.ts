@@ -1,10 +1,18 @@
 import type { Translate } from '../i18n';
 
-export function formatDateTime(iso: string | undefined | null, tag: string): string {
+/** Date and time in the browser's zone, or in `timeZone` (a report's, the institution's). */
+export function formatDateTime(iso: string | undefined | null, tag: string, timeZone?: string): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(d);
+}
+
+/** The local dates a half-open period [from, to) covers, in `timeZone`: "01/10/2026 – 31/10/2026". */
+export function formatPeriod(from: string, to: string, tag: string, timeZone: string): string {
+  const f = new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+  const last = new Date(Date.parse(to) - 1);
+  return `${f.format(new Date(from))} – ${f.format(last)}`;
 }
 
 /** "2 d 3 h", "4 h 12 m", "35 s": the two largest units. */

@@ -1,34 +1,40 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError, api, download, query } from '../api/client';
-import type { AuditEvent, Verification } from '../api/types';
+import type { AuditEvent, Page, Verification } from '../api/types';
 import { Badge } from '../components/Badge';
 import { Field } from '../components/Field';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/Layout';
 import { LoadMore } from '../components/Pager';
-import { Empty, ErrorNotice, Loading, Unavailable } from '../components/Notice';
+import { Empty, ErrorNotice, Loading } from '../components/Notice';
 import { useApi } from '../hooks/useApi';
 import { useI18n } from '../i18n';
 
-const entityTypes = ['complaint', 'initiative', 'policy', 'committee', 'calendar'] as const;
+const entityTypes = ['complaint', 'initiative', 'policy', 'committee', 'calendar', 'report'] as const;
+/** Reasons of a break the dictionary explains (docs/audit.md); others show as the API names them. */
+const reasons = ['hash_mismatch', 'prev_hash_mismatch', 'seq_gap', 'tail_missing', 'truncated', 'rewritten'];
 
 interface Trail {
   events: AuditEvent[];
   nextCursor: string | null;
   verification: Verification | ApiError;
 }
-type EventPage = { items: AuditEvent[]; nextCursor?: string | null } | AuditEvent[];
-const items = (p: EventPage) => (Array.isArray(p) ? p : p.items);
-const next = (p: EventPage) => (Array.isArray(p) ? null : (p.nextCursor ?? null));
+
+/** The chain position `<entityType>/<entityId>#<seq>` of a break, as a seq when it is this record's. */
+function brokenSeq(at: string | undefined, entityType: string, entityId: string): number | undefined {
+  const prefix = `${entityType}/${entityId}#`;
+  return at?.startsWith(prefix) ? Number(at.slice(prefix.length)) : undefined;
+}
 
 /**
- * Audit (compliance_auditor, admin): one entity's timeline from GET /api/v1/audit/events, the
- * chain verification from /audit/verify, and the full export for download. When this server has
- * no audit endpoints yet the page says so instead of failing.
+ * Audit (compliance_auditor, admin; docs/audit.md): one entity's timeline from GET
+ * /api/v1/audit/events, the chain verification from /audit/verify — a break is shown with its
+ * reason and marked at the event the API names — and the full export (events, workflow history,
+ * verification; PII masked) for download.
  */
 export function AuditPage() {
-  const { t, tag } = useI18n();
+  const { t, tag, label } = useI18n();
   const [params, setParams] = useSearchParams();
   const entityType = params.get('entityType') ?? 'complaint';
   const entityId = params.get('entityId') ?? '';
@@ -39,10 +45,10 @@ export function AuditPage() {
     if (!entityId) return undefined;
     const q = query({ entityType, entityId });
     const [events, verification] = await Promise.all([
-      api.get<EventPage>(`/audit/events${query({ entityType, entityId, limit: 500 })}`),
+      api.get<Page<AuditEvent>>(`/audit/events${query({ entityType, entityId, limit: 500 })}`),
       api.get<Verification>(`/audit/verify${q}`).catch((e: unknown) => (e instanceof ApiError ? e : Promise.reject(e))),
     ]);
-    return { events: items(events), nextCursor: next(events), verification };
+    return { events: events.items, nextCursor: events.nextCursor, verification };
   }, [entityType, entityId]);
   const [moreError, setMoreError] = useState<Error>();
 
@@ -50,8 +56,8 @@ export function AuditPage() {
     const current = trail.data;
     if (!current?.nextCursor) return;
     try {
-      const page = await api.get<EventPage>(`/audit/events${query({ entityType, entityId, limit: 500, cursor: current.nextCursor })}`);
-      trail.set({ ...current, events: [...current.events, ...items(page)], nextCursor: next(page) });
+      const page = await api.get<Page<AuditEvent>>(`/audit/events${query({ entityType, entityId, limit: 500, cursor: current.nextCursor })}`);
+      trail.set({ ...current, events: [...current.events, ...page.items], nextCursor: page.nextCursor });
     } catch (e) {
       setMoreError(e as Error);
     }
@@ -71,8 +77,9 @@ export function AuditPage() {
     }
   }
 
-  const unavailable = trail.error instanceof ApiError && trail.error.unavailable;
   const v = trail.data?.verification;
+  const broken = v && !(v instanceof ApiError) && !v.ok ? brokenSeq(v.firstBrokenAt, entityType, entityId) : undefined;
+  const brokenShown = broken !== undefined && !!trail.data?.events.some((e) => e.seq === broken);
 
   return (
     <>
@@ -94,7 +101,7 @@ export function AuditPage() {
           {t('audit.open')}
         </button>
       </form>
-      {unavailable ? <Unavailable what={t('audit.title')} /> : <ErrorNotice error={trail.error} />}
+      <ErrorNotice error={trail.error} />
       {!entityId && <Empty>{t('audit.pick')}</Empty>}
       {entityId && trail.loading && <Loading />}
       {trail.data && (
@@ -108,15 +115,29 @@ export function AuditPage() {
             </div>
             <ErrorNotice error={exportError} what={t('audit.export')} />
             {v instanceof ApiError ? (
-              v.unavailable ? <Unavailable what={t('audit.verification')} /> : <ErrorNotice error={v} />
+              <ErrorNotice error={v} what={t('audit.verification')} />
             ) : v?.ok ? (
               <p className="verify verify-ok">
                 <Badge tone="success">{t('audit.intact')}</Badge> {t('audit.intactText', { n: v.checked })}
               </p>
             ) : v ? (
-              <p className="verify verify-broken" role="alert">
-                <Badge tone="danger">{t('audit.broken')}</Badge> {t('audit.brokenText', { n: v.checked, at: v.firstBrokenAt ?? '?' })}
-              </p>
+              <div className="verify-broken" role="alert">
+                <p className="verify">
+                  <Badge tone="danger">{t('audit.broken')}</Badge> {t('audit.brokenText', { n: v.checked, at: v.firstBrokenAt ?? '?' })}
+                </p>
+                {v.reason && (
+                  <p className="verify-reason">
+                    {reasons.includes(v.reason) ? label('audit.reason', v.reason) : v.reason}
+                    {broken !== undefined && (brokenShown ? ` ${t('audit.brokenMarked', { seq: broken })}` : ` ${t('audit.brokenGone', { seq: broken })}`)}
+                  </p>
+                )}
+                {v.detail && (
+                  <details className="small verify-detail">
+                    <summary>{t('audit.detail')}</summary>
+                    <p className="muted">{v.detail}</p>
+                  </details>
+                )}
+              </div>
             ) : null}
           </section>
           <section className="card table-card" aria-labelledby="events">
@@ -139,8 +160,15 @@ export function AuditPage() {
                 </thead>
                 <tbody>
                   {trail.data.events.map((e) => (
-                    <tr key={e.id ?? e.seq}>
-                      <td className="num">{e.seq}</td>
+                    <tr key={e.id} className={e.seq === broken ? 'row-broken' : undefined} data-seq={e.seq} data-broken={e.seq === broken ? 'true' : undefined}>
+                      <td className="num">
+                        {e.seq}
+                        {e.seq === broken && (
+                          <div>
+                            <Badge tone="danger">{t('audit.brokenHere')}</Badge>
+                          </div>
+                        )}
+                      </td>
                       <td className="small">{formatDateTime(e.at, tag)}</td>
                       <td>
                         {e.actor}

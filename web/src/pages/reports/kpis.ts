@@ -1,50 +1,66 @@
 /**
- * The KPI document (GET /api/v1/reports/kpis, api.md "Reports") read without assuming more of its
- * shape than the contract says: every object whose values are all numbers is a breakdown (a bar
- * chart: volume by category, breaches by level, cycle time per stage…), every number whose name
- * says rate/ratio/percent/within is a rate (shown in %), every other number a figure.
+ * Helpers of the reports page: periods as the API names them, and the KPI document's numbers as
+ * people read them. The document itself is typed by domain/reports/kpis.ts (`KpiReport`), the
+ * shape db/kpis.ts computes; definitions in docs/reports.md.
  */
-export interface Breakdown {
-  path: string;
-  key: string;
-  values: [string, number][];
-}
-export interface Figure {
-  path: string;
-  key: string;
-  value: number;
-}
 
-const rateName = /rate|ratio|percent|pct|share|within/i;
+/**
+ * Targets of the service-quality plan (product.md, seed 004): 90 % of complaints answered within
+ * 24 h (the first-response clock), a 98 % resolution rate.
+ */
+export const targets = { firstResponse: 0.9, resolutionRate: 0.98 } as const;
 
-export function readKpis(doc: unknown): { breakdowns: Breakdown[]; rates: Figure[]; figures: Figure[] } {
-  const breakdowns: Breakdown[] = [];
-  const rates: Figure[] = [];
-  const figures: Figure[] = [];
-  const walk = (v: unknown, path: string[]) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      if (typeof v === 'number' && Number.isFinite(v) && path.length) {
-        const key = path[path.length - 1]!;
-        (rateName.test(key) ? rates : figures).push({ path: path.join('.'), key, value: v });
-      }
-      return;
-    }
-    const entries = Object.entries(v as Record<string, unknown>);
-    if (entries.length > 0 && entries.every(([, x]) => typeof x === 'number') && !entries.some(([k]) => rateName.test(k))) {
-      breakdowns.push({ path: path.join('.'), key: path[path.length - 1] ?? '', values: entries as [string, number][] });
-      return;
-    }
-    for (const [k, x] of entries) walk(x, [...path, k]);
-  };
-  walk(doc, []);
-  return { breakdowns, rates, figures };
+/** Rates are shares 0..1 (4 decimals) or null without a denominator. */
+export function percent(rate: number | null, digits = 1): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(digits)} %`;
 }
 
-/** Rates as percentages: fractions (≤ 1) are scaled, values already in % are kept. */
-export const asPercent = (v: number) => (v <= 1 ? v * 100 : v);
+/** Percent as a chart value (one decimal), '-' (ECharts' "no value") for null. */
+export const percentValue = (rate: number | null): number | '-' => (rate === null ? '-' : Math.round(rate * 1000) / 10);
 
-/** "firstResponseWithin24h" → "First response within 24h". */
-export function humanize(key: string): string {
-  const s = key.replace(/[_.-]+/g, ' ').replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
-  return s.charAt(0).toUpperCase() + s.slice(1);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 'yyyy-mm' of a local date. */
+export const monthOf = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
+
+/** The month after (`step` 1) or before (-1) 'yyyy-mm'. */
+export function addMonths(month: string, step: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return monthOf(new Date(y, m - 1 + step, 1));
 }
+
+/**
+ * The KPI query of a month: local dates, which the API reads as midnights in the institution's
+ * time zone (the calendar's), the same bounds as the stored monthly report.
+ */
+export function monthQuery(month: string): { from: string; to: string } {
+  return { from: `${month}-01`, to: `${addMonths(month, 1)}-01` };
+}
+
+/** Whether the month has ended (on this device's clock; the server decides, 409 otherwise). */
+export const monthEnded = (month: string, now = new Date()) => month < monthOf(now);
+
+export const isMonth = (v: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
+
+/** "November 2026", "2026年11月". */
+export function monthName(month: string, tag: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long' }).format(new Date(y, m - 1, 1));
+}
+
+/**
+ * A unit for a set of durations given in hours, so a chart of cycle times made in seconds (a
+ * test, a fast committee) is as readable as one of days: hours, else minutes, else seconds.
+ */
+export function durationUnit(values: (number | null)[]): { unit: 'h' | 'min' | 's'; factor: number } {
+  const max = Math.max(0, ...values.map((v) => v ?? 0));
+  if (max >= 1) return { unit: 'h', factor: 1 };
+  if (max >= 1 / 60) return { unit: 'min', factor: 60 };
+  return { unit: 's', factor: 3600 };
+}
+
+/** Hours (4 decimals, or null) in `factor` units, 2 decimals; '-' for null. */
+export const inUnit = (hours: number | null, factor: number): number | '-' => (hours === null ? '-' : Math.round(hours * factor * 100) / 100);
+
+/** Hours as milliseconds (for formatSpan), or undefined. */
+export const hoursToMs = (hours: number | null) => (hours === null ? undefined : Math.round(hours * 3_600_000));
