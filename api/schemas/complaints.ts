@@ -51,6 +51,19 @@ export const AppealDecisionSchema = z.strictObject({ upheld: z.boolean(), decisi
 export const ReasonSchema = z.strictObject({ reason: requiredText(2_000) }).openapi('ComplaintReason');
 export const ResumeSchema = z.strictObject({ reason: text(2_000).optional() }).openapi('ComplaintResume');
 
+export const CustomerUpdateSchema = z
+  .strictObject({
+    name: requiredText(200).optional(),
+    phone: phone.optional(),
+    idNumber: idNumber.optional(),
+    reason: requiredText(2_000).openapi({ description: 'Why the customer’s details change; recorded in the audit trail' }),
+  })
+  .refine((v) => v.name !== undefined || v.phone !== undefined || v.idNumber !== undefined, {
+    message: 'give at least one of name, phone, idNumber',
+    path: ['name'],
+  })
+  .openapi('ComplaintCustomerUpdate');
+
 export const ComplaintParams = z.strictObject({ id: z.string().uuid('complaint ids are UUIDs') });
 
 export const ComplaintListQuery = z.strictObject({
