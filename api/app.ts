@@ -4,6 +4,8 @@ import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { piiKey } from '../config/secrets.js';
+import { PiiCipher } from '../security/pii.js';
 import type { AppDeps } from './deps.js';
 import { problemHandler } from './errors.js';
 import { IdempotencyStore } from './idempotency.js';
@@ -46,7 +48,7 @@ export function createApp(deps: AppDeps): Express {
   healthRoutes(app, deps, metrics);
 
   const registry = new OpenAPIRegistry();
-  const api = new ApiRouter(registry, basePath, deps.verifyToken, new IdempotencyStore(deps.db));
+  const api = new ApiRouter(registry, basePath, deps.verifyToken, new IdempotencyStore(deps.db, undefined, new PiiCipher(piiKey(deps.config))));
   for (const group of routeGroups) group(api, deps);
 
   const openapi = new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { piiKey } from '../../config/secrets.js';
 import { maskIdNumber, maskName, maskPhone, PiiCipher } from '../../security/pii.js';
-import { auditRows, command, intake, secondsPolicy, setPolicy } from '../support/complaints.js';
+import { auditRows, command, intake, intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { people } from '../support/people.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -31,6 +31,7 @@ async function everythingStored(id: string): Promise<string> {
     await stack.query('select * from complaints where id = $1', [id]),
     await stack.query('select * from audit_events where entity_id = $1', [id]),
     await stack.query('select * from notifications where entity_id = $1', [id]),
+    await stack.query('select * from idempotency_keys'),
   ]);
 }
 
@@ -94,7 +95,7 @@ describe('changing the customer’s details', () => {
     expect(JSON.stringify(exported.body)).not.toContain(corrected.phone.replace(/\D/g, '').slice(-11));
   });
 
-  it('keeps nothing in clear at rest: the row is re-sealed, the audit event holds no PII', async () => {
+  it('keeps nothing in clear at rest: the row is re-sealed, the audit event and the idempotency record hold no PII', async () => {
     const c = await intake(stack, { customer: { ref: `cu-rest-${Date.now()}`, ...original } });
     const sealedBefore = (await stack.query('select * from complaint_customers where complaint_id = $1', [c.id]))[0];
     const key = { 'Idempotency-Key': `cu-rest-${Date.now()}` };
@@ -115,6 +116,20 @@ describe('changing the customer’s details', () => {
     expect(cipher.decrypt(row.phone_enc, `${c.id}:phone`)).toBe(corrected.phone);
     expect(cipher.decrypt(row.id_number_enc, `${c.id}:idNumber`)).toBe(corrected.idNumber);
     expect(() => cipher.decrypt(row.phone_enc, `${c.id}:idNumber`)).toThrow();
+  });
+
+  it('keeps no PII in the stored answers of idempotent requests (intake with a key answers the agent in clear)', async () => {
+    const key = { 'Idempotency-Key': `cu-intake-${Date.now()}` };
+    const body = intakeBody({ customer: { ref: `cu-intake-${Date.now()}`, ...original } });
+    const first = await stack.as(agent).post('/api/v1/complaints', body, key);
+    expect(first.body.customer).toMatchObject({ ...original, masked: false });
+    const [row] = await stack.query('select body from idempotency_keys where key = $1', [key['Idempotency-Key']]);
+    expect(row.body.sealed).toMatch(/^v1\./);
+    for (const secret of Object.values(original)) expect(JSON.stringify(row)).not.toContain(secret);
+    // the replay still answers the first result, in clear for its caller
+    const replay = await stack.as(agent).post('/api/v1/complaints', body, key);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toEqual(first.body);
   });
 
   it('a supervisor may change them too', async () => {
