@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
-import { command, intake, intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
-import { deliverables, gates, standardRoster } from '../support/gates.js';
+import { command, intake, secondsPolicy, setPolicy } from '../support/complaints.js';
+import { endpointFixtures, isProblem, sampleRequests, send, servedOperations, type FixtureKind, type SampleRequest } from '../support/endpoints.js';
+import { deliverables, gates } from '../support/gates.js';
 import { people } from '../support/people.js';
-import { startStack, type HttpAnswer, type Stack } from '../support/stack.js';
+import { startStack, type Stack } from '../support/stack.js';
 
 /**
  * The authorization matrix (quality.md "Security": every endpoint × every role). The expected
@@ -20,9 +21,13 @@ import { startStack, type HttpAnswer, type Stack } from '../support/stack.js';
  */
 let stack: Stack;
 let g: ReturnType<typeof gates>;
+let samples: Record<string, SampleRequest>;
+let fixtures: Record<FixtureKind, () => Promise<string>>;
 beforeAll(async () => {
   stack = await startStack();
   g = gates(stack);
+  samples = sampleRequests(stack);
+  fixtures = endpointFixtures(stack);
   await g.roster();
   await g.policy();
   await setPolicy(stack, secondsPolicy());
@@ -105,170 +110,26 @@ const matrix = {
 // - member/chair × GET /initiatives: committee members read initiatives whatever their roles.
 type Endpoint = keyof typeof matrix;
 
-// ── fixtures: the state each endpoint is called in ─────────────────────────────────────────────
-const fixtures = {
-  none: async () => '',
-  /** an initiative at research, in progress (nothing submitted) */
-  initiative: () => g.create(),
-  /** an initiative in review: research submitted by pat; gm, m1, m2, m3 eligible, m4 recused */
-  inReview: async () => {
-    const id = await g.create();
-    expect((await g.submit(id, 'research')).status).toBe(201);
-    return id;
-  },
-  /** in review with quorum met (m2 and m3 approve): the chair can sign off */
-  quorum: async () => {
-    const id = await fixtures.inReview();
-    for (const m of [people.m2, people.m3]) expect((await g.vote(m, id, 'approve', 'fine')).status).toBe(200);
-    return id;
-  },
-  /** a complaint taken by cai: open, level 0 */
-  open: async () => (await intake(stack)).id as string,
-  paused: async () => {
-    const id = await fixtures.open();
-    await command(stack, people.agent, id, '/pause', { reason: 'waiting for the customer’s statement' });
-    return id;
-  },
-  awaitingApproval: async () => {
-    const id = await fixtures.open();
-    await command(stack, people.agent, id, '/resolution', { summary: 'Refund', remedy: 'refund', compensation: { amount: 1500, currency: 'CNY' } });
-    return id;
-  },
-  resolved: async () => {
-    const id = await fixtures.open();
-    await command(stack, people.agent, id, '/resolution', { summary: 'Card unblocked', remedy: 'apology' });
-    return id;
-  },
-  reopened: async () => {
-    const id = await fixtures.resolved();
-    await command(stack, people.agent, id, '/customer-feedback', { satisfied: false, via: 'callback', comment: 'still unhappy' });
-    return id;
-  },
-  inAppeal: async () => {
-    const id = await fixtures.reopened();
-    await command(stack, people.agent, id, '/appeal', { reason: 'asks for reconsideration' });
-    return id;
-  },
-  /** escalated to the committee chair (gm), resolved and confirmed: waits for the chair's sign-off */
-  committeeLevel: async () => {
-    const id = await fixtures.open();
-    for (let i = 0; i < 3; i++) await command(stack, people.agent, id, '/escalate', { reason: `step ${i + 1}` });
-    await command(stack, people.agent, id, '/resolution', { summary: 'Refund', remedy: 'refund' });
-    await command(stack, people.agent, id, '/customer-feedback', { satisfied: true, via: 'callback', comment: 'fine' });
-    return id;
-  },
-};
-type Fixture = keyof typeof fixtures;
-
-interface Call {
-  fixture: Fixture;
-  /** status an allowed caller gets on a fresh fixture */
-  ok: number;
-  call: (who: Principal, id: string) => Promise<HttpAnswer>;
-}
-const as = (who: Principal) => stack.as(who);
-const current = async (path: string) => (await as(people.admin).get(path)).body;
-const complaintCommand = (path: string, body: unknown, fixture: Fixture): Call => ({
-  fixture,
-  ok: 200,
-  call: (who, id) => as(who).post(`/api/v1/complaints/${id}${path}`, body),
-});
-
-const calls: Record<Endpoint, Call> = {
-  'GET /api/v1/committee': { fixture: 'none', ok: 200, call: (w) => as(w).get('/api/v1/committee') },
-  'PUT /api/v1/committee': { fixture: 'none', ok: 200, call: (w) => as(w).put('/api/v1/committee', { members: standardRoster }) },
-  'GET /api/v1/policies/review': { fixture: 'none', ok: 200, call: (w) => as(w).get('/api/v1/policies/review') },
-  'PUT /api/v1/policies/review': { fixture: 'none', ok: 200, call: async (w) => as(w).put('/api/v1/policies/review', await current('/api/v1/policies/review')) },
-  'GET /api/v1/policies/sla': { fixture: 'none', ok: 200, call: (w) => as(w).get('/api/v1/policies/sla') },
-  'PUT /api/v1/policies/sla': { fixture: 'none', ok: 200, call: async (w) => as(w).put('/api/v1/policies/sla', await current('/api/v1/policies/sla')) },
-  'GET /api/v1/calendar': { fixture: 'none', ok: 200, call: (w) => as(w).get('/api/v1/calendar') },
-  'PUT /api/v1/calendar': { fixture: 'none', ok: 200, call: async (w) => as(w).put('/api/v1/calendar', await current('/api/v1/calendar')) },
-  'GET /api/v1/tasks': { fixture: 'none', ok: 200, call: (w) => as(w).get('/api/v1/tasks') },
-
-  'POST /api/v1/initiatives': {
-    fixture: 'none',
-    ok: 201,
-    call: (w) => as(w).post('/api/v1/initiatives', { name: 'Matrix card', businessLine: 'banking', description: 'd', team: 'retail-cards' }),
-  },
-  'GET /api/v1/initiatives': { fixture: 'none', ok: 200, call: (w) => as(w).get('/api/v1/initiatives') },
-  'GET /api/v1/initiatives/{id}': { fixture: 'inReview', ok: 200, call: (w, id) => as(w).get(`/api/v1/initiatives/${id}`) },
-  'POST /api/v1/initiatives/{id}/submissions': {
-    fixture: 'initiative',
-    ok: 201,
-    call: (w, id) => as(w).post(`/api/v1/initiatives/${id}/submissions`, { stage: 'research', deliverables: deliverables.research }),
-  },
-  'POST /api/v1/initiatives/{id}/review/votes': {
-    fixture: 'inReview',
-    ok: 200,
-    call: (w, id) => as(w).post(`/api/v1/initiatives/${id}/review/votes`, { decision: 'approve', comment: 'ok' }),
-  },
-  'POST /api/v1/initiatives/{id}/review/signoff': {
-    fixture: 'quorum',
-    ok: 200,
-    call: (w, id) => as(w).post(`/api/v1/initiatives/${id}/review/signoff`, { decision: 'approve', comment: 'approved' }),
-  },
-  // The review has not escalated: the chair gets past authorization and meets the state (409).
-  'POST /api/v1/initiatives/{id}/review/extend': {
-    fixture: 'inReview',
-    ok: 409,
-    call: (w, id) => as(w).post(`/api/v1/initiatives/${id}/review/extend`, { until: { amount: 60, unit: 'second' }, reason: 'more time' }),
-  },
-  'POST /api/v1/initiatives/{id}/withdraw': { fixture: 'inReview', ok: 200, call: (w, id) => as(w).post(`/api/v1/initiatives/${id}/withdraw`, { reason: 'market changed' }) },
-
-  'POST /api/v1/complaints': { fixture: 'none', ok: 201, call: (w) => as(w).post('/api/v1/complaints', intakeBody()) },
-  'GET /api/v1/complaints': { fixture: 'none', ok: 200, call: (w) => as(w).get('/api/v1/complaints') },
-  'GET /api/v1/complaints/{id}': { fixture: 'open', ok: 200, call: (w, id) => as(w).get(`/api/v1/complaints/${id}`) },
-  'PUT /api/v1/complaints/{id}/customer': {
-    fixture: 'open',
-    ok: 200,
-    call: (w, id) => as(w).put(`/api/v1/complaints/${id}/customer`, { phone: '13900000000', reason: 'new number' }),
-  },
-  'POST /api/v1/complaints/{id}/responses': complaintCommand('/responses', { message: 'We are on it', channel: 'hotline' }, 'open'),
-  'POST /api/v1/complaints/{id}/transfer': complaintCommand('/transfer', { department: 'cards-ops', reason: 'needs the card team' }, 'open'),
-  'POST /api/v1/complaints/{id}/resolution': complaintCommand('/resolution', { summary: 'Card unblocked', remedy: 'apology' }, 'open'),
-  'POST /api/v1/complaints/{id}/resolution/approval': complaintCommand('/resolution/approval', { approved: true, comment: 'justified' }, 'awaitingApproval'),
-  'POST /api/v1/complaints/{id}/signoff': complaintCommand('/signoff', { comment: 'handled properly' }, 'committeeLevel'),
-  'POST /api/v1/complaints/{id}/customer-feedback': complaintCommand('/customer-feedback', { satisfied: true, via: 'callback', comment: 'thanks' }, 'resolved'),
-  'POST /api/v1/complaints/{id}/appeal': complaintCommand('/appeal', { reason: 'asks for reconsideration' }, 'reopened'),
-  'POST /api/v1/complaints/{id}/appeal/decision': complaintCommand('/appeal/decision', { upheld: false, decision: 'the resolution stands' }, 'inAppeal'),
-  'POST /api/v1/complaints/{id}/pause': complaintCommand('/pause', { reason: 'waiting for documents' }, 'open'),
-  'POST /api/v1/complaints/{id}/resume': complaintCommand('/resume', { reason: 'documents received' }, 'paused'),
-  'POST /api/v1/complaints/{id}/escalate': complaintCommand('/escalate', { reason: 'customer asks for a manager' }, 'open'),
-
-  'GET /api/v1/audit/events': { fixture: 'none', ok: 200, call: (w) => as(w).get('/api/v1/audit/events?limit=5') },
-  'GET /api/v1/audit/verify': { fixture: 'open', ok: 200, call: (w, id) => as(w).get(`/api/v1/audit/verify?entityType=complaint&entityId=${id}`) },
-  'GET /api/v1/audit/{entityType}/{entityId}/export': { fixture: 'open', ok: 200, call: (w, id) => as(w).get(`/api/v1/audit/complaint/${id}/export`) },
-};
-
-/** `METHOD /path` of every operation the served OpenAPI document lists. */
-async function servedEndpoints(): Promise<string[]> {
-  const doc = (await stack.anonymous.get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-  return Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.keys(ops)
-      .filter((m) => ['get', 'put', 'post', 'delete', 'patch'].includes(m))
-      .map((m) => `${m.toUpperCase()} ${path}`),
-  );
-}
-
-const isProblem = (res: HttpAnswer, status: number) =>
-  (res.headers.get('content-type') ?? '').includes('application/problem+json') && res.body?.status === status && typeof res.body?.title === 'string' && typeof res.body?.type === 'string';
+// The request each row sends, and the fixture it is sent on: test/support/endpoints.ts.
+const call = (who: Principal, endpoint: Endpoint, id: string) => send(stack, who, endpoint, samples[endpoint]!, id);
+const servedEndpoints = async () => (await servedOperations(stack)).map((o) => o.endpoint);
 
 /** Runs one row: denied callers on a shared fixture first, then each allowed caller on a fresh one. */
 async function runRow(endpoint: Endpoint): Promise<string[]> {
-  const { fixture, ok, call } = calls[endpoint];
+  const { fixture, ok } = samples[endpoint]!;
   const cells = matrix[endpoint];
   const mismatches: string[] = [];
   const denied = columns.filter((_, i) => cells[i] === D);
   const allowed = columns.filter((_, i) => cells[i] === A);
   const shared = await fixtures[fixture]();
   for (const who of denied) {
-    const res = await call(cast[who], shared);
+    const res = await call(cast[who], endpoint, shared);
     if (res.status !== 403 || !isProblem(res, 403)) mismatches.push(`${endpoint} as ${who}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}, expected deny (403 problem)`);
   }
   const stateChanging = !endpoint.startsWith('GET ');
   for (const who of allowed) {
     const id = stateChanging ? await fixtures[fixture]() : shared;
-    const res = await call(cast[who], id);
+    const res = await call(cast[who], endpoint, id);
     if (res.status !== ok) mismatches.push(`${endpoint} as ${who}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}, expected allow (${ok})`);
   }
   return mismatches;
@@ -294,8 +155,9 @@ describe('authorization matrix: every endpoint × every role', () => {
     const rows = Object.keys(matrix);
     expect(served.filter((e) => !rows.includes(e)), 'endpoints without a matrix row').toEqual([]);
     expect(rows.filter((r) => !served.includes(r)), 'matrix rows for endpoints not served').toEqual([]);
+    expect(rows.filter((r) => !samples[r]), 'matrix rows without a sample request (test/support/endpoints.ts)').toEqual([]);
     // the table itself: an allowed status is a success or a state/validation refusal, never 401/403
-    for (const [endpoint, { ok }] of Object.entries(calls)) expect([200, 201, 204, 400, 404, 409], endpoint).toContain(ok);
+    for (const [endpoint, { ok }] of Object.entries(samples)) expect([200, 201, 204, 400, 404, 409], endpoint).toContain(ok);
   });
 
   it('allows and denies exactly as the table says', async () => {
@@ -366,7 +228,7 @@ describe('separation of duties', () => {
     for (const e of writes) expect(matrix[e][columns.indexOf('aud')], e).toBe(D);
     // … and so does the service, on fixtures where the owner's call would succeed
     const ids = new Map<Endpoint, string>();
-    for (const e of writes) ids.set(e, await fixtures[calls[e].fixture]());
+    for (const e of writes) ids.set(e, await fixtures[samples[e]!.fixture]());
     const fingerprint = () =>
       stack.query(`select
           (select count(*) from audit_events)::int as events,
@@ -379,7 +241,7 @@ describe('separation of duties', () => {
     const before = await fingerprint();
     const answers: string[] = [];
     for (const e of writes) {
-      const res = await calls[e].call(people.auditor, ids.get(e)!);
+      const res = await call(people.auditor, e, ids.get(e)!);
       if (res.status !== 403 || !isProblem(res, 403)) answers.push(`${e}: ${res.status}`);
     }
     expect(answers).toEqual([]);
