@@ -357,10 +357,16 @@ function encodeCursor(receivedAt: string, id: string): string {
   return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
 }
 
+const isoMillis = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function decodeCursor(cursor: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string') return [v[0], v[1]];
+    // Exactly what encodeCursor writes: a forged one (a date PostgreSQL does not take, a NUL in
+    // the id) reached the query and was a 500.
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isoMillis.test(v[0]) && !Number.isNaN(Date.parse(v[0])) && ComplaintParams.shape.id.safeParse(v[1]).success) {
+      return [v[0], v[1]];
+    }
   } catch {
     // fall through
   }

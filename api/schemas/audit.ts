@@ -1,9 +1,9 @@
-import { id } from './common.js';
+import { id, instant } from './common.js';
 import { z } from '../zod.js';
 
 export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar'] as const;
 
-const timestamp = z.iso.datetime({ offset: true });
+const timestamp = instant;
 
 export const AuditEventSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { categories, channels, clockStates, complaintStatuses, ownerKinds, severities } from '../../domain/complaints/types.js';
 import { z } from '../zod.js';
-import { id, requiredText, text } from './common.js';
+import { id, instant, requiredText, text } from './common.js';
 
 /** Request and answer schemas of the Complaints section (api.md). Unknown fields are refused. */
 
@@ -28,7 +28,7 @@ export const IntakeSchema = z
     category: z.enum(categories),
     severity: z.enum(severities),
     description: requiredText(10_000),
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
+    receivedAt: instant.optional(),
   })
   .openapi('ComplaintIntake');
 
