@@ -4,6 +4,8 @@ import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { piiKey } from '../config/secrets.js';
+import { PiiCipher } from '../security/pii.js';
 import type { AppDeps } from './deps.js';
 import { CommandGuard } from './command-guard.js';
 import { problemHandler } from './errors.js';
@@ -53,7 +55,7 @@ export function createApp(deps: AppDeps): Express {
   healthRoutes(app, deps, metrics);
 
   const registry = new OpenAPIRegistry();
-  const idempotency = new IdempotencyStore(deps.db, deps.config.IDEMPOTENCY_STALE_SECONDS * 1000);
+  const idempotency = new IdempotencyStore(deps.db, deps.config.IDEMPOTENCY_STALE_SECONDS * 1000, new PiiCipher(piiKey(deps.config)));
   const guard = new CommandGuard(deps.pingDatabase, deps.temporal, deps.config.COMMAND_TIMEOUT_SECONDS * 1000);
   const api = new ApiRouter(registry, basePath, deps.verifyToken, idempotency, guard);
   for (const group of routeGroups) group(api, deps);

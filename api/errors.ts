@@ -16,6 +16,8 @@ export function toProblem(err: unknown): Problem | undefined {
   if (e.type === 'entity.too.large') return new Problem(413, 'Payload too large', 'the request body exceeds the size limit');
   if (e.type === 'entity.parse.failed') return new Problem(400, 'Malformed JSON', 'the request body is not valid JSON');
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new Problem(415, 'Unsupported media type', e.message);
+  // router: a path parameter that is not percent-encoded UTF-8 (e.g. /complaints/%C0%AF)
+  if (err instanceof URIError) return new Problem(400, 'Malformed URL', 'a path segment is not valid percent-encoded UTF-8');
 
   const fromTemporal = temporalProblem(err);
   if (fromTemporal) return fromTemporal;

@@ -2,6 +2,7 @@ import { canonicalJson, sha256hex } from '../audit/canonical.js';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { idempotencyKeys } from '../db/schema/index.js';
+import type { PiiCipher } from '../security/pii.js';
 import { badRequest, conflict } from './problem.js';
 
 /**
@@ -10,6 +11,10 @@ import { badRequest, conflict } from './problem.js';
  * A claim whose request died mid-flight (API killed) is taken over after `staleAfterMs`, so the
  * retry runs again; handlers derive their ids from the key so that second run finds the first's
  * work instead of doing it twice.
+ *
+ * Stored answers are sealed with the PII cipher when one is given (the app always gives one): an
+ * answer may carry customer PII in clear for its caller (a complaint for its own agent), and the
+ * table must not keep it readable at rest (product.md §3). Rows stored unsealed are still read.
  */
 export interface StoredAnswer {
   status: number;
@@ -28,7 +33,19 @@ export class IdempotencyStore {
   constructor(
     private readonly db: Database,
     private readonly staleAfterMs = 30_000,
+    private readonly cipher?: PiiCipher,
   ) {}
+
+  private seal(principal: string, key: string, body: unknown): unknown {
+    if (!this.cipher) return body;
+    return { sealed: this.cipher.encrypt(JSON.stringify(body ?? null), sealContext(principal, key)) };
+  }
+
+  private open(principal: string, key: string, stored: unknown): unknown {
+    const sealed = (stored as { sealed?: unknown } | null)?.sealed;
+    if (!this.cipher || typeof sealed !== 'string') return stored;
+    return JSON.parse(this.cipher.decrypt(sealed, sealContext(principal, key))) as unknown;
+  }
 
   async claim(principal: string, key: string, route: string, body: unknown): Promise<Claim> {
     if (!keyPattern.test(key)) throw badRequest('Idempotency-Key must be 1–200 visible ASCII characters');
@@ -48,7 +65,7 @@ export class IdempotencyStore {
     if (row.requestHash !== hash) {
       throw conflict(`Idempotency-Key "${key}" was already used with a different request`);
     }
-    if (row.status !== null) return { kind: 'replay', answer: { status: row.status, body: row.body } };
+    if (row.status !== null) return { kind: 'replay', answer: { status: row.status, body: this.open(principal, key, row.body) } };
     // Still in flight: take it over only when the first attempt is clearly dead.
     const taken = await this.db
       .update(idempotencyKeys)
@@ -68,7 +85,7 @@ export class IdempotencyStore {
   async complete(principal: string, key: string, answer: StoredAnswer): Promise<void> {
     await this.db
       .update(idempotencyKeys)
-      .set({ status: answer.status, body: answer.body as never })
+      .set({ status: answer.status, body: this.seal(principal, key, answer.body) as never })
       .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
   }
 
@@ -77,3 +94,5 @@ export class IdempotencyStore {
     await this.db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
   }
 }
+
+const sealContext = (principal: string, key: string) => `idempotency:${principal}:${key}`;

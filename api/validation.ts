@@ -13,8 +13,50 @@ export function fieldErrors(error: ZodError, prefix: string): FieldError[] {
 }
 
 export function parseOrThrow<T>(schema: ZodType<T>, value: unknown, where: 'body' | 'query' | 'params'): T {
+  const unfit = unstorable(value, where);
+  if (unfit.length > 0) throw badRequest(`the request ${where} is not valid: ${unfit.map((e) => `${e.path}: ${e.message}`).join('; ')}`, unfit);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const errors = fieldErrors(result.error, where);
   throw badRequest(`the request ${where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+}
+
+/** Deeper than any request of this API needs (deliverables nest 4 levels). */
+export const maxDepth = 32;
+// An unpaired UTF-16 surrogate: JSON can carry one ("\ud800"), Unicode text cannot.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text no field can hold, found before any schema sees the input (hostile-input tests, issue 5):
+ * - U+0000: PostgreSQL stores no NUL in text or jsonb; it failed the write (a 500, or a workflow
+ *   retrying its projection write forever, which wedged the complaint or initiative);
+ * - unpaired surrogates: not Unicode; silently turned into U+FFFD on the way to the workflow, or
+ *   refused by jsonb, depending on the path;
+ * - nesting deeper than `maxDepth` (no schema takes it; deep values strain every recursive walk).
+ * Keys are checked as well as values. Iterative, so the walk itself cannot overflow the stack.
+ */
+export function unstorable(value: unknown, where: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const stack: [unknown, string, number][] = [[value, where, 0]];
+  const checkText = (s: string, path: string) => {
+    if (s.includes('\u0000')) errors.push({ path, message: 'text must not contain the NUL character (U+0000)' });
+    else if (loneSurrogate.test(s)) errors.push({ path, message: 'text must be valid Unicode (an unpaired surrogate was found)' });
+  };
+  while (stack.length > 0 && errors.length < 20) {
+    const [v, path, depth] = stack.pop()!;
+    if (typeof v === 'string') {
+      checkText(v, path);
+    } else if (v !== null && typeof v === 'object') {
+      if (depth >= maxDepth) {
+        errors.push({ path, message: `nested more than ${maxDepth} levels deep` });
+        continue;
+      }
+      for (const [k, child] of Object.entries(v)) {
+        const at = `${path}.${k}`;
+        checkText(k, at);
+        stack.push([child, at, depth + 1]);
+      }
+    }
+  }
+  return errors;
 }

@@ -79,7 +79,8 @@ export function encodeCursor(id: string): string {
 
 export function decodeCursor(cursor: string): string | null {
   const m = /^ae:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return m ? m[1]! : null;
+  // 19 digits may exceed int8 (a forged cursor was a 500: "value out of range for type bigint")
+  return m && BigInt(m[1]!) <= 9_223_372_036_854_775_807n ? m[1]! : null;
 }
 
 /** One page of events matching `filter`, in recording order (keyset on id). */

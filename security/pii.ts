@@ -39,8 +39,13 @@ export class PiiCipher {
 
 // ── Masking (for roles without need, and exports) ─────────────────────────────────────────────
 
-/** 13812345678 → 138****5678; short numbers keep less. Non-digits (+86, spaces) are dropped first. */
+/**
+ * 13812345678 → 138****5678; short numbers keep less. Non-digits (+86, spaces) are dropped first.
+ * A value already masked (digits and `*` only) is returned as it is, so masking twice (a stored
+ * masked value read through the audit endpoints) changes nothing.
+ */
 export function maskPhone(phone: string): string {
+  if (/^[\d*]*\*[\d*]*$/.test(phone)) return phone;
   const digits = phone.replace(/\D/g, '');
   if (digits.length >= 11) {
     const local = digits.slice(-11);

@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ZodType } from 'zod';
 import { piiKey } from '../../config/secrets.js';
 import type { Database } from '../../db/client.js';
+import { updateComplaintCustomer } from '../../db/customers.js';
 import { complaintCustomers, complaints } from '../../db/schema/index.js';
 import { refusalReason } from '../../domain/complaints/rules.js';
 import type { ComplaintCommand } from '../../domain/complaints/types.js';
@@ -39,6 +40,7 @@ import {
   ComplaintListSchema,
   ComplaintParams,
   ComplaintSchema,
+  CustomerUpdateSchema,
   FeedbackSchema,
   IntakeSchema,
   ReasonSchema,
@@ -203,6 +205,41 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     },
   });
 
+  api.add({
+    method: 'put',
+    path: '/complaints/:id/customer',
+    summary: 'Correct the customer’s name, phone or id number, with a reason (the complaint’s own agent or a supervisor); recorded in the audit trail, masked',
+    tags: ['Complaints'],
+    roles: ['cs_agent', 'supervisor'],
+    params: ComplaintParams,
+    body: CustomerUpdateSchema,
+    idempotent: true,
+    responses: {
+      200: { description: 'The complaint with the customer’s details as now stored', schema: ComplaintSchema },
+      403: { description: 'Neither the complaint’s own agent nor a supervisor' },
+      404: { description: 'No such complaint' },
+    },
+    handler: async ({ params, body, principal, idempotencyKey }) => {
+      const row = await loadRow(db, params.id);
+      if (!row) throw notFound(`no complaint ${params.id}`);
+      // The owner is the first responder the workflow recorded (projection agent_id), as for every
+      // other command of the complaint; supervisors correct any complaint's customer.
+      if (!principal.roles.includes('supervisor') && principal.userId !== row.agentId) {
+        throw forbidden(`only the complaint’s own agent (${row.agentId}) or a supervisor may change the customer’s details`);
+      }
+      const { reason, ...change } = body;
+      const result = await updateComplaintCustomer(db, cipher, {
+        complaintId: params.id,
+        change,
+        reason,
+        actor: { userId: principal.userId, roles: principal.roles },
+        sourceKey: `complaint-customer:${params.id}:${idempotencyKey ? uuidFrom(`customer\n${principal.userId}\n${idempotencyKey}`) : randomUUID()}`,
+      });
+      if (result.kind === 'not_found') throw notFound(`no customer record for complaint ${params.id}`);
+      return { status: 200, body: present(row.view as ComplaintView, await loadCustomer(db, params.id), principal, cipher) };
+    },
+  });
+
   // ── commands ──────────────────────────────────────────────────────────────────────────────────
   interface CommandRoute<B> {
     path: string;
@@ -320,10 +357,16 @@ function encodeCursor(receivedAt: string, id: string): string {
   return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
 }
 
+const isoMillis = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function decodeCursor(cursor: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string') return [v[0], v[1]];
+    // Exactly what encodeCursor writes: a forged one (a date PostgreSQL does not take, a NUL in
+    // the id) reached the query and was a 500.
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isoMillis.test(v[0]) && !Number.isNaN(Date.parse(v[0])) && ComplaintParams.shape.id.safeParse(v[1]).success) {
+      return [v[0], v[1]];
+    }
   } catch {
     // fall through
   }

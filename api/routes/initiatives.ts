@@ -22,6 +22,7 @@ import { hasAnyRole, type Principal, type Role } from '../auth/roles.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
 import type { ApiRouter } from '../router.js';
+import { id as idSchema } from '../schemas/common.js';
 import {
   CreateInitiativeSchema,
   ExtendSchema,
@@ -62,11 +63,14 @@ function idFromKey(principal: string, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+const isoMillis = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const encodeCursor = (c: InitiativeCursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
 function decodeCursor(cursor: string): InitiativeCursor {
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as InitiativeCursor;
-    if (typeof c.id === 'string' && typeof c.createdAt === 'string' && !Number.isNaN(Date.parse(c.createdAt))) return c;
+    // Exactly what encodeCursor writes (a forged one with year +275760 or a lone surrogate in the
+    // id reached PostgreSQL and was a 500).
+    if (typeof c.createdAt === 'string' && isoMillis.test(c.createdAt) && !Number.isNaN(Date.parse(c.createdAt)) && idSchema.safeParse(c.id).success) return c;
   } catch {
     // fall through
   }

@@ -1,10 +1,10 @@
 import { auditEntityTypes } from '../../db/audit.js';
-import { id } from './common.js';
+import { id, instant } from './common.js';
 import { z } from '../zod.js';
 
 export { auditEntityTypes };
 
-const timestamp = z.iso.datetime({ offset: true });
+const timestamp = instant;
 
 export const AuditEventSchema = z
   .object({

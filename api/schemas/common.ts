@@ -25,3 +25,13 @@ function isLocalDate(s: string): boolean {
   }
 }
 export const id = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:@-]+$/, 'ids are letters, digits and _ . : @ -');
+
+/**
+ * An ISO-8601 timestamp with offset that PostgreSQL's timestamptz takes as well: zod's format
+ * allows year 0000 and offsets up to ±23:59, PostgreSQL neither (found by the hostile-input tests:
+ * `?from=2020-02-29T00:00:00-23:59` was a 500).
+ */
+export const instant = z.iso.datetime({ offset: true }).refine((s) => {
+  const m = /^(\d{4})-.*?(?:Z|[+-](\d{2}):\d{2})$/.exec(s);
+  return m !== null && m[1] !== '0000' && (m[2] === undefined || Number(m[2]) <= 15);
+}, 'expected an ISO-8601 timestamp with offset, year 0001–9999, offset within ±15:59');

@@ -1,6 +1,6 @@
 import { categories, channels, clockStates, complaintStatuses, ownerKinds, severities } from '../../domain/complaints/types.js';
 import { z } from '../zod.js';
-import { id, requiredText, text } from './common.js';
+import { id, instant, requiredText, text } from './common.js';
 
 /** Request and answer schemas of the Complaints section (api.md). Unknown fields are refused. */
 
@@ -28,7 +28,7 @@ export const IntakeSchema = z
     category: z.enum(categories),
     severity: z.enum(severities),
     description: requiredText(10_000),
-    receivedAt: z.iso.datetime({ offset: true }).optional(),
+    receivedAt: instant.optional(),
   })
   .openapi('ComplaintIntake');
 
@@ -50,6 +50,19 @@ export const AppealSchema = z.strictObject({ reason: requiredText(2_000) }).open
 export const AppealDecisionSchema = z.strictObject({ upheld: z.boolean(), decision: requiredText(10_000) }).openapi('ComplaintAppealDecision');
 export const ReasonSchema = z.strictObject({ reason: requiredText(2_000) }).openapi('ComplaintReason');
 export const ResumeSchema = z.strictObject({ reason: text(2_000).optional() }).openapi('ComplaintResume');
+
+export const CustomerUpdateSchema = z
+  .strictObject({
+    name: requiredText(200).optional(),
+    phone: phone.optional(),
+    idNumber: idNumber.optional(),
+    reason: requiredText(2_000).openapi({ description: 'Why the customer’s details change; recorded in the audit trail' }),
+  })
+  .refine((v) => v.name !== undefined || v.phone !== undefined || v.idNumber !== undefined, {
+    message: 'give at least one of name, phone, idNumber',
+    path: ['name'],
+  })
+  .openapi('ComplaintCustomerUpdate');
 
 export const ComplaintParams = z.strictObject({ id: z.string().uuid('complaint ids are UUIDs') });
 

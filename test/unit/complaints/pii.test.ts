@@ -53,4 +53,10 @@ describe('masking', () => {
     expect(maskName('王')).toBe('*');
     expect(maskName('')).toBe('');
   });
+
+  it('is idempotent: a value masked once stays as it is when masked again (stored masked audit values)', () => {
+    for (const phone of ['13812345678', '+86 138-1234-5678', '6543210', '123']) expect(maskPhone(maskPhone(phone))).toBe(maskPhone(phone));
+    for (const id of ['110101199003071234', '1234567', 'AB12345678']) expect(maskIdNumber(maskIdNumber(id))).toBe(maskIdNumber(id));
+    for (const name of ['张三丰', 'Li Wei', '王']) expect(maskName(maskName(name))).toBe(maskName(name));
+  });
 });

@@ -1,0 +1,220 @@
+import { expect } from 'vitest';
+import type { Principal } from '../../api/auth/roles.js';
+import { command, intake, intakeBody } from './complaints.js';
+import { deliverables, gates, standardRoster } from './gates.js';
+import { people } from './people.js';
+import type { HttpAnswer, Stack } from './stack.js';
+
+/**
+ * One valid request per endpoint of the API, on a realistic fixture — shared by the
+ * authorization matrix (who may send it) and the hostile-input tests (what happens when it is
+ * mangled). Keys are `METHOD /path` as the OpenAPI document names the operation; the tests check
+ * that every served operation has one.
+ */
+export type FixtureKind =
+  | 'none'
+  | 'initiative'
+  | 'inReview'
+  | 'quorum'
+  | 'open'
+  | 'paused'
+  | 'awaitingApproval'
+  | 'resolved'
+  | 'reopened'
+  | 'inAppeal'
+  | 'committeeLevel';
+
+export interface SampleRequest {
+  /** the state the endpoint is called in; its id fills `{id}` / `{entityId}` */
+  fixture: FixtureKind;
+  /** status a caller allowed by the matrix gets on a fresh fixture */
+  ok: number;
+  /** a caller who may make the request (the hostile-input tests send as this one) */
+  as: Principal;
+  query?: Record<string, string>;
+  /** a valid body; a function when it depends on the current state */
+  body?: unknown | (() => Promise<unknown>);
+}
+
+const complaintCommand = (body: unknown, fixture: FixtureKind, as: Principal = people.agent): SampleRequest => ({ fixture, ok: 200, as, body });
+const chairSeat: Principal = { userId: 'gm', name: 'Grace GM', roles: [], department: 'executive' };
+
+export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
+  const current = (path: string) => async () => (await stack.as(people.admin).get(path)).body as unknown;
+  return {
+    'GET /api/v1/committee': { fixture: 'none', ok: 200, as: people.admin },
+    'PUT /api/v1/committee': { fixture: 'none', ok: 200, as: people.admin, body: { members: standardRoster } },
+    'GET /api/v1/policies/review': { fixture: 'none', ok: 200, as: people.admin },
+    'PUT /api/v1/policies/review': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/review') },
+    'GET /api/v1/policies/sla': { fixture: 'none', ok: 200, as: people.admin },
+    'PUT /api/v1/policies/sla': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/sla') },
+    'GET /api/v1/calendar': { fixture: 'none', ok: 200, as: people.admin },
+    'PUT /api/v1/calendar': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/calendar') },
+    'GET /api/v1/tasks': { fixture: 'none', ok: 200, as: people.agent },
+
+    'POST /api/v1/initiatives': {
+      fixture: 'none',
+      ok: 201,
+      as: people.owner,
+      body: { name: 'Matrix card', businessLine: 'banking', description: 'A card', team: 'retail-cards' },
+    },
+    'GET /api/v1/initiatives': { fixture: 'none', ok: 200, as: people.auditor, query: { stage: 'research', status: 'in_review', limit: '5' } },
+    'GET /api/v1/initiatives/{id}': { fixture: 'inReview', ok: 200, as: people.auditor },
+    'POST /api/v1/initiatives/{id}/submissions': { fixture: 'initiative', ok: 201, as: people.owner, body: { stage: 'research', deliverables: deliverables.research } },
+    'POST /api/v1/initiatives/{id}/review/votes': { fixture: 'inReview', ok: 200, as: people.m1, body: { decision: 'approve', comment: 'ok' } },
+    'POST /api/v1/initiatives/{id}/review/signoff': { fixture: 'quorum', ok: 200, as: chairSeat, body: { decision: 'approve', comment: 'approved' } },
+    // The review has not escalated: the chair gets past authorization and meets the state (409).
+    'POST /api/v1/initiatives/{id}/review/extend': { fixture: 'inReview', ok: 409, as: chairSeat, body: { until: { amount: 60, unit: 'second' }, reason: 'more time' } },
+    'POST /api/v1/initiatives/{id}/withdraw': { fixture: 'inReview', ok: 200, as: people.owner, body: { reason: 'market changed' } },
+
+    'POST /api/v1/complaints': { fixture: 'none', ok: 201, as: people.agent, body: () => Promise.resolve(intakeBody()) },
+    'GET /api/v1/complaints': {
+      fixture: 'none',
+      ok: 200,
+      as: people.supervisor,
+      query: { status: 'open', severity: 'general', category: 'service', owner: 'cai', breached: 'false', initiativeId: 'card-1', limit: '5' },
+    },
+    'GET /api/v1/complaints/{id}': { fixture: 'open', ok: 200, as: people.supervisor },
+    'PUT /api/v1/complaints/{id}/customer': { fixture: 'open', ok: 200, as: people.agent, body: { phone: '13900000000', reason: 'new number' } },
+    'POST /api/v1/complaints/{id}/responses': complaintCommand({ message: 'We are on it', channel: 'hotline' }, 'open'),
+    'POST /api/v1/complaints/{id}/transfer': complaintCommand({ department: 'cards-ops', reason: 'needs the card team' }, 'open'),
+    'POST /api/v1/complaints/{id}/resolution': complaintCommand({ summary: 'Card unblocked', remedy: 'apology', compensation: { amount: 100, currency: 'CNY' } }, 'open'),
+    'POST /api/v1/complaints/{id}/resolution/approval': complaintCommand({ approved: true, comment: 'justified' }, 'awaitingApproval', people.supervisor),
+    'POST /api/v1/complaints/{id}/signoff': complaintCommand({ comment: 'handled properly' }, 'committeeLevel', chairSeat),
+    'POST /api/v1/complaints/{id}/customer-feedback': complaintCommand({ satisfied: true, via: 'callback', comment: 'thanks' }, 'resolved'),
+    'POST /api/v1/complaints/{id}/appeal': complaintCommand({ reason: 'asks for reconsideration' }, 'reopened'),
+    'POST /api/v1/complaints/{id}/appeal/decision': complaintCommand({ upheld: false, decision: 'the resolution stands' }, 'inAppeal', people.supervisor),
+    'POST /api/v1/complaints/{id}/pause': complaintCommand({ reason: 'waiting for documents' }, 'open'),
+    'POST /api/v1/complaints/{id}/resume': complaintCommand({ reason: 'documents received' }, 'paused'),
+    'POST /api/v1/complaints/{id}/escalate': complaintCommand({ reason: 'customer asks for a manager' }, 'open'),
+
+    'GET /api/v1/audit/events': { fixture: 'open', ok: 200, as: people.auditor, query: { entityType: 'complaint', actor: 'cai', from: '2020-01-01T00:00:00Z', to: '2099-01-01T00:00:00+08:00', limit: '5' } },
+    'GET /api/v1/audit/verify': { fixture: 'open', ok: 200, as: people.auditor, query: { entityType: 'complaint', entityId: '{id}' } },
+    'GET /api/v1/audit/{entityType}/{entityId}/export': { fixture: 'open', ok: 200, as: people.auditor },
+  };
+}
+
+/** Builds the fixtures: each call makes a new one and answers its id ('' for 'none'). */
+export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promise<string>> {
+  const g = gates(stack);
+  const f: Record<FixtureKind, () => Promise<string>> = {
+    none: async () => '',
+    /** an initiative at research, in progress (nothing submitted), owned by pat (retail-cards) */
+    initiative: () => g.create(),
+    /** research submitted by pat; gm, m1, m2, m3 eligible, m4 recused (team) */
+    inReview: async () => {
+      const id = await g.create();
+      expect((await g.submit(id, 'research')).status).toBe(201);
+      return id;
+    },
+    /** in review with quorum met (m2 and m3 approve): the chair can sign off */
+    quorum: async () => {
+      const id = await f.inReview();
+      for (const m of [people.m2, people.m3]) expect((await g.vote(m, id, 'approve', 'fine')).status).toBe(200);
+      return id;
+    },
+    /** a complaint taken by cai: open, level 0 */
+    open: async () => (await intake(stack)).id as string,
+    paused: async () => {
+      const id = await f.open();
+      await command(stack, people.agent, id, '/pause', { reason: 'waiting for the customer’s statement' });
+      return id;
+    },
+    awaitingApproval: async () => {
+      const id = await f.open();
+      await command(stack, people.agent, id, '/resolution', { summary: 'Refund', remedy: 'refund', compensation: { amount: 1500, currency: 'CNY' } });
+      return id;
+    },
+    resolved: async () => {
+      const id = await f.open();
+      await command(stack, people.agent, id, '/resolution', { summary: 'Card unblocked', remedy: 'apology' });
+      return id;
+    },
+    reopened: async () => {
+      const id = await f.resolved();
+      await command(stack, people.agent, id, '/customer-feedback', { satisfied: false, via: 'callback', comment: 'still unhappy' });
+      return id;
+    },
+    inAppeal: async () => {
+      const id = await f.reopened();
+      await command(stack, people.agent, id, '/appeal', { reason: 'asks for reconsideration' });
+      return id;
+    },
+    /** escalated to the committee chair (gm), resolved and confirmed: waits for the chair's sign-off */
+    committeeLevel: async () => {
+      const id = await f.open();
+      for (let i = 0; i < 3; i++) await command(stack, people.agent, id, '/escalate', { reason: `step ${i + 1}` });
+      await command(stack, people.agent, id, '/resolution', { summary: 'Refund', remedy: 'refund' });
+      await command(stack, people.agent, id, '/customer-feedback', { satisfied: true, via: 'callback', comment: 'fine' });
+      return id;
+    },
+  };
+  return f;
+}
+
+/** `METHOD /path` of every operation the served OpenAPI document lists, with its parameters. */
+export interface ServedOperation {
+  endpoint: string;
+  method: string;
+  path: string;
+  hasBody: boolean;
+  params: { name: string; in: 'path' | 'query' | 'header' }[];
+}
+
+export async function servedOperations(stack: Stack): Promise<ServedOperation[]> {
+  const doc = (await stack.anonymous.get('/api/v1/openapi.json')).body as {
+    paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string; in: 'path' | 'query' | 'header' }[] }>>;
+  };
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([m]) => ['get', 'put', 'post', 'delete', 'patch'].includes(m))
+      .map(([m, op]) => ({ endpoint: `${m.toUpperCase()} ${path}`, method: m.toUpperCase(), path, hasBody: op.requestBody !== undefined, params: op.parameters ?? [] })),
+  );
+}
+
+/** The concrete URL path of an endpoint for a fixture id (and optional replacement path values). */
+export function concretePath(endpoint: string, id: string, pathValues: Record<string, string> = {}): string {
+  const path = endpoint.slice(endpoint.indexOf(' ') + 1);
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => pathValues[name] ?? (name === 'entityType' ? 'complaint' : encodeURIComponent(id)));
+}
+
+export interface SendOptions {
+  /** replaces the sample body (JSON-encoded unless `rawBody`) */
+  body?: unknown;
+  /** the exact request body text */
+  rawBody?: string;
+  contentType?: string;
+  /** replaces the sample query entirely: already-encoded `a=b&c=d` */
+  rawQuery?: string;
+  /** replacement path parameter values, already encoded */
+  pathValues?: Record<string, string>;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Sends an endpoint's sample request (or a variant of it) as `who` for the fixture `id`. */
+export async function send(stack: Stack, who: Principal, endpoint: string, sample: SampleRequest, id: string, o: SendOptions = {}): Promise<HttpAnswer> {
+  const method = endpoint.slice(0, endpoint.indexOf(' '));
+  const query =
+    o.rawQuery ??
+    new URLSearchParams(Object.entries(sample.query ?? {}).map(([k, v]) => [k, v === '{id}' ? id : v] as [string, string])).toString();
+  const url = concretePath(endpoint, id, o.pathValues) + (query ? `?${query}` : '');
+  const sampleBody = typeof sample.body === 'function' ? await (sample.body as () => Promise<unknown>)() : sample.body;
+  const text = o.rawBody ?? (o.body !== undefined ? JSON.stringify(o.body) : sampleBody !== undefined ? JSON.stringify(sampleBody) : undefined);
+  return stack.as(who).raw(url, {
+    method,
+    headers: { ...(text !== undefined ? { 'content-type': o.contentType ?? 'application/json' } : {}), ...o.headers },
+    ...(text !== undefined && method !== 'GET' ? { body: text } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+}
+
+/** An RFC 9457 problem document with the given status. */
+export function isProblem(res: HttpAnswer, status = res.status): boolean {
+  return (
+    (res.headers.get('content-type') ?? '').includes('application/problem+json') &&
+    res.body?.status === status &&
+    typeof res.body?.title === 'string' &&
+    typeof res.body?.type === 'string'
+  );
+}
