@@ -100,6 +100,14 @@ const matrix = {
   'GET /api/v1/audit/events':                                 [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
   'GET /api/v1/audit/verify':                                 [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
   'GET /api/v1/audit/{entityType}/{entityId}/export':         [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
+  'GET /api/v1/reports/kpis':                                 [D,  D,    D,     D,      A,  A,  A,    D,   D,     D],
+  'GET /api/v1/reports':                                      [D,  D,    D,     D,      A,  A,  A,    D,   D,     D],
+  'GET /api/v1/reports/monthly/{period}':                     [D,  D,    D,     D,      A,  A,  A,    D,   D,     D],
+  'GET /api/v1/reports/weekly/{period}':                      [D,  D,    D,     D,      A,  A,  A,    D,   D,     D],
+  'POST /api/v1/reports/{kind}/{period}/regenerate':          [D,  D,    D,     D,      A,  D,  A,    D,   D,     D],
+  // The development sign-in is public by design and absent with an identity provider (docs/security.md).
+  'GET /api/v1/dev/users':                                    [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
+  'POST /api/v1/dev/tokens':                                  [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
 } satisfies Record<string, Cell[]>;
 // Notes on cells decided by data rather than role (docs/gates.md, docs/complaints.md):
 // - handler × GET /complaints/{id}: a business handler reads complaints transferred to their own
@@ -168,6 +176,7 @@ describe('authorization matrix: every endpoint × every role', () => {
   it('answers 401 to every endpoint without a token', async () => {
     const wrong: string[] = [];
     for (const endpoint of Object.keys(matrix) as Endpoint[]) {
+      if (samples[endpoint]?.public) continue;
       const [method, path] = endpoint.split(' ') as [string, string];
       const concrete = path.replace('{entityType}', 'complaint').replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
       const res = await stack.anonymous.raw(concrete, { method, headers: { 'content-type': 'application/json' }, ...(method === 'GET' ? {} : { body: '{}' }) });
@@ -222,7 +231,8 @@ describe('separation of duties', () => {
   });
 
   it('an auditor can change nothing: every state-changing endpoint answers 403 and nothing is written', async () => {
-    const writes = (await servedEndpoints()).filter((e) => !e.startsWith('GET ')) as Endpoint[];
+    // The public development sign-in writes nothing and is not a state change of the service.
+    const writes = (await servedEndpoints()).filter((e) => !e.startsWith('GET ') && !samples[e]?.public) as Endpoint[];
     expect(writes.length).toBeGreaterThan(20);
     // the table says so …
     for (const e of writes) expect(matrix[e][columns.indexOf('aud')], e).toBe(D);

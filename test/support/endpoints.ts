@@ -34,6 +34,10 @@ export interface SampleRequest {
   query?: Record<string, string>;
   /** a valid body; a function when it depends on the current state */
   body?: unknown | (() => Promise<unknown>);
+  /** values of path parameters other than the fixture's id, already encoded */
+  pathValues?: Record<string, string>;
+  /** served without a token (the development sign-in): no 401/403 to expect */
+  public?: true;
 }
 
 const complaintCommand = (body: unknown, fixture: FixtureKind, as: Principal = people.agent): SampleRequest => ({ fixture, ok: 200, as, body });
@@ -91,6 +95,16 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'GET /api/v1/audit/events': { fixture: 'open', ok: 200, as: people.auditor, query: { entityType: 'complaint', actor: 'cai', from: '2020-01-01T00:00:00Z', to: '2099-01-01T00:00:00+08:00', limit: '5' } },
     'GET /api/v1/audit/verify': { fixture: 'open', ok: 200, as: people.auditor, query: { entityType: 'complaint', entityId: '{id}' } },
     'GET /api/v1/audit/{entityType}/{entityId}/export': { fixture: 'open', ok: 200, as: people.auditor },
+
+    'GET /api/v1/reports/kpis': { fixture: 'none', ok: 200, as: people.auditor, query: { from: '2026-10-01', to: '2026-11-01' } },
+    'GET /api/v1/reports': { fixture: 'none', ok: 200, as: people.auditor, query: { kind: 'monthly', limit: '5' } },
+    // Periods nobody generates in these tests: an allowed reader meets "not generated" (404).
+    'GET /api/v1/reports/monthly/{period}': { fixture: 'none', ok: 404, as: people.auditor, pathValues: { period: '2025-09' } },
+    'GET /api/v1/reports/weekly/{period}': { fixture: 'none', ok: 404, as: people.auditor, pathValues: { period: '2025-W40' } },
+    'POST /api/v1/reports/{kind}/{period}/regenerate': { fixture: 'none', ok: 200, as: people.admin, pathValues: { kind: 'monthly', period: '2026-10' } },
+
+    'GET /api/v1/dev/users': { fixture: 'none', ok: 200, as: people.nobody, public: true },
+    'POST /api/v1/dev/tokens': { fixture: 'none', ok: 200, as: people.nobody, public: true, body: { userId: 'limin' } },
   };
 }
 
@@ -198,7 +212,7 @@ export async function send(stack: Stack, who: Principal, endpoint: string, sampl
   const query =
     o.rawQuery ??
     new URLSearchParams(Object.entries(sample.query ?? {}).map(([k, v]) => [k, v === '{id}' ? id : v] as [string, string])).toString();
-  const url = concretePath(endpoint, id, o.pathValues) + (query ? `?${query}` : '');
+  const url = concretePath(endpoint, id, o.pathValues ?? sample.pathValues) + (query ? `?${query}` : '');
   const sampleBody = typeof sample.body === 'function' ? await (sample.body as () => Promise<unknown>)() : sample.body;
   const text = o.rawBody ?? (o.body !== undefined ? JSON.stringify(o.body) : sampleBody !== undefined ? JSON.stringify(sampleBody) : undefined);
   return stack.as(who).raw(url, {
