@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/client.js';
 import { maskPii } from './mask.js';
+import { storedEventColumns, type StoredEventRow } from './rows.js';
 
 /**
  * Reading the audit trail for auditors: the AuditEvent shape of api.md, customer PII masked
@@ -24,25 +25,8 @@ export interface AuditEventView {
   prevHash: string | null;
 }
 
-interface Row {
-  id: string;
-  entity_type: string;
-  entity_id: string;
-  seq: number;
-  actor: string;
-  roles: string[];
-  action: string;
-  at: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  hash: string;
-  prev_hash: string | null;
-}
-
-const columns = sql.raw(
-  `id::text as id, entity_type, entity_id, seq, actor, roles, action, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, before, after, reason, hash, prev_hash`,
-);
+type Row = StoredEventRow;
+const columns = storedEventColumns;
 
 function view(r: Row): AuditEventView {
   return {

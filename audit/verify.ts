@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/client.js';
 import { ChainChecker, type ChainHead, type ChainRow, type ChainVerification } from './chain.js';
+import { storedEventColumns, type StoredEventRow } from './rows.js';
 
 /**
  * Verification of the audit trail in the database: one entity's chain, or the whole trail entity
@@ -10,25 +11,8 @@ import { ChainChecker, type ChainHead, type ChainRow, type ChainVerification } f
  */
 export const verifyBatchSize = 5_000;
 
-/** The `at` column as the ISO string the hash was computed over (appends store milliseconds). */
-export const isoAt = sql.raw(`to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-const eventColumns = sql`id::text as id, entity_type, entity_id, seq, actor, roles, action, ${isoAt} as at, before, after, reason, hash, prev_hash`;
-
-interface EventRow {
-  id: string;
-  entity_type: string;
-  entity_id: string;
-  seq: number;
-  actor: string;
-  roles: string[];
-  action: string;
-  at: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  hash: string;
-  prev_hash: string | null;
-}
+const eventColumns = storedEventColumns;
+type EventRow = StoredEventRow;
 
 function chainRow(r: EventRow): ChainRow {
   return {
