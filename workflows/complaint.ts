@@ -9,7 +9,7 @@
  *   next clock event falls due, so at-risk warnings, breaches and escalations happen by themselves
  *   and are stamped with the instant the rule says, whoever woke the workflow.
  * - Deadlines come from the `computeDeadlines` activity (business calendar), the policy from
- *   `snapshotSlaPolicy` at intake; both are recorded in history, so replay never depends on data.
+ *   `prepareIntake` at intake; both are recorded in history, so replay never depends on data.
  * - No customer PII here: `customerRef` and `piiRef` only.
  */
 import {
@@ -86,7 +86,7 @@ import {
 
 // Settings, calendar and repeat look-ups: short database reads run as local activities (no
 // server round trip of their own); their results are recorded in history all the same.
-const { snapshotSlaPolicy, findRepeats, computeDeadlines, committeeChair } = proxyLocalActivities<Activities>({
+const { prepareIntake, computeDeadlines, committeeChair } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '200ms', maximumInterval: '10s' },
 });
@@ -670,18 +670,15 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   if (!state) {
     await withLock(async () => {
       const received = Date.parse(input.receivedAt);
-      const { policy, version } = await snapshotSlaPolicy();
-      const from = iso(received);
-      const [deadlines, repeats] = await Promise.all([
-        computeDeadlines([
-          { from, duration: policy.firstResponse },
-          { from, duration: resolutionWindowFor(input.severity, policy) },
-          { from, duration: policy.maxPause },
-          { from, duration: policy.breachWindow },
-        ]),
-        findRepeats({ id: input.id, customerRef: input.customerRef, category: input.category, ...(input.initiativeId ? { initiativeId: input.initiativeId } : {}), receivedAt: input.receivedAt }),
-      ]);
-      const [firstResponse, resolution, maxPauseEnd, breachWindowEnd] = deadlines.map((d) => Date.parse(d)) as [number, number, number, number];
+      const { policy, version, deadlines, repeats } = await prepareIntake({
+        id: input.id,
+        customerRef: input.customerRef,
+        category: input.category,
+        ...(input.initiativeId ? { initiativeId: input.initiativeId } : {}),
+        receivedAt: iso(received),
+        severity: input.severity,
+      });
+      const [firstResponse, resolution, maxPauseEnd, breachWindowEnd] = [deadlines.firstResponse, deadlines.resolution, deadlines.maxPauseEnd, deadlines.breachWindowEnd].map((d) => Date.parse(d)) as [number, number, number, number];
       let sla = newSlaState(input.severity, { atRiskRatio: policy.atRiskRatio, maxPauseMs: Math.max(0, maxPauseEnd - received), breachWindowMs: Math.max(0, breachWindowEnd - received) });
       sla = startSlaClock(sla, 'firstResponse', received, firstResponse);
       sla = startSlaClock(sla, 'resolution', received, resolution);

@@ -53,7 +53,7 @@ describe('structured logs', () => {
     const records = (id: string) => lines.filter((l) => l.requestId === id && l.activityType === 'recordComplaint' && l.workflowId === workflowId);
     expect(records('req-intake-1').length).toBeGreaterThan(0);
     expect(records('req-resolve-1').length).toBeGreaterThan(0);
-    expect(lines.find((l) => l.requestId === 'req-intake-1' && l.activityType === 'snapshotSlaPolicy')).toMatchObject({ workflowId });
+    expect(lines.find((l) => l.requestId === 'req-intake-1' && l.activityType === 'prepareIntake')).toMatchObject({ workflowId });
     expect(lines.find((l) => l.requestId === 'req-resolve-1' && l.operation === 'update')).toMatchObject({ workflowId, update: 'resolve' });
     // The database side: the projection row and the audit trail are keyed by the same workflow id.
     const [row] = await stack.query('select workflow_id from complaints where id = $1', [c.id]);
