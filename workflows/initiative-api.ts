@@ -69,7 +69,24 @@ export interface ExtensionView {
   at: string;
 }
 
-export interface ReviewView {
+/** What a review accumulates after it opens: the same in workflow state and in the API's view. */
+export interface ReviewProgress {
+  /** The committee's comments on the previous version, which this submission answers. */
+  carriedComments?: string[];
+  remindedAt?: string;
+  escalatedAt?: string;
+  extension?: ExtensionView;
+  outcome?: Decision;
+  signedOffBy?: string;
+  signOffComment?: string;
+  override?: boolean;
+  decidedAt?: string;
+  /** Carried into the next version when changes are requested. */
+  comments?: string[];
+  withdrawnAt?: string;
+}
+
+export interface ReviewView extends ReviewProgress {
   id: string;
   initiativeId: string;
   stage: GateStage;
@@ -88,19 +105,6 @@ export interface ReviewView {
   deliverables: unknown;
   /** Version of the review policy snapshotted at submission. */
   policyVersion: number;
-  /** The committee's comments on the previous version, which this submission answers. */
-  carriedComments?: string[];
-  remindedAt?: string;
-  escalatedAt?: string;
-  extension?: ExtensionView;
-  outcome?: Decision;
-  signedOffBy?: string;
-  signOffComment?: string;
-  override?: boolean;
-  decidedAt?: string;
-  /** Carried into the next version when changes are requested. */
-  comments?: string[];
-  withdrawnAt?: string;
 }
 
 export interface PostLaunchItemView {

@@ -62,7 +62,7 @@ import {
   submitDeliverables,
   withdrawInitiative,
   type Actor,
-  type ExtensionView,
+  type ReviewProgress,
   type InitiativeView,
   type InitiativeWorkflowInput,
   type PostLaunchView,
@@ -84,7 +84,7 @@ const { computeDeadlines, snapshotReviewSetup } = proxyLocalActivities<Activitie
 // ---------------------------------------------------------------------------------------------
 // State (carried across continue-as-new, so plain JSON)
 
-interface ReviewState {
+interface ReviewState extends ReviewProgress {
   id: string;
   seq: number;
   stage: GateStage;
@@ -104,17 +104,6 @@ interface ReviewState {
   recused: string[];
   votes: VoteRecord[];
   deliverables: unknown;
-  carriedComments?: string[];
-  remindedAt?: string;
-  escalatedAt?: string;
-  extension?: ExtensionView;
-  outcome?: Decision;
-  signedOffBy?: string;
-  signOffComment?: string;
-  override?: boolean;
-  decidedAt?: string;
-  comments?: string[];
-  withdrawnAt?: string;
 }
 
 interface PostLaunchState extends PostLaunchView {

@@ -36,3 +36,14 @@ export function Loading() {
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
+
+/** What a paged list shows above its rows: its error, a spinner while the first page loads, or "nothing here". */
+export function ListStatus({ list, empty }: { list: { error: Error | undefined; loading: boolean; items: readonly unknown[] }; empty: ReactNode }) {
+  return (
+    <>
+      <ErrorNotice error={list.error} />
+      {list.loading && list.items.length === 0 && <Loading />}
+      {!list.loading && !list.error && list.items.length === 0 && <Empty>{empty}</Empty>}
+    </>
+  );
+}

@@ -8,7 +8,7 @@ import { StatusBadge } from '../components/Badge';
 import { Countdown } from '../components/Countdown';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/Layout';
-import { Empty, ErrorNotice, Loading } from '../components/Notice';
+import { ListStatus } from '../components/Notice';
 import { LoadMore, usePaged } from '../components/Pager';
 import { useI18n } from '../i18n';
 
@@ -65,9 +65,7 @@ export function InitiativesPage() {
           </select>
         </label>
       </form>
-      <ErrorNotice error={list.error} />
-      {list.loading && list.items.length === 0 && <Loading />}
-      {!list.loading && !list.error && list.items.length === 0 && <Empty>{t('initiatives.empty')}</Empty>}
+      <ListStatus list={list} empty={t('initiatives.empty')} />
       {list.items.length > 0 && (
         <div className="card table-card">
           <table className="table">
