@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { measurements } from './measurements/index.js';
+import { formatCpuShare } from './lib/cpu.js';
 import { startBenchStack } from './lib/stack.js';
 import { median, repeated, round } from './lib/stats.js';
 import type { RunResult } from './lib/types.js';
@@ -64,9 +65,11 @@ function combine(runs: RunResult[]): Record<string, unknown> {
 function notes(key: string, r: Record<string, unknown>): string {
   switch (key) {
     case 'raw':
-      return `starts/s ${r.startPerSecond}`;
+      return `starts/s ${r.startPerSecond}; ${formatCpuShare(r.cpuMsPerItem)}`;
+    case 'intake':
+      return formatCpuShare(r.cpuMsPerItem);
     case 'lifecycle':
-      return `p99 per command ${JSON.stringify(r.perCommandP99Ms)}`;
+      return `p99 per command ${JSON.stringify(r.perCommandP99Ms)}; ${formatCpuShare(r.cpuMsPerItem)}`;
     case 'votes':
       return `vote→visible p50 ${r.visibleP50Ms} ms, p99 ${r.visibleP99Ms} ms`;
     case 'timerStorm':

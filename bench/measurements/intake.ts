@@ -1,4 +1,5 @@
 import { apiAs, cast, complaintBody, slaPolicy } from '../lib/api.js';
+import { cpuMeter } from '../lib/cpu.js';
 import { runConcurrently, summarize } from '../lib/stats.js';
 import type { Measurement } from '../lib/types.js';
 
@@ -11,10 +12,12 @@ export const intake: Measurement = {
     if (ctx.repetition === 0) await admin.put('/api/v1/policies/sla', slaPolicy());
     const agent = apiAs(ctx.stack, cast.agent);
     const n = ctx.quick ? 150 : 1500;
+    const cpu = cpuMeter(ctx.stack);
     const started = performance.now();
     const latencies = await runConcurrently(Array.from({ length: n }), ctx.concurrency, async () => {
       await agent.post('/api/v1/complaints', complaintBody(ctx.runId));
     });
-    return { perSecond: n / ((performance.now() - started) / 1000), ...summarize(latencies) };
+    const perSecond = n / ((performance.now() - started) / 1000);
+    return { perSecond, ...summarize(latencies), cpuMsPerItem: cpu(n) };
   },
 };

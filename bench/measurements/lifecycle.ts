@@ -1,4 +1,5 @@
 import { apiAs, cast, complaintBody, slaPolicy } from '../lib/api.js';
+import { cpuMeter } from '../lib/cpu.js';
 import { runConcurrently, summarize } from '../lib/stats.js';
 import type { Measurement } from '../lib/types.js';
 
@@ -21,6 +22,7 @@ export const lifecycle: Measurement = {
       commands[name]!.push(performance.now() - t);
       return out;
     };
+    const cpu = cpuMeter(ctx.stack);
     const started = performance.now();
     await runConcurrently(Array.from({ length: n }), ctx.concurrency, async () => {
       const c = await timed('intake', () => agent.post('/api/v1/complaints', complaintBody(ctx.runId)));
@@ -32,6 +34,6 @@ export const lifecycle: Measurement = {
     const seconds = (performance.now() - started) / 1000;
     const all = Object.values(commands).flat();
     const perCommandP99Ms = Object.fromEntries(Object.entries(commands).map(([k, v]) => [k, summarize(v).p99Ms]));
-    return { perSecond: n / seconds, ...summarize(all), perCommandP99Ms };
+    return { perSecond: n / seconds, ...summarize(all), perCommandP99Ms, cpuMsPerItem: cpu(n) };
   },
 };

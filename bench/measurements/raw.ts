@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { BenchContext, Measurement } from '../lib/types.js';
+import { cpuMeter } from '../lib/cpu.js';
 import { runConcurrently, summarize } from '../lib/stats.js';
 
 /**
@@ -24,6 +25,7 @@ export const raw: Measurement = {
     try {
       const n = ctx.quick ? 150 : 1000;
       const ids = Array.from({ length: n }, (_, i) => `bench-raw-${ctx.runId}-${ctx.repetition}-${i}`);
+      const cpu = cpuMeter(ctx.stack);
       const started = performance.now();
       let allStartedAt = 0;
       let startsDone = 0;
@@ -35,7 +37,7 @@ export const raw: Measurement = {
       const seconds = (performance.now() - started) / 1000;
       // The start rate (workflows accepted per second) is what intake is compared with.
       const startSeconds = (allStartedAt - started) / 1000;
-      return { perSecond: n / seconds, startPerSecond: n / startSeconds, ...summarize(latencies) };
+      return { perSecond: n / seconds, startPerSecond: n / startSeconds, ...summarize(latencies), cpuMsPerItem: cpu(n) };
     } finally {
       worker.shutdown();
       await running;
