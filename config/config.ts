@@ -29,6 +29,14 @@ const schema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
   /** A prebuilt workflow bundle (`bundleWorkflowCode` output); unset → the worker bundles workflows/ at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  /** Workflow tasks the worker runs at once (Temporal `maxConcurrentWorkflowTaskExecutions`). */
+  WORKER_WORKFLOW_TASK_SLOTS: z.coerce.number().int().min(2).default(40),
+  /** Concurrent workflow-task polls (at most the slots; the SDK keeps 20 % of them for new workflows). */
+  WORKER_WORKFLOW_TASK_POLLERS: z.coerce.number().int().min(2).default(10),
+  /** Local activities (projection writes, intake reads) the worker runs at once. */
+  WORKER_LOCAL_ACTIVITY_SLOTS: z.coerce.number().int().min(1).default(100),
+  /** Workflows kept in the worker's cache (a cached workflow needs no replay on its next task). */
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(2000),
   /** host:port of the Temporal SDK's Prometheus exporter in the worker process; `off` disables. */
   TEMPORAL_METRICS_BIND: z.string().regex(/^(off|.+:\d+)$/, 'host:port or off').default('127.0.0.1:9464'),
   /** host:port serving the worker's own /metrics when it runs without the API; `off` (default) disables. */

@@ -9,6 +9,17 @@ const workflowsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..
 export const workflowsPath = path.join(workflowsDir, 'index.ts');
 /** Bundled with the workflows (pass to bundleWorkflowCode too): request-id propagation. */
 export const workflowInterceptorModules = [path.join(workflowsDir, 'interceptors.ts')];
+/**
+ * Evaluated once per worker thread instead of once per workflow execution. With a reused V8
+ * context the SDK otherwise runs the module code of the whole workflow graph (the SDK's workflow
+ * API, our domain rules, the interceptors) again for every new workflow, which is measurable per
+ * intake. Safe because none of these modules keeps mutable module-level state: they export
+ * functions, definitions and frozen constants (activity proxies resolve the running workflow at
+ * call time). A module that did keep state would leak it between workflows — do not add one here.
+ */
+export const preloadModules = ['@temporalio/workflow', workflowsPath, ...workflowInterceptorModules];
+/** What every bundle of cxgov's workflows is built with (worker, tests, prebuilt bundles). */
+export const bundleOptions = { workflowsPath, workflowInterceptorModules, preloadModules };
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -19,13 +30,26 @@ export interface WorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   /** Activity log lines (workflow id, run id, request id bound); omitted → none, metrics still counted. */
   logger?: Logger;
+  /** Concurrency knobs (config WORKER_*); omitted → the defaults below. */
+  tuning?: Partial<WorkerTuning>;
 }
+
+export interface WorkerTuning {
+  workflowTaskSlots: number;
+  workflowTaskPollers: number;
+  localActivitySlots: number;
+  cachedWorkflows: number;
+}
+
+/** Sized for a small box; README "Tuning" says when to turn which. */
+export const defaultWorkerTuning: WorkerTuning = { workflowTaskSlots: 40, workflowTaskPollers: 10, localActivitySlots: 100, cachedWorkflows: 2_000 };
 
 /**
  * The worker hosts every cxgov workflow and activity on one task queue. The concurrency limits
  * are sized for a small box and are the first knobs to turn (see README "Tuning").
  */
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
+  const tuning = { ...defaultWorkerTuning, ...opts.tuning };
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -36,10 +60,12 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
       activity: [activityInterceptors(opts.logger)],
       ...(opts.workflowBundle ? {} : { workflowModules: workflowInterceptorModules }),
     },
+    ...(opts.workflowBundle ? {} : { bundlerOptions: { preloadModules } }),
     maxConcurrentActivityTaskExecutions: 100,
-    maxConcurrentLocalActivityExecutions: 100,
-    maxConcurrentWorkflowTaskExecutions: 40,
-    maxCachedWorkflows: 2_000,
+    maxConcurrentLocalActivityExecutions: tuning.localActivitySlots,
+    maxConcurrentWorkflowTaskExecutions: tuning.workflowTaskSlots,
+    maxConcurrentWorkflowTaskPolls: Math.min(tuning.workflowTaskPollers, tuning.workflowTaskSlots),
+    maxCachedWorkflows: tuning.cachedWorkflows,
     shutdownGraceTime: '10s',
   });
 }

@@ -5,7 +5,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
-import { workflowInterceptorModules, workflowsPath } from '../temporal/worker.js';
+import { bundleOptions } from '../temporal/worker.js';
 import { ensureWebBuild } from '../scripts/lib/web-build.mjs';
 import { createDatabase, dropDatabase, urlFor } from './support/postgres.js';
 
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
 
   const [server, bundle] = await Promise.all([
     startDevServer({ cliPath, headless: true }),
-    bundleWorkflowCode({ workflowsPath, workflowInterceptorModules, logger: quietLogger }),
+    bundleWorkflowCode({ ...bundleOptions, logger: quietLogger }),
     ensureWebBuild(),
     (async () => {
       await createDatabase(templateDatabase);

@@ -134,7 +134,7 @@ export interface InitiativeState {
   links: LinkedComplaintEvent[];
 }
 
-const system: Actor = { userId: 'system', name: 'cxgov', roles: [] };
+const system: Actor = Object.freeze({ userId: 'system', name: 'cxgov', roles: [] });
 const defaultSignalsPerRun = 500;
 
 const nowIso = (): string => new Date(Date.now()).toISOString();

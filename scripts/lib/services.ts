@@ -69,6 +69,12 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     activities: createActivities({ db: db.db, logger }),
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
     logger: logger.child({ component: 'activity' }),
+    tuning: {
+      workflowTaskSlots: config.WORKER_WORKFLOW_TASK_SLOTS,
+      workflowTaskPollers: config.WORKER_WORKFLOW_TASK_POLLERS,
+      localActivitySlots: config.WORKER_LOCAL_ACTIVITY_SLOTS,
+      cachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
+    },
   });
   // A worker without the API in its process serves its own metrics when asked to.
   const metricsServer = config.WORKER_METRICS_BIND !== 'off' ? await serveWorkerMetrics(config.WORKER_METRICS_BIND) : undefined;
