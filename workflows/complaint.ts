@@ -135,8 +135,10 @@ interface Batch {
   audit: AuditDraft[];
   notes: NoteDraft[];
 }
+/** What a step without due SLA events adds (shared: callers only read it). */
+const noEvents: Readonly<Batch> = Object.freeze({ audit: [], notes: [] });
 
-const system: CommandActor = { userId: 'system', name: 'cxgov', roles: ['system'] };
+const system: CommandActor = Object.freeze({ userId: 'system', name: 'cxgov', roles: ['system'] });
 
 function refuse(type: keyof typeof commandErrorTypes, message: string): never {
   throw ApplicationFailure.create({ type: commandErrorTypes[type], message, nonRetryable: true });
@@ -289,6 +291,16 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   }
 
   // ── the SLA, advanced to now ──────────────────────────────────────────────────────────────────
+  /**
+   * Whether an SLA event (warning, breach, pause cap) falls due by `now`. Most steps find none, and
+   * then skip `advance` altogether: every promise a workflow creates costs the SDK a stack capture
+   * (its promise hook), so the hot paths await only what they must.
+   */
+  function slaEventDue(now: number): boolean {
+    const at = nextSlaEventAt(s().sla);
+    return at !== null && at <= now;
+  }
+
   /** Applies every SLA event due at `now`; returns what to record (chair looked up if needed). */
   async function advance(now: number): Promise<Batch> {
     const st = s();
@@ -375,7 +387,7 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
     };
     const validator = (c: C) => check_(c, false);
     const handler = async (c: C): Promise<ComplaintView> => {
-      await condition(() => ready);
+      if (!ready) await intake;
       return withLock(async () => {
         const st = s();
         // The chair is snapshotted when the committee level is reached (a sign-off looks again while unknown).
@@ -385,7 +397,7 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
         check_(c, true);
         const prepared = spec.prepare ? await spec.prepare(c, st) : (undefined as P);
         const now = Date.now();
-        const due = await advance(now);
+        const due = slaEventDue(now) ? await advance(now) : noEvents;
         check_(c, true); // the SLA step may have changed the level; the rules still hold or the command is refused
         const batch = spec.apply(c, st, now, prepared);
         await record({ audit: [...due.audit, ...batch.audit], notes: [...due.notes, ...batch.notes] });
@@ -649,9 +661,13 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   });
 
   // ── handlers ──────────────────────────────────────────────────────────────────────────────────
+  // Started before the handlers are set, so that every handler can wait on it (a continued run
+  // starts registered).
+  const intake: Promise<void> = state ? Promise.resolve() : registerComplaint();
   setHandler(complaintQuery, () => view());
+  // The intake update (update-with-start) answers once the complaint is recorded.
   setHandler(intakeUpdate, async () => {
-    await condition(() => ready);
+    if (!ready) await intake;
     return view();
   });
   setHandler(respondUpdate, respond.handler, { validator: respond.validator });
@@ -667,8 +683,32 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   setHandler(escalateUpdate, escalate.handler, { validator: escalate.validator });
 
   // ── intake ────────────────────────────────────────────────────────────────────────────────────
-  if (!state) {
+  await intake;
+  if (input.initiativeId && !carried) void linkInitiative(input.initiativeId, input.id);
+
+  // ── the timer loop ────────────────────────────────────────────────────────────────────────────
+  while (s().status !== 'closed') {
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(() => !locked && allHandlersFinished());
+      if (s().status !== 'closed') await continueAsNew<typeof complaintWorkflow>(input, s());
+    }
+    const at = nextSlaEventAt(s().sla);
+    wake = false;
+    if (at === null) await condition(() => wake || s().status === 'closed');
+    else if (at > Date.now()) await condition(() => wake || s().status === 'closed', at - Date.now());
+    if (s().status === 'closed') break;
+    if (!slaEventDue(Date.now())) continue;
     await withLock(async () => {
+      if (s().status === 'closed') return;
+      await record(await advance(Date.now()));
+    });
+  }
+  await condition(allHandlersFinished);
+  return view();
+
+  /** Registers the complaint: policy, deadlines and repeats read, SLA clocks started, recorded. */
+  function registerComplaint(): Promise<void> {
+    return withLock(async () => {
       const received = Date.parse(input.receivedAt);
       const { policy, version, deadlines, repeats } = await prepareIntake({
         id: input.id,
@@ -725,31 +765,11 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
       };
       const notes: NoteDraft[] = repeats.length ? [note(state.owner, 'complaint.repeat', `${ref()} repeats earlier complaints of the customer: ${repeats.join(', ')}`, { repeatOf: repeats })] : [];
       // A complaint received a while ago may be late already.
-      const due = await advance(now);
+      const due = slaEventDue(now) ? await advance(now) : noEvents;
       await record({ audit: [received_, ...due.audit], notes: [...notes, ...due.notes] });
       ready = true;
     });
-    if (input.initiativeId) void linkInitiative(input.initiativeId, input.id);
   }
-
-  // ── the timer loop ────────────────────────────────────────────────────────────────────────────
-  while (s().status !== 'closed') {
-    if (workflowInfo().continueAsNewSuggested) {
-      await condition(() => !locked && allHandlersFinished());
-      if (s().status !== 'closed') await continueAsNew<typeof complaintWorkflow>(input, s());
-    }
-    const at = nextSlaEventAt(s().sla);
-    wake = false;
-    if (at === null) await condition(() => wake || s().status === 'closed');
-    else if (at > Date.now()) await condition(() => wake || s().status === 'closed', at - Date.now());
-    if (s().status === 'closed') break;
-    await withLock(async () => {
-      if (s().status === 'closed') return;
-      await record(await advance(Date.now()));
-    });
-  }
-  await condition(allHandlersFinished);
-  return view();
 }
 
 /** Post-launch monitoring counts complaints linked to the product (gates engineer: `complaintLinked`). */
