@@ -10,12 +10,12 @@ import { median, repeated, round } from './lib/stats.js';
 import type { RunResult } from './lib/types.js';
 
 /**
- * `npm run bench [-- --quick] [--only raw,intake]`: starts the full stack, runs the measurements
+ * `npm run bench [-- --quick] [--only raw,intake] [--runs N]`: starts the full stack, runs the measurements
  * of quality.md, prints a table and writes bench/results/<timestamp>.json. Each figure is the
  * median over repeated runs, with the spread; the raw floor is measured in the same run so the
  * ratios hold on a noisy machine.
  */
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, concurrency: { type: 'string', default: '32' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, runs: { type: 'string' }, concurrency: { type: 'string', default: '32' } } });
 const quick = values.quick!;
 const only = values.only?.split(',');
 const startedAt = new Date();
@@ -26,7 +26,7 @@ const stack = await startBenchStack(progress);
 const results: Record<string, unknown> = {};
 try {
   for (const m of measurements.filter((m) => !only || only.includes(m.key))) {
-    const reps = quick ? (m.repetitions?.quick ?? 1) : (m.repetitions?.full ?? 3);
+    const reps = values.runs ? Number(values.runs) : quick ? (m.repetitions?.quick ?? 1) : (m.repetitions?.full ?? 3);
     const runs: RunResult[] = [];
     for (let r = 0; r < reps; r++) {
       progress(`${m.title}: run ${r + 1}/${reps}…`);

@@ -61,6 +61,18 @@ describe('structured logs', () => {
     const sources = await stack.query<{ source_key: string }>("select source_key from audit_events where entity_type = 'complaint' and entity_id = $1", [c.id]);
     expect(sources.every((s) => s.source_key.startsWith(`${workflowId}:`))).toBe(true);
   });
+
+  it('concurrent intakes on one worker thread: every workflow’s activities carry its own request id and no other', async () => {
+    // One request-id store serves all workflows of a worker thread (workflows/interceptors.ts);
+    // interleaved activations must still never see another workflow's id.
+    const ids = Array.from({ length: 12 }, (_, i) => `req-concurrent-${i}`);
+    const complaints = await Promise.all(ids.map((id) => intake(stack, {}, agent, { 'x-request-id': id })));
+    complaints.forEach((c, i) => {
+      const own = lines.filter((l) => l.workflowId === `complaint-${c.id}` && (l.activityType === 'prepareIntake' || l.activityType === 'recordComplaint'));
+      expect(own.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(own.map((l) => l.requestId))).toEqual(new Set([ids[i]]));
+    });
+  });
 });
 
 describe('metrics', () => {
