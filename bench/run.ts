@@ -68,8 +68,11 @@ function notes(key: string, r: Record<string, unknown>): string {
       return `starts/s ${r.startPerSecond}; ${formatCpuShare(r.cpuMsPerItem)}`;
     case 'intake':
       return formatCpuShare(r.cpuMsPerItem);
-    case 'lifecycle':
-      return `p99 per command ${JSON.stringify(r.perCommandP99Ms)}; ${formatCpuShare(r.cpuMsPerItem)}`;
+    case 'lifecycle': {
+      const half = r.halfPeak as { perSecond: number; p99Ms: number; perCommandP99Ms: unknown } | undefined;
+      const paced = half ? `at half the peak (${half.perSecond}/s): p99 ${half.p99Ms} ms, per command ${JSON.stringify(half.perCommandP99Ms)}; ` : '';
+      return `peak p99 per command ${JSON.stringify(r.perCommandP99Ms)}; ${paced}${formatCpuShare(r.cpuMsPerItem)}`;
+    }
     case 'votes':
       return `vote→visible p50 ${r.visibleP50Ms} ms, p99 ${r.visibleP99Ms} ms`;
     case 'timerStorm':

@@ -21,6 +21,8 @@ export function apiAs(stack: BenchStack, who: Principal) {
   };
 }
 
+export type Api = ReturnType<typeof apiAs>;
+
 export const cast = {
   admin: { userId: 'bench-admin', name: 'Bench Admin', roles: ['admin'] },
   agent: { userId: 'bench-agent', name: 'Bench Agent', roles: ['cs_agent'], department: 'customer-service' },

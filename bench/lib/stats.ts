@@ -57,3 +57,25 @@ export async function runConcurrently<T>(items: T[], concurrency: number, task: 
   await Promise.all(lanes);
   return latencies;
 }
+
+/**
+ * Open-loop load: starts `task` for item i at i / ratePerSecond seconds, whether or not earlier
+ * ones have finished (arrivals as from many independent clients), and waits for all of them.
+ * Latencies then show the service at that rate, not the queue a closed loop builds at its peak.
+ */
+export async function runPaced<T>(items: T[], ratePerSecond: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  const started = performance.now();
+  await Promise.all(
+    items.map(async (item, i) => {
+      const due = started + (i * 1000) / ratePerSecond;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await task(item, i);
+    }),
+  );
+}
+
+/** Runs `count` unmeasured tasks first, so that JIT compilation and caches settle before timing. */
+export async function warmUp(count: number, concurrency: number, task: () => Promise<void>): Promise<void> {
+  await runConcurrently(Array.from({ length: count }), concurrency, task);
+}

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { BenchContext, Measurement } from '../lib/types.js';
 import { cpuMeter } from '../lib/cpu.js';
-import { runConcurrently, summarize } from '../lib/stats.js';
+import { runConcurrently, summarize, warmUp } from '../lib/stats.js';
 
 /**
  * 1. Raw floor: no-op workflows started and completed per second on the same Temporal server,
@@ -23,6 +23,10 @@ export const raw: Measurement = {
     });
     const running = worker.run();
     try {
+      let warm = 0;
+      await warmUp(ctx.quick ? 50 : 200, ctx.concurrency, () =>
+        ctx.stack.temporal.workflow.execute('noopWorkflow', { taskQueue, workflowId: `bench-raw-${ctx.runId}-${ctx.repetition}-warm-${warm++}` }),
+      );
       const n = ctx.quick ? 150 : 1000;
       const ids = Array.from({ length: n }, (_, i) => `bench-raw-${ctx.runId}-${ctx.repetition}-${i}`);
       const cpu = cpuMeter(ctx.stack);
