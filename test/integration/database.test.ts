@@ -63,6 +63,27 @@ describe.each(engines)('%s', (_name, open) => {
     const b = await handle.db.transaction((tx) => appendAuditEvent(tx, event));
     expect(a.duplicate).toBe(false);
     expect(b).toEqual({ seq: a.seq, hash: a.hash, duplicate: true });
+    // The retry left the chain as it was: one event, and the head still on it.
+    const [state] = await queryRows<{ events: number; head_seq: number; head_hash: string }>(
+      handle.db,
+      sql`select (select count(*)::int from audit_events where entity_id = 'c-1') as events, seq as head_seq, hash as head_hash from audit_chain_heads where entity_type = 'complaint' and entity_id = 'c-1'`,
+    );
+    expect(state).toEqual({ events: 1, head_seq: a.seq, head_hash: a.hash });
+  });
+
+  it('lines up concurrent appends to one new chain: seq 1..n, each linked to the one before', async () => {
+    const appends = Array.from({ length: 12 }, (_, i) =>
+      handle.db.transaction((tx) =>
+        appendAuditEvent(tx, { entityType: 'complaint', entityId: 'c-race', sourceKey: `complaint-c-race:${i}`, actor: 'cai', roles: ['cs_agent'], action: 'complaint.noted', at: new Date('2026-11-27T10:00:00Z') }),
+      ),
+    );
+    const results = await Promise.all(appends);
+    expect(results.map((r) => r.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    const chain = await queryRows<{ seq: number; hash: string; prev_hash: string | null }>(
+      handle.db,
+      sql`select seq, hash, prev_hash from audit_events where entity_type = 'complaint' and entity_id = 'c-race' order by seq`,
+    );
+    chain.forEach((e, i) => expect(e.prev_hash).toBe(i === 0 ? null : chain[i - 1]!.hash));
   });
 
   it('refuses UPDATE and DELETE of audit events', async () => {
