@@ -94,7 +94,10 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
   const checkpointer = startCheckpointer(db.db, logger, config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000);
   // Closed histories of this task queue's workflows are archived: a sweep now (whatever was
   // missed while no worker ran), then periodically.
-  const archiver = startArchiver(client, db.db, logger, config.HISTORY_ARCHIVE_INTERVAL_SECONDS * 1000, { taskQueue: config.TEMPORAL_TASK_QUEUE });
+  const archiver = startArchiver(client, db.db, logger, config.HISTORY_ARCHIVE_INTERVAL_SECONDS * 1000, {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    ratePerSecond: config.HISTORY_ARCHIVE_RATE_PER_SECOND,
+  });
   const running = worker
     .run()
     .finally(() => dispatcher.stop())

@@ -107,6 +107,45 @@ describe('workflow history archival', () => {
     const [count] = await stack.query<{ n: number }>(`select count(*)::int as n from workflow_histories where workflow_id = $1`, [`complaint-${id}`]);
     expect(count!.n).toBe(1);
   });
+
+  /** Six closed runs of a task queue of their own, listed by visibility before the sweep starts. */
+  async function closedRuns(queue: string): Promise<void> {
+    const queueWorker = await startArchiveTestWorker(queue);
+    try {
+      await Promise.all(Array.from({ length: 6 }, async () => (await stack.temporal.workflow.start('closesAtOnce', { taskQueue: queue, workflowId: `complaint-${randomUUID()}`, args: [{}] })).result()));
+    } finally {
+      await queueWorker.stop();
+    }
+    await eventually(async () => {
+      let listed = 0;
+      for await (const _ of stack.temporal.workflow.list({ query: `ExecutionStatus != "Running" AND TaskQueue = "${queue}"` })) listed++;
+      return listed === 6;
+    }, 'visibility to list the six closed runs');
+  }
+
+  it('a paced sweep archives no faster than its rate', async () => {
+    const queue = `${taskQueue}-paced`;
+    await closedRuns(queue);
+    const started = Date.now();
+    const result = await archiveClosedWorkflows(stack.temporal, stack.database.db, logger, { taskQueue: queue, ratePerSecond: 4, concurrency: 4 });
+    expect(result).toMatchObject({ listed: 6, archived: 6, failed: 0 });
+    // Six starts at most four a second: the last one at least 5 × 250 ms after the first.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1250);
+  });
+
+  it('a stopped sweep ends at the next history and leaves the rest to the next sweep', async () => {
+    const queue = `${taskQueue}-stopped`;
+    await closedRuns(queue);
+    const stop = new AbortController();
+    const sweeping = archiveClosedWorkflows(stack.temporal, stack.database.db, logger, { taskQueue: queue, ratePerSecond: 1, signal: stop.signal });
+    setTimeout(() => stop.abort(), 1_500);
+    const first = await sweeping;
+    // One a second, stopped after 1.5 s: two at most of the six.
+    expect(first.archived).toBeLessThanOrEqual(2);
+    expect(first.failed).toBe(0);
+    const rest = await archiveClosedWorkflows(stack.temporal, stack.database.db, logger, { taskQueue: queue });
+    expect(rest).toMatchObject({ archived: 6 - first.archived, alreadyArchived: first.archived, failed: 0 });
+  });
 });
 
 describe('export of one entity', () => {
