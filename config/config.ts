@@ -37,11 +37,13 @@ const schema = z.object({
   WORKER_LOCAL_ACTIVITY_SLOTS: z.coerce.number().int().min(1).default(100),
   /**
    * Workflows kept in the worker's cache (a cached workflow needs no replay on its next task).
-   * Not larger: every cached workflow adds to the cost of each promise any workflow creates (the
-   * SDK keeps an AsyncLocalStorage per workflow) — at 2,000 the lifecycle p99 at half the peak
-   * rate was 438 ms, at 300 it was 145 ms, with the same throughput (docs/performance.md).
+   * A trade-off, measured (docs/performance.md): every cached workflow adds to the cost of each
+   * promise any workflow creates (the SDK keeps an AsyncLocalStorage per workflow), so a large
+   * cache costs command latency (2,000: lifecycle p99 at half the peak 438 ms); a small one makes
+   * deadline storms replay (300: 1,000 simultaneous escalations p99 35 s, 1,000: 22 s, p99 at
+   * half the peak 173 ms).
    */
-  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(300),
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
   /** host:port of the Temporal SDK's Prometheus exporter in the worker process; `off` disables. */
   TEMPORAL_METRICS_BIND: z.string().regex(/^(off|.+:\d+)$/, 'host:port or off').default('127.0.0.1:9464'),
   /** host:port serving the worker's own /metrics when it runs without the API; `off` (default) disables. */

@@ -42,7 +42,7 @@ export interface WorkerTuning {
 }
 
 /** Sized for a small box; README "Tuning" says when to turn which. */
-export const defaultWorkerTuning: WorkerTuning = { workflowTaskSlots: 40, workflowTaskPollers: 10, localActivitySlots: 100, cachedWorkflows: 300 };
+export const defaultWorkerTuning: WorkerTuning = { workflowTaskSlots: 40, workflowTaskPollers: 10, localActivitySlots: 100, cachedWorkflows: 1_000 };
 
 /**
  * The worker hosts every cxgov workflow and activity on one task queue. The concurrency limits
