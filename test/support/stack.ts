@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -162,6 +162,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await database.close();
       await rawPool.end();
       await dropDatabase(dbName);
+      rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }
