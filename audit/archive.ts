@@ -51,8 +51,8 @@ export interface SweepOptions {
   pageSize?: number;
   /**
    * At most this many histories started per second; omitted → as fast as `concurrency` allows.
-   * The worker paces its sweeps: archiving hundreds of just-closed histories at once took the
-   * CPU that running commands needed (lifecycle p99 at half the peak rate 92 → 471 ms).
+   * The worker paces its sweeps so that archiving hundreds of just-closed histories at once does
+   * not take the CPU running commands need (docs/performance.md).
    */
   ratePerSecond?: number;
   /** Ends the sweep early (at the next history); what is left goes to the next sweep. */
@@ -190,14 +190,13 @@ export interface ArchiverOptions {
 export function startArchiver(client: Client, db: Database, logger: Logger, intervalMs: number, opts: ArchiverOptions = {}): { stop(): Promise<void>; sweep(): Promise<SweepResult | undefined> } {
   const overlapMs = opts.overlapMs ?? 15 * 60_000;
   const fullEvery = opts.fullSweepEveryMs ?? 6 * 3_600_000;
-  let stopped = false;
   const stopping = new AbortController();
   let running: Promise<SweepResult | undefined> | undefined;
   let lastStart: number | undefined;
   let lastFull: number | undefined;
 
   const sweep = (): Promise<SweepResult | undefined> => {
-    if (stopped) return Promise.resolve(undefined);
+    if (stopping.signal.aborted) return Promise.resolve(undefined);
     if (running) return running;
     const started = Date.now();
     const full = lastStart === undefined || lastFull === undefined || started - lastFull >= fullEvery;
@@ -221,7 +220,6 @@ export function startArchiver(client: Client, db: Database, logger: Logger, inte
   return {
     sweep,
     stop: async () => {
-      stopped = true;
       stopping.abort();
       clearInterval(timer);
       await running;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Activities } from '../activities/index.js';
+import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { activityInterceptors } from './activity-interceptors.js';
 
@@ -30,8 +31,8 @@ export interface WorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   /** Activity log lines (workflow id, run id, request id bound); omitted → none, metrics still counted. */
   logger?: Logger;
-  /** Concurrency knobs (config WORKER_*); omitted → the defaults below. */
-  tuning?: Partial<WorkerTuning>;
+  /** Concurrency knobs: `workerTuning(config)`. */
+  tuning: WorkerTuning;
 }
 
 export interface WorkerTuning {
@@ -41,26 +42,31 @@ export interface WorkerTuning {
   cachedWorkflows: number;
 }
 
-/** Sized for a small box; README "Tuning" says when to turn which. */
-export const defaultWorkerTuning: WorkerTuning = { workflowTaskSlots: 40, workflowTaskPollers: 10, localActivitySlots: 100, cachedWorkflows: 1_000 };
+/** The knobs as configured (config/config.ts holds the defaults; README "Tuning" says when to turn which). */
+export function workerTuning(config: Config): WorkerTuning {
+  return {
+    workflowTaskSlots: config.WORKER_WORKFLOW_TASK_SLOTS,
+    workflowTaskPollers: config.WORKER_WORKFLOW_TASK_POLLERS,
+    localActivitySlots: config.WORKER_LOCAL_ACTIVITY_SLOTS,
+    cachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
+  };
+}
 
 /**
  * The worker hosts every cxgov workflow and activity on one task queue. The concurrency limits
  * are sized for a small box and are the first knobs to turn (see README "Tuning").
  */
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
-  const tuning = { ...defaultWorkerTuning, ...opts.tuning };
+  const { tuning } = opts;
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: opts.activities,
-    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
-    interceptors: {
-      activity: [activityInterceptors(opts.logger)],
-      ...(opts.workflowBundle ? {} : { workflowModules: workflowInterceptorModules }),
-    },
-    ...(opts.workflowBundle ? {} : { bundlerOptions: { preloadModules } }),
+    // A prebuilt bundle carries its interceptors and preloads (bundleOptions); else bundle now.
+    ...(opts.workflowBundle
+      ? { workflowBundle: opts.workflowBundle, interceptors: { activity: [activityInterceptors(opts.logger)] } }
+      : { workflowsPath, bundlerOptions: { preloadModules }, interceptors: { activity: [activityInterceptors(opts.logger)], workflowModules: workflowInterceptorModules } }),
     maxConcurrentActivityTaskExecutions: 100,
     maxConcurrentLocalActivityExecutions: tuning.localActivitySlots,
     maxConcurrentWorkflowTaskExecutions: tuning.workflowTaskSlots,

@@ -13,7 +13,7 @@ import { jwtSecret } from '../../config/secrets.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTarget } from '../../temporal/connection.js';
 import { startDevServer, type DevServer } from '../../temporal/dev-server.js';
-import { createWorker } from '../../temporal/worker.js';
+import { createWorker, workerTuning } from '../../temporal/worker.js';
 import { logAdapter, startDispatcher } from '../../notifications/dispatcher.js';
 import { startArchiver } from '../../audit/archive.js';
 import { startCheckpointer } from '../../audit/checkpointer.js';
@@ -69,12 +69,7 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     activities: createActivities({ db: db.db, logger }),
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
     logger: logger.child({ component: 'activity' }),
-    tuning: {
-      workflowTaskSlots: config.WORKER_WORKFLOW_TASK_SLOTS,
-      workflowTaskPollers: config.WORKER_WORKFLOW_TASK_POLLERS,
-      localActivitySlots: config.WORKER_LOCAL_ACTIVITY_SLOTS,
-      cachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
-    },
+    tuning: workerTuning(config),
   });
   // A worker without the API in its process serves its own metrics when asked to.
   const metricsServer = config.WORKER_METRICS_BIND !== 'off' ? await serveWorkerMetrics(config.WORKER_METRICS_BIND) : undefined;

@@ -14,7 +14,7 @@ import { createTokenVerifier, signToken } from '../../api/auth/tokens.js';
 import { loadConfig, type Config } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
-import { createWorker } from '../../temporal/worker.js';
+import { createWorker, workerTuning } from '../../temporal/worker.js';
 import { requestIdClientInterceptor } from '../../temporal/request-context.js';
 import { createDatabase, dropDatabase, urlFor } from './postgres.js';
 
@@ -117,6 +117,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       activities: createActivities({ db: database.db, logger }),
       logger,
       workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
+      tuning: workerTuning(config),
     });
     running = worker.run();
   }
