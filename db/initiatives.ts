@@ -7,7 +7,7 @@ import type {
   PostLaunchView,
   ReviewView,
   VoteView,
-} from '../workflows/initiative-api.js';
+} from '../domain/gates/views.js';
 import type { Database } from './client.js';
 import { writeTransition, type TransitionRecord } from './transition.js';
 import { gateReviews, gateVotes, initiatives, postLaunchReviews } from './schema/index.js';

@@ -7,9 +7,11 @@ import type { Database } from '../../db/client.js';
 import { updateComplaintCustomer } from '../../db/customers.js';
 import { complaintCustomers, complaints } from '../../db/schema/index.js';
 import { refusalReason } from '../../domain/complaints/rules.js';
+import type { Actor } from '../../domain/actor.js';
 import type { ComplaintCommand } from '../../domain/complaints/types.js';
+import type { ComplaintView } from '../../domain/complaints/views.js';
 import { maskIdNumber, maskName, maskPhone, PiiCipher } from '../../security/pii.js';
-import type { complaintWorkflow } from '../../workflows/complaint.js';
+import type { complaintWorkflow } from '../../workflows/complaint/index.js';
 import {
   appealDecisionUpdate,
   appealUpdate,
@@ -24,10 +26,8 @@ import {
   resumeUpdate,
   signoffUpdate,
   transferUpdate,
-  type CommandActor,
   type ComplaintInput,
-  type ComplaintView,
-} from '../../workflows/complaint-api.js';
+} from '../../workflows/complaint/messages.js';
 import { hasAnyRole, type Principal, type Role } from '../auth/roles.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
@@ -295,7 +295,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────────
 
-export function actorOf(p: Principal): CommandActor {
+export function actorOf(p: Principal): Actor {
   return { userId: p.userId, name: p.name, roles: p.roles, ...(p.department ? { department: p.department } : {}) };
 }
 

@@ -4,7 +4,9 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { isReviewMember, listInitiatives, readInitiative, type InitiativeCursor } from '../../db/initiatives.js';
 import { readRoster } from '../../db/settings.js';
+import type { Actor } from '../../domain/actor.js';
 import { validateDeliverables } from '../../domain/gates/deliverables.js';
+import type { InitiativeView } from '../../domain/gates/views.js';
 import {
   castVote,
   createInitiative,
@@ -14,10 +16,8 @@ import {
   signOff,
   submitDeliverables,
   withdrawInitiative,
-  type Actor,
-  type InitiativeView,
   type InitiativeWorkflowInput,
-} from '../../workflows/initiative-api.js';
+} from '../../workflows/initiative/messages.js';
 import { hasAnyRole, type Principal, type Role } from '../auth/roles.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';

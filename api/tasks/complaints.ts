@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { complaints } from '../../db/schema/index.js';
-import type { ComplaintView } from '../../workflows/complaint-api.js';
+import type { ComplaintView } from '../../domain/complaints/views.js';
 import type { Principal } from '../auth/roles.js';
 import type { Task } from './types.js';
 

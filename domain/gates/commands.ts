@@ -9,6 +9,7 @@
  *
  * Workflow-safe: pure functions over plain data, no clock.
  */
+import type { Actor } from '../actor.js';
 import { canVote, type ReviewStatus, type VoteRecord } from './review.js';
 import { isTerminalStatus, type Decision, type GateStage, type InitiativeStatus, type Stage } from './stages.js';
 
@@ -19,12 +20,8 @@ export type CommandCheck = { ok: true } | Refusal;
 const ok: CommandCheck = { ok: true };
 const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message });
 
-/** The caller as the API saw it (from the verified token). */
-export interface CommandActor {
-  userId: string;
-  roles: readonly string[];
-  department?: string;
-}
+/** What the checks read of the caller (the API took it from the verified token). */
+export type CommandActor = Pick<Actor, 'userId' | 'roles' | 'department'>;
 
 /**
  * A review's lifecycle as the commands see it: `ReviewStatus` plus `withdrawn`, the state of a

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidFrom } from '../../api/routes/complaints.js';
-import { complaintWorkflowId } from '../../workflows/complaint-api.js';
-import { initiativeQuery, initiativeWorkflowId } from '../../workflows/initiative-api.js';
+import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
+import { initiativeQuery, initiativeWorkflowId } from '../../workflows/initiative/messages.js';
 import { auditActions, intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';

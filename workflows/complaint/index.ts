@@ -23,15 +23,16 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
-import type { ComplaintRecord } from '../activities/complaints.js';
-import type { NotificationInput } from '../db/transition.js';
-import type { AuditEventInput } from '../db/audit.js';
-import { accessRefusal, type CommandActor } from '../domain/complaints/access.js';
-import { clockView } from '../domain/complaints/clock.js';
-import { commandErrorTypes } from '../domain/command-errors.js';
-import { escalationContact, levelName, maxEscalationLevel, ownerForLevel } from '../domain/complaints/escalation.js';
-import { needsApproval, needsChairSignOff, nextStatus, refusalReason, resolutionWindowFor, type HandlingStatus, type Transition } from '../domain/complaints/rules.js';
+import type { Activities } from '../../activities/index.js';
+import type { ComplaintRecord } from '../../activities/complaints.js';
+import type { NotificationInput } from '../../db/transition.js';
+import type { AuditEventInput } from '../../db/audit.js';
+import { systemActor, type Actor } from '../../domain/actor.js';
+import { accessRefusal } from '../../domain/complaints/access.js';
+import { clockView } from '../../domain/complaints/clock.js';
+import { commandErrorTypes } from '../../domain/command-errors.js';
+import { escalationContact, levelName, maxEscalationLevel, ownerForLevel } from '../../domain/complaints/escalation.js';
+import { needsApproval, needsChairSignOff, nextStatus, refusalReason, resolutionWindowFor, type HandlingStatus, type Transition } from '../../domain/complaints/rules.js';
 import {
   advanceSla,
   clockViews,
@@ -47,10 +48,10 @@ import {
   stopAllClocks,
   type SlaEvent,
   type SlaState,
-} from '../domain/complaints/sla.js';
-import type { ClockName, ComplaintCommand, ComplaintStatus, Owner } from '../domain/complaints/types.js';
-import type { Duration } from '../domain/duration.js';
-import type { SlaPolicy } from '../domain/policies.js';
+} from '../../domain/complaints/sla.js';
+import type { ClockName, ComplaintCommand, ComplaintStatus, Owner } from '../../domain/complaints/types.js';
+import type { Duration } from '../../domain/duration.js';
+import type { SlaPolicy } from '../../domain/policies.js';
 import {
   appealDecisionUpdate,
   appealUpdate,
@@ -67,22 +68,16 @@ import {
   transferUpdate,
   type AppealCommand,
   type AppealDecisionCommand,
-  type AppealEntry,
   type ApprovalCommand,
   type ComplaintInput,
-  type ComplaintView,
   type FeedbackCommand,
-  type FeedbackEntry,
-  type PauseEntry,
   type ReasonCommand,
-  type ResolutionEntry,
   type ResolveCommand,
   type RespondCommand,
-  type ResponseEntry,
   type SignoffCommand,
   type TransferCommand,
-  type TransferEntry,
-} from './complaint-api.js';
+} from './messages.js';
+import type { AppealEntry, ComplaintView, FeedbackEntry, PauseEntry, ResolutionEntry, ResponseEntry, TransferEntry } from '../../domain/complaints/views.js';
 
 // Settings, calendar and repeat look-ups: short database reads run as local activities (no
 // server round trip of their own); their results are recorded in history all the same.
@@ -124,7 +119,7 @@ export interface ComplaintState {
 
 interface AuditDraft {
   action: string;
-  actor: CommandActor;
+  actor: Actor;
   at: number;
   reason?: string;
   before: unknown;
@@ -138,7 +133,6 @@ interface Batch {
 /** What a step without due SLA events adds (shared: callers only read it). */
 const noEvents: Readonly<Batch> = Object.freeze({ audit: [], notes: [] });
 
-const system: CommandActor = Object.freeze({ userId: 'system', name: 'cxgov', roles: ['system'] });
 
 function refuse(type: keyof typeof commandErrorTypes, message: string): never {
   throw ApplicationFailure.create({ type: commandErrorTypes[type], message, nonRetryable: true });
@@ -319,11 +313,11 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
     const st = s();
     switch (e.kind) {
       case 'at_risk':
-        return [{ action: 'complaint.clock_at_risk', actor: system, at: e.at, reason: `${e.clock} clock at ${st.sla.settings.atRiskRatio * 100}% of its window`, before: { clock: e.clock, state: 'pending' }, after: { clock: e.clock, state: 'at_risk', deadline: clockView(st.sla.clocks[e.clock]!).deadline } }];
+        return [{ action: 'complaint.clock_at_risk', actor: systemActor, at: e.at, reason: `${e.clock} clock at ${st.sla.settings.atRiskRatio * 100}% of its window`, before: { clock: e.clock, state: 'pending' }, after: { clock: e.clock, state: 'at_risk', deadline: clockView(st.sla.clocks[e.clock]!).deadline } }];
       case 'breach':
-        return [{ action: e.window === 0 ? 'complaint.clock_breached' : 'complaint.breach_escalated', actor: system, at: e.at, reason: e.reason, before: { ...before, escalationLevel: e.fromLevel }, after: { ...summary(st), clock: e.clock, window: e.window, escalationLevel: e.toLevel } }];
+        return [{ action: e.window === 0 ? 'complaint.clock_breached' : 'complaint.breach_escalated', actor: systemActor, at: e.at, reason: e.reason, before: { ...before, escalationLevel: e.fromLevel }, after: { ...summary(st), clock: e.clock, window: e.window, escalationLevel: e.toLevel } }];
       case 'pause_cap':
-        return [{ action: 'complaint.resumed', actor: system, at: e.at, reason: 'the pause allowance of the SLA policy is used up: the clocks run again', before: { paused: true }, after: { paused: false, pausedTotalMs: st.sla.pausedTotalMs } }];
+        return [{ action: 'complaint.resumed', actor: systemActor, at: e.at, reason: 'the pause allowance of the SLA policy is used up: the clocks run again', before: { paused: true }, after: { paused: false, pausedTotalMs: st.sla.pausedTotalMs } }];
     }
   }
 
@@ -349,12 +343,12 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   function closePauseEntryIfCapped(events: SlaEvent[]): void {
     const cap = events.find((e) => e.kind === 'pause_cap');
     const open = s().pauses.at(-1);
-    if (cap && open && open.resumedAt === undefined) Object.assign(open, { resumedAt: iso(cap.at), resumedBy: system.userId, capped: true });
+    if (cap && open && open.resumedAt === undefined) Object.assign(open, { resumedAt: iso(cap.at), resumedBy: systemActor.userId, capped: true });
   }
 
   // ── commands ──────────────────────────────────────────────────────────────────────────────────
   /** State-table and access checks, shared by validators and handlers (refusal → 409 / 403). */
-  function check(command: ComplaintCommand, actor: CommandActor, strict: boolean): void {
+  function check(command: ComplaintCommand, actor: Actor, strict: boolean): void {
     const st = s();
     const refusal = refusalReason(st.status, command);
     if (refusal) refuse('conflict', refusal);
@@ -370,7 +364,7 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
     if (denied && (strict || !(command === 'signoff' && st.chairUserId === null))) refuse('forbidden', denied);
   }
 
-  interface CommandSpec<C extends { actor: CommandActor }, P> {
+  interface CommandSpec<C extends { actor: Actor }, P> {
     command: ComplaintCommand;
     /** Extra checks needing the command's content (run in the validator and again in the handler). */
     validate?: (c: C, st: ComplaintState) => void;
@@ -380,7 +374,7 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
     apply: (c: C, st: ComplaintState, now: number, prepared: P) => Batch;
   }
 
-  function command<C extends { actor: CommandActor }, P = undefined>(spec: CommandSpec<C, P>) {
+  function command<C extends { actor: Actor }, P = undefined>(spec: CommandSpec<C, P>) {
     const check_ = (c: C, strict: boolean) => {
       check(spec.command, c.actor, strict);
       spec.validate?.(c, s());
@@ -429,11 +423,11 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   function closeEffects(st: ComplaintState, now: number): void {
     st.sla = stopAllClocks(st.sla, now);
     const open = st.pauses.at(-1);
-    if (open && open.resumedAt === undefined) Object.assign(open, { resumedAt: iso(now), resumedBy: system.userId });
+    if (open && open.resumedAt === undefined) Object.assign(open, { resumedAt: iso(now), resumedBy: systemActor.userId });
     st.closedAt = iso(now);
   }
 
-  const audit = (action: string, c: { actor: CommandActor }, now: number, before: unknown, after: unknown, reason?: string): AuditDraft => ({
+  const audit = (action: string, c: { actor: Actor }, now: number, before: unknown, after: unknown, reason?: string): AuditDraft => ({
     action,
     actor: c.actor,
     at: now,

@@ -19,11 +19,11 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
-import type { InitiativeRecord, InitiativeRow, PostLaunchItemRecord, ReviewRecord } from '../db/initiatives.js';
-import type { AuditEventInput } from '../db/audit.js';
-import type { NotificationInput } from '../db/transition.js';
-import { commandErrorTypes } from '../domain/command-errors.js';
+import type { Activities } from '../../activities/index.js';
+import type { InitiativeRecord, InitiativeRow, PostLaunchItemRecord, ReviewRecord } from '../../db/initiatives.js';
+import type { AuditEventInput } from '../../db/audit.js';
+import type { NotificationInput } from '../../db/transition.js';
+import { commandErrorTypes } from '../../domain/command-errors.js';
 import {
   committeeComments,
   extensionCheck,
@@ -34,9 +34,9 @@ import {
   withdrawalCheck,
   type CommandCheck,
   type ReviewLifecycleStatus,
-} from '../domain/gates/commands.js';
-import { launchScoresBelowThreshold, validateDeliverables, type LaunchAssessment } from '../domain/gates/deliverables.js';
-import { countLinkedComplaints, postLaunchReviewDue, type LinkedComplaintEvent } from '../domain/gates/post-launch.js';
+} from '../../domain/gates/commands.js';
+import { launchScoresBelowThreshold, validateDeliverables, type LaunchAssessment } from '../../domain/gates/deliverables.js';
+import { countLinkedComplaints, postLaunchReviewDue, type LinkedComplaintEvent } from '../../domain/gates/post-launch.js';
 import {
   castVote as appendVote,
   currentVotes,
@@ -48,10 +48,10 @@ import {
   signOffCheck,
   tally,
   type VoteRecord,
-} from '../domain/gates/review.js';
-import { isDecision, isTerminalStatus, type Decision, type GateStage, type InitiativeStatus, type Stage } from '../domain/gates/stages.js';
-import { durationUnits } from '../domain/duration.js';
-import type { CommitteeMember, ReviewPolicy } from '../domain/policies.js';
+} from '../../domain/gates/review.js';
+import { isDecision, isTerminalStatus, type Decision, type GateStage, type InitiativeStatus, type Stage } from '../../domain/gates/stages.js';
+import { durationUnits } from '../../domain/duration.js';
+import type { CommitteeMember, ReviewPolicy } from '../../domain/policies.js';
 import {
   castVote,
   complaintLinked,
@@ -61,13 +61,10 @@ import {
   signOff,
   submitDeliverables,
   withdrawInitiative,
-  type Actor,
-  type ReviewProgress,
-  type InitiativeView,
   type InitiativeWorkflowInput,
-  type PostLaunchView,
-  type ReviewView,
-} from './initiative-api.js';
+} from './messages.js';
+import { systemActor, type Actor } from '../../domain/actor.js';
+import type { InitiativeView, PostLaunchView, ReviewProgress, ReviewView } from '../../domain/gates/views.js';
 
 // Projection writes: short, local, retried until the database answers (never dropped).
 const { recordInitiative } = proxyLocalActivities<Activities>({
@@ -134,7 +131,6 @@ export interface InitiativeState {
   links: LinkedComplaintEvent[];
 }
 
-const system: Actor = Object.freeze({ userId: 'system', name: 'cxgov', roles: [] });
 const defaultSignalsPerRun = 500;
 
 const nowIso = (): string => new Date(Date.now()).toISOString();
@@ -407,7 +403,7 @@ export async function initiativeWorkflow(input: InitiativeWorkflowInput<Initiati
         c.notify(eligible, 'gate.vote_requested', `Your vote is requested on ${label(review)} by ${deadline}`, { reviewId: review.id, deadline });
         if (review.status === 'escalated') {
           review.escalatedAt = c.at;
-          c.audit(system, 'review.escalated', {
+          c.audit(systemActor, 'review.escalated', {
             before: { reviewStatus: 'open' },
             after: { reviewStatus: 'escalated' },
             reason: 'every committee member is recused; the chair decides alone',
@@ -633,12 +629,12 @@ export async function initiativeWorkflow(input: InitiativeWorkflowInput<Initiati
     const c = change();
     const before = pl.linkedComplaints;
     pl.linkedComplaints = count;
-    c.audit(system, 'post_launch.complaint_linked', { before: { linkedComplaints: before }, after: { linkedComplaints: count, ...(complaintId ? { complaintId } : {}) } });
+    c.audit(systemActor, 'post_launch.complaint_linked', { before: { linkedComplaints: before }, after: { linkedComplaints: count, ...(complaintId ? { complaintId } : {}) } });
     let item: PostLaunchItemRecord | undefined;
     if (!pl.reviewItem && postLaunchReviewDue(count, pl.threshold)) {
       pl.reviewItem = { id: `${s.id}-plr`, raisedAt: c.at, complaintCount: count, threshold: pl.threshold };
       item = { ...pl.reviewItem, initiativeId: s.id, windowStart: pl.windowStart, windowEnd: pl.windowEnd, chair: pl.chair };
-      c.audit(system, 'post_launch.review_raised', {
+      c.audit(systemActor, 'post_launch.review_raised', {
         after: { itemId: pl.reviewItem.id, complaintCount: count, threshold: pl.threshold },
         reason: `${count} complaints linked to the product since launch exceed the threshold of ${pl.threshold}`,
       });
@@ -673,7 +669,7 @@ export async function initiativeWorkflow(input: InitiativeWorkflowInput<Initiati
     if (waiting.length === 0) return Promise.resolve();
     const c = change();
     r.remindedAt = c.at;
-    c.audit(system, 'review.reminder_sent', { after: { reviewId: r.id, recipients: waiting, deadline: r.deadline } });
+    c.audit(systemActor, 'review.reminder_sent', { after: { reviewId: r.id, recipients: waiting, deadline: r.deadline } });
     c.notify(waiting, 'gate.reminder', `Reminder: your vote on ${label(r)} is due by ${r.deadline}`, { reviewId: r.id, deadline: r.deadline });
     return c.commit({ review: r });
   }
@@ -684,7 +680,7 @@ export async function initiativeWorkflow(input: InitiativeWorkflowInput<Initiati
     r.status = 'escalated';
     r.escalatedAt = c.at;
     const q = reviewQuorum(r);
-    c.audit(system, 'review.escalated', {
+    c.audit(systemActor, 'review.escalated', {
       before,
       after: { ...stateOf(r), deadline: r.deadline, quorum: q, afterExtension: r.extension !== undefined },
       reason: r.extension ? 'the extended window ended without a decision' : 'the review deadline passed without a decision',
@@ -712,7 +708,7 @@ export async function initiativeWorkflow(input: InitiativeWorkflowInput<Initiati
         chair: decided.chair,
       };
       const c = change();
-      c.audit(system, 'post_launch.monitoring_started', { after: { windowStart: start, windowEnd: end, threshold: s.postLaunch.threshold } });
+      c.audit(systemActor, 'post_launch.monitoring_started', { after: { windowStart: start, windowEnd: end, threshold: s.postLaunch.threshold } });
       await c.commit();
       await countLinks(); // links that arrived while the window was being computed
     }
@@ -727,7 +723,7 @@ export async function initiativeWorkflow(input: InitiativeWorkflowInput<Initiati
     }
     const c = change();
     pl.status = 'ended';
-    c.audit(system, 'post_launch.monitoring_ended', { after: { linkedComplaints: pl.linkedComplaints, reviewRaised: pl.reviewItem !== null } });
+    c.audit(systemActor, 'post_launch.monitoring_ended', { after: { linkedComplaints: pl.linkedComplaints, reviewRaised: pl.reviewItem !== null } });
     await c.commit();
   }
 
