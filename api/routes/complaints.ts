@@ -24,7 +24,7 @@ import {
   resolveUpdate,
   respondUpdate,
   resumeUpdate,
-  signoffUpdate,
+  signOffUpdate,
   transferUpdate,
   type ComplaintInput,
 } from '../../workflows/complaint/messages.js';
@@ -284,7 +284,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
   commandRoute({ path: '/resolution', summary: 'Propose the resolution; compensation above the policy limit waits for a supervisor', roles: handlers, body: ResolutionSchema, command: 'resolve', update: resolveUpdate });
   commandRoute({ path: '/resolution/approval', summary: 'Approve or reject a compensation above the limit (rejected → back to the handler)', roles: ['supervisor'], body: ApprovalSchema, command: 'approve', update: approveUpdate });
   // The chair is committee data, not a role: the workflow checks the caller against its snapshot.
-  commandRoute({ path: '/signoff', summary: 'The committee chair signs off a committee-level complaint (required to close it)', body: SignoffSchema, command: 'signoff', update: signoffUpdate });
+  commandRoute({ path: '/signoff', summary: 'The committee chair signs off a committee-level complaint (required to close it)', body: SignoffSchema, command: 'signoff', update: signOffUpdate });
   commandRoute({ path: '/customer-feedback', summary: 'Record the customer’s confirmation: satisfied closes, not satisfied reopens', roles: ['cs_agent', 'supervisor'], body: FeedbackSchema, command: 'feedback', update: feedbackUpdate });
   commandRoute({ path: '/appeal', summary: 'Lodge the customer’s appeal (reconsideration) after a reopen', roles: ['cs_agent', 'supervisor'], body: AppealSchema, command: 'appeal', update: appealUpdate });
   commandRoute({ path: '/appeal/decision', summary: 'Decide the appeal (upheld → new resolution; dismissed → closed)', roles: ['supervisor'], body: AppealDecisionSchema, command: 'appealDecision', update: appealDecisionUpdate });

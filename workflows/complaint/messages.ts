@@ -54,7 +54,7 @@ export interface ApprovalCommand {
   approved: boolean;
   comment: string;
 }
-export interface SignoffCommand {
+export interface SignOffCommand {
   actor: Actor;
   comment: string;
 }
@@ -83,7 +83,7 @@ export const respondUpdate = defineUpdate<ComplaintView, [RespondCommand]>('resp
 export const transferUpdate = defineUpdate<ComplaintView, [TransferCommand]>('transfer');
 export const resolveUpdate = defineUpdate<ComplaintView, [ResolveCommand]>('resolve');
 export const approveUpdate = defineUpdate<ComplaintView, [ApprovalCommand]>('approve');
-export const signoffUpdate = defineUpdate<ComplaintView, [SignoffCommand]>('signoff');
+export const signOffUpdate = defineUpdate<ComplaintView, [SignOffCommand]>('signoff');
 export const feedbackUpdate = defineUpdate<ComplaintView, [FeedbackCommand]>('feedback');
 export const appealUpdate = defineUpdate<ComplaintView, [AppealCommand]>('appeal');
 export const appealDecisionUpdate = defineUpdate<ComplaintView, [AppealDecisionCommand]>('appealDecision');
