@@ -42,6 +42,7 @@ const commands = {
   test: { temporal: false, exec: ['npx', ['--no-install', 'vitest', 'run']] },
   bench: { temporal: true, exec: ['node', ['--import', 'tsx', 'bench/run.ts']] },
   demo: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/demo.ts']] },
+  'api:types': { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/openapi.ts']] },
   'build:web': { temporal: false, web: 'force' },
 };
 
