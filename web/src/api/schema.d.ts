@@ -3635,6 +3635,8 @@ export interface components {
                 message: string;
                 path: string;
             }[];
+            /** @description the path of the request */
+            instance?: string;
             status: number;
             title: string;
             type: string;
