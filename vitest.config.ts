@@ -1,16 +1,38 @@
 import { defineConfig } from 'vitest/config';
 
-// Integration tests run against a real Temporal dev server and a real PostgreSQL, both started
-// by test/global-setup.ts; forks (not threads) because the Temporal worker uses native code.
+// Two projects, split by what a test needs rather than by how long it takes:
+// - `unit` (test/unit): pure rules, no services. `npm test -- --project unit` runs it alone in
+//   seconds with neither Temporal nor PostgreSQL on the machine (.ci/run checks this).
+// - `services` (every other test: integration, faults, replay, browser): a real Temporal dev
+//   server, a real PostgreSQL and the workflow bundle, started once per run by
+//   test/global-setup.ts. The global setup belongs to this project only, so vitest starts the
+//   services only when one of its files is selected. Forks (not threads) because the Temporal
+//   worker uses native code.
+// `npm test` runs both.
 export default defineConfig({
   test: {
-    pool: 'forks',
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
-    hookTimeout: 180_000,
-    testTimeout: 120_000,
-    teardownTimeout: 60_000,
     maxWorkers: 2,
+    teardownTimeout: 60_000,
     reporters: ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          pool: 'threads',
+        },
+      },
+      {
+        test: {
+          name: 'services',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/unit/**'],
+          pool: 'forks',
+          globalSetup: ['test/global-setup.ts'],
+          hookTimeout: 180_000,
+          testTimeout: 120_000,
+        },
+      },
+    ],
   },
 });
