@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { systemActor, type Actor } from '../../domain/actor.js';
 import { accessRefusal } from '../../domain/complaints/access.js';
 import { clockView } from '../../domain/complaints/clock.js';
@@ -7,8 +8,9 @@ import { escalateManually, meetSlaClock, pauseAll, pauseRefusal, resumeAll, star
 import type { ComplaintCommand, ComplaintStatus, Owner } from '../../domain/complaints/types.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import type { CommandSpec, ProcessCommand } from '../process/command.js';
+import { patches } from '../process/patches.js';
 import { refuse } from '../process/refuse.js';
-import { advanceClocks, clockEventDue, deadlineAfter, escalationNotes, lookUpChair } from './clock.js';
+import { advanceClocks, clockEventDue, deadlineAfter, escalationNotes, lookUpChair, nextClockEventAt } from './clock.js';
 import type {
   AppealCommand,
   AppealDecisionCommand,
@@ -52,7 +54,13 @@ export function complaintCommand<C extends { actor: Actor }, P>(complaint: Compl
       checks(c, true); // the clock step may have changed the level; the rules still hold or the command is refused
       const batch = entry.apply(c, state, now, prepared);
       await record(complaint, { audit: [...due.audit, ...batch.audit], notes: [...due.notes, ...batch.notes] });
-      complaint.clocksChanged = true;
+      complaint.commandsThisRun += 1;
+      // Wake the clock loop only when its timer is now wrong (or the run should continue as new):
+      // cancelling and restarting the timer costs two history events and server work per command.
+      // Histories recorded before the patch woke it after every command.
+      if (!patched(patches.complaintClockTimerKept.id) || complaint.closed || complaint.runIsFull || nextClockEventAt(complaint) !== complaint.sleepingUntil) {
+        complaint.clocksChanged = true;
+      }
       return complaintView(complaint);
     },
   };

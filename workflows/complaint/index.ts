@@ -61,12 +61,13 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
 
   // The clock loop: sleep until the next clock event (or a command changed the clocks), then apply what fell due.
   while (!complaint.closed) {
-    if (workflowInfo().continueAsNewSuggested) {
+    if (complaint.runIsFull) {
       await condition(() => !complaint.lock.isHeld && allHandlersFinished());
       if (!complaint.closed) await continueAsNew<typeof complaintWorkflow>(input, complaint.state);
     }
     const at = nextClockEventAt(complaint);
     complaint.clocksChanged = false;
+    complaint.sleepingUntil = at;
     if (at === null) await condition(() => complaint.clocksChanged || complaint.closed);
     else if (at > Date.now()) await condition(() => complaint.clocksChanged || complaint.closed, at - Date.now());
     if (complaint.closed) break;

@@ -26,6 +26,8 @@ export interface ComplaintInput {
   /** Key of the encrypted customer row (complaint_customers). */
   piiRef: string;
   intakeBy: Actor;
+  /** Continue as new after this many commands in one run (tests; otherwise when Temporal suggests it). */
+  runLimits?: { commandsPerRun: number };
 }
 
 // ── Commands: every one carries the acting user ────────────────────────────────────────────────

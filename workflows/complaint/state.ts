@@ -1,3 +1,4 @@
+import { workflowInfo } from '@temporalio/workflow';
 import type { HandlingStatus } from '../../domain/complaints/rules.js';
 import { newSlaState, startSlaClock, type SlaState } from '../../domain/complaints/sla.js';
 import type { ComplaintStatus, Owner } from '../../domain/complaints/types.js';
@@ -97,6 +98,10 @@ export class Complaint {
   registered: boolean;
   /** A command changed the clocks: the clock loop looks again at what falls due next. */
   clocksChanged = false;
+  /** When the clock loop's timer fires (null: it waits without one, for a command). */
+  sleepingUntil: number | null = null;
+  /** Commands applied in this run (the run continues as new after `input.runLimits`). */
+  commandsThisRun = 0;
   private current: ComplaintState | undefined;
 
   constructor(
@@ -119,5 +124,11 @@ export class Complaint {
 
   get closed(): boolean {
     return this.state.status === 'closed';
+  }
+
+  /** The run has grown long enough to continue as new (Temporal's suggestion, or the test limit). */
+  get runIsFull(): boolean {
+    const limit = this.input.runLimits?.commandsPerRun;
+    return workflowInfo().continueAsNewSuggested || (limit !== undefined && this.commandsThisRun >= limit);
   }
 }

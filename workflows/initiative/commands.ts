@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { systemActor } from '../../domain/actor.js';
 import { committeeComments, extensionCheck, initialReviewStatus, signOffAuthority, submissionCheck, voteCheck, withdrawalCheck } from '../../domain/gates/commands.js';
 import { launchScoresBelowThreshold, validateDeliverables, type LaunchAssessment } from '../../domain/gates/deliverables.js';
@@ -7,6 +8,7 @@ import type { InitiativeView, ReviewView, SignOffView } from '../../domain/gates
 import { durationUnits } from '../../domain/duration.js';
 import type { CommitteeMember, ReviewPolicy } from '../../domain/policies.js';
 import type { CommandSpec, ProcessCommand } from '../process/command.js';
+import { patches } from '../process/patches.js';
 import { computeDeadlines, snapshotReviewSetup } from './clock.js';
 import { refuse, refuseUnless } from '../process/refuse.js';
 import type { ExtendCommand, SignOffCommand, SubmitCommand, VoteCommand, WithdrawCommand } from './messages.js';
@@ -96,7 +98,9 @@ const submit: Entry<SubmitCommand, SubmissionSetup, ReviewView> = {
   apply: (cmd, initiative, now, setup) => {
     const s = initiative.state;
     const openedAt = new Date(setup.openedAtMs).toISOString();
-    const { eligible, recused } = recusalFor(setup.roster, { userId: cmd.actor.userId }, s.team);
+    // Processes that opened reviews before the owner rule keep replaying without it.
+    const ownerRecused = patched(patches.initiativeOwnerRecused.id);
+    const { eligible, recused } = recusalFor(setup.roster, { submitter: cmd.actor.userId, ...(ownerRecused ? { owner: s.owner } : {}) }, s.team);
     const version = s.nextVersion ?? 1;
     const review: ReviewState = {
       id: `${s.id}-r${s.reviews.length + 1}`,
