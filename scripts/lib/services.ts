@@ -20,7 +20,7 @@ import { startCheckpointer } from '../../audit/checkpointer.js';
 import { installTemporalRuntime } from '../../temporal/runtime.js';
 import { ensureReportSchedules } from '../../temporal/schedules.js';
 import { serveWorkerMetrics } from '../../temporal/metrics.js';
-import { backfillComplaintFacts } from '../../db/complaint-facts.js';
+import { backfillComplaintFacts } from '../../db/complaints.js';
 import { readPolicy } from '../../db/settings.js';
 
 /**
