@@ -1,4 +1,4 @@
-import { canonicalJson, sha256hex } from '../audit/canonical.js';
+import { canonicalJson, sha256hex } from '../db/canonical.js';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { idempotencyKeys } from '../db/schema/index.js';

@@ -1,4 +1,4 @@
-import { eventHash } from './canonical.js';
+import { eventHash } from '../db/canonical.js';
 
 /**
  * Verification of one entity's hash chain, over rows handed in seq order. Pure (no I/O), so the

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/client.js';
-import { canonicalJson } from './canonical.js';
+import { canonicalJson } from '../db/canonical.js';
 import { chainPosition } from './chain.js';
 
 /**

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { eventHash } from '../audit/canonical.js';
+import { eventHash } from './canonical.js';
 import type { Database } from './client.js';
 import { auditChainHeads, auditEvents } from './schema/index.js';
 
@@ -21,7 +21,7 @@ export interface AuditEventInput {
   reason?: string | null;
 }
 
-/** The hash of an event over its canonical serialisation (one implementation: audit/canonical.ts). */
+/** The hash of an event over its canonical serialisation (one implementation: db/canonical.ts). */
 export const auditHash = eventHash;
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];

@@ -2,7 +2,7 @@ import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditHash } from '../../../db/audit.js';
-import { canonicalJson, eventHash } from '../../../audit/canonical.js';
+import { canonicalJson, eventHash } from '../../../db/canonical.js';
 
 /**
  * The serialiser that audit hashes are built on must give exactly the text of RFC 8785's

@@ -3,12 +3,15 @@ import { configure } from 'safe-stable-stringify';
 
 /**
  * Canonical JSON (RFC 8785 for JSON values: keys sorted by UTF-16 code units, ECMAScript number
- * and string forms) and the audit event hash built on it. The writer (db/audit.ts) and the
- * verifier (audit/chain.ts) both hash through `eventHash`, so they cannot drift apart.
+ * and string forms) and the audit event hash built on it: the form every hash the database keeps
+ * is computed over (audit events, checkpoints, idempotency request hashes). The writer
+ * (db/audit.ts) and the verifier (audit/chain.ts) both hash through `eventHash`, so they cannot
+ * drift apart. It lives in db/, below both; not in domain/, which workflows import and which
+ * therefore has no node:crypto.
  *
  * safe-stable-stringify gives the same text as the `canonicalize` reference implementation for
  * every JSON value (test/unit/audit/canonical.test.ts checks this over generated values) at about
- * three times its speed, which keeps verification above quality.md's 50k events/s.
+ * three times its speed, which keeps verification near the 50k events/s target (docs/audit.md).
  */
 const stringify = configure({ deterministic: true, strict: true, circularValue: Error });
 
