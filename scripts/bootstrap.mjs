@@ -66,9 +66,9 @@ async function ensureTemporalCli() {
 // `web`: build the web UI (web/dist) first when it is missing or older than its sources
 // (scripts/lib/web-build.mjs); 'force' always rebuilds.
 const commands = {
-  start: { temporal: true, web: true, exec: ['node', ['--import', 'tsx', 'scripts/start.ts']] },
-  worker: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/worker.ts']] },
-  api: { temporal: false, web: true, exec: ['node', ['--import', 'tsx', 'scripts/api.ts']] },
+  start: { temporal: true, web: true, exec: ['node', ['--import', 'tsx', 'main/start.ts']] },
+  worker: { temporal: false, exec: ['node', ['--import', 'tsx', 'main/worker.ts']] },
+  api: { temporal: false, web: true, exec: ['node', ['--import', 'tsx', 'main/api.ts']] },
   token: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/token.ts']] },
   test: { temporal: true, web: true, exec: ['npx', ['--no-install', 'vitest', 'run']] },
   bench: { temporal: true, exec: ['node', ['--import', 'tsx', 'bench/run.ts']] },
