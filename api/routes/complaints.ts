@@ -3,7 +3,7 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from
 import type { ZodType } from 'zod';
 import { piiKey } from '../../config/secrets.js';
 import type { Database } from '../../db/client.js';
-import { listComplaints, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer, type ComplaintCursor } from '../../db/complaints.js';
+import { listComplaints, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
 import { refusalReason } from '../../domain/complaints/rules.js';
 import type { Actor } from '../../domain/actor.js';
 import type { ComplaintCommand } from '../../domain/complaints/types.js';
@@ -27,6 +27,7 @@ import {
   type ComplaintInput,
 } from '../../workflows/complaint/messages.js';
 import { hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { presentComplaint } from '../present/complaints.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
@@ -66,6 +67,9 @@ import {
  */
 const readers: Role[] = ['cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'];
 const handlers: Role[] = ['cs_agent', 'business_handler', 'supervisor'];
+
+/** The list's keyset: receipt time, then id (both descending). */
+const listCursor = cursorCodec({ receivedAt: cursorParts.instant, id: (v) => ComplaintParams.shape.id.safeParse(v).success });
 
 /** How far back a complaint's receipt may be dated, and how far ahead a client clock may run. */
 const maxBackdateMs = 366 * 86_400_000;
@@ -146,14 +150,14 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         db,
         { ...filter, ...(breached ? { breached: breached === 'true' } : {}), ...(handlerOnly(principal) ? { department: principal.department } : {}) },
         limit,
-        cursor ? decodeCursor(cursor) : undefined,
+        cursor ? listCursor.decode(cursor) : undefined,
       );
       const customers = await readCustomers(db, cipher, page.items.map((v) => v.id));
       return {
         status: 200,
         body: {
           items: page.items.map((v) => presentComplaint(v, customers.get(v.id), principal)),
-          nextCursor: page.next ? encodeCursor(page.next) : null,
+          nextCursor: page.next ? listCursor.encode(page.next) : null,
         },
       };
     },
@@ -288,24 +292,4 @@ async function readable(db: Database, id: string, principal: Principal): Promise
     throw forbidden('a business handler reads only complaints transferred to their own department');
   }
   return view;
-}
-
-function encodeCursor({ receivedAt, id }: ComplaintCursor): string {
-  return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
-}
-
-const isoMillis = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-function decodeCursor(cursor: string): ComplaintCursor {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    // Exactly what encodeCursor writes: a forged one (a date PostgreSQL does not take, a NUL in
-    // the id) reached the query and was a 500.
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isoMillis.test(v[0]) && !Number.isNaN(Date.parse(v[0])) && ComplaintParams.shape.id.safeParse(v[1]).success) {
-      return { receivedAt: v[0], id: v[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw badRequest('cursor is not valid: pass the nextCursor of a previous page', [{ path: 'query.cursor', message: 'unknown cursor' }]);
 }
