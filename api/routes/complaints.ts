@@ -1,11 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { ZodType } from 'zod';
 import { piiKey } from '../../config/secrets.js';
 import type { Database } from '../../db/client.js';
 import { listComplaints, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
 import { refusalReason } from '../../domain/complaints/rules.js';
-import type { Actor } from '../../domain/actor.js';
 import type { ComplaintCommand } from '../../domain/complaints/types.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import { PiiCipher } from '../../security/pii.js';
@@ -26,9 +25,10 @@ import {
   transferUpdate,
   type ComplaintInput,
 } from '../../workflows/complaint/messages.js';
-import { hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
+import { idFromKey } from '../idempotency.js';
 import { presentComplaint } from '../present/complaints.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
 import type { ApiRouter } from '../router.js';
@@ -89,7 +89,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     responses: { 201: { description: 'The complaint, with its deadlines and repeat flag', schema: ComplaintSchema } },
     handler: async ({ body, principal, idempotencyKey }) => {
       // A key makes the id deterministic, so a retry after a crash finds the same workflow.
-      const id = idempotencyKey ? uuidFrom(`complaint\n${principal.userId}\n${idempotencyKey}`) : randomUUID();
+      const id = idempotencyKey ? idFromKey('complaint', principal.userId, idempotencyKey) : randomUUID();
       const now = Date.now();
       const received = body.receivedAt ? Date.parse(body.receivedAt) : now;
       if (received > now + maxClockSkewMs) throw badRequest('receivedAt lies in the future', [{ path: 'body.receivedAt', message: 'must not be in the future' }]);
@@ -204,8 +204,8 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         complaintId: params.id,
         change,
         reason,
-        actor: { userId: principal.userId, roles: principal.roles },
-        sourceKey: `complaint-customer:${params.id}:${idempotencyKey ? uuidFrom(`customer\n${principal.userId}\n${idempotencyKey}`) : randomUUID()}`,
+        actor: actorOf(principal),
+        sourceKey: `complaint-customer:${params.id}:${idempotencyKey ? idFromKey('customer', principal.userId, idempotencyKey) : randomUUID()}`,
       });
       if (result.kind === 'not_found') throw notFound(`no customer record for complaint ${params.id}`);
       return { status: 200, body: presentComplaint(view, await readCustomer(db, cipher, params.id), principal) };
@@ -245,7 +245,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         const view = await handle.executeUpdate<ComplaintView, [unknown]>(spec.update.name, {
           args: [{ ...body, actor: actorOf(principal) }],
           // The same key never applies the command twice, even if the API died after sending it.
-          ...(idempotencyKey ? { updateId: uuidFrom(`${spec.command}\n${principal.userId}\n${idempotencyKey}`) } : {}),
+          ...(idempotencyKey ? { updateId: idFromKey(spec.command, principal.userId, idempotencyKey) } : {}),
         });
         return { status: 200, body: presentComplaint(view, await readCustomer(db, cipher, params.id), principal) };
       },
@@ -266,19 +266,6 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
 }
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────────
-
-export function actorOf(p: Principal): Actor {
-  return { userId: p.userId, name: p.name, roles: p.roles, ...(p.department ? { department: p.department } : {}) };
-}
-
-/** A UUID (version 8, RFC 9562 "custom") from a sha256 of the seed. */
-export function uuidFrom(seed: string): string {
-  const h = createHash('sha256').update(seed).digest();
-  h[6] = (h[6]! & 0x0f) | 0x80;
-  h[8] = (h[8]! & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
 
 /** A business_handler without any wider reading role sees their department's complaints only. */
 function handlerOnly(p: Principal): boolean {

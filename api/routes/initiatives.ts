@@ -1,10 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { isReviewMember, listInitiatives, readInitiative } from '../../db/initiatives.js';
 import { readRoster } from '../../db/settings.js';
-import type { Actor } from '../../domain/actor.js';
 import { validateDeliverables } from '../../domain/gates/deliverables.js';
 import type { InitiativeView } from '../../domain/gates/views.js';
 import {
@@ -18,9 +17,10 @@ import {
   withdrawInitiative,
   type InitiativeWorkflowInput,
 } from '../../workflows/initiative/messages.js';
-import { hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
+import { idFromKey } from '../idempotency.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
 import type { ApiRouter } from '../router.js';
 import {
@@ -53,16 +53,6 @@ const tags = ['Initiatives and gates'];
 
 const problem = (description: string) => ({ description });
 
-function actorOf(p: Principal): Actor {
-  return { userId: p.userId, name: p.name, roles: [...p.roles], ...(p.department ? { department: p.department } : {}) };
-}
-
-/** A retried create with the same Idempotency-Key must land on the same workflow id. */
-function idFromKey(principal: string, key: string): string {
-  const h = createHash('sha256').update(`initiative\n${principal}\n${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 /** The list's keyset: creation time, then id (both descending). */
 const listCursor = cursorCodec({ createdAt: cursorParts.instant, id: cursorParts.id });
 
@@ -87,8 +77,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
       throw err;
     }
   }
-  const updateKeyOf = (p: Principal, key: string | undefined, what: string) =>
-    key ? createHash('sha256').update(`${what}\n${p.userId}\n${key}`).digest('hex') : undefined;
+  const updateKeyOf = (p: Principal, key: string | undefined, what: string) => (key ? idFromKey(what, p.userId, key) : undefined);
 
   api.add({
     method: 'post',
@@ -100,7 +89,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
     idempotent: true,
     responses: { 201: { description: 'The created initiative', schema: InitiativeSchema } },
     handler: async ({ body, principal, idempotencyKey, res }) => {
-      const id = idempotencyKey ? idFromKey(principal.userId, idempotencyKey) : randomUUID();
+      const id = idempotencyKey ? idFromKey('initiative', principal.userId, idempotencyKey) : randomUUID();
       const actor = actorOf(principal);
       const input: InitiativeWorkflowInput = { init: { id, ...body, owner: actor } };
       const start = new WithStartWorkflowOperation(initiativeWorkflowType, {
