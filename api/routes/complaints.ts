@@ -52,8 +52,8 @@ import {
 } from '../schemas/complaints.js';
 
 /**
- * Complaints (api.md "Complaints"): thin routes — role check → workflow update → answer; reads
- * from the projection.
+ * Complaints: parse → authorise → call the workflow (commands) or db/complaints.ts (reads, the
+ * customer's details) → present (api/present/complaints.ts masks the PII per caller).
  *
  * Who may read (decided here, least privilege):
  * - cs_agent, supervisor: every complaint. PII in clear for a supervisor and for the complaint's
