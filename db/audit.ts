@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { canonicalJson, sha256hex } from './canonical.js';
-import type { Database } from './client.js';
+import type { Database, Transaction } from './client.js';
 import { auditChainHeads, auditEvents } from './schema/index.js';
 
 /** The kinds of entity with an audit chain: the five of the API, plus generated reports. */
@@ -73,15 +73,13 @@ export function auditHash(e: HashedEventFields): string {
   );
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-
 /**
  * Appends one event to its entity's chain inside the caller's transaction (so the projection it
  * describes and the event commit together). Idempotent on `sourceKey`: returns the existing
  * event's seq when it was already written. Three statements per event (lock the head, insert,
  * move the head): every projection write pays them.
  */
-export async function appendAuditEvent(tx: Tx | Database, input: AuditEventInput): Promise<{ seq: number; hash: string; duplicate: boolean }> {
+export async function appendAuditEvent(tx: Transaction | Database, input: AuditEventInput): Promise<{ seq: number; hash: string; duplicate: boolean }> {
   const thisChain = and(eq(auditChainHeads.entityType, input.entityType), eq(auditChainHeads.entityId, input.entityId));
   // Lock (or create) the chain head so concurrent appends to one entity line up; other
   // entities' chains are not touched, so there is no global lock. One statement: the no-op
