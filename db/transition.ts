@@ -1,4 +1,4 @@
-import type { Database, Transaction } from './client.js';
+import type { Transaction } from './client.js';
 import { appendAuditEvent, type AuditEventInput } from './audit.js';
 import { notifications } from './schema/index.js';
 
