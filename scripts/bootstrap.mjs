@@ -35,9 +35,9 @@ async function ensureDependencies() {
 // `test` needs neither here: the global setup of the `services` test project finds the CLI and
 // builds the UI itself, only when a selected test needs them (`npm test -- --project unit` does not).
 const commands = {
-  start: { temporal: true, web: true, exec: ['node', ['--import', 'tsx', 'scripts/start.ts']] },
-  worker: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/worker.ts']] },
-  api: { temporal: false, web: true, exec: ['node', ['--import', 'tsx', 'scripts/api.ts']] },
+  start: { temporal: true, web: true, exec: ['node', ['--import', 'tsx', 'main/start.ts']] },
+  worker: { temporal: false, exec: ['node', ['--import', 'tsx', 'main/worker.ts']] },
+  api: { temporal: false, web: true, exec: ['node', ['--import', 'tsx', 'main/api.ts']] },
   token: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/token.ts']] },
   test: { temporal: false, exec: ['npx', ['--no-install', 'vitest', 'run']] },
   bench: { temporal: true, exec: ['node', ['--import', 'tsx', 'bench/run.ts']] },

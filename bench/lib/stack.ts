@@ -96,7 +96,7 @@ function spawnRole(role: 'worker' | 'api', env: NodeJS.ProcessEnv): ChildProcess
   // BENCH_PROFILE=<dir>: V8 CPU profiles of the worker and the API, one file per thread (the
   // workflow sandbox runs in a worker thread) under <dir>/<role>/; open them in Chrome DevTools.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_PROFILE, role)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', `scripts/${role}.ts`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', `main/${role}.ts`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[${role}] ${d}`));
   return child;
 }

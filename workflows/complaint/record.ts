@@ -1,6 +1,6 @@
 import { proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import type { ComplaintRecord } from '../../activities/complaints.js';
+import type { ComplaintRecord } from '../../db/complaints.js';
 import type { AuditEventInput } from '../../db/audit.js';
 import type { NotificationInput } from '../../db/transition.js';
 import type { Actor } from '../../domain/actor.js';

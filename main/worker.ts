@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
-import { onShutdown, openDatabaseRole, startWorkerRole, temporalRole } from './lib/services.js';
+import { onShutdown, openDatabaseRole, startWorkerRole, temporalRole } from './roles.js';
 
 /** `npm run worker`: the worker role alone, against the configured Temporal and PostgreSQL. */
 const config = loadConfig();

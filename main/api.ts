@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
-import { closeServer, onShutdown, openDatabaseRole, startApiRole, temporalRole } from './lib/services.js';
+import { closeServer, onShutdown, openDatabaseRole, startApiRole, temporalRole } from './roles.js';
 
 /** `npm run api`: the HTTP API role alone, against the configured Temporal and PostgreSQL. */
 const config = loadConfig();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defaultWebDist } from '../api/web.js';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
-import { closeServer, onShutdown, openDatabaseRole, startApiRole, startWorkerRole, temporalRole } from './lib/services.js';
+import { closeServer, onShutdown, openDatabaseRole, startApiRole, startWorkerRole, temporalRole } from './roles.js';
 
 /** `npm start`: Temporal (embedded unless configured), the database, the worker and the API in one process. */
 const config = loadConfig();
