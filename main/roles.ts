@@ -13,6 +13,7 @@ import { jwtSecret } from '../config/secrets.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTarget } from '../temporal/connection.js';
 import { startDevServer, type DevServer } from '../temporal/dev-server.js';
+import { activePatches } from '../temporal/patches.js';
 import { createWorker, workerTuning } from '../temporal/worker.js';
 import { logAdapter, startDispatcher } from '../notifications/dispatcher.js';
 import { startArchiver } from '../audit/archive.js';
@@ -70,6 +71,7 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
     logger: logger.child({ component: 'activity' }),
     tuning: workerTuning(config),
+    patches: activePatches(config.WORKFLOW_PATCHES),
   });
   // A worker without the API in its process serves its own metrics when asked to.
   const metricsServer = config.WORKER_METRICS_BIND !== 'off' ? await serveWorkerMetrics(config.WORKER_METRICS_BIND) : undefined;
