@@ -1,7 +1,11 @@
 import type { Database } from '../db/client.js';
 import { repeatCandidates, writeComplaintRecord, type ComplaintRecord, type RepeatQuery } from '../db/complaints.js';
 import { readPolicy, readRoster } from '../db/settings.js';
-import type { TransitionRecord } from '../db/transition.js';
+import type { TransitionRecord } from '../domain/trail.js';
+import { maxEscalationLevel } from '../domain/complaints/escalation.js';
+import { advanceClockState, clockEventsBatch, placeInChain, receivedBatch } from '../domain/complaints/events.js';
+import { newComplaintState, type ComplaintInput, type ComplaintState } from '../domain/complaints/process.js';
+import { complaintRecord, complaintView } from '../domain/complaints/projection.js';
 import { repeatOf, resolutionWindowFor } from '../domain/complaints/rules.js';
 import type { Severity } from '../domain/complaints/types.js';
 import type { SlaPolicy } from '../domain/policies.js';
@@ -28,41 +32,80 @@ async function repeatsOf(db: Database, q: RepeatQuery): Promise<string[]> {
 
 export function complaintActivities(db: Database) {
   const { computeDeadlines } = deadlineActivities(db);
-  return {
-    /**
-     * Intake's reads together: the SLA policy in force (kept for the complaint's whole life), the
-     * deadlines of its windows from the business calendar, and the earlier complaints this one
-     * repeats. One local activity instead of three, so intake costs one workflow activation less.
-     */
-    async prepareIntake(q: RepeatQuery & { severity: Severity }): Promise<IntakePreparation> {
-      const { value: policy, version } = await readPolicy(db, 'sla');
-      const from = q.receivedAt;
-      const [[firstResponse, resolution, maxPauseEnd, breachWindowEnd], repeats] = await Promise.all([
-        computeDeadlines([
-          { from, duration: policy.firstResponse },
-          { from, duration: resolutionWindowFor(q.severity, policy) },
-          { from, duration: policy.maxPause },
-          { from, duration: policy.breachWindow },
-        ]),
-        repeatsOf(db, q),
-      ]);
-      return { policy, version, deadlines: { firstResponse: firstResponse!, resolution: resolution!, maxPauseEnd: maxPauseEnd!, breachWindowEnd: breachWindowEnd! }, repeats };
-    },
 
-    /**
-     * Local activity: the projection row and the transition's audit events and notifications in
-     * one transaction. Idempotent (audit/notification source keys) and version-guarded (an older
-     * or repeated write never overwrites a newer row), so retries and late duplicates are harmless.
-     * The KPI facts (domain/reports/facts.ts) are derived in the same write.
-     */
-    async recordComplaint(input: { complaint: ComplaintRecord } & TransitionRecord): Promise<void> {
-      await writeComplaintRecord(db, input);
-    },
+  /**
+   * Intake's reads together: the SLA policy in force (kept for the complaint's whole life), the
+   * deadlines of its windows from the business calendar, and the earlier complaints this one
+   * repeats.
+   */
+  async function prepareIntake(q: RepeatQuery & { severity: Severity }): Promise<IntakePreparation> {
+    const { value: policy, version } = await readPolicy(db, 'sla');
+    const from = q.receivedAt;
+    const [[firstResponse, resolution, maxPauseEnd, breachWindowEnd], repeats] = await Promise.all([
+      computeDeadlines([
+        { from, duration: policy.firstResponse },
+        { from, duration: resolutionWindowFor(q.severity, policy) },
+        { from, duration: policy.maxPause },
+        { from, duration: policy.breachWindow },
+      ]),
+      repeatsOf(db, q),
+    ]);
+    return { policy, version, deadlines: { firstResponse: firstResponse!, resolution: resolution!, maxPauseEnd: maxPauseEnd!, breachWindowEnd: breachWindowEnd! }, repeats };
+  }
 
-    /** The committee chair on the roster now (snapshotted when a complaint reaches the committee level). */
-    async committeeChair(): Promise<string | null> {
-      const roster = await readRoster(db);
-      return roster.find((m) => m.chair)?.userId ?? null;
-    },
-  };
+  /** The committee chair on the roster now (snapshotted when a complaint reaches the committee level). */
+  async function committeeChair(): Promise<string | null> {
+    const roster = await readRoster(db);
+    return roster.find((m) => m.chair)?.userId ?? null;
+  }
+
+  /**
+   * Intake in one local activity (one workflow activation less than a read and a write): the
+   * reads of `prepareIntake`, then the complaint's first state, its `complaint.received` event
+   * and any clock event already due, built with the same pure functions the workflow uses
+   * (domain/complaints), and recorded like every later step. Answers with the state the
+   * workflow continues from. A retry recomputes from the same reads and writes nothing twice
+   * (source keys; the projection only moves forward).
+   */
+  async function takeComplaint({ complaint, workflowId, now }: { complaint: ComplaintInput; workflowId: string; now: number }): Promise<ComplaintState> {
+    const receivedAt = Date.parse(complaint.receivedAt);
+    const { policy, version, deadlines, repeats } = await prepareIntake({
+      id: complaint.id,
+      customerRef: complaint.customerRef,
+      category: complaint.category,
+      ...(complaint.initiativeId ? { initiativeId: complaint.initiativeId } : {}),
+      receivedAt: new Date(receivedAt).toISOString(),
+      severity: complaint.severity,
+    });
+    const at = (iso: string) => Date.parse(iso);
+    const state = newComplaintState(complaint, {
+      policy,
+      policyVersion: version,
+      receivedAt,
+      deadlines: { firstResponse: at(deadlines.firstResponse), resolution: at(deadlines.resolution), maxPauseEnd: at(deadlines.maxPauseEnd), breachWindowEnd: at(deadlines.breachWindowEnd) },
+      repeatOf: repeats,
+    });
+    const batch = receivedBatch(complaint, state, now);
+    const { events, before } = advanceClockState(state, now);
+    if (events.length > 0) {
+      if (state.sla.level >= maxEscalationLevel && state.chairUserId === null) state.chairUserId = await committeeChair();
+      const due = clockEventsBatch(complaint, state, events, before);
+      batch.audit.push(...due.audit), batch.notes.push(...due.notes);
+    }
+    const placed = placeInChain(complaint, workflowId, state, batch);
+    await writeComplaintRecord(db, { complaint: complaintRecord(complaint, workflowId, state, complaintView(complaint, state, now)), ...placed });
+    return state;
+  }
+
+  /**
+   * The projection row and the transition's audit events and notifications in one transaction.
+   * Idempotent (audit/notification source keys) and version-guarded (an older or repeated write
+   * never overwrites a newer row), so retries and late duplicates are harmless. The KPI facts
+   * (domain/reports/facts.ts) are derived in the same write.
+   */
+  async function recordComplaint(input: { complaint: ComplaintRecord } & TransitionRecord): Promise<void> {
+    await writeComplaintRecord(db, input);
+  }
+
+  return { prepareIntake, takeComplaint, recordComplaint, committeeChair };
 }

@@ -1,35 +1,26 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { canonicalJson, sha256hex } from './canonical.js';
 import type { Database, Transaction } from './client.js';
+import type { AuditEventInput } from '../domain/trail.js';
 import { auditChainHeads, auditEvents } from './schema/index.js';
 
-/** The kinds of entity with an audit chain: the five of the API, plus generated reports. */
-export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report'] as const;
-export type AuditEntityType = (typeof auditEntityTypes)[number];
-
 /**
- * An audit event as stored and read back (`auditEventColumns`): the one row type of the trail.
- * The writer's input, the hashed fields and the auditor's view (audit/events.ts) derive from it.
+ * An audit event as stored and read back (`auditEventColumns`): the writer's input
+ * (domain/trail.ts) placed in its chain. The hashed fields and the auditor's view
+ * (audit/events.ts) derive from it.
  */
-export interface AuditEventRow {
+export type AuditEventRow = Omit<Required<AuditEventInput>, 'entityType' | 'sourceKey' | 'at'> & {
   /** The bigint identity, as text. */
   id: string;
   entityType: string;
-  entityId: string;
   /** Position in the entity's chain: 1, 2, … */
   seq: number;
-  actor: string;
-  roles: string[];
-  action: string;
   /** ISO-8601 with milliseconds, UTC: the exact form the hash was computed over. */
   at: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
   hash: string;
   /** The hash of the event before it in the chain; null for the first. */
   prevHash: string | null;
-}
+};
 
 /** The select list that reads an `AuditEventRow` from audit_events (search, export, verifier). */
 export const auditEventColumns = sql.raw(
@@ -42,13 +33,6 @@ export type HashedEventFields = Omit<AuditEventRow, 'id' | 'hash' | 'at' | 'befo
     /** Any instant form; normalised to milliseconds UTC before hashing. */
     at: string | Date;
   };
-
-/** What a writer appends: an event before the chain gives it its place (seq, prevHash, hash). */
-export type AuditEventInput = Omit<HashedEventFields, 'entityType' | 'seq' | 'prevHash'> & {
-  entityType: AuditEntityType;
-  /** Idempotency: the same source key is written once (e.g. `<workflowId>:<event seq>`). */
-  sourceKey: string;
-};
 
 /**
  * sha256 (hex) of the canonical JSON (db/canonical.ts) of `{ entityType, entityId, seq, actor,

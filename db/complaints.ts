@@ -9,7 +9,11 @@ import { appendAuditEvent } from './audit.js';
 import type { Database } from './client.js';
 import { auditEvents, complaintCustomers, complaints } from './schema/index.js';
 import { readPolicy } from './settings.js';
-import { writeTransition, type TransitionRecord } from './transition.js';
+import type { ComplaintRecord } from '../domain/complaints/projection.js';
+import type { TransitionRecord } from '../domain/trail.js';
+
+export type { ComplaintRecord } from '../domain/complaints/projection.js';
+import { writeTransition } from './transition.js';
 
 /**
  * The complaint tables: the projection (`complaints`, written by the `recordComplaint` activity,
@@ -20,34 +24,6 @@ import { writeTransition, type TransitionRecord } from './transition.js';
 // ---------------------------------------------------------------------------------------------
 // The projection, write side
 
-/** The projection row as the workflow computes it (no PII: customerRef only). */
-export interface ComplaintRecord {
-  id: string;
-  workflowId: string;
-  status: string;
-  channel: string;
-  category: string;
-  severity: string;
-  customerRef: string;
-  initiativeId: string | null;
-  receivedAt: string;
-  ownerKind: string;
-  ownerId: string;
-  agentId: string;
-  department: string | null;
-  escalationLevel: number;
-  breached: boolean;
-  chairUserId: string | null;
-  signedOff: boolean;
-  nextDeadline: string | null;
-  nextDeadlineState: string | null;
-  reopenCount: number;
-  repeatOf: string[];
-  policyVersion: number;
-  closedAt: string | null;
-  view: unknown;
-  version: number;
-}
 
 /**
  * One workflow state change in one transaction: the projection row (only when its version is

@@ -9,7 +9,8 @@ import type {
   VoteView,
 } from '../domain/gates/views.js';
 import type { Database, Transaction } from './client.js';
-import { writeTransition, type TransitionRecord } from './transition.js';
+import type { TransitionRecord } from '../domain/trail.js';
+import { writeTransition } from './transition.js';
 import { gateReviews, gateVotes, initiatives, postLaunchReviews } from './schema/index.js';
 
 /**

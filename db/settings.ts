@@ -11,7 +11,8 @@ import {
   type SlaPolicy,
 } from '../domain/policies.js';
 import type { Database } from './client.js';
-import { appendAuditEvent, type AuditEntityType } from './audit.js';
+import type { AuditEntityType } from '../domain/trail.js';
+import { appendAuditEvent } from './audit.js';
 import { committeeMembers, policies } from './schema/index.js';
 
 /**

@@ -1,28 +1,12 @@
 import type { Transaction } from './client.js';
-import { appendAuditEvent, type AuditEventInput } from './audit.js';
+import type { TransitionRecord } from '../domain/trail.js';
+import { appendAuditEvent } from './audit.js';
 import { notifications } from './schema/index.js';
 
 /**
- * What one workflow state change leaves in the database besides its projection: the audit
- * events that describe it and the notifications it causes. Written inside the caller's
- * transaction, idempotently (source keys), so a retried activity changes nothing.
+ * Writes what one process step leaves besides its projection (domain/trail.ts) inside the
+ * caller's transaction, idempotently (source keys), so a retried activity changes nothing.
  */
-export interface NotificationInput {
-  sourceKey: string;
-  recipientKind: 'user' | 'role' | 'department' | 'level';
-  recipient: string;
-  topic: string;
-  entityType: string;
-  entityId: string;
-  message: string;
-  data?: unknown;
-}
-
-export interface TransitionRecord {
-  audit: AuditEventInput[];
-  notifications?: NotificationInput[];
-}
-
 export async function writeTransition(tx: Transaction, record: TransitionRecord): Promise<void> {
   for (const event of record.audit) await appendAuditEvent(tx, event);
   if (record.notifications?.length) {

@@ -1,5 +1,5 @@
 import type { AuditEventView } from '../../audit/events.js';
-import { auditEntityTypes } from '../../db/audit.js';
+import { auditEntityTypes } from '../../domain/trail.js';
 import { id, instant } from './common.js';
 import { z } from '../zod.js';
 

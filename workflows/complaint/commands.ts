@@ -6,11 +6,13 @@ import { levelName, maxEscalationLevel } from '../../domain/complaints/escalatio
 import { needsApproval, needsChairSignOff, nextStatus, refusalReason, resolutionWindowFor, type HandlingStatus, type Transition } from '../../domain/complaints/rules.js';
 import { escalateManually, meetSlaClock, pauseAll, pauseRefusal, resumeAll, startSlaClock, stopAllClocks } from '../../domain/complaints/sla.js';
 import type { ComplaintCommand, ComplaintStatus, Owner } from '../../domain/complaints/types.js';
+import { auditDraft, escalationNotes, iso, note, nothingToRecord, reference, type Batch, type NoteDraft } from '../../domain/complaints/events.js';
+import { summary, type ComplaintState } from '../../domain/complaints/process.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import type { CommandSpec, ProcessCommand } from '../process/command.js';
 import { patches } from '../process/patches.js';
 import { refuse } from '../process/refuse.js';
-import { advanceClocks, clockEventDue, deadlineAfter, escalationNotes, lookUpChair, nextClockEventAt } from './clock.js';
+import { advanceClocks, clockEventDue, deadlineAfter, lookUpChair, nextClockEventAt } from './clock.js';
 import type {
   AppealCommand,
   AppealDecisionCommand,
@@ -22,8 +24,8 @@ import type {
   SignOffCommand,
   TransferCommand,
 } from './messages.js';
-import { auditDraft, complaintView, iso, note, nothingToRecord, record, reference, type Batch, type NoteDraft } from './record.js';
-import { summary, type Complaint, type ComplaintState } from './state.js';
+import { record, viewOf } from './record.js';
+import type { Complaint } from './state.js';
 
 /**
  * The complaint's commands: one table entry each (validate / prepare / apply), run the same way
@@ -61,7 +63,7 @@ export function complaintCommand<C extends { actor: Actor }, P>(complaint: Compl
       if (!patched(patches.complaintClockTimerKept.id) || complaint.closed || complaint.runIsFull || nextClockEventAt(complaint) !== complaint.sleepingUntil) {
         complaint.clocksChanged = true;
       }
-      return complaintView(complaint);
+      return viewOf(complaint);
     },
   };
 }
@@ -93,7 +95,7 @@ function statusAfter(state: ComplaintState, command: ComplaintCommand, outcome?:
 /** The complaint's commands, bound to one complaint. */
 export function complaintCommands(complaint: Complaint) {
   const { input } = complaint;
-  const ref = () => reference(complaint);
+  const ref = () => reference(input);
   /** The first responder, who owns the complaint again once a resolution reaches the customer side. */
   const agent = (): Owner => ({ kind: 'user', id: input.intakeBy.userId });
 
@@ -324,7 +326,7 @@ export function complaintCommands(complaint: Complaint) {
     apply: (c, state, now) => {
       const before = summary(state);
       state.sla = escalateManually(state.sla) ?? state.sla;
-      return { audit: [auditDraft('complaint.escalated', c.actor, now, before, summary(state), c.reason)], notes: escalationNotes(complaint, state.sla.level, `${ref()} escalated to you by ${c.actor.name}: ${c.reason}`) };
+      return { audit: [auditDraft('complaint.escalated', c.actor, now, before, summary(state), c.reason)], notes: escalationNotes(state, state.sla.level, `${ref()} escalated to you by ${c.actor.name}: ${c.reason}`) };
     },
   };
 

@@ -28,7 +28,7 @@ import {
   transferUpdate,
   type ComplaintInput,
 } from './messages.js';
-import { complaintView, record } from './record.js';
+import { record, viewOf } from './record.js';
 import { Complaint, type ComplaintState } from './state.js';
 
 export async function complaintWorkflow(input: ComplaintInput, carried?: ComplaintState): Promise<ComplaintView> {
@@ -37,11 +37,11 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   const registration: Promise<void> = carried ? Promise.resolve() : registerComplaint(complaint);
   const lockedProcess = { lock: complaint.lock, untilReady: () => (complaint.registered ? undefined : registration) };
 
-  setHandler(complaintQuery, () => complaintView(complaint));
+  setHandler(complaintQuery, () => viewOf(complaint));
   // The intake update (update-with-start) answers once the complaint is recorded.
   setHandler(intakeUpdate, async () => {
     if (!complaint.registered) await registration;
-    return complaintView(complaint);
+    return viewOf(complaint);
   });
   const commands = complaintCommands(complaint);
   setHandler(respondUpdate, ...wire(commands.respond));
@@ -78,7 +78,7 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
     });
   }
   await condition(allHandlersFinished);
-  return complaintView(complaint);
+  return viewOf(complaint);
 
   function wire<C, R>(command: ProcessCommand<C, R>) {
     const { handler, validator } = updateHandlers(lockedProcess, command);

@@ -8,27 +8,14 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/actor.js';
-import type { Category, Channel, Severity } from '../../domain/complaints/types.js';
+import type { Channel } from '../../domain/complaints/types.js';
 import type { ComplaintView, Compensation } from '../../domain/complaints/views.js';
+import type { ComplaintInput } from '../../domain/complaints/process.js';
+
+export type { ComplaintInput } from '../../domain/complaints/process.js';
 
 export const complaintWorkflowId = (id: string) => `complaint-${id}`;
 
-export interface ComplaintInput {
-  id: string;
-  channel: Channel;
-  category: Category;
-  severity: Severity;
-  description: string;
-  /** ISO instant; every intake clock runs from here. */
-  receivedAt: string;
-  initiativeId?: string;
-  customerRef: string;
-  /** Key of the encrypted customer row (complaint_customers). */
-  piiRef: string;
-  intakeBy: Actor;
-  /** Continue as new after this many commands in one run (tests; otherwise when Temporal suggests it). */
-  runLimits?: { commandsPerRun: number };
-}
 
 // ── Commands: every one carries the acting user ────────────────────────────────────────────────
 

@@ -1,92 +1,9 @@
 import { workflowInfo } from '@temporalio/workflow';
-import type { HandlingStatus } from '../../domain/complaints/rules.js';
-import { newSlaState, startSlaClock, type SlaState } from '../../domain/complaints/sla.js';
-import type { ComplaintStatus, Owner } from '../../domain/complaints/types.js';
-import type { AppealEntry, FeedbackEntry, PauseEntry, ResolutionEntry, ResponseEntry, TransferEntry } from '../../domain/complaints/views.js';
-import type { SlaPolicy } from '../../domain/policies.js';
-import { refuse } from '../process/refuse.js';
+import type { ComplaintInput, ComplaintState } from '../../domain/complaints/process.js';
 import { Lock } from '../process/lock.js';
-import type { ComplaintInput } from './messages.js';
+import { refuse } from '../process/refuse.js';
 
-/**
- * Everything one complaint process knows. Plain JSON: it is carried over continue-as-new as the
- * workflow's second argument, so a field is never renamed or removed (runs continued by an
- * earlier version carry the old shape).
- */
-export interface ComplaintState {
-  status: ComplaintStatus;
-  owner: Owner;
-  department: string | null;
-  sla: SlaState;
-  policy: SlaPolicy;
-  policyVersion: number;
-  responses: ResponseEntry[];
-  transfers: TransferEntry[];
-  resolutions: ResolutionEntry[];
-  /** The status a resolution waiting for approval was proposed in, and the owner then. */
-  proposal: { returnTo: HandlingStatus; owner: Owner } | null;
-  feedback: FeedbackEntry[];
-  appeals: AppealEntry[];
-  pauses: PauseEntry[];
-  signoff: { by: string; at: string; comment: string } | null;
-  chairUserId: string | null;
-  /** The customer has confirmed (or an appeal was dismissed): only the chair's sign-off may be missing. */
-  customerConfirmed: boolean;
-  reopenCount: number;
-  repeatOf: string[];
-  closedAt: string | null;
-  /** Audit sequence: source keys are `<workflowId>:<eventSeq>`. */
-  eventSeq: number;
-}
-
-/** What intake read through its activity: the policy in force, the deadlines, the repeats. */
-export interface IntakeFacts {
-  policy: SlaPolicy;
-  policyVersion: number;
-  receivedAt: number;
-  deadlines: { firstResponse: number; resolution: number; maxPauseEnd: number; breachWindowEnd: number };
-  repeatOf: string[];
-}
-
-/** A complaint just taken: with the agent, both intake clocks running from receipt. */
-export function newComplaintState(input: ComplaintInput, facts: IntakeFacts): ComplaintState {
-  const { receivedAt, deadlines, policy } = facts;
-  let sla = newSlaState(input.severity, {
-    atRiskRatio: policy.atRiskRatio,
-    maxPauseMs: Math.max(0, deadlines.maxPauseEnd - receivedAt),
-    breachWindowMs: Math.max(0, deadlines.breachWindowEnd - receivedAt),
-  });
-  sla = startSlaClock(sla, 'firstResponse', receivedAt, deadlines.firstResponse);
-  sla = startSlaClock(sla, 'resolution', receivedAt, deadlines.resolution);
-  return {
-    status: 'open',
-    owner: { kind: 'user', id: input.intakeBy.userId },
-    department: null,
-    sla,
-    policy,
-    policyVersion: facts.policyVersion,
-    responses: [],
-    transfers: [],
-    resolutions: [],
-    proposal: null,
-    feedback: [],
-    appeals: [],
-    pauses: [],
-    signoff: null,
-    chairUserId: null,
-    customerConfirmed: false,
-    reopenCount: 0,
-    repeatOf: facts.repeatOf,
-    closedAt: null,
-    eventSeq: 0,
-  };
-}
-
-/** The facts every audit event of a complaint shows before and after. */
-export function summary(state: ComplaintState) {
-  return { status: state.status, owner: state.owner, escalationLevel: state.sla.level };
-}
-export type Summary = ReturnType<typeof summary>;
+export type { ComplaintState } from '../../domain/complaints/process.js';
 
 /**
  * One complaint process: its input, its state once registered, and the lock every command and

@@ -1,8 +1,7 @@
 import { allHandlersFinished, log, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import type { AuditEventInput } from '../../db/audit.js';
 import type { InitiativeRecord, InitiativeRow, PostLaunchItemRecord, ReviewRecord } from '../../db/initiatives.js';
-import type { NotificationInput } from '../../db/transition.js';
+import type { AuditEventInput, NotificationInput } from '../../domain/trail.js';
 import type { Actor } from '../../domain/actor.js';
 import type { InitiativeView, PostLaunchView, ReviewView } from '../../domain/gates/views.js';
 import { reviewQuorum, type Initiative, type ReviewState } from './state.js';
