@@ -1,9 +1,9 @@
 import { and, eq, lt } from 'drizzle-orm';
-import { BusinessCalendar } from '../domain/calendar.js';
+import type { BusinessCalendar } from '../domain/calendar.js';
 import { complaintFacts, complaintFactsVersion, type ComplaintFacts, type FactsSource } from '../domain/reports/facts.js';
 import type { Database } from './client.js';
 import { complaints } from './schema/index.js';
-import { readPolicy } from './settings.js';
+import { readBusinessCalendar } from './calendar.js';
 
 /**
  * The KPI fact columns of one complaint row (domain/reports/facts.ts), derived from the view the
@@ -11,7 +11,7 @@ import { readPolicy } from './settings.js';
  */
 export async function deriveComplaintFacts(db: Database, view: FactsSource): Promise<FactColumns> {
   let calendar: BusinessCalendar | undefined;
-  if (view.closedAt !== null) calendar = new BusinessCalendar((await readPolicy(db, 'calendar')).value);
+  if (view.closedAt !== null) calendar = (await readBusinessCalendar(db)).calendar;
   return factColumns(complaintFacts(view, (from, to) => calendar!.workingMsBetween(from, to)));
 }
 

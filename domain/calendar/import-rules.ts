@@ -29,13 +29,22 @@ export const importableYears = { first: 2000, last: 2199 } as const;
 
 const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** Why `year` cannot be imported, or undefined when it can. */
+export function yearRefusal(year: number): string | undefined {
+  if (!Number.isInteger(year) || year < importableYears.first || year > importableYears.last) {
+    return `the year must be between ${importableYears.first} and ${importableYears.last}`;
+  }
+  return undefined;
+}
+
 /** Everything wrong with `doc` as the schedule of `year`; empty when it may be imported. */
 export function importRefusals(year: number, doc: YearImport): ImportRefusal[] {
   const refusals: ImportRefusal[] = [];
   const refuse = (path: (string | number)[], message: string) => refusals.push({ path, message });
 
-  if (!Number.isInteger(year) || year < importableYears.first || year > importableYears.last) {
-    refuse(['year'], `the year must be between ${importableYears.first} and ${importableYears.last}`);
+  const badYear = yearRefusal(year);
+  if (badYear) {
+    refuse(['year'], badYear);
     return refusals;
   }
   if (doc.source.trim() === '') refuse(['source'], 'the source must not be empty: name the notice the schedule comes from');
