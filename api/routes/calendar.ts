@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readBusinessCalendar, importYear, readYearVersions, scheduleInForce } from '../../db/calendar.js';
 import { writePolicy } from '../../db/settings.js';
 import { importRefusals, yearRefusal } from '../../domain/calendar/import-rules.js';
@@ -30,9 +31,9 @@ export function calendarRoutes(api: ApiRouter, deps: AppDeps): void {
     roles: readers,
     responses: { 200: { description: 'The calendar', schema: CalendarDocumentSchema } },
     handler: async ({ res }) => {
-      const status = await readCalendarStatus(db, now());
-      res.setHeader('ETag', `"calendar-${status.settingsVersion}"`);
-      return { status: 200, body: calendarDocument(status) };
+      const body = calendarDocument(await readCalendarStatus(db, now()));
+      res.setHeader('ETag', etagOf(body));
+      return { status: 200, body };
     },
   });
 
@@ -50,8 +51,9 @@ export function calendarRoutes(api: ApiRouter, deps: AppDeps): void {
       const status = await readCalendarStatus(db, now());
       const changed = datesChangedBySettings(before.settings, before.calendar, status.calendar);
       await announceCalendarChange(changeContext, { kind: 'settings_changed', version }, changed, status.calendar, principal, now());
-      res.setHeader('ETag', `"calendar-${status.settingsVersion}"`);
-      return { status: 200, body: calendarDocument(status) };
+      const document = calendarDocument(status);
+      res.setHeader('ETag', etagOf(document));
+      return { status: 200, body: document };
     },
   });
 
@@ -103,6 +105,14 @@ export function calendarRoutes(api: ApiRouter, deps: AppDeps): void {
       return { status: 200, body: yearDocument(year, after, history) };
     },
   });
+}
+
+/**
+ * The document's entity tag: of everything in it (an import, a new day, new settings), not of the
+ * settings version alone — a browser revalidating with If-None-Match must not keep a stale warning.
+ */
+function etagOf(body: unknown): string {
+  return `"calendar-${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`;
 }
 
 function calendarDocument(s: CalendarStatus) {

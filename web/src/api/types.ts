@@ -132,7 +132,7 @@ export interface Complaint {
 
 export interface Task {
   kind: string;
-  entityType: 'initiative' | 'complaint';
+  entityType: 'initiative' | 'complaint' | 'calendar';
   entityId: string;
   title: string;
   deadline: string | null;
@@ -202,4 +202,36 @@ export interface ReportSummary {
 /** A stored report (GET /reports/{kind}/{period}, db/reports.ts StoredReport). */
 export interface StoredReport extends ReportSummary {
   kpis: Kpis;
+}
+
+/** GET /api/v1/calendar: settings and overrides, with the coverage of the official schedule. */
+export interface CalendarDocument {
+  timeZone: string;
+  endOfBusinessDay: string;
+  extraHolidays: string[];
+  extraWorkdays: string[];
+  coverage: { today: string; lastCoveredYear: number; provisionalFrom: string; horizon: { days: number; until: string; provisionalDays: number } };
+  warning: { missingYears: number[]; reasons: string[]; firstProvisionalDay: string; message: string } | null;
+  years: { year: number; origin: 'package' | 'imported'; source: string; version?: number; importedBy?: string; importedAt?: string }[];
+}
+
+export interface HolidayPeriodView {
+  name: string;
+  englishName?: string;
+  from: string;
+  to: string;
+}
+
+/** GET/PUT /api/v1/calendar/years/{year}. */
+export interface CalendarYear {
+  year: number;
+  origin: 'package' | 'imported' | 'none';
+  source: string | null;
+  version: number | null;
+  importedBy: string | null;
+  importedAt: string | null;
+  holidays: HolidayPeriodView[];
+  workdays: string[];
+  overrides: { extraHolidays: string[]; extraWorkdays: string[] };
+  history: { version: number; source: string; importedBy: string; importedAt: string; holidays: HolidayPeriodView[]; workdays: string[] }[];
 }
