@@ -6,7 +6,7 @@ import type { YearImport } from '../domain/calendar/import-rules.js';
 import type { HolidayPeriod, YearSchedule } from '../domain/calendar/schedule.js';
 import type { CalendarSettings } from '../domain/policies.js';
 import { appendAuditEvent } from './audit.js';
-import type { Database } from './client.js';
+import { queryRows, type Database } from './client.js';
 import { calendarYears, complaints, gateReviews } from './schema/index.js';
 import { readPolicy, type Actor } from './settings.js';
 
@@ -202,16 +202,19 @@ export async function processesAffectedBy(db: Database, changed: ChangedDates, c
     startBefore = zonedWallTimeToInstant(zone, addLocalDays(dates.at(-1)!, 1), '00:00').toISOString();
   }
 
-  const clockRows = await db.execute(sql`
+  const clockRows = await queryRows<{ id: string; workflowId: string; receivedAt: string | Date; clock: string; state: OpenClock['state']; deadline: string }>(
+    db,
+    sql`
     select c.id, c.workflow_id as "workflowId", c.received_at as "receivedAt", clk.key as clock, clk.value->>'state' as state, clk.value->>'deadline' as deadline
     from ${complaints} c, jsonb_each(c.view->'clocks') clk
     where c.status <> 'closed'
       and clk.value->>'state' in ('pending', 'at_risk', 'paused')
       ${startBefore ? sql`and c.received_at < ${startBefore}` : sql``}
       ${deadlineFrom ? sql`and (clk.value->>'state' = 'paused' or (clk.value->>'deadline')::timestamptz >= ${deadlineFrom})` : sql``}
-    order by c.received_at, c.id, clk.key`);
+    order by c.received_at, c.id, clk.key`,
+  );
   const byComplaint = new Map<string, AffectedComplaint>();
-  for (const r of (clockRows as unknown as { rows: { id: string; workflowId: string; receivedAt: string | Date; clock: string; state: OpenClock['state']; deadline: string }[] }).rows) {
+  for (const r of clockRows) {
     const receivedAt = new Date(r.receivedAt).toISOString();
     const deadlineDay = r.state === 'paused' ? '9999-12-31' : calendar.localDateOf(new Date(r.deadline));
     if (!spanTouches(changed, calendar.localDateOf(new Date(receivedAt)), deadlineDay)) continue;
