@@ -1,7 +1,6 @@
-import { BusinessCalendar } from '../domain/calendar.js';
 import type { Duration } from '../domain/duration.js';
 import type { Database } from '../db/client.js';
-import { readPolicy } from '../db/settings.js';
+import { readBusinessCalendar } from '../db/calendar.js';
 
 export interface DeadlineRequest {
   /** ISO instant the window starts at. */
@@ -11,14 +10,15 @@ export interface DeadlineRequest {
 
 /**
  * Turns policy durations into absolute deadlines with the institution's current business
- * calendar. Runs as an activity so its result is recorded in workflow history: a later update
- * of the holiday data never changes a running process's deadlines, and replay stays exact.
+ * calendar (settings, overrides, and the official schedule: package years with the imported ones
+ * laid over them, read at each call so an import counts at once in every worker). Runs as an
+ * activity so its result is recorded in workflow history: a later update of the holiday data
+ * never changes a running process's deadlines by itself, and replay stays exact.
  */
 export function deadlineActivities(db: Database) {
   return {
     async computeDeadlines(requests: DeadlineRequest[]): Promise<string[]> {
-      const { value: settings } = await readPolicy(db, 'calendar');
-      const calendar = new BusinessCalendar(settings);
+      const { calendar } = await readBusinessCalendar(db);
       return requests.map((r) => calendar.deadlineFor(new Date(r.from), r.duration).toISOString());
     },
   };

@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.js';
 import type { Logger } from '../config/logger.js';
+import { calendarActivities } from './calendar.js';
 import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
 import { initiativeActivities } from './initiatives.js';
@@ -15,6 +16,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...deadlineActivities(deps.db),
+    ...calendarActivities(deps.db),
     ...initiativeActivities(deps.db),
     ...complaintActivities(deps.db),
     ...reportActivities(deps.db),

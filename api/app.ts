@@ -14,6 +14,7 @@ import { createMetrics } from './metrics.js';
 import { notFound, tooManyRequests } from './problem.js';
 import { ApiRouter } from './router.js';
 import { adminRoutes } from './routes/admin.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { auditRoutes } from './routes/audit.js';
 import { devRoutes } from './routes/dev.js';
@@ -27,7 +28,7 @@ import { webRoutes } from './web.js';
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, devRoutes];
+const routeGroups = [adminRoutes, calendarRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, devRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -35,7 +36,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
 
-  const metrics = createMetrics(deps.db);
+  const metrics = createMetrics(deps.db, undefined, deps.now);
   app.use(metrics.middleware);
   app.use(
     pinoHttp({

@@ -4,6 +4,7 @@ import { domainSnapshot, type DomainSnapshot } from '../db/metrics.js';
 import type { Database } from '../db/client.js';
 import { clockNames, clockStates } from '../domain/complaints/types.js';
 import { existingWorkerMetrics } from '../temporal/metrics.js';
+import { calendarGauges } from './calendar-metrics.js';
 
 /**
  * The API process's Prometheus registry: Node defaults, HTTP request timings, and the domain
@@ -11,7 +12,7 @@ import { existingWorkerMetrics } from '../temporal/metrics.js';
  * projections at scrape time with a short cache so frequent scrapes stay cheap. When a worker
  * runs in the same process (`npm start`), its metrics (temporal/metrics.ts) are served here too.
  */
-export function createMetrics(db?: Database, cacheMs = 10_000) {
+export function createMetrics(db?: Database, cacheMs = 10_000, now: () => Date = () => new Date()) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const httpDuration = new Histogram({
@@ -32,6 +33,7 @@ export function createMetrics(db?: Database, cacheMs = 10_000) {
   };
 
   if (db) domainGauges(registry, db, cacheMs);
+  if (db) calendarGauges(registry, db, now, cacheMs);
 
   /** The text of a scrape: this registry, plus the in-process worker's when there is one. */
   const scrape = async (): Promise<{ contentType: string; text: string }> => {

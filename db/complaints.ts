@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.js';
-import { BusinessCalendar } from '../domain/calendar.js';
+import type { BusinessCalendar } from '../domain/calendar.js';
 import type { RepeatCandidate } from '../domain/complaints/rules.js';
 import type { ComplaintView } from '../domain/complaints/views.js';
 import { complaintFacts, complaintFactsVersion, type ComplaintFacts, type FactsSource } from '../domain/reports/facts.js';
@@ -8,7 +8,7 @@ import { maskIdNumber, maskName, maskPhone, type PiiCipher } from '../security/p
 import { appendAuditEvent } from './audit.js';
 import type { Database } from './client.js';
 import { auditEvents, complaintCustomers, complaints } from './schema/index.js';
-import { readPolicy } from './settings.js';
+import { readBusinessCalendar } from './calendar.js';
 import type { ComplaintRecord } from '../domain/complaints/projection.js';
 import type { TransitionRecord } from '../domain/trail.js';
 
@@ -50,7 +50,7 @@ export async function writeComplaintRecord(db: Database, input: { complaint: Com
  */
 async function deriveComplaintFacts(db: Database, view: FactsSource): Promise<FactColumns> {
   let calendar: BusinessCalendar | undefined;
-  if (view.closedAt !== null) calendar = new BusinessCalendar((await readPolicy(db, 'calendar')).value);
+  if (view.closedAt !== null) calendar = (await readBusinessCalendar(db)).calendar;
   return factColumns(complaintFacts(view, (from, to) => calendar!.workingMsBetween(from, to)));
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { BusinessCalendar } from '../domain/calendar.js';
+import { BusinessCalendar, officialSchedule } from '../domain/calendar.js';
 import { decisions } from '../domain/gates/stages.js';
 import type { CalendarSettings } from '../domain/policies.js';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../domain/reports/kpis.js';
 import type { Period } from '../domain/reports/periods.js';
 import { WorkingTime } from '../domain/reports/working-time.js';
+import { readImportedYears } from './calendar.js';
 import { queryRows, type Database } from './client.js';
 
 /**
@@ -27,7 +28,8 @@ import { queryRows, type Database } from './client.js';
  * stages completed, deadlines missed).
  */
 export async function computeKpis(db: Database, period: Period, calendar: CalendarSettings, now = new Date()): Promise<KpiReport> {
-  const cal = new WorkingTime(new BusinessCalendar(calendar));
+  const imported = await readImportedYears(db);
+  const cal = new WorkingTime(new BusinessCalendar(calendar, officialSchedule(new Map(imported.map((y) => [y.year, y])))));
   const [complaints, gates] = await Promise.all([complaintKpis(db, period), gateKpis(db, period, cal)]);
   return { from: period.from.toISOString(), to: period.to.toISOString(), timeZone: calendar.timeZone, computedAt: now.toISOString(), kpis: { complaints, gates } };
 }

@@ -10,10 +10,12 @@
  * ever sleeps until that recorded instant.
  *
  * Rules implemented:
- * - A local date is a working day per the mainland-China public schedule, including the make-up
- *   working weekends (调休), as published in `chinese-days`; the institution's `extraHolidays` and
- *   `extraWorkdays` override it. For years the package has no data for (see `calendarCoverage()`)
- *   only Monday–Friday are working days (plus overrides).
+ * - A local date is a working day per the mainland-China official schedule, including the make-up
+ *   working weekends (调休): the years an administrator imported (domain/calendar/schedule.ts,
+ *   db/calendar.ts), otherwise the years published in `chinese-days`; an imported year wins over
+ *   the package's. The institution's `extraHolidays` and `extraWorkdays` override both. Years
+ *   with no official data are *provisional*: only Monday–Friday are working days (plus
+ *   overrides); domain/calendar/coverage.ts says when that must be fixed. docs/calendar.md.
  * - "N working days" ends at `endOfBusinessDay` local time on the Nth working day after the local
  *   day of receipt. The day of receipt never counts, whatever the time and whether or not it is a
  *   working day.
@@ -24,8 +26,11 @@
  * - Plain units (second/minute/hour/day) are elapsed time, independent of the calendar: "24 hours"
  *   over a holiday is still 24 hours, and a "day" is 86 400 000 ms even across a DST change.
  */
-import chineseDays from 'chinese-days';
-import { durationUnits, elapsedMs, type Duration } from './duration.js';
+import { createRequire } from 'node:module';
+import { addLocalDays, formatLocalDate, parseLocalDate, wallMs } from './calendar/dates.js';
+import { dependsOnProvisionalDays } from './calendar/provisional.js';
+import { OfficialSchedule, yearDays, type HolidayPeriod, type YearDays, type YearSchedule } from './calendar/schedule.js';
+import { durationUnits, elapsedMs, type Duration, type DurationUnit } from './duration.js';
 import type { CalendarSettings } from './policies.js';
 
 /**
@@ -37,53 +42,7 @@ export const BUSINESS_DAY_START = '09:00';
 
 const MS_PER_DAY = 86_400_000;
 
-// ---------------------------------------------------------------------------------------------
-// Local dates ('YYYY-MM-DD', no zone) and wall-clock times ('HH:MM')
-// ---------------------------------------------------------------------------------------------
-
-export interface LocalDate {
-  y: number;
-  m: number;
-  d: number;
-}
-
-/** Milliseconds of a wall-clock reading treated as if it were UTC (years < 100 included). */
-function wallMs(y: number, m: number, d: number, h = 0, min = 0, s = 0): number {
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-  date.setUTCFullYear(y, m - 1, d);
-  date.setUTCHours(h, min, s, 0);
-  return date.getTime();
-}
-
-/** Parses a strict 'YYYY-MM-DD' calendar date; throws RangeError for anything else (e.g. Feb 30). */
-export function parseLocalDate(s: string): LocalDate {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!match) throw new RangeError(`Invalid local date "${s}": expected YYYY-MM-DD`);
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const roundTrip = new Date(wallMs(y, m, d));
-  if (roundTrip.getUTCMonth() !== m - 1 || roundTrip.getUTCDate() !== d) {
-    throw new RangeError(`Invalid local date "${s}": no such day`);
-  }
-  return { y, m, d };
-}
-
-export function formatLocalDate({ y, m, d }: LocalDate): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-}
-
-/** The local date `n` days after (or before, for negative n) `localDate`. */
-export function addLocalDays(localDate: string, n: number): string {
-  const { y, m, d } = parseLocalDate(localDate);
-  const shifted = new Date(wallMs(y, m, d) + n * MS_PER_DAY);
-  return formatLocalDate({ y: shifted.getUTCFullYear(), m: shifted.getUTCMonth() + 1, d: shifted.getUTCDate() });
-}
-
-/** 0 = Sunday … 6 = Saturday; a property of the date itself, whatever the zone. */
-function weekdayOf({ y, m, d }: LocalDate): number {
-  return new Date(wallMs(y, m, d)).getUTCDay();
-}
+export { addLocalDays, formatLocalDate, parseLocalDate, type LocalDate } from './calendar/dates.js';
 
 interface WallTime {
   h: number;
@@ -168,69 +127,86 @@ function zonedLocalDate(timeZone: string, instant: Date): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The public holiday schedule (chinese-days)
+// The official schedule published in chinese-days
 // ---------------------------------------------------------------------------------------------
 
-const WEEKDAY_NAMES = new Set(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
+/**
+ * The package's data as it publishes it for every consumer (`dist/chinese-days.json`, described
+ * in its README): holiday and make-up working dates, each with "English name,中文名,days".
+ * Reading the data, rather than probing its functions day by day, tells which years it has and
+ * the names of the periods; the functions answer from the same data (a unit test holds them to
+ * agree on every day).
+ */
+interface PackageData {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+}
+
+export interface PackageHolidayPeriod extends HolidayPeriod {
+  englishName: string;
+}
+
+export interface PackageCalendar {
+  /** e.g. "chinese-days 1.5.7" */
+  source: string;
+  years: number[];
+  schedules: ReadonlyMap<number, YearSchedule & { holidays: PackageHolidayPeriod[] }>;
+  official: OfficialSchedule;
+}
+
+let loadedPackage: PackageCalendar | undefined;
+
+function loadPackageCalendar(): PackageCalendar {
+  const require = createRequire(import.meta.url);
+  const data = require('chinese-days/dist/chinese-days.json') as PackageData;
+  const { version } = require('chinese-days/package.json') as { version: string };
+  const schedules = new Map<number, { holidays: PackageHolidayPeriod[]; workdays: string[] }>();
+  const yearOfEntry = (date: string) => {
+    const y = parseLocalDate(date).y;
+    let schedule = schedules.get(y);
+    if (!schedule) schedules.set(y, (schedule = { holidays: [], workdays: [] }));
+    return schedule;
+  };
+  // Consecutive days under one name form a period.
+  for (const date of Object.keys(data.holidays).sort()) {
+    const [englishName = '', name = englishName] = data.holidays[date]!.split(',');
+    const { holidays } = yearOfEntry(date);
+    const last = holidays.at(-1);
+    if (last && last.name === name && addLocalDays(last.to, 1) === date) last.to = date;
+    else holidays.push({ name, englishName, from: date, to: date });
+  }
+  for (const date of Object.keys(data.workdays).sort()) yearOfEntry(date).workdays.push(date);
+  if (schedules.size === 0) throw new Error('chinese-days has no holiday data');
+  const days = new Map<number, YearDays>([...schedules].map(([y, schedule]) => [y, yearDays(schedule)]));
+  return { source: `chinese-days ${version}`, years: [...schedules.keys()].sort((a, b) => a - b), schedules, official: new OfficialSchedule(days) };
+}
 
 /**
- * A Date that chinese-days reads back as `date`. The package formats dates with the *process's*
- * local-time getters but parses 'YYYY-MM-DD' strings as UTC midnight, so passing a string would
- * look up the previous day on any host west of UTC. Noon in the process's own zone is the same
- * calendar day under its local getters, whatever that zone is.
+ * The years for which `chinese-days` publishes the official schedule (2004–2026 for 1.5.7), their
+ * schedules, and the per-day answers. Outside them only Monday–Friday count as working days
+ * unless an administrator imports the year (docs/calendar.md).
  */
-function libraryDate({ y, m, d }: LocalDate): Date {
-  return new Date(y, m - 1, d, 12);
+export function packageCalendar(): PackageCalendar {
+  loadedPackage ??= loadPackageCalendar();
+  return loadedPackage;
 }
-
-/** The package names a day without an entry after its weekday; any other name means data. */
-function hasScheduleEntry(date: LocalDate): boolean {
-  return !WEEKDAY_NAMES.has(chineseDays.getDayDetail(libraryDate(date)).name);
-}
-
-// New Year's Day has been a public holiday every year since 1949, so a year has data in the
-// package exactly when its 1 January has an entry. Probing through the public API keeps us
-// independent of how the package stores its data.
-const PROBE_FIRST_YEAR = 1949;
-const PROBE_LAST_YEAR = 2199;
-let coverage: { firstYear: number; lastYear: number } | undefined;
 
 /**
- * The years for which `chinese-days` publishes the official schedule (2004–2026 for 1.5.7).
- * Outside them only Monday–Friday count as working days; check this to warn an administrator
- * that next year's schedule is missing (upgrade the package, or add overrides).
+ * The official schedule in force: the package's years, with the imported years laid over them
+ * (an imported year replaces the package's for that year).
  */
-export function calendarCoverage(): { firstYear: number; lastYear: number } {
-  if (!coverage) {
-    const years: number[] = [];
-    for (let y = PROBE_FIRST_YEAR; y <= PROBE_LAST_YEAR; y++) {
-      if (hasScheduleEntry({ y, m: 1, d: 1 })) years.push(y);
-    }
-    if (years.length === 0) throw new Error('chinese-days has no holiday data');
-    coverage = { firstYear: Math.min(...years), lastYear: Math.max(...years) };
-  }
-  return { ...coverage };
-}
-
-/** Working day per the public schedule alone (no institution overrides). */
-function isPublicWorkday(date: LocalDate): boolean {
-  const { firstYear, lastYear } = calendarCoverage();
-  if (date.y < firstYear || date.y > lastYear) {
-    const weekday = weekdayOf(date);
-    return weekday >= 1 && weekday <= 5;
-  }
-  const detail = chineseDays.getDayDetail(libraryDate(date));
-  // Guard against a future release changing how it reads dates: a silent off-by-one day
-  // would move every deadline around a holiday.
-  if (detail.date !== formatLocalDate(date)) {
-    throw new Error(`chinese-days answered for ${detail.date} when asked for ${formatLocalDate(date)}`);
-  }
-  return detail.work;
+export function officialSchedule(imported: ReadonlyMap<number, YearSchedule> = new Map()): OfficialSchedule {
+  return packageCalendar().official.overlaid(new Map([...imported].map(([y, schedule]) => [y, yearDays(schedule)])));
 }
 
 // ---------------------------------------------------------------------------------------------
 // The calendar
 // ---------------------------------------------------------------------------------------------
+
+function isMondayToFriday({ y, m, d }: { y: number; m: number; d: number }): boolean {
+  const weekday = new Date(wallMs(y, m, d)).getUTCDay();
+  return weekday >= 1 && weekday <= 5;
+}
 
 function assertInstant(value: Date, what: string): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
@@ -258,11 +234,18 @@ function normaliseDates(dates: readonly string[] | undefined, what: string): Set
 
 export class BusinessCalendar {
   readonly settings: Readonly<CalendarSettings>;
+  /** The official schedule this calendar counts with (package years, imported years laid over). */
+  readonly official: OfficialSchedule;
   private readonly extraHolidays: Set<string>;
   private readonly extraWorkdays: Set<string>;
 
-  /** Throws RangeError for an unknown zone, a malformed HH:MM or override date, or contradictions. */
-  constructor(settings: CalendarSettings) {
+  /**
+   * Throws RangeError for an unknown zone, a malformed HH:MM or override date, or contradictions.
+   * Without `official`, the package's years alone: callers that compute deadlines pass the
+   * schedule with the imported years (db/calendar.ts `readBusinessCalendar`).
+   */
+  constructor(settings: CalendarSettings, official: OfficialSchedule = packageCalendar().official) {
+    this.official = official;
     formatterFor(settings.timeZone);
     const end = parseWallTime(settings.endOfBusinessDay, 'endOfBusinessDay');
     // Working time is [BUSINESS_DAY_START, endOfBusinessDay); an earlier end would make it empty.
@@ -291,7 +274,21 @@ export class BusinessCalendar {
     const key = formatLocalDate(date);
     if (this.extraHolidays.has(key)) return false;
     if (this.extraWorkdays.has(key)) return true;
-    return isPublicWorkday(date);
+    return this.official.isWorkday(key) ?? isMondayToFriday(date);
+  }
+
+  /** Whether a local date's year has an official schedule (otherwise the day is provisional). */
+  hasOfficialData(localDate: string): boolean {
+    return this.official.hasYear(parseLocalDate(localDate).y);
+  }
+
+  /**
+   * Whether a deadline computed from `from` rests on provisional days: a working-day window
+   * (unit omitted: assumed) over a day whose year has no official schedule.
+   */
+  isProvisional(from: Date, deadline: Date, unit?: DurationUnit): boolean {
+    const span = { fromDay: this.localDateOf(from), deadlineDay: this.localDateOf(deadline), ...(unit ? { unit } : {}) };
+    return dependsOnProvisionalDays(span, (y) => this.official.hasYear(y));
   }
 
   /** The local date ('YYYY-MM-DD') of an instant in the institution's zone. */

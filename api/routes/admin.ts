@@ -1,10 +1,10 @@
 import { readPolicy, readRoster, writePolicy, writeRoster, type PolicyKind } from '../../db/settings.js';
 import type { ApiRouter } from '../router.js';
 import type { ZodType } from 'zod';
-import { CalendarSchema, CommitteeSchema, ReviewPolicySchema, SlaPolicySchema } from '../schemas/admin.js';
+import { CommitteeSchema, ReviewPolicySchema, SlaPolicySchema } from '../schemas/admin.js';
 import type { AppDeps } from '../deps.js';
 
-/** Administration (api.md): committee roster, review and SLA policies, business calendar. */
+/** Administration (api.md): committee roster, review and SLA policies (the business calendar: routes/calendar.ts). */
 export function adminRoutes(api: ApiRouter, { db }: AppDeps): void {
   api.add({
     method: 'get',
@@ -29,7 +29,6 @@ export function adminRoutes(api: ApiRouter, { db }: AppDeps): void {
   const policyRoutes: { kind: PolicyKind; path: string; schema: ZodType; name: string }[] = [
     { kind: 'review', path: '/policies/review', schema: ReviewPolicySchema, name: 'gate review policy' },
     { kind: 'sla', path: '/policies/sla', schema: SlaPolicySchema, name: 'complaint SLA policy' },
-    { kind: 'calendar', path: '/calendar', schema: CalendarSchema, name: 'business calendar' },
   ];
   for (const { kind, path, schema, name } of policyRoutes) {
     api.add({

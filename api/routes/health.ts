@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import { readCalendarStatus } from '../calendar-status.js';
 import type { AppDeps } from '../deps.js';
 import type { Metrics } from '../metrics.js';
 
@@ -14,7 +15,11 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-/** Liveness, readiness (Temporal and the database both answer) and Prometheus metrics. */
+/**
+ * Liveness, readiness (Temporal and the database both answer) and Prometheus metrics. A ready
+ * answer also names what needs an operator without making the service unready: the calendar's
+ * warning when the days ahead lack an official holiday schedule (docs/calendar.md).
+ */
 export function healthRoutes(app: Express, deps: AppDeps, metrics: Metrics): void {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -25,11 +30,18 @@ export function healthRoutes(app: Express, deps: AppDeps, metrics: Metrics): voi
       database: within(deps.pingDatabase(), checkTimeoutMs),
       temporal: within(deps.temporal.workflowService.getSystemInfo({}), checkTimeoutMs),
     };
+    // Never a reason to be unready: a failed read only leaves the warning out.
+    const calendarWarning = within(readCalendarStatus(deps.db, (deps.now ?? (() => new Date()))()), checkTimeoutMs).then(
+      (s) => s.coverage.warning,
+      () => null,
+    );
     const results = await Promise.allSettled(Object.values(checks));
     const names = Object.keys(checks);
     const down = names.filter((_, i) => results[i]!.status === 'rejected');
     if (down.length === 0) {
-      res.json({ status: 'ready', checks: Object.fromEntries(names.map((n) => [n, 'up'])) });
+      const warning = await calendarWarning;
+      const warnings = warning ? [{ check: 'calendar', missingYears: warning.missingYears, detail: warning.message }] : [];
+      res.json({ status: 'ready', checks: Object.fromEntries(names.map((n) => [n, 'up'])), ...(warnings.length > 0 ? { warnings } : {}) });
       return;
     }
     const reasons = Object.fromEntries(

@@ -1,6 +1,7 @@
+import { calendarTasks } from './calendar.js';
 import { complaintTasks } from './complaints.js';
 import { initiativeTasks } from './initiatives.js';
 import type { TaskSource } from './types.js';
 
 /** Every contributor to the work inbox. Gate and complaint modules add theirs here. */
-export const taskSources: TaskSource[] = [initiativeTasks, complaintTasks];
+export const taskSources: TaskSource[] = [initiativeTasks, complaintTasks, calendarTasks];

@@ -5,3 +5,4 @@ export * from './initiatives.js';
 export * from './complaints.js';
 export * from './histories.js';
 export * from './reports.js';
+export * from './calendar.js';

@@ -73,6 +73,8 @@ const matrix = {
   'PUT /api/v1/policies/sla':                                 [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'GET /api/v1/calendar':                                     [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
   'PUT /api/v1/calendar':                                     [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  'GET /api/v1/calendar/years/{year}':                        [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  'PUT /api/v1/calendar/years/{year}':                        [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'GET /api/v1/tasks':                                        [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
   'POST /api/v1/initiatives':                                 [A,  D,    D,     D,      D,  D,  D,    D,   D,     D],
   'GET /api/v1/initiatives':                                  [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],

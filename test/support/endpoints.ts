@@ -40,6 +40,16 @@ export interface SampleRequest {
   public?: true;
 }
 
+/** A synthetic schedule for a year no package will cover soon (valid by the import rules). */
+export const sampleYearImport = {
+  source: 'synthetic notice for the tests',
+  holidays: [
+    { name: '元旦', from: '2031-01-01', to: '2031-01-01' },
+    { name: '春节', from: '2031-01-22', to: '2031-01-28' },
+  ],
+  workdays: ['2031-01-18'], // Saturday
+};
+
 const complaintCommand = (body: unknown, fixture: FixtureKind, as: Principal = people.agent): SampleRequest => ({ fixture, ok: 200, as, body });
 const chairSeat: Principal = { userId: 'gm', name: 'Grace GM', roles: [], department: 'executive' };
 
@@ -53,7 +63,18 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'GET /api/v1/policies/sla': { fixture: 'none', ok: 200, as: people.admin },
     'PUT /api/v1/policies/sla': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/sla') },
     'GET /api/v1/calendar': { fixture: 'none', ok: 200, as: people.admin },
-    'PUT /api/v1/calendar': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/calendar') },
+    // The calendar document carries computed fields (coverage, warning, years); PUT takes the settings.
+    'PUT /api/v1/calendar': {
+      fixture: 'none',
+      ok: 200,
+      as: people.admin,
+      body: async () => {
+        const { timeZone, endOfBusinessDay, extraHolidays, extraWorkdays } = (await stack.as(people.admin).get('/api/v1/calendar')).body;
+        return { timeZone, endOfBusinessDay, extraHolidays, extraWorkdays };
+      },
+    },
+    'GET /api/v1/calendar/years/{year}': { fixture: 'none', ok: 200, as: people.agent, pathValues: { year: '2026' } },
+    'PUT /api/v1/calendar/years/{year}': { fixture: 'none', ok: 200, as: people.admin, pathValues: { year: '2031' }, body: sampleYearImport },
     'GET /api/v1/tasks': { fixture: 'none', ok: 200, as: people.agent },
 
     'POST /api/v1/initiatives': {

@@ -10,6 +10,7 @@ import { inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { createApp } from '../../api/app.js';
 import type { Principal } from '../../api/auth/roles.js';
+import type { AppDeps } from '../../api/deps.js';
 import { createTokenVerifier, signToken } from '../../api/auth/tokens.js';
 import { loadConfig, type Config } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
@@ -75,6 +76,10 @@ export interface StackOptions {
   devTokens?: false;
   /** Folder the UI is served from (default web/dist, built by the global setup). */
   webDist?: string;
+  /** The API's clock for the calendar's coverage and warning (default: the real one). */
+  now?: () => Date;
+  /** Told of the processes a calendar change may move (default: logged). */
+  onCalendarChange?: AppDeps['onCalendarChange'];
 }
 
 /** What the test helpers (gates.ts, complaints.ts) need of a stack; a stack of processes has it too. */
@@ -133,6 +138,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     // The development sign-in of the embedded default, signing with the test key.
     ...(opts.devTokens === false ? {} : { devTokens: (p: Principal) => signToken(p, { issuer: testIssuer, audience: testAudience, secret: testSecret }) }),
     ...(opts.webDist ? { webDist: opts.webDist } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.onCalendarChange ? { onCalendarChange: opts.onCalendarChange } : {}),
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

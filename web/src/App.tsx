@@ -4,6 +4,7 @@ import { useSession } from './auth/SessionContext';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Notice';
 import { AuditPage } from './pages/Audit';
+import { CalendarPage } from './pages/Calendar';
 import { ComplaintDetailPage } from './pages/ComplaintDetail';
 import { ComplaintNewPage } from './pages/ComplaintNew';
 import { ComplaintsPage } from './pages/Complaints';
@@ -42,6 +43,7 @@ const router = createBrowserRouter([
           { path: 'complaints/new', element: <ComplaintNewPage /> },
           { path: 'complaints/:id', element: <ComplaintDetailPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
           {
             path: 'reports',
             element: (

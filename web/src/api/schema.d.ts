@@ -236,8 +236,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The current business calendar
-         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         * The business calendar: settings and overrides, the years with an official holiday schedule, the coverage of the days ahead and its warning
+         * @description Roles: product_owner, cs_agent, business_handler, supervisor, compliance_auditor, admin
          */
         get: {
             parameters: {
@@ -248,13 +248,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The business calendar */
+                /** @description The calendar */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["BusinessCalendar"];
+                        "application/json": components["schemas"]["CalendarDocument"];
                     };
                 };
                 /** @description Problem */
@@ -287,7 +287,7 @@ export interface paths {
             };
         };
         /**
-         * Replace the business calendar; processes already running keep the one they started with
+         * Replace the calendar settings and overrides; processes already running keep the deadlines they have until they are recomputed (docs/calendar.md)
          * @description Roles: admin
          */
         put: {
@@ -303,13 +303,137 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The new business calendar */
+                /** @description The calendar with the new settings */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["BusinessCalendar"];
+                        "application/json": components["schemas"]["CalendarDocument"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One year’s official holiday schedule (package, imported or none), the overrides in it, and every imported version
+         * @description Roles: product_owner, cs_agent, business_handler, supervisor, compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The year */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYear"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Import a year’s official holiday schedule (the State Council’s notice as data) as its next version; it replaces the package’s schedule for that year. Audited
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["YearImport"];
+                };
+            };
+            responses: {
+                /** @description The year with the imported schedule in force */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYear"];
                     };
                 };
                 /** @description Problem */
@@ -3046,7 +3170,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits on the caller: votes, sign-offs, complaints, approvals, appeals */
+        /** What waits on the caller: votes, sign-offs, complaints, approvals, appeals, a missing holiday schedule */
         get: {
             parameters: {
                 query?: never;
@@ -3170,6 +3294,86 @@ export interface components {
             extraHolidays: string[];
             extraWorkdays: string[];
             timeZone: string;
+        };
+        CalendarCoverage: {
+            horizon: {
+                days: number;
+                provisionalDays: number;
+                until: string;
+            };
+            /** @description every day from today to the end of this year has an official schedule */
+            lastCoveredYear: number;
+            /** @description the first day on or after today without official data: from there deadlines count Monday–Friday and are provisional */
+            provisionalFrom: string;
+            /** @description the local date (calendar zone) the coverage is for */
+            today: string;
+        };
+        /** @description PUT /calendar takes the first four fields; the others are computed */
+        CalendarDocument: {
+            coverage: components["schemas"]["CalendarCoverage"];
+            endOfBusinessDay: string;
+            /** @description the institution’s override: non-working dates */
+            extraHolidays: string[];
+            /** @description the institution’s override: working dates */
+            extraWorkdays: string[];
+            timeZone: string;
+            warning: components["schemas"]["CalendarWarning"];
+            /** @description every year with an official schedule: from the chinese-days package, or imported (an import wins) */
+            years: components["schemas"]["CalendarYearSummary"][];
+        };
+        CalendarWarning: {
+            firstProvisionalDay: string;
+            message: string;
+            /** @description the years to import, soonest first */
+            missingYears: number[];
+            reasons: ("next_year_missing" | "provisional_days_ahead")[];
+        } | null;
+        CalendarYear: {
+            /** @description every imported version, newest first */
+            history: {
+                holidays: {
+                    englishName?: string;
+                    from: string;
+                    name: string;
+                    to: string;
+                }[];
+                importedAt: string;
+                importedBy: string;
+                source: string;
+                version: number;
+                workdays: string[];
+            }[];
+            holidays: {
+                englishName?: string;
+                from: string;
+                name: string;
+                to: string;
+            }[];
+            importedAt: string | null;
+            importedBy: string | null;
+            /**
+             * @description none: no official schedule; its days are provisional (Monday–Friday)
+             * @enum {string}
+             */
+            origin: "package" | "imported" | "none";
+            /** @description the institution’s overrides falling in this year */
+            overrides: {
+                extraHolidays: string[];
+                extraWorkdays: string[];
+            };
+            source: string | null;
+            version: number | null;
+            workdays: string[];
+            year: number;
+        };
+        CalendarYearSummary: {
+            importedAt?: string;
+            importedBy?: string;
+            /** @enum {string} */
+            origin: "package" | "imported";
+            source: string;
+            version?: number;
+            year: number;
         };
         Committee: {
             members: {
@@ -3575,6 +3779,14 @@ export interface components {
             };
             submitted: number;
         };
+        HolidayPeriod: {
+            /** @description first day off, YYYY-MM-DD */
+            from: string;
+            /** @description the holiday as the notice names it, e.g. 春节 */
+            name: string;
+            /** @description last day off, YYYY-MM-DD (inclusive) */
+            to: string;
+        };
         Initiative: {
             /** @enum {string} */
             businessLine: "banking" | "securities" | "insurance" | "fund";
@@ -3773,7 +3985,7 @@ export interface components {
             deadlineState?: string;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint";
+            entityType: "initiative" | "complaint" | "calendar";
             kind: string;
             link: string;
             title: string;
@@ -3785,6 +3997,13 @@ export interface components {
         };
         Withdraw: {
             reason: string;
+        };
+        YearImport: {
+            holidays: components["schemas"]["HolidayPeriod"][];
+            /** @description where the schedule comes from, e.g. the notice 国办发明电〔2026〕7号 */
+            source: string;
+            /** @description make-up working days (调休): weekend days that are working days */
+            workdays: string[];
         };
     };
     responses: never;

@@ -52,3 +52,8 @@ export type ReportSummary = Schemas['ReportSummary'];
 export type ReportKind = ReportSummary['kind'];
 /** A stored report (GET /reports/{kind}/{period}). */
 export type StoredReport = Schemas['Report'];
+
+/** GET /api/v1/calendar: settings and overrides, with the coverage of the official schedule. */
+export type CalendarDocument = Schemas['CalendarDocument'];
+/** GET/PUT /api/v1/calendar/years/{year}. */
+export type CalendarYear = Schemas['CalendarYear'];

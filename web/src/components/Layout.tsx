@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { hasRole } from '../auth/session';
 import { useSession, useUser } from '../auth/SessionContext';
 import { useI18n, type Locale, type MessageKey } from '../i18n';
+import { CalendarBanner } from './CalendarBanner';
 
 interface NavItem {
   to: string;
@@ -19,6 +20,7 @@ const nav: NavItem[] = [
   { to: '/complaints', label: 'nav.complaints', icon: 'M4 5h16v11H9l-5 4z', roles: ['cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },
   { to: '/audit', label: 'nav.audit', icon: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4', roles: ['compliance_auditor', 'admin'] },
   { to: '/reports', label: 'nav.reports', icon: 'M5 20V10m7 10V4m7 16v-7', roles: ['compliance_auditor', 'supervisor', 'admin'] },
+  { to: '/calendar', label: 'nav.calendar', icon: 'M4 6h16v14H4zM4 10h16M8 3v5m8-5v5', roles: ['product_owner', 'cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },
 ];
 
 function Icon({ d }: { d: string }) {
@@ -90,6 +92,7 @@ export function Layout() {
           </div>
         </header>
         <main id="main" className="content" tabIndex={-1}>
+          {hasRole(user, 'admin') && <CalendarBanner />}
           <Outlet />
         </main>
       </div>

@@ -18,7 +18,14 @@ function taskTitle(task: Task, t: Translate, label: (p: string, v: string) => st
   if (task.entityType === 'initiative' && gate) return t('task.gateTitle', { name: gate[1]!, stage: label('stage', gate[2]!), version: gate[3]! });
   const c = /: (\w+) (\w+) complaint via (\w+)$/.exec(task.title);
   if (task.entityType === 'complaint' && c) return t('task.complaintTitle', { severity: label('severity', c[1]!), category: label('category', c[2]!), channel: label('channel', c[3]!) });
+  if (task.entityType === 'calendar') return t('task.calendarTitle', { year: task.entityId });
   return task.title;
+}
+
+/** Where a task is done in the UI. */
+function taskPath(task: Task): string {
+  if (task.entityType === 'calendar') return `/calendar?year=${task.entityId}`;
+  return `/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`;
 }
 
 /** The work inbox (GET /api/v1/tasks): what waits on me, soonest deadline first. */
@@ -75,7 +82,7 @@ export function InboxPage() {
                     <span className="kind">{label('task', task.kind)}</span>
                   </td>
                   <td>
-                    <Link to={`/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`}>{taskTitle(task, t, label)}</Link>
+                    <Link to={taskPath(task)}>{taskTitle(task, t, label)}</Link>
                   </td>
                   <td>
                     <Countdown deadline={task.deadline} state={task.deadlineState} />
