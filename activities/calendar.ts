@@ -1,4 +1,5 @@
-import { readBusinessCalendar } from '../db/calendar.js';
+import { processesAffectedBy, readBusinessCalendar } from '../db/calendar.js';
+import type { ChangedDates } from '../domain/calendar/change.js';
 import type { Database } from '../db/client.js';
 import type { Duration } from '../domain/duration.js';
 
@@ -40,6 +41,17 @@ export interface Recomputation {
  */
 export function calendarActivities(db: Database) {
   return {
+    /**
+     * The workflows a calendar change may move (open complaints with a running clock, open gate
+     * reviews whose counted days the change touches), under the calendar in force now. Extra ones
+     * are harmless: each process recomputes and finds nothing moved.
+     */
+    async processesToTell(changed: ChangedDates): Promise<string[]> {
+      const { calendar } = await readBusinessCalendar(db);
+      const affected = await processesAffectedBy(db, changed, calendar);
+      return [...new Set([...affected.complaints.map((c) => c.workflowId), ...affected.reviews.map((r) => r.workflowId)])];
+    },
+
     async recomputeDeadlines(clocks: ClockToRecompute[]): Promise<Recomputation> {
       const { calendar, settingsVersion, imported } = await readBusinessCalendar(db);
       return {

@@ -1,30 +1,35 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Logger } from '../config/logger.js';
+import type { calendarChangeWorkflow } from '../workflows/calendar/index.js';
+import { calendarChangeWorkflowId } from '../workflows/calendar/messages.js';
 import { processesAffectedBy, type AffectedProcesses } from '../db/calendar.js';
 import type { Database } from '../db/client.js';
 import type { BusinessCalendar } from '../domain/calendar.js';
-import { changeIdOf, changedDates, datesOfYear, type CalendarChange, type CalendarChangeCause, type ChangedDates } from '../domain/calendar/change.js';
+import { changeIdOf, changedDates, datesOfYear, type CalendarChange, type CalendarChangeCause, type CalendarChangedSignal, type ChangedDates } from '../domain/calendar/change.js';
 import type { CalendarSettings } from '../domain/policies.js';
 
 /**
  * What happens after the calendar changed (a year imported, settings or overrides replaced): the
  * open complaint clocks and gate reviews whose counted days the change touches are listed, and
- * handed to `onCalendarChange`. Until the workflows take the `calendarChanged` signal
- * (domain/calendar/change.ts `CalendarChangedSignal`), the default only logs them; the signal
- * fan-out belongs here. docs/calendar.md "Deadlines after a calendar change".
+ * handed to `onCalendarChange` — by default `temporalChangeHandler`, which has each of them told
+ * through Temporal. docs/calendar.md "Deadlines after a calendar change".
  */
 export type CalendarChangeHandler = (change: CalendarChange, affected: AffectedProcesses) => Promise<void>;
 
-export function loggingChangeHandler(logger: Logger): CalendarChangeHandler {
+/**
+ * Tells the processes through Temporal: one fan-out workflow per change (its id is the change's,
+ * so announcing again finds the same one), which lists the affected processes itself and signals
+ * each (workflows/calendar). The import is committed before this runs.
+ */
+export function temporalChangeHandler(client: Client, taskQueue: string, logger: Logger): CalendarChangeHandler {
   return async (change, affected) => {
-    logger.warn(
-      {
-        changeId: change.changeId,
-        changed: change.changed.all ? 'all' : change.changed.dates.length,
-        complaints: affected.complaints.map((c) => c.id),
-        reviews: affected.reviews.map((r) => r.reviewId),
-      },
-      `calendar changed (${change.changeId}): ${affected.complaints.length} open complaints and ${affected.reviews.length} open reviews have deadlines it may move; they keep their deadlines until the processes are told`,
-    );
+    const signal: CalendarChangedSignal = { ...change, reason: 'calendar changed' };
+    try {
+      await client.workflow.start<typeof calendarChangeWorkflow>('calendarChangeWorkflow', { workflowId: calendarChangeWorkflowId(change.changeId), taskQueue, args: [{ signal }], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+    logger.info({ changeId: change.changeId, complaints: affected.complaints.length, reviews: affected.reviews.length }, 'calendar changed: telling the open processes whose deadlines it may move');
   };
 }
 
@@ -48,7 +53,7 @@ export function datesChangedBySettings(before: CalendarSettings, beforeCalendar:
 export interface ChangeContext {
   db: Database;
   logger: Logger;
-  onCalendarChange?: CalendarChangeHandler;
+  onCalendarChange: CalendarChangeHandler;
 }
 
 /**
@@ -60,7 +65,7 @@ export async function announceCalendarChange(ctx: ChangeContext, cause: Calendar
   const change: CalendarChange = { changeId: changeIdOf(cause), cause, changed, actor: { userId: actor.userId, roles: actor.roles }, at: at.toISOString() };
   try {
     const affected = await processesAffectedBy(ctx.db, changed, after);
-    await (ctx.onCalendarChange ?? loggingChangeHandler(ctx.logger))(change, affected);
+    await ctx.onCalendarChange(change, affected);
     return affected;
   } catch (err) {
     ctx.logger.error({ err, changeId: change.changeId }, 'calendar changed, but listing or telling the affected processes failed');

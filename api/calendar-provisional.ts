@@ -4,13 +4,11 @@ import type { SlaPolicy } from '../domain/policies.js';
 
 /**
  * `provisional: true` for the API's deadlines that rest on days without an official holiday
- * schedule (domain/calendar/provisional.ts), derived when a complaint or a review is presented,
- * from what the projection holds — until the processes record the flag themselves when they
- * compute or recompute a deadline (the `recomputeDeadlines` activity answers it per clock).
- *
- * Not wired into the complaint and gate routes yet: docs/calendar.md "Provisional deadlines" says
- * where. The complaint's own start instant of each clock is not in its view, so the receipt is
- * used: no clock starts earlier, so a deadline is never wrongly called firm.
+ * schedule (domain/calendar/provisional.ts), derived when a complaint or a review is presented
+ * (api/present/deadlines.ts), from what the projection holds, on the calendar in force: the flag
+ * disappears as soon as the year is imported. The complaint's own start instant of each clock is
+ * not in its view, so the receipt is used: no clock starts earlier, so a deadline is never wrongly
+ * called firm.
  */
 
 /** What a complaint view needs to have for its clocks to be judged. */

@@ -3,7 +3,7 @@ import { readBusinessCalendar, importYear, readYearVersions, scheduleInForce } f
 import { writePolicy } from '../../db/settings.js';
 import { importRefusals, yearRefusal } from '../../domain/calendar/import-rules.js';
 import { roles } from '../auth/roles.js';
-import { announceCalendarChange, datesChangedByImport, datesChangedBySettings } from '../calendar-change.js';
+import { announceCalendarChange, datesChangedByImport, datesChangedBySettings, temporalChangeHandler } from '../calendar-change.js';
 import { readCalendarStatus, type CalendarStatus } from '../calendar-status.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest } from '../problem.js';
@@ -21,7 +21,7 @@ export function calendarRoutes(api: ApiRouter, deps: AppDeps): void {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const readers = [...roles];
-  const changeContext = { db, logger: deps.logger, ...(deps.onCalendarChange ? { onCalendarChange: deps.onCalendarChange } : {}) };
+  const changeContext = { db, logger: deps.logger, onCalendarChange: deps.onCalendarChange ?? temporalChangeHandler(deps.temporal, deps.taskQueue, deps.logger) };
 
   api.add({
     method: 'get',

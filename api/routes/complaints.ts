@@ -30,6 +30,7 @@ import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
 import { presentComplaint } from '../present/complaints.js';
+import { deadlineJudge } from '../present/deadlines.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
 import type { ApiRouter } from '../router.js';
 import {
@@ -130,7 +131,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         if (!existing) throw err;
         view = existing;
       }
-      return { status: 201, body: presentComplaint(view, await readCustomer(db, cipher, id), principal) };
+      return { status: 201, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, id), principal) };
     },
   });
 
@@ -152,11 +153,11 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         limit,
         cursor ? listCursor.decode(cursor) : undefined,
       );
-      const customers = await readCustomers(db, cipher, page.items.map((v) => v.id));
+      const [customers, judge] = await Promise.all([readCustomers(db, cipher, page.items.map((v) => v.id)), deadlineJudge(db)]);
       return {
         status: 200,
         body: {
-          items: page.items.map((v) => presentComplaint(v, customers.get(v.id), principal)),
+          items: page.items.map((v) => presentComplaint(judge.complaint(v), customers.get(v.id), principal)),
           nextCursor: page.next ? listCursor.encode(page.next) : null,
         },
       };
@@ -173,7 +174,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     responses: { 200: { description: 'The complaint', schema: ComplaintSchema }, 404: { description: 'No such complaint' } },
     handler: async ({ params, principal }) => {
       const view = await readable(db, params.id, principal);
-      return { status: 200, body: presentComplaint(view, await readCustomer(db, cipher, view.id), principal) };
+      return { status: 200, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, view.id), principal) };
     },
   });
 
@@ -208,7 +209,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         sourceKey: `complaint-customer:${params.id}:${idempotencyKey ? idFromKey('customer', principal.userId, idempotencyKey) : randomUUID()}`,
       });
       if (result.kind === 'not_found') throw notFound(`no customer record for complaint ${params.id}`);
-      return { status: 200, body: presentComplaint(view, await readCustomer(db, cipher, params.id), principal) };
+      return { status: 200, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal) };
     },
   });
 
@@ -247,7 +248,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
           // The same key never applies the command twice, even if the API died after sending it.
           ...(idempotencyKey ? { updateId: idFromKey(spec.command, principal.userId, idempotencyKey) } : {}),
         });
-        return { status: 200, body: presentComplaint(view, await readCustomer(db, cipher, params.id), principal) };
+        return { status: 200, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal) };
       },
     });
 

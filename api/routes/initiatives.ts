@@ -18,6 +18,7 @@ import {
   type InitiativeWorkflowInput,
 } from '../../workflows/initiative/messages.js';
 import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+import { deadlineJudge } from '../present/deadlines.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
@@ -146,7 +147,8 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
       if (!(await mayRead(principal, params.id))) throw forbidden(`reading initiatives requires one of the roles ${readerRoles.join(', ')} or committee membership`);
       const view = await readInitiative(db, params.id);
       if (!view) throw notFound(`no initiative ${params.id}`);
-      return { status: 200, body: view };
+      const judge = await deadlineJudge(db);
+      return { status: 200, body: { ...view, review: view.review && judge.review(view.review), reviews: view.reviews.map(judge.review) } };
     },
   });
 
@@ -171,7 +173,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
         throw badRequest(`the ${body.stage} deliverables are incomplete or invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
       }
       const review = await command(params.id, submitDeliverables, { actor: actorOf(principal), stage: body.stage, deliverables: body.deliverables }, updateKeyOf(principal, idempotencyKey, 'submit'));
-      return { status: 201, body: review };
+      return { status: 201, body: (await deadlineJudge(db)).review(review) };
     },
   });
 
@@ -191,7 +193,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
     },
     handler: async ({ principal, params, body, idempotencyKey }) => {
       const review = await command(params.id, castVote, { actor: actorOf(principal), ...body }, updateKeyOf(principal, idempotencyKey, 'vote'));
-      return { status: 200, body: review };
+      return { status: 200, body: (await deadlineJudge(db)).review(review) };
     },
   });
 
@@ -232,7 +234,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
     },
     handler: async ({ principal, params, body, idempotencyKey }) => {
       const review = await command(params.id, extendReview, { actor: actorOf(principal), ...body }, updateKeyOf(principal, idempotencyKey, 'extend'));
-      return { status: 200, body: review };
+      return { status: 200, body: (await deadlineJudge(db)).review(review) };
     },
   });
 

@@ -80,6 +80,7 @@ export const ComplaintListQuery = z.strictObject({
 const ClockSchema = z.object({
   state: z.enum(clockStates),
   deadline: z.string(),
+  provisional: z.boolean().openapi({ description: 'The deadline counts days of a year without an official holiday schedule yet; it may move when the schedule is imported (docs/calendar.md)' }),
   metAt: z.string().optional(),
   breachedAt: z.string().optional(),
 });

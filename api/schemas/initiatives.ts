@@ -80,6 +80,7 @@ export const ReviewSchema = z
     status: z.enum(['open', 'escalated', 'decided', 'withdrawn']).openapi({ description: '`withdrawn`: closed without a decision because the initiative was withdrawn' }),
     openedAt: z.string(),
     deadline: z.string(),
+    provisional: z.boolean().optional().openapi({ description: 'The open review\'s deadline counts days of a year without an official holiday schedule yet; it may move when the schedule is imported (docs/calendar.md)' }),
     reminderAt: z.string(),
     submittedBy: z.string(),
     chair: z.string(),

@@ -59,6 +59,8 @@ export interface ComplaintState {
   closedAt: string | null;
   /** Audit sequence: source keys are `<workflowId>:<eventSeq>`. */
   eventSeq: number;
+  /** Calendar changes already applied (their ids); absent in states carried from before they were told. */
+  calendarChanges?: string[];
 }
 
 /** What intake read through its activity: the policy in force, the deadlines, the repeats. */

@@ -162,6 +162,28 @@ export function startSlaClock(s: SlaState, name: ClockName, startedAt: number, d
   return { ...s, clocks: { ...s.clocks, [name]: clock }, climbs };
 }
 
+/**
+ * The clocks a calendar change may move: those still counting against the bank (pending, at risk
+ * or paused). Met and breached clocks keep the deadline they were judged by.
+ */
+export function runningClocks(s: SlaState): SlaClock[] {
+  return clockNames.flatMap((name) => {
+    const c = s.clocks[name];
+    return c && (c.state === 'pending' || c.state === 'at_risk' || c.state === 'paused') ? [c] : [];
+  });
+}
+
+/**
+ * Gives a running clock a new deadline (the calendar it was counted on changed): the window is
+ * counted again from the same start, paused time still added on top. A clock already warned stays
+ * at risk; a met or breached clock is not moved.
+ */
+export function moveSlaDeadline(s: SlaState, name: ClockName, deadline: number): SlaState {
+  const clock = s.clocks[name];
+  if (!clock || !(clock.state === 'pending' || clock.state === 'at_risk' || clock.state === 'paused')) return s;
+  return { ...s, clocks: { ...s.clocks, [name]: { ...clock, deadline, windowMs: Math.max(0, deadline - clock.startedAt) } } };
+}
+
 /** Meets a clock if it exists (met, or breached with metAt, per clock.ts). */
 export function meetSlaClock(s: SlaState, name: ClockName, now: number): SlaState {
   const clock = s.clocks[name];

@@ -6,9 +6,12 @@
  * the complaint's lock and is recorded (record.ts) before anyone is answered. No customer PII
  * here: `customerRef` and `piiRef` only.
  */
-import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ComplaintView } from '../../domain/complaints/views.js';
+import { calendarChanged } from '../calendar/messages.js';
 import { updateHandlers, type ProcessCommand } from '../process/command.js';
+import { patches } from '../process/patches.js';
+import { applyCalendarChange } from './calendar.js';
 import { advanceClocks, clockEventDue, nextClockEventAt } from './clock.js';
 import { complaintCommands } from './commands.js';
 import { linkInitiative, registerComplaint } from './intake.js';
@@ -55,6 +58,12 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   setHandler(pauseUpdate, ...wire(commands.pause));
   setHandler(resumeUpdate, ...wire(commands.resume));
   setHandler(escalateUpdate, ...wire(commands.escalate));
+  setHandler(calendarChanged, async (change) => {
+    // Dark (WORKFLOW_PATCHES): the change is not applied, and the history holds only the signal.
+    if (!patched(patches.complaintCalendarChange.id)) return;
+    if (!complaint.registered) await registration;
+    await complaint.lock.run(() => applyCalendarChange(complaint, change));
+  });
 
   await registration;
   if (input.initiativeId && !carried) void linkInitiative(input.initiativeId, input.id);

@@ -25,7 +25,13 @@ export const msUntil = (iso: string): number => Math.max(1, Date.parse(iso) - Da
 export async function superviseReview(initiative: Initiative, review: ReviewState): Promise<void> {
   const closed = () => review.status === 'decided' || review.status === 'withdrawn';
   if (!review.reminderDone) {
-    const reminderFired = !(await condition(() => closed() || review.status !== 'open', msUntil(review.reminderAt)));
+    let reminderFired = false;
+    for (;;) {
+      // A calendar change may move the reminder instant: wait again for the new one.
+      const reminderAt = review.reminderAt;
+      reminderFired = !(await condition(() => closed() || review.status !== 'open' || review.reminderAt !== reminderAt, msUntil(reminderAt)));
+      if (reminderFired || review.reminderAt === reminderAt) break;
+    }
     review.reminderDone = true;
     if (reminderFired) await initiative.lock.run(() => remind(initiative, review));
   }

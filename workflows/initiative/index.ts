@@ -7,10 +7,13 @@
  * decides; a launched product is watched for complaints (post-launch.ts). Every change is
  * recorded (record.ts) before anyone is answered.
  */
-import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { isTerminalStatus } from '../../domain/gates/stages.js';
 import type { InitiativeView } from '../../domain/gates/views.js';
+import { calendarChanged } from '../calendar/messages.js';
 import { updateHandlers, type ProcessCommand } from '../process/command.js';
+import { patches } from '../process/patches.js';
+import { applyCalendarChange } from './calendar.js';
 import { superviseReview } from './clock.js';
 import { initiativeCommands } from './commands.js';
 import {
@@ -54,6 +57,11 @@ export async function initiativeWorkflow(input: InitiativeWorkflowInput<Initiati
   setHandler(extendReview, ...wire(commands.extend));
   setHandler(withdrawInitiative, ...wire(commands.withdraw));
   setHandler(complaintLinked, (event) => onComplaintLinked(initiative, budget, event));
+  setHandler(calendarChanged, async (change) => {
+    // Dark (WORKFLOW_PATCHES): the change is not applied, and the history holds only the signal.
+    if (!patched(patches.initiativeCalendarChange.id)) return;
+    await initiative.lock.run(() => applyCalendarChange(initiative, change));
+  });
 
   // Stage by stage: watch each review until it is decided; after launch, watch the product.
   for (;;) {

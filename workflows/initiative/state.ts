@@ -61,6 +61,8 @@ export interface InitiativeState {
   postLaunch: PostLaunchState | null;
   /** Complaint links received after launch (distinct complaint/time pairs). */
   links: LinkedComplaintEvent[];
+  /** Calendar changes already applied (their ids); absent in states carried from before they were told. */
+  calendarChanges?: string[];
 }
 
 export const nowIso = (): string => new Date(Date.now()).toISOString();

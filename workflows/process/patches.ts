@@ -42,6 +42,20 @@ export const patches = {
     change: "the initiative's owner is recused from its reviews like its submitter, also when they sit on the committee in another department",
     status: 'active',
   },
+  complaintCalendarChange: {
+    id: 'complaint-calendar-change',
+    family: 'complaint',
+    introducedIn: '0.2.0',
+    change: 'a calendarChanged signal recomputes the running clocks on the calendar in force and moves the ones that changed',
+    status: 'active',
+  },
+  initiativeCalendarChange: {
+    id: 'initiative-calendar-change',
+    family: 'initiative',
+    introducedIn: '0.2.0',
+    change: "a calendarChanged signal recomputes the open review's deadline (and its reminder) on the calendar in force",
+    status: 'active',
+  },
 } as const satisfies Record<string, WorkflowPatch>;
 
 export type PatchName = keyof typeof patches;

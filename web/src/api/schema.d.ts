@@ -3413,6 +3413,8 @@ export interface components {
                     breachedAt?: string;
                     deadline: string;
                     metAt?: string;
+                    /** @description The deadline counts days of a year without an official holiday schedule yet; it may move when the schedule is imported (docs/calendar.md) */
+                    provisional: boolean;
                     /** @enum {string} */
                     state: "pending" | "at_risk" | "met" | "breached" | "paused";
                 };
@@ -3420,6 +3422,8 @@ export interface components {
                     breachedAt?: string;
                     deadline: string;
                     metAt?: string;
+                    /** @description The deadline counts days of a year without an official holiday schedule yet; it may move when the schedule is imported (docs/calendar.md) */
+                    provisional: boolean;
                     /** @enum {string} */
                     state: "pending" | "at_risk" | "met" | "breached" | "paused";
                 };
@@ -3427,6 +3431,8 @@ export interface components {
                     breachedAt?: string;
                     deadline: string;
                     metAt?: string;
+                    /** @description The deadline counts days of a year without an official holiday schedule yet; it may move when the schedule is imported (docs/calendar.md) */
+                    provisional: boolean;
                     /** @enum {string} */
                     state: "pending" | "at_risk" | "met" | "breached" | "paused";
                 };
@@ -3434,6 +3440,8 @@ export interface components {
                     breachedAt?: string;
                     deadline: string;
                     metAt?: string;
+                    /** @description The deadline counts days of a year without an official holiday schedule yet; it may move when the schedule is imported (docs/calendar.md) */
+                    provisional: boolean;
                     /** @enum {string} */
                     state: "pending" | "at_risk" | "met" | "breached" | "paused";
                 };
@@ -3441,6 +3449,8 @@ export interface components {
                     breachedAt?: string;
                     deadline: string;
                     metAt?: string;
+                    /** @description The deadline counts days of a year without an official holiday schedule yet; it may move when the schedule is imported (docs/calendar.md) */
+                    provisional: boolean;
                     /** @enum {string} */
                     state: "pending" | "at_risk" | "met" | "breached" | "paused";
                 };
@@ -3899,6 +3909,8 @@ export interface components {
             outcome?: "approve" | "request_changes" | "reject";
             override?: boolean;
             policyVersion: number;
+            /** @description The open review's deadline counts days of a year without an official holiday schedule yet; it may move when the schedule is imported (docs/calendar.md) */
+            provisional?: boolean;
             quorum: {
                 cast: number;
                 met: boolean;
