@@ -18,8 +18,19 @@ import { complaintCustomers, complaints } from '../../db/schema/index.js';
 import { readPolicy, readRoster, writePolicy } from '../../db/settings.js';
 import { deliverPending } from '../../notifications/dispatcher.js';
 import { PiiCipher } from '../../security/pii.js';
-import { copyChanges, describeSchema, rowChanges, rowDifferences, snapshotRows, tableShapes, withChanges, type TableRows } from '../support/database-state.js';
-import { applyOneMigration, appliedMigrations, journalMigrations, manifestProblems } from '../support/migration-journal.js';
+import {
+  copyChanges,
+  describeSchema,
+  rowChanges,
+  rowDifferences,
+  snapshotRows,
+  tableShapes,
+  withChanges,
+  type RowChange,
+  type TableRows,
+  type TableShape,
+} from '../support/database-state.js';
+import { migrateAsRelease, appliedMigrations, journalMigrations, manifestProblems } from '../support/migration-journal.js';
 import { contractions, legacyColumns, nothingWritten, rowBuilders, stepInstant, type StepContext } from '../support/migration-rows.js';
 import { createDatabase, dropDatabase } from '../support/postgres.js';
 
@@ -103,39 +114,22 @@ describe.each(engines)('migrating %s one migration at a time', (engineName, engi
     for (const [index, migration] of journal.entries()) {
       const where = `${engineName}, migration ${migration.tag}`;
       const before = await tableShapes(stepwise.db);
-      await applyOneMigration(stepwise, index, scratch);
+      await migrateAsRelease(stepwise, index, scratch);
       expect(await appliedMigrations(stepwise.db), `${where}: drizzle's bookkeeping`).toEqual(
         journal.slice(0, index + 1).map((m) => ({ hash: m.sha256, createdAt: m.when })),
       );
 
-      // A column or table that held data is gone only in a declared contract step.
+      // What earlier steps wrote: a column or table holding it is removed only by a declared
+      // contract step, and every column it had keeps its value.
       const shapes = await tableShapes(stepwise.db);
-      const removed = [...before].flatMap(([table, shape]) =>
-        shapes.has(table) ? shape.columns.filter((c) => !shapes.get(table)!.columns.some((now) => now.name === c.name)).map((c) => `${table}.${c.name}`) : [table],
-      );
-      const undeclared = removed.filter((r) => (expected.get(r.split('.')[0]!)?.size ?? 0) > 0 && !(contractions[migration.tag] ?? []).includes(r));
-      expect(
-        undeclared.map((r) => `${migration.tag} removes ${r}, which holds rows written before it: list it in contractions (test/support/migration-rows.ts) once no running version reads it`),
-      ).toEqual([]);
-
-      // The rows of earlier steps keep the value of every column they had before this migration.
+      expect(undeclaredRemovals(migration.tag, before, shapes, expected)).toEqual([]);
       const kept = (table: string) => before.get(table)?.columns.map((c) => c.name).filter((c) => shapes.get(table)?.columns.some((now) => now.name === c));
       expect(rowDifferences(expected, await snapshotRows(stepwise.db, shapes), kept, false), `${where} changed rows written before it`).toEqual([]);
 
-      // This release's rows: the write paths run on the reference database, and what they
-      // changed there is copied here, in the columns this step's tables have.
+      // This release's rows, in every table it has, copied in the columns the tables have now.
       const ctx: StepContext = { db: reference.db, step: index, tag: migration.tag, at: (minutes) => stepInstant(index, minutes), cipher, written };
-      const unchanged = await snapshotRows(reference.db, referenceShapes);
-      for (const builder of rowBuilders) if (builder.tables.every((t) => shapes.has(t))) await builder.write(ctx);
-      const changes = rowChanges(unchanged, await snapshotRows(reference.db, referenceShapes)).map((c) =>
-        legacyColumns[c.table] ? { ...c, row: { ...legacyColumns[c.table]!(c.row), ...c.row } } : c,
-      );
-      const early = [...new Set(changes.filter((c) => !shapes.has(c.table)).map((c) => c.table))];
-      expect(early.map((t) => `a row builder wrote to ${t}, which does not exist yet after ${migration.tag}: list ${t} in its tables`)).toEqual([]);
-      const untouched = [...shapes.keys()].filter((t) => !changes.some((c) => c.table === t));
-      expect(
-        untouched.map((t) => `table ${t} exists after ${migration.tag} but no row builder wrote to it: add a row builder for ${t} in test/support/migration-rows.ts`),
-      ).toEqual([]);
+      const changes = await rowsOfRelease(ctx, referenceShapes, shapes);
+      expect(coverageProblems(migration.tag, changes, shapes)).toEqual([]);
       await copyChanges(stepwise.db, changes, shapes);
       expected = withChanges(expected, changes, shapes);
       walked += 1;
@@ -150,11 +144,12 @@ describe.each(engines)('migrating %s one migration at a time', (engineName, engi
     expect(await appliedMigrations(stepwise.db)).toEqual(oneGo);
   });
 
-  it('leaves migrate() nothing to do', async () => {
+  it('leaves migrate() nothing to do, and so does every earlier release started again (a rollback)', async () => {
     walkedAll();
     const shapes = await tableShapes(stepwise.db);
     const [schema, applied, rows] = [await describeSchema(stepwise.db), await appliedMigrations(stepwise.db), await snapshotRows(stepwise.db, shapes)];
     await stepwise.migrate();
+    for (const index of journal.keys()) await migrateAsRelease(stepwise, index, scratch);
     expect(await appliedMigrations(stepwise.db)).toEqual(applied);
     expect(await describeSchema(stepwise.db)).toEqual(schema);
     expect(rowChanges(rows, await snapshotRows(stepwise.db, shapes))).toEqual([]);
@@ -236,3 +231,38 @@ describe.each(engines)('migrating %s one migration at a time', (engineName, engi
     expect({ ok: trail.ok, checkpoint: trail.checkpoint.ok, reason: trail.reason }).toEqual({ ok: true, checkpoint: true, reason: undefined });
   });
 });
+
+/**
+ * The builders of every table that exists after this migration, run on the reference database
+ * (at the head): the rows they inserted, updated or deleted there, with the values of dropped
+ * columns added for the tables that still have them.
+ */
+async function rowsOfRelease(ctx: StepContext, referenceShapes: Map<string, TableShape>, shapes: Map<string, TableShape>): Promise<RowChange[]> {
+  const unchanged = await snapshotRows(ctx.db, referenceShapes);
+  for (const builder of rowBuilders) if (builder.tables.every((t) => shapes.has(t))) await builder.write(ctx);
+  const changes = rowChanges(unchanged, await snapshotRows(ctx.db, referenceShapes));
+  return changes.map((c) => (legacyColumns[c.table] ? { ...c, row: { ...legacyColumns[c.table]!(c.row), ...c.row } } : c));
+}
+
+/** Tables of this step without a row, and rows for tables the step does not have yet. */
+function coverageProblems(tag: string, changes: RowChange[], shapes: Map<string, TableShape>): string[] {
+  const written = new Set(changes.map((c) => c.table));
+  return [
+    ...[...shapes.keys()]
+      .filter((t) => !written.has(t))
+      .map((t) => `table ${t} exists after ${tag} but no row builder wrote to it: add a row builder for ${t} in test/support/migration-rows.ts`),
+    ...[...written].filter((t) => !shapes.has(t)).map((t) => `a row builder wrote to ${t}, which does not exist yet after ${tag}: list ${t} among its tables`),
+  ];
+}
+
+/** Columns (`table.column`) and tables holding earlier rows that the migration removed without listing them in `contractions`. */
+function undeclaredRemovals(tag: string, before: Map<string, TableShape>, after: Map<string, TableShape>, expected: TableRows): string[] {
+  const removed = [...before].flatMap(([table, shape]) => {
+    const now = after.get(table);
+    if (!now) return [table];
+    return shape.columns.filter((c) => !now.columns.some((n) => n.name === c.name)).map((c) => `${table}.${c.name}`);
+  });
+  return removed
+    .filter((r) => (expected.get(r.split('.')[0]!)?.size ?? 0) > 0 && !(contractions[tag] ?? []).includes(r))
+    .map((r) => `${tag} removes ${r}, which holds rows written before it: list it in contractions (test/support/migration-rows.ts) once no running version reads it`);
+}

@@ -103,13 +103,13 @@ export async function appliedMigrations(db: Database): Promise<{ hash: string; c
 }
 
 /**
- * Applies the journal's migration `index` alone, as a release that shipped it as its newest would:
- * drizzle's own migrator over a copy of the migrations folder holding the entries up to `index`
- * (byte-for-byte copies, so the hash recorded is the committed file's). The migrations before it
- * must be applied already; drizzle then runs only this one and records it exactly as
- * `handle.migrate()` would have.
+ * Runs drizzle's own migrator as the release whose newest migration is the journal's `index`
+ * would: over a copy of the migrations folder holding the entries up to `index` (byte-for-byte,
+ * so the hashes recorded are the committed files'). On a database that has the migrations before
+ * `index`, it applies `index` alone and records it exactly as `handle.migrate()` would; on one that
+ * has later migrations too (an older release started again: a rollback), it applies nothing.
  */
-export async function applyOneMigration(handle: DatabaseHandle, index: number, scratch: string, folder = migrationsFolder): Promise<void> {
+export async function migrateAsRelease(handle: DatabaseHandle, index: number, scratch: string, folder = migrationsFolder): Promise<void> {
   const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
   const release = path.join(scratch, `release-${index}`);
   mkdirSync(path.join(release, 'meta'), { recursive: true });
