@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdempotencyStore } from '../../api/idempotency.js';
 import { readArchivedHistory } from '../../audit/archive.js';
 import { writeCheckpoint } from '../../audit/checkpoint.js';
-import { verifyTrail } from '../../audit/report.js';
+import { verifyEntity, verifyTrail } from '../../audit/report.js';
 import { openDatabase, queryRows, type DatabaseHandle } from '../../db/client.js';
 import { backfillComplaintFacts } from '../../db/complaint-facts.js';
 import { piiContext, updateComplaintCustomer } from '../../db/customers.js';
@@ -170,10 +170,18 @@ describe.each(engines)('migrating %s one migration at a time', (engineName, engi
     const [{ events }] = (await queryRows<{ events: number }>(db, sql`select count(*)::int as events from audit_events`)) as [{ events: number }];
     const trail = await verifyTrail(db);
     expect({ ok: trail.ok, checked: trail.checked, checkpoint: trail.checkpoint.ok, reason: trail.reason }).toEqual({ ok: true, checked: events, checkpoint: true, reason: undefined });
+    // The chains begun by the first release, one event per step since.
+    for (const [type, id] of [['policy', 'review'], ['committee', 'roster']] as const) {
+      const chain = await verifyEntity(db, type, id);
+      expect({ ok: chain.ok, checked: chain.checked }, `${type}/${id}`).toEqual({ ok: true, checked: journal.length });
+    }
 
     expect((await readPolicy(db, 'review')).value).toEqual(written.policies.review);
     expect((await readPolicy(db, 'sla')).value).toEqual(written.policies.sla);
-    expect(await readRoster(db)).toEqual([...written.roster].sort((a, b) => a.userId.localeCompare(b.userId)));
+    const byUser = (members: { userId: string }[]) => [...members].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+    expect(byUser(await readRoster(db))).toEqual(byUser(written.roster));
+    const [{ delivered }] = (await queryRows<{ delivered: number }>(db, sql`select count(*)::int as delivered from notifications where delivered_at is not null`)) as [{ delivered: number }];
+    expect(delivered).toBe(written.delivered);
 
     const store = new IdempotencyStore(db, 30_000, cipher);
     for (const a of written.answers) expect(await store.claim(a.principal, a.key, a.route, a.body)).toEqual({ kind: 'replay', answer: a.answer });

@@ -65,7 +65,7 @@ export interface Written {
   complaints: Map<string, { view: ComplaintView; customer: { name: string; phone: string; idNumber: string } }>;
   histories: { workflowId: string; runId: string; eventCount: number }[];
   reports: Map<string, StoredReport>;
-  /** Notifications the outbox sweeper handed to its adapter. */
+  /** Notifications the outbox sweeper delivered (its adapter accepted). */
   delivered: number;
 }
 
@@ -107,7 +107,8 @@ const settings: RowBuilder = {
       await writePolicy(db, 'sla', sla, admin);
       written.policies.sla = sla;
     }
-    written.roster = [...standardRoster, ...written.roster.filter((m) => !standardRoster.some((s) => s.userId === m.userId)), { userId: `guest-${step}`, name: `Guest ${step}`, department: 'operations', chair: false }];
+    // The committee grows by a guest member with every release.
+    written.roster = [...(step === 0 ? standardRoster : written.roster), { userId: `guest-${step}`, name: `Guest ${step}`, department: 'operations', chair: false }];
     await writeRoster(db, written.roster, admin, 'roster renewed');
   },
 };
@@ -512,6 +513,7 @@ const histories: RowBuilder = {
     const events = (JSON.parse(json) as { events: { eventTime: string; workflowExecutionStartedEventAttributes?: { originalExecutionRunId: string } }[] }).events;
     const closed = [...written.complaints.values()].filter((c) => c.view.closedAt !== null);
     const workflowId = closed.length ? `complaint-${closed.at(-1)!.view.id}` : `complaint-archived-${step}`;
+    // A run id of the same form as the fixture's, one per step.
     const runId = `${events[0]!.workflowExecutionStartedEventAttributes!.originalExecutionRunId.slice(0, 24)}${String(step).padStart(12, '0')}`;
     const { entityType, entityId } = entityOfWorkflow(workflowId);
     await db.insert(workflowHistories).values({
