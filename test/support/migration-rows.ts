@@ -1,0 +1,572 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { complaintActivities, type ComplaintRecord } from '../../activities/complaints.js';
+import { IdempotencyStore, type StoredAnswer } from '../../api/idempotency.js';
+import { writeCheckpoint } from '../../audit/checkpoint.js';
+import { entityOfWorkflow } from '../../audit/archive.js';
+import { sha256hex } from '../../audit/canonical.js';
+import type { Database } from '../../db/client.js';
+import { piiContext, updateComplaintCustomer } from '../../db/customers.js';
+import { writeInitiativeRecord, type InitiativeRecord } from '../../db/initiatives.js';
+import { computeKpis } from '../../db/kpis.js';
+import { storeReport, type StoredReport } from '../../db/reports.js';
+import { complaintCustomers, workflowHistories } from '../../db/schema/index.js';
+import { readPolicy, writePolicy, writeRoster } from '../../db/settings.js';
+import { writeTransition } from '../../db/transition.js';
+import type { ComplaintView } from '../../domain/complaints/views.js';
+import type { InitiativeView, ReviewView } from '../../domain/gates/views.js';
+import { defaultCalendarSettings, defaultReviewPolicy, defaultSlaPolicy, type CommitteeMember, type ReviewPolicy, type SlaPolicy } from '../../domain/policies.js';
+import { reportPeriod } from '../../domain/reports/periods.js';
+import { deliverPending } from '../../notifications/dispatcher.js';
+import type { PiiCipher } from '../../security/pii.js';
+import type { Row } from './database-state.js';
+import { fixturesDir } from './fixtures.js';
+import { deliverables, standardRoster } from './gates.js';
+
+/**
+ * The rows the migration test puts into every table after each migration, written by the
+ * application's own write paths (db/, activities/, audit/, api/idempotency.ts) into a database at
+ * the head of the migrations, then copied into the database being migrated — restricted to the
+ * columns its tables have at that step, as the release of that time would have left them.
+ *
+ * A NEW TABLE needs a builder here: the test fails for any table that exists after a migration
+ * and gets no row. Write the table through the code that writes it in production, and add what a
+ * reader should find to `Written` so the test can read it back (test/integration/migrations.test.ts).
+ * A new column needs nothing: today's write path fills it, and rows of earlier steps keep what
+ * the migration gave them (default, NULL, or a backfill the test runs).
+ */
+export interface StepContext {
+  /** The database at the head of the migrations, where the write paths run. */
+  db: Database;
+  /** Index of the migration just applied (journal order) and its tag. */
+  step: number;
+  tag: string;
+  /** An instant of this step: one day per step from a fixed Monday, plus `minutes`. */
+  at(minutes?: number): Date;
+  cipher: PiiCipher;
+  written: Written;
+}
+
+export interface RowBuilder {
+  name: string;
+  /** The tables it writes; it runs after every migration from which all of them exist. */
+  tables: string[];
+  write(ctx: StepContext): Promise<void>;
+}
+
+/** What the builders wrote, as the application's read paths should give it back. */
+export interface Written {
+  policies: { review?: ReviewPolicy; sla?: SlaPolicy };
+  roster: CommitteeMember[];
+  answers: { principal: string; key: string; route: string; body: unknown; answer: StoredAnswer }[];
+  initiatives: Map<string, InitiativeView>;
+  complaints: Map<string, { view: ComplaintView; customer: { name: string; phone: string; idNumber: string } }>;
+  histories: { workflowId: string; runId: string; eventCount: number }[];
+  reports: Map<string, StoredReport>;
+  /** Notifications the outbox sweeper delivered (its adapter accepted). */
+  delivered: number;
+}
+
+export function nothingWritten(): Written {
+  return { policies: {}, roster: [], answers: [], initiatives: new Map(), complaints: new Map(), histories: [], reports: new Map(), delivered: 0 };
+}
+
+/**
+ * Values of columns a later migration dropped, for the rows of the steps before the drop (today's
+ * write paths no longer produce them): table → (today's row as JSON) → the old columns' values.
+ */
+export const legacyColumns: Record<string, (row: Row) => Row> = {};
+
+/**
+ * The contract steps: migration tag → the columns (`table.column`) and tables it removes although
+ * earlier rows hold data in them. Listing one here says that no running version reads it any more
+ * (docs/operations.md, "Changing the database schema"); unlisted, the test fails.
+ */
+export const contractions: Record<string, string[]> = {};
+
+const admin = { userId: 'ada', roles: ['admin'] };
+const firstDay = Date.parse('2026-03-02T01:00:00Z');
+export const stepInstant = (step: number, minutes = 0) => new Date(firstDay + step * 86_400_000 + minutes * 60_000);
+
+// ── Settings ────────────────────────────────────────────────────────────────────────────────
+
+const settings: RowBuilder = {
+  name: 'settings: policies and the committee roster (db/settings.ts)',
+  tables: ['policies', 'committee_members', 'audit_events', 'audit_chain_heads'],
+  async write({ db, step, written }) {
+    // The calendar once: the KPI facts of a closed complaint depend on it, and the test derives
+    // some of them again later (the backfill), which must find the calendar they were derived with.
+    if (step === 0) await writePolicy(db, 'calendar', { ...defaultCalendarSettings, extraHolidays: ['2026-03-06'] }, admin, 'bank holiday');
+    const review: ReviewPolicy = { ...defaultReviewPolicy, quorumRatio: 0.5 + step / 100 };
+    await writePolicy(db, 'review', review, admin, `committee decision ${step}`);
+    written.policies.review = review;
+    if (step % 2 === 0) {
+      const sla: SlaPolicy = { ...defaultSlaPolicy, compensationApprovalLimit: 1000 + step * 100 };
+      await writePolicy(db, 'sla', sla, admin);
+      written.policies.sla = sla;
+    }
+    // The committee grows by a guest member with every release.
+    written.roster = [...(step === 0 ? standardRoster : written.roster), { userId: `guest-${step}`, name: `Guest ${step}`, department: 'operations', chair: false }];
+    await writeRoster(db, written.roster, admin, 'roster renewed');
+  },
+};
+
+// ── Idempotency keys (api/idempotency.ts) ─────────────────────────────────────────────────
+
+const idempotency: RowBuilder = {
+  name: 'idempotency keys: claimed and answered requests (api/idempotency.ts)',
+  tables: ['idempotency_keys'],
+  async write({ db, step, cipher, written }) {
+    const store = new IdempotencyStore(db, 30_000, cipher);
+    const principal = 'agent-zhao';
+    const route = 'POST /api/v1/complaints';
+    const body = { channel: 'hotline', category: 'service', severity: 'general', customer: { ref: `c-${step}`, name: '张三', phone: '13800138000' } };
+    const key = `intake-${step}`;
+    await store.claim(principal, key, route, body);
+    const answer = { status: 201, body: { id: `complaint-${step}`, customer: { name: '张三', phone: '13800138000' } } };
+    await store.complete(principal, key, answer);
+    written.answers.push({ principal, key, route, body, answer });
+    // A request still in flight (its API died before answering): claimed, never completed.
+    await store.claim(principal, `in-flight-${step}`, route, body);
+  },
+};
+
+// ── The notification outbox ───────────────────────────────────────────────────────────────
+
+const outbox: RowBuilder = {
+  name: 'notification outbox: a reminder queued with its audit event, then a sweep (db/transition.ts, notifications/dispatcher.ts)',
+  tables: ['notifications', 'audit_events', 'audit_chain_heads'],
+  async write({ db, step, at, written }) {
+    const initiativeId = `reminded-${step}`;
+    const sourceKey = `initiative-${initiativeId}:7`;
+    await db.transaction((tx) =>
+      writeTransition(tx, {
+        audit: [{ entityType: 'initiative', entityId: initiativeId, sourceKey, actor: 'system', roles: ['system'], action: 'review.reminder_sent', at: at(5), after: { waiting: ['m3', 'm4'] } }],
+        notifications: ['m3', 'm4'].map((recipient) => ({
+          sourceKey: `${sourceKey}:gate.reminder:${recipient}`,
+          recipientKind: 'user' as const,
+          recipient,
+          topic: 'gate.reminder',
+          entityType: 'initiative',
+          entityId: initiativeId,
+          message: `Reminder: your vote on ${initiativeId} is due by ${at(600).toISOString()}`,
+          data: { initiativeId, reviewId: `${initiativeId}-r1`, deadline: at(600).toISOString() },
+        })),
+      }),
+    );
+    // The sweeper hands what is pending to the adapter; m4's channel fails and is retried later.
+    await deliverPending(db, async (n) => {
+      if (n.recipient === 'm4') throw new Error('IM gateway down');
+      written.delivered += 1;
+    });
+  },
+};
+
+// ── Initiatives and their gate reviews ───────────────────────────────────────────────────
+
+function initiativeRecord(view: InitiativeView, version: number, change: { review?: ReviewView; withDeliverables?: boolean; postLaunchItem?: InitiativeRecord['postLaunchItem']; audit: InitiativeRecord['audit']; notifications?: InitiativeRecord['notifications'] }): InitiativeRecord {
+  const { review: live, reviews, ...row } = view;
+  const reviewSeq = change.review ? reviews.findIndex((r) => r.id === change.review!.id) + 1 : 0;
+  let review: InitiativeRecord['review'];
+  if (change.review) {
+    const { deliverables: submitted, ...rest } = change.review;
+    review = { ...rest, seq: reviewSeq, ...(change.withDeliverables ? { deliverables: submitted } : {}) };
+  }
+  return {
+    version,
+    initiative: { ...row, currentReviewId: live?.id ?? null },
+    ...(review ? { review } : {}),
+    ...(change.postLaunchItem ? { postLaunchItem: change.postLaunchItem } : {}),
+    audit: change.audit,
+    notifications: change.notifications ?? [],
+  };
+}
+
+const initiatives: RowBuilder = {
+  name: 'initiatives: created, submitted, voted, signed off, launched and watched (db/initiatives.ts)',
+  tables: ['initiatives', 'gate_reviews', 'gate_votes', 'post_launch_reviews', 'audit_events', 'audit_chain_heads', 'notifications'],
+  async write({ db, step, at, written }) {
+    const owner = { userId: 'lin', roles: ['product_owner'] };
+    const chair = { userId: 'gm', roles: ['product_owner'] };
+    const audit = (id: string, seq: number, actor: { userId: string; roles: string[] }, action: string, when: Date, after: unknown) => ({
+      entityType: 'initiative' as const,
+      entityId: id,
+      sourceKey: `initiative-${id}:${seq}`,
+      actor: actor.userId,
+      roles: actor.roles,
+      action,
+      at: when,
+      after,
+    });
+
+    // A new initiative: created, then submitted to its research gate, then a first vote.
+    const id = randomUUID();
+    const created = at(10).toISOString();
+    let view: InitiativeView = {
+      id,
+      name: `Instant virtual card ${step}`,
+      businessLine: 'banking',
+      description: 'A virtual debit card issued at onboarding',
+      team: 'retail-cards',
+      owner: owner.userId,
+      ownerName: '林晓',
+      stage: 'research',
+      status: 'in_progress',
+      nextVersion: 1,
+      requestedChanges: null,
+      withdrawal: null,
+      postLaunch: null,
+      createdAt: created,
+      updatedAt: created,
+      review: null,
+      reviews: [],
+    };
+    await writeInitiativeRecord(db, initiativeRecord(view, 1, { audit: [audit(id, 1, owner, 'initiative.created', at(10), { stage: 'research' })] }));
+
+    const opened = at(20).toISOString();
+    let review: ReviewView = {
+      id: `${id}-r1`,
+      initiativeId: id,
+      stage: 'research',
+      version: 1,
+      status: 'open',
+      openedAt: opened,
+      deadline: at(20 + 5 * 1440).toISOString(),
+      reminderAt: at(20 + 3 * 1440).toISOString(),
+      submittedBy: owner.userId,
+      chair: 'gm',
+      eligible: ['m1', 'm2', 'm3', 'm4'],
+      recused: [],
+      votes: [],
+      quorum: { required: 2, cast: 0, met: false },
+      deliverables: deliverables.research,
+      policyVersion: step + 1,
+    };
+    view = { ...view, status: 'in_review', nextVersion: null, updatedAt: opened, review, reviews: [review] };
+    await writeInitiativeRecord(
+      db,
+      initiativeRecord(view, 2, {
+        review,
+        withDeliverables: true,
+        audit: [audit(id, 2, owner, 'review.opened', at(20), { reviewId: review.id, stage: 'research', version: 1 })],
+        notifications: review.eligible.map((recipient) => ({
+          sourceKey: `initiative-${id}:2:gate.vote_requested:${recipient}`,
+          recipientKind: 'user' as const,
+          recipient,
+          topic: 'gate.vote_requested',
+          entityType: 'initiative',
+          entityId: id,
+          message: `Your vote is requested on ${view.name} (research, v1) by ${review.deadline}`,
+          data: { initiativeId: id, reviewId: review.id, deadline: review.deadline },
+        })),
+      }),
+    );
+
+    const voted = at(30).toISOString();
+    review = { ...review, votes: [{ userId: 'm1', decision: 'approve', comment: 'clear findings', at: voted, revision: 1 }], quorum: { required: 2, cast: 1, met: false } };
+    view = { ...view, updatedAt: voted, review, reviews: [review] };
+    await writeInitiativeRecord(db, initiativeRecord(view, 3, { review, audit: [audit(id, 3, { userId: 'm1', roles: [] }, 'review.vote_cast', at(30), { decision: 'approve' })] }));
+    written.initiatives.set(id, view);
+
+    // The one submitted a step earlier (by the release before): a second vote, then the chair's sign-off.
+    const earlier = [...written.initiatives.values()].find((i) => i.status === 'in_review' && i.id !== id);
+    if (earlier) {
+      const r = earlier.review!;
+      const decided = at(40).toISOString();
+      const votes = [...r.votes, { userId: 'm2', decision: 'approve' as const, comment: '', at: at(35).toISOString(), revision: 1 }];
+      const closed: ReviewView = { ...r, votes, quorum: { required: 2, cast: 2, met: true }, status: 'decided', outcome: 'approve', signedOffBy: 'gm', signOffComment: 'approved', decidedAt: decided };
+      const advanced: InitiativeView = { ...earlier, stage: 'design', status: 'in_progress', nextVersion: 1, updatedAt: decided, review: null, reviews: [closed] };
+      await writeInitiativeRecord(
+        db,
+        initiativeRecord(advanced, 5, {
+          review: closed,
+          audit: [
+            audit(earlier.id, 4, { userId: 'm2', roles: [] }, 'review.vote_cast', at(35), { decision: 'approve' }),
+            audit(earlier.id, 5, chair, 'review.signed_off', at(40), { decision: 'approve' }),
+          ],
+          notifications: [
+            {
+              sourceKey: `initiative-${earlier.id}:5:gate.decided:${earlier.owner}`,
+              recipientKind: 'user',
+              recipient: earlier.owner,
+              topic: 'gate.decided',
+              entityType: 'initiative',
+              entityId: earlier.id,
+              message: `${earlier.name} (research, v1) was decided: approve`,
+              data: { initiativeId: earlier.id, reviewId: r.id, outcome: 'approve' },
+            },
+          ],
+        }),
+      );
+      written.initiatives.set(earlier.id, advanced);
+    }
+
+    // A launched product whose complaints crossed the post-launch threshold: a review item raised.
+    const launchedId = randomUUID();
+    const launchedAt = at(-30 * 1440).toISOString();
+    const raised = at(45).toISOString();
+    const item = { id: `${launchedId}-plr`, raisedAt: raised, complaintCount: 11, threshold: 10 };
+    const launched: InitiativeView = {
+      ...view,
+      id: launchedId,
+      name: `Mobile wealth app ${step}`,
+      businessLine: 'fund',
+      stage: 'launched',
+      status: 'launched',
+      nextVersion: null,
+      postLaunch: { windowStart: launchedAt, windowEnd: at(60 * 1440).toISOString(), threshold: 10, linkedComplaints: 11, status: 'monitoring', reviewItem: item },
+      createdAt: at(-90 * 1440).toISOString(),
+      updatedAt: raised,
+      review: null,
+      reviews: [],
+    };
+    await writeInitiativeRecord(
+      db,
+      initiativeRecord(launched, 40, {
+        postLaunchItem: { ...item, initiativeId: launchedId, windowStart: launched.postLaunch!.windowStart, windowEnd: launched.postLaunch!.windowEnd, chair: 'gm' },
+        audit: [audit(launchedId, 1, { userId: 'system', roles: ['system'] }, 'post_launch.review_raised', at(45), { itemId: item.id, complaintCount: 11, threshold: 10 })],
+        notifications: [
+          {
+            sourceKey: `initiative-${launchedId}:1:gate.post_launch_review:gm`,
+            recipientKind: 'user',
+            recipient: 'gm',
+            topic: 'gate.post_launch_review',
+            entityType: 'initiative',
+            entityId: launchedId,
+            message: `"${launched.name}": 11 complaints since launch exceed 10; a post-launch review is due`,
+            data: { initiativeId: launchedId, itemId: item.id },
+          },
+        ],
+      }),
+    );
+    written.initiatives.set(launchedId, launched);
+  },
+};
+
+// ── Complaints and their customers ───────────────────────────────────────────────────────
+
+function complaintRecord(view: ComplaintView): ComplaintRecord {
+  return {
+    id: view.id,
+    workflowId: `complaint-${view.id}`,
+    status: view.status,
+    channel: view.channel,
+    category: view.category,
+    severity: view.severity,
+    customerRef: view.customerRef,
+    initiativeId: view.initiativeId ?? null,
+    receivedAt: view.receivedAt,
+    ownerKind: view.owner.kind,
+    ownerId: view.owner.id,
+    agentId: view.agentId,
+    department: view.department,
+    escalationLevel: view.escalationLevel,
+    breached: view.breaches.length > 0,
+    chairUserId: view.chairUserId,
+    signedOff: view.signoff !== null,
+    nextDeadline: view.closedAt ? null : view.clocks.resolution.deadline,
+    nextDeadlineState: view.closedAt ? null : view.clocks.resolution.state,
+    reopenCount: view.reopenCount,
+    repeatOf: view.repeatOf,
+    policyVersion: view.policyVersion,
+    closedAt: view.closedAt,
+    view,
+    version: view.version,
+  };
+}
+
+const complaints: RowBuilder = {
+  name: 'complaints: intake with the customer sealed, a late first response escalated, closure, a customer correction (activities/complaints.ts, db/customers.ts)',
+  tables: ['complaints', 'complaint_customers', 'audit_events', 'audit_chain_heads', 'notifications'],
+  async write({ db, step, at, cipher, written }) {
+    const record = complaintActivities(db).recordComplaint;
+    const agent = { userId: 'zhao', roles: ['cs_agent'] };
+    const event = (id: string, seq: number, actor: { userId: string; roles: string[] }, action: string, when: Date, after: unknown) => ({
+      entityType: 'complaint' as const,
+      entityId: id,
+      sourceKey: `complaint-${id}:${seq}`,
+      actor: actor.userId,
+      roles: actor.roles,
+      action,
+      at: when,
+      after,
+    });
+
+    // Intake: the customer sealed first (as the intake route does), then the registered complaint.
+    const id = randomUUID();
+    const customer = { name: `王${step}`, phone: `1380013${String(step).padStart(4, '0')}`, idNumber: '110101199003077777' };
+    await db.insert(complaintCustomers).values({
+      complaintId: id,
+      customerRef: `cust-${step}`,
+      nameEnc: cipher.encrypt(customer.name, piiContext(id, 'name')),
+      phoneEnc: cipher.encrypt(customer.phone, piiContext(id, 'phone')),
+      idNumberEnc: cipher.encrypt(customer.idNumber, piiContext(id, 'idNumber')),
+      createdBy: agent.userId,
+    });
+    const received = at(100).toISOString();
+    const firstResponseDue = at(100 + 1440).toISOString();
+    const resolutionDue = at(100 + 7 * 1440).toISOString();
+    const sla = await readPolicy(db, 'sla');
+    const view: ComplaintView = {
+      id,
+      status: 'open',
+      channel: step % 2 ? 'hotline' : 'app',
+      category: 'service',
+      severity: 'general',
+      description: 'The card was charged twice',
+      receivedAt: received,
+      customerRef: `cust-${step}`,
+      owner: { kind: 'user', id: agent.userId },
+      agentId: agent.userId,
+      department: null,
+      escalationLevel: 1,
+      escalatedTo: { kind: 'level', id: 'supervisor' },
+      clocks: {
+        firstResponse: { state: 'breached', deadline: firstResponseDue, breachedAt: firstResponseDue },
+        resolution: { state: 'pending', deadline: resolutionDue },
+      },
+      deadlines: { firstResponse: firstResponseDue, resolution: resolutionDue },
+      paused: false,
+      breaches: [{ clock: 'firstResponse', at: firstResponseDue, level: 1, window: 0 }],
+      responses: [],
+      transfers: [],
+      resolutions: [],
+      feedback: [],
+      appeals: [],
+      pauses: [],
+      signoff: null,
+      chairUserId: null,
+      reopenCount: 0,
+      repeatOf: [],
+      policyVersion: sla.version,
+      closedAt: null,
+      version: 2,
+    };
+    await record({
+      complaint: complaintRecord(view),
+      audit: [
+        event(id, 1, agent, 'complaint.received', at(100), { status: 'registered', severity: 'general' }),
+        event(id, 2, { userId: 'system', roles: ['system'] }, 'complaint.breached', new Date(firstResponseDue), { clock: 'firstResponse', level: 1 }),
+      ],
+      notifications: [
+        {
+          sourceKey: `complaint-${id}:2:n0`,
+          recipientKind: 'user',
+          recipient: agent.userId,
+          topic: 'complaint.breached',
+          entityType: 'complaint',
+          entityId: id,
+          message: `complaint ${id} (general, service): the first response is overdue`,
+          data: { clock: 'firstResponse', window: 0, level: 1 },
+        },
+      ],
+    });
+    written.complaints.set(id, { view, customer });
+
+    // The complaint received a step earlier: answered, resolved and confirmed by the customer.
+    const open = [...written.complaints.entries()].find(([other, c]) => other !== id && c.view.closedAt === null);
+    if (open) {
+      const [openId, c] = open;
+      const responded = at(110).toISOString();
+      const resolved = at(120).toISOString();
+      const closedAt = at(130).toISOString();
+      const closed: ComplaintView = {
+        ...c.view,
+        status: 'closed',
+        clocks: { ...c.view.clocks, resolution: { state: 'met', deadline: c.view.clocks.resolution.deadline, metAt: resolved } },
+        responses: [{ at: responded, by: agent.userId, message: 'We are refunding the second charge', channel: c.view.channel }],
+        resolutions: [{ at: resolved, proposedBy: agent.userId, summary: 'Duplicate charge refunded', remedy: 'refund', state: 'accepted', source: 'handler' }],
+        feedback: [{ at: closedAt, by: agent.userId, satisfied: true, via: 'callback', comment: '' }],
+        closedAt,
+        version: 5,
+      };
+      await record({
+        complaint: complaintRecord(closed),
+        audit: [
+          event(openId, 3, agent, 'complaint.responded', at(110), { channel: c.view.channel }),
+          event(openId, 4, agent, 'complaint.resolved', at(120), { remedy: 'refund' }),
+          event(openId, 5, agent, 'complaint.closed', at(130), { satisfied: true }),
+        ],
+      });
+      // The customer's new phone number, corrected by the agent (master data, not process state).
+      const phone = `1390013${String(step).padStart(4, '0')}`;
+      const result = await updateComplaintCustomer(db, cipher, { complaintId: openId, change: { phone }, reason: 'customer moved', actor: agent, sourceKey: `customer-update-${openId}`, at: at(125) });
+      if (result.kind !== 'updated') throw new Error(`customer correction of ${openId}: ${result.kind}`);
+      written.complaints.set(openId, { view: closed, customer: { ...c.customer, phone } });
+    }
+  },
+};
+
+// ── Archived workflow histories ──────────────────────────────────────────────────────────
+
+const historyFixtures = ['complaint-on-time', 'complaint-escalated-signed-off', 'complaint-reopened-appealed'];
+
+const histories: RowBuilder = {
+  name: 'workflow histories: a closed run archived as the archiver stores it (audit/archive.ts archiveRun)',
+  tables: ['workflow_histories'],
+  async write({ db, step, written }) {
+    // A real history (a replay fixture) under the workflow id of a complaint closed by then.
+    const fixture = historyFixtures[step % historyFixtures.length]!;
+    const json = readFileSync(path.join(fixturesDir, `${fixture}.json`), 'utf8').trimEnd();
+    const events = (JSON.parse(json) as { events: { eventTime: string; workflowExecutionStartedEventAttributes?: { originalExecutionRunId: string } }[] }).events;
+    const closed = [...written.complaints.values()].filter((c) => c.view.closedAt !== null);
+    const workflowId = closed.length ? `complaint-${closed.at(-1)!.view.id}` : `complaint-archived-${step}`;
+    // A run id of the same form as the fixture's, one per step.
+    const runId = `${events[0]!.workflowExecutionStartedEventAttributes!.originalExecutionRunId.slice(0, 24)}${String(step).padStart(12, '0')}`;
+    const { entityType, entityId } = entityOfWorkflow(workflowId);
+    await db.insert(workflowHistories).values({
+      workflowId,
+      runId,
+      workflowType: 'complaintWorkflow',
+      entityType,
+      entityId,
+      status: 'COMPLETED',
+      startedAt: new Date(events[0]!.eventTime).toISOString(),
+      closedAt: new Date(events.at(-1)!.eventTime).toISOString(),
+      eventCount: events.length,
+      history: gzipSync(Buffer.from(json, 'utf8'), { level: 6 }),
+      sha256: sha256hex(json),
+    });
+    written.histories.push({ workflowId, runId, eventCount: events.length });
+  },
+};
+
+// ── Reports ──────────────────────────────────────────────────────────────────────────────
+
+const reports: RowBuilder = {
+  name: 'reports: a monthly report computed and stored with its audit event (db/kpis.ts, db/reports.ts)',
+  tables: ['reports', 'audit_events', 'audit_chain_heads'],
+  async write({ db, step, at, written }) {
+    const { value: calendar } = await readPolicy(db, 'calendar');
+    const month = new Date(Date.UTC(2026, 2 + step, 1));
+    const period = reportPeriod('monthly', month.toISOString().slice(0, 7), calendar.timeZone);
+    const { kpis } = await computeKpis(db, period, calendar, at(200));
+    const workflowId = `report-monthly-${period.key}`;
+    const { report } = await storeReport(db, {
+      period,
+      timeZone: calendar.timeZone,
+      generatedAt: at(200),
+      generatedBy: 'schedule',
+      roles: ['system'],
+      workflowId,
+      sourceKey: `report:${workflowId}:run-${step}`,
+      kpis,
+    });
+    written.reports.set(period.key, report);
+  },
+};
+
+// ── Audit checkpoints (last: over the heads every other builder moved) ──────────────────
+
+const checkpoints: RowBuilder = {
+  name: 'audit checkpoints over every chain head (audit/checkpoint.ts)',
+  tables: ['audit_checkpoints', 'audit_checkpoint_heads', 'audit_chain_heads'],
+  async write({ db, at }) {
+    if (!(await writeCheckpoint(db, { now: at(300) }))) throw new Error('no chain head moved since the last checkpoint');
+  },
+};
+
+/** In the order they run after each migration. */
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, initiatives, complaints, histories, reports, checkpoints];
