@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { complaintActivities, type ComplaintRecord } from '../../activities/complaints.js';
+import { complaintActivities } from '../../activities/complaints.js';
+import type { ComplaintRecord } from '../../db/complaints.js';
 import { IdempotencyStore, type StoredAnswer } from '../../api/idempotency.js';
 import { writeCheckpoint } from '../../audit/checkpoint.js';
 import { entityOfWorkflow } from '../../audit/archive.js';
-import { sha256hex } from '../../audit/canonical.js';
+import { sha256hex } from '../../db/canonical.js';
+import { importYear } from '../../db/calendar.js';
 import type { Database } from '../../db/client.js';
-import { piiContext, updateComplaintCustomer } from '../../db/customers.js';
+import { piiContext, updateCustomer as updateComplaintCustomer } from '../../db/complaints.js';
 import { writeInitiativeRecord, type InitiativeRecord } from '../../db/initiatives.js';
 import { computeKpis } from '../../db/kpis.js';
 import { storeReport, type StoredReport } from '../../db/reports.js';
@@ -558,6 +560,18 @@ const reports: RowBuilder = {
   },
 };
 
+// ── Calendar years ───────────────────────────────────────────────────────────────────────
+
+const calendarYears: RowBuilder = {
+  name: 'calendar years: an official schedule imported as a new version with its audit event (db/calendar.ts importYear)',
+  tables: ['calendar_years', 'audit_events', 'audit_chain_heads'],
+  async write({ db, step }) {
+    // One version more of the same year at every step: the versions, and the chain, grow.
+    const outcome = await importYear(db, 2031, { source: `migration test, step ${step}`, holidays: [{ name: '测试假期', from: '2031-01-01', to: `2031-01-0${1 + (step % 5)}` }], workdays: [] }, admin);
+    if (!outcome.created) throw new Error('the import wrote no new version');
+  },
+};
+
 // ── Audit checkpoints (last: over the heads every other builder moved) ──────────────────
 
 const checkpoints: RowBuilder = {
@@ -569,4 +583,4 @@ const checkpoints: RowBuilder = {
 };
 
 /** In the order they run after each migration. */
-export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, initiatives, complaints, histories, reports, checkpoints];
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, initiatives, complaints, histories, reports, calendarYears, checkpoints];
