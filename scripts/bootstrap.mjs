@@ -72,6 +72,8 @@ const commands = {
   token: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/token.ts']] },
   test: { temporal: true, web: true, exec: ['npx', ['--no-install', 'vitest', 'run']] },
   bench: { temporal: true, exec: ['node', ['--import', 'tsx', 'bench/run.ts']] },
+  // Builds the Temporal server from source itself when missing (scripts/lib/cluster/binaries.ts).
+  cluster: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/cluster.ts']] },
   demo: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/demo.ts']] },
   'build:web': { temporal: false, web: 'force' },
 };

@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+
+/**
+ * One long-running process kept alive the way systemd's `Restart=always` keeps it: when it dies
+ * unasked it is started again after a second, unless it keeps dying within seconds of each start
+ * (a configuration error then, not a crash: it is given up and reported). Output goes to a log
+ * file, since a Temporal service logs far more than a terminal should show.
+ */
+export type SupervisorEvent =
+  | { kind: 'exited'; name: string; pid: number | undefined; code: number | null; signal: NodeJS.Signals | null }
+  | { kind: 'restarted'; name: string; pid: number | undefined }
+  | { kind: 'gave-up'; name: string; reason: string };
+
+export interface SupervisedProcess {
+  readonly name: string;
+  readonly logFile: string;
+  /** The current process id (changes at each restart). */
+  pid(): number | undefined;
+  /** How many times it was started again after dying. */
+  restarts(): number;
+  /** Whether a process is up now (false between a death and its restart). */
+  running(): boolean;
+  /** The last lines of its log. */
+  logTail(lines?: number): string;
+  /** SIGTERM, SIGKILL after `graceMs`; no restart afterwards. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface SuperviseOptions {
+  name: string;
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  logFile: string;
+  onEvent?: (event: SupervisorEvent) => void;
+  /** A process dying this soon after its start counts toward giving up (default 10 s). */
+  quickDeathMs?: number;
+}
+
+const restartDelayMs = 1_000;
+
+/** Every supervised process of this Node process that has not been stopped. */
+const live = new Set<SupervisedProcess>();
+
+/** Stops every supervised process (Ctrl-C while a cluster is still starting). */
+export async function stopAllSupervised(): Promise<void> {
+  await Promise.all([...live].map((p) => p.stop()));
+}
+const quickDeathsBeforeGivingUp = 3;
+
+export function supervise(opts: SuperviseOptions): SupervisedProcess {
+  const log: WriteStream = createWriteStream(opts.logFile, { flags: 'a' });
+  const quickDeathMs = opts.quickDeathMs ?? 10_000;
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  let restarts = 0;
+  let quickDeaths = 0;
+  let exited: Promise<void> = Promise.resolve();
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  const start = () => {
+    const startedAt = Date.now();
+    log.write(`\n=== ${new Date().toISOString()} starting ${opts.command} ${opts.args.join(' ')}\n`);
+    const c = spawn(opts.command, opts.args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = c;
+    c.stdout!.pipe(log, { end: false });
+    c.stderr!.pipe(log, { end: false });
+    exited = new Promise((resolve) =>
+      c.once('exit', (code, signal) => {
+        log.write(`=== ${new Date().toISOString()} exited (code ${code}, signal ${signal})\n`);
+        resolve();
+        if (stopping) return;
+        opts.onEvent?.({ kind: 'exited', name: opts.name, pid: c.pid, code, signal });
+        quickDeaths = Date.now() - startedAt < quickDeathMs ? quickDeaths + 1 : 0;
+        if (quickDeaths >= quickDeathsBeforeGivingUp) {
+          opts.onEvent?.({ kind: 'gave-up', name: opts.name, reason: `exited ${quickDeaths} times within ${quickDeathMs / 1000} s of starting` });
+          return;
+        }
+        restartTimer = setTimeout(() => {
+          if (stopping) return;
+          restarts++;
+          start();
+          opts.onEvent?.({ kind: 'restarted', name: opts.name, pid: child?.pid });
+        }, restartDelayMs);
+      }),
+    );
+    c.on('error', (err) => log.write(`=== spawn error: ${err.message}\n`));
+  };
+  start();
+  // Never leave a service behind when the supervising process ends, however it ends.
+  process.once('exit', () => child?.kill('SIGKILL'));
+
+  const handle: SupervisedProcess = {
+    name: opts.name,
+    logFile: opts.logFile,
+    pid: () => child?.pid,
+    restarts: () => restarts,
+    running: () => !!child && child.exitCode === null && child.signalCode === null,
+    logTail: (lines = 40) => {
+      try {
+        return readFileSync(opts.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+      } catch {
+        return '';
+      }
+    },
+    stop: async (graceMs = 20_000) => {
+      stopping = true;
+      clearTimeout(restartTimer);
+      const c = child;
+      if (c && c.exitCode === null && c.signalCode === null) {
+        c.kill('SIGTERM');
+        const timer = setTimeout(() => c.kill('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      await new Promise<void>((resolve) => log.end(resolve));
+      live.delete(handle);
+    },
+  };
+  live.add(handle);
+  return handle;
+}
