@@ -109,7 +109,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const versions = await ensureTemporalDatabases({ sqlTool: opts.binaries.sqlTool, postgresSchemaDir: opts.binaries.postgresSchemaDir, target: opts.postgres, databases: opts.databases, say: opts.say });
   opts.say(`Temporal databases ${opts.databases.persistence} (schema ${versions.persistence}) and ${opts.databases.visibility} (schema ${versions.visibility})`);
 
-  const services: ClusterService[] = opts.layout.instances.map((instance) => ({
+  const startService = (instance: ServiceInstance): ClusterService => ({
     instance,
     ...supervise({
       name: instance.name,
@@ -121,20 +121,30 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       logFile: path.join(opts.logDir, `${instance.name}.log`),
       onEvent: opts.onEvent,
     }),
-  }));
+  });
+  // Every service joins the membership ring on its membership port; the worker service serves no
+  // gRPC of its own. A service that dies while starting is restarted by its supervisor and only
+  // counts as failed when that gives up. The end-to-end check below then says whether they work
+  // together.
+  const listening = (s: ClusterService) =>
+    Promise.all(
+      [s.instance.membershipPort, ...(s.instance.service === 'worker' ? [] : [s.instance.grpcPort])].map((port) =>
+        waitForPort(port, () => !s.gaveUp(), 120_000, s.name).catch((err) => Promise.reject(new Error(`${err.message}; its log ends:\n${s.logTail()}`))),
+      ),
+    );
+  const services: ClusterService[] = [];
   const stopAll = async (list: SupervisedProcess[]) => {
     await Promise.all(list.map((s) => s.stop()));
   };
   try {
-    opts.say(`starting ${services.map((s) => s.name).join(', ')} (${opts.shards} history shards)…`);
-    // Every service joins the membership ring on its membership port; the worker service serves
-    // no gRPC of its own. The end-to-end check below then says whether they work together.
-    const ports = (i: ServiceInstance) => [i.membershipPort, ...(i.service === 'worker' ? [] : [i.grpcPort])];
-    await Promise.all(
-      services.flatMap((s) =>
-        ports(s.instance).map((port) => waitForPort(port, s.running, 120_000, s.name).catch((err) => Promise.reject(new Error(`${err.message}; its log ends:\n${s.logTail()}`)))),
-      ),
-    );
+    opts.say(`starting ${opts.layout.instances.map((i) => i.name).join(', ')} (${opts.shards} history shards)…`);
+    // The first service alone: on a new database it writes the cluster's metadata, which several
+    // starting at once would race to insert.
+    const [first, ...rest] = opts.layout.instances;
+    services.push(startService(first!));
+    await listening(services[0]!);
+    services.push(...rest.map(startService));
+    await Promise.all(services.slice(1).map(listening));
     const connection = await Connection.connect({ address: opts.layout.frontendAddress, connectTimeout: 30_000 });
     try {
       await registerNamespace(connection, namespace, opts.retentionDays ?? 7, opts.say);
@@ -159,7 +169,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       logFile: path.join(opts.logDir, 'ui.log'),
       onEvent: opts.onEvent,
     });
-    await waitForPort(opts.layout.uiPort, ui.running, 60_000, 'the Web UI').catch((err) => opts.say(`Web UI not started: ${err.message}; its log ends:\n${ui!.logTail()}`));
+    await waitForPort(opts.layout.uiPort, () => !ui!.gaveUp(), 60_000, 'the Web UI').catch((err) => opts.say(`Web UI not started: ${err.message}; its log ends:\n${ui!.logTail()}`));
     uiUrl = `http://127.0.0.1:${opts.layout.uiPort}`;
   }
 

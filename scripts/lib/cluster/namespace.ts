@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time.js';
 
 /**
  * The namespace cxgov runs in, registered through the frontend's API like any operator tool does
@@ -25,7 +26,7 @@ export async function registerNamespace(connection: Connection, namespace: strin
     await connection.workflowService.registerNamespace({
       namespace,
       description: 'cxgov',
-      workflowExecutionRetentionPeriod: { seconds: retentionDays * 86_400 },
+      workflowExecutionRetentionPeriod: msToTs(retentionDays * 86_400_000),
     });
     say(`registered namespace ${namespace} (closed workflows kept ${retentionDays} days)`);
   } catch (err) {

@@ -21,8 +21,10 @@ export interface SupervisedProcess {
   restarts(): number;
   /** Whether a process is up now (false between a death and its restart). */
   running(): boolean;
-  /** The last lines of its log. */
-  logTail(lines?: number): string;
+  /** Whether it kept dying at start and is no longer restarted. */
+  gaveUp(): boolean;
+  /** The end of its log. */
+  logTail(chars?: number): string;
   /** SIGTERM, SIGKILL after `graceMs`; no restart afterwards. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -57,6 +59,7 @@ export function supervise(opts: SuperviseOptions): SupervisedProcess {
   let stopping = false;
   let restarts = 0;
   let quickDeaths = 0;
+  let gaveUp = false;
   let exited: Promise<void> = Promise.resolve();
   let restartTimer: NodeJS.Timeout | undefined;
 
@@ -75,6 +78,7 @@ export function supervise(opts: SuperviseOptions): SupervisedProcess {
         opts.onEvent?.({ kind: 'exited', name: opts.name, pid: c.pid, code, signal });
         quickDeaths = Date.now() - startedAt < quickDeathMs ? quickDeaths + 1 : 0;
         if (quickDeaths >= quickDeathsBeforeGivingUp) {
+          gaveUp = true;
           opts.onEvent?.({ kind: 'gave-up', name: opts.name, reason: `exited ${quickDeaths} times within ${quickDeathMs / 1000} s of starting` });
           return;
         }
@@ -98,9 +102,10 @@ export function supervise(opts: SuperviseOptions): SupervisedProcess {
     pid: () => child?.pid,
     restarts: () => restarts,
     running: () => !!child && child.exitCode === null && child.signalCode === null,
-    logTail: (lines = 40) => {
+    gaveUp: () => gaveUp,
+    logTail: (chars = 3000) => {
       try {
-        return readFileSync(opts.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+        return readFileSync(opts.logFile, 'utf8').slice(-chars);
       } catch {
         return '';
       }
