@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { measurements } from './measurements/index.js';
 import { formatCpuShare } from './lib/cpu.js';
 import { combine } from './lib/combine.js';
-import { startBenchStack, type Engine } from './lib/stack.js';
+import { benchSettings, startBenchStack, stopAllBenchStacks, type Engine } from './lib/stack.js';
 import { round } from './lib/stats.js';
 import type { RunResult } from './lib/types.js';
 
@@ -34,24 +34,37 @@ const startedAt = new Date();
 const runId = startedAt.getTime().toString(36);
 const progress = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
 
-const stack = await startBenchStack(progress, engine);
+const selected = measurements.filter((m) => !only || only.includes(m.key));
+// The shared stack, for every measurement but those that run on a stack of their own (last).
+let stack = selected.some((m) => !m.ownStack) ? await startBenchStack(progress, engine) : undefined;
+// Ctrl-C (or a SIGTERM) stops every stack's processes and drops their databases before leaving.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    progress(`${signal}: stopping…`);
+    void stopAllBenchStacks().finally(() => process.exit(130));
+  });
+}
 const results: Record<string, unknown> = {};
 try {
-  for (const m of measurements.filter((m) => !only || only.includes(m.key))) {
+  for (const m of selected) {
+    if (m.ownStack && stack) {
+      await stack.stop();
+      stack = undefined;
+    }
     const reps = values.runs ? Number(values.runs) : quick ? (m.repetitions?.quick ?? 1) : (m.repetitions?.full ?? 3);
     const runs: RunResult[] = [];
     for (let r = 0; r < reps; r++) {
       progress(`${m.title}: run ${r + 1}/${reps}…`);
-      runs.push(await m.run({ stack, quick, concurrency: Number(values.concurrency), runId, repetition: r, progress: (s) => progress(`  ${s}`) }));
+      runs.push(await m.run({ stack: stack!, engine, quick, concurrency: Number(values.concurrency), runId, repetition: r, progress: (s) => progress(`  ${s}`) }));
     }
     results[m.key] = combine(runs);
   }
 } finally {
-  await stack.stop();
+  await stack?.stop();
 }
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-const document = { startedAt: startedAt.toISOString(), engine, quick, machine, settings: stack.settings, ...results };
+const document = { startedAt: startedAt.toISOString(), engine, quick, machine, settings: benchSettings, ...results };
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);

@@ -74,6 +74,7 @@ const commands = {
   bench: { temporal: true, exec: ['node', ['--import', 'tsx', 'bench/run.ts']] },
   // Builds the Temporal server from source itself when missing (scripts/lib/cluster/binaries.ts).
   cluster: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/cluster.ts']] },
+  'cluster:probe': { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/cluster-probe.ts']] },
   demo: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/demo.ts']] },
   'build:web': { temporal: false, web: 'force' },
 };

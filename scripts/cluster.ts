@@ -40,6 +40,10 @@ const stateDir = path.join(root, '.data', 'cluster');
 const postgres = postgresTargetFrom(process.env.TEMPORAL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const databases = { persistence: values.database!, visibility: values['visibility-database']! };
 const layout = layoutFromBase(Number(values.port), Number(values.history));
+if (layout.instances.some((i) => i.membershipPort > 32_767)) {
+  say('--port: choose a block below 32768 (Temporal keeps membership ports in a smallint column)');
+  process.exit(2);
+}
 const stateFile = clusterStateFile(root);
 
 // Ctrl-C at any point, also while the cluster is still starting, stops every service started.

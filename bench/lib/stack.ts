@@ -22,7 +22,8 @@ import { freeLayout } from '../../scripts/lib/cluster/layout.js';
  * Besides: a fresh database in the local PostgreSQL (BENCH_DATABASE_ADMIN_URL), cxgov's worker and
  * API, and the floors' worker (bench/floor-worker.ts). All with the shipped defaults: the only
  * setting changed is the API's per-client rate limit (the bench is one client), recorded in the
- * results as `settings`. Roles' logs go to files in the scratch folder, not the terminal.
+ * results as `settings`. Logs go to files, not the terminal: in the scratch folder (removed at the
+ * end), or kept in BENCH_LOG_DIR when set.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const secret = randomBytes(32).toString('hex');
@@ -48,25 +49,36 @@ export interface BenchStack {
   databaseUrl: string;
   /** The PostgreSQL databases of this stack: cxgov's, and on a cluster Temporal's two. */
   databases: { cxgov: string; temporal: string[] };
-  /** Settings the roles ran with beyond the shipped defaults. */
-  settings: Record<string, string>;
   processes(): StackProcesses;
   token(p: Principal): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** The only setting changed from the shipped defaults (see the class comment). */
-const benchSettings = { RATE_LIMIT_PER_MINUTE: '10000000' };
+/** The only setting changed from the shipped defaults (see the comment at the top). */
+export const benchSettings = { RATE_LIMIT_PER_MINUTE: '10000000' };
+
+/** Stacks started and not yet stopped, for a Ctrl-C. */
+const liveStacks = new Set<BenchStack>();
+
+export async function stopAllBenchStacks(): Promise<void> {
+  await Promise.all([...liveStacks].map((s) => s.stop()));
+}
 
 export async function startBenchStack(log: (msg: string) => void, engine: Engine): Promise<BenchStack> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-bench-'));
+  const logDir = process.env.BENCH_LOG_DIR ? mkdtempSync(path.join(process.env.BENCH_LOG_DIR, `${engine}-`)) : scratch;
   const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const suffix = Date.now().toString(36);
   const stops: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((err) => log(`cleanup: ${String(err)}`));
-    rmSync(scratch, { recursive: true, force: true });
-  };
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const stop of stops.reverse()) await stop().catch((err) => log(`cleanup: ${String(err)}`));
+      rmSync(scratch, { recursive: true, force: true });
+      liveStacks.delete(stack);
+    })());
+  // eslint-disable-next-line prefer-const -- assigned once the stack is whole
+  let stack: BenchStack;
   try {
     let devServer: DevServer | undefined;
     let cluster: Cluster | undefined;
@@ -89,7 +101,7 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
         postgres,
         databases,
         shards: Number(process.env.BENCH_CLUSTER_SHARDS ?? 8),
-        logDir: path.join(scratch, 'temporal-logs'),
+        logDir: path.join(logDir, 'temporal'),
         say: log,
         onEvent: (e) => e.kind !== 'restarted' && log(`cluster: ${e.name} ${e.kind}`),
       });
@@ -120,13 +132,13 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
       ...benchSettings,
     };
     log('starting the worker, the API and the floors’ worker as separate processes…');
-    const worker = spawnRole('worker', 'scripts/worker.ts', env, scratch);
+    const worker = spawnRole('worker', 'scripts/worker.ts', env, logDir);
     stops.push(() => stopChild(worker));
     // The worker migrates the empty database; give it a head start so the API finds it ready.
     await waitForLine(worker, /worker running/, 180_000);
-    const api = spawnRole('api', 'scripts/api.ts', env, scratch);
+    const api = spawnRole('api', 'scripts/api.ts', env, logDir);
     stops.push(() => stopChild(api));
-    const floorWorker = spawnRole('floor-worker', 'bench/floor-worker.ts', env, scratch);
+    const floorWorker = spawnRole('floor-worker', 'bench/floor-worker.ts', env, logDir);
     stops.push(() => stopChild(floorWorker));
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitFor(async () => (await fetch(`${apiUrl}/readyz`)).status === 200, 60_000, 'API ready');
@@ -135,7 +147,7 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
     const temporal = new Client({ connection });
-    return {
+    stack = {
       engine,
       apiUrl,
       temporal,
@@ -144,8 +156,7 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
       floorTaskQueue,
       databaseUrl,
       databases: { cxgov: name, temporal: temporalDatabases },
-      settings: { ...benchSettings },
-      processes: () => ({
+            processes: () => ({
         worker: worker.pid,
         api: api.pid,
         floorWorker: floorWorker.pid,
@@ -154,19 +165,29 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
       token: (p) => signToken(p, { issuer: 'cxgov', audience: 'cxgov-api', secret: new TextEncoder().encode(secret) }),
       stop: stopAll,
     };
+    liveStacks.add(stack);
+    return stack;
   } catch (err) {
     await stopAll();
     throw err;
   }
 }
 
-/** A role as its own Node process; its output goes to <scratch>/<role>.log (the shipped log level). */
-function spawnRole(role: string, script: string, env: NodeJS.ProcessEnv, scratch: string): ChildProcess {
+/** Roles still running, killed if the bench process ends without stopping them. */
+const roles = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of roles) c.kill('SIGKILL');
+});
+
+/** A role as its own Node process; its output goes to <logDir>/<role>.log (the shipped log level). */
+function spawnRole(role: string, script: string, env: NodeJS.ProcessEnv, logDir: string): ChildProcess {
   // BENCH_PROFILE=<dir>: V8 CPU profiles of each role, one file per thread (the workflow sandbox
   // runs in a worker thread) under <dir>/<role>/; open them in Chrome DevTools.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_PROFILE, role)}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const logFile = createWriteStream(path.join(scratch, `${role}.log`));
+  roles.add(child);
+  child.once('exit', () => roles.delete(child));
+  const logFile = createWriteStream(path.join(logDir, `${role}.log`));
   child.stdout!.pipe(logFile);
   child.stderr!.pipe(logFile);
   // Errors still reach the terminal.

@@ -25,12 +25,13 @@ export const scale: Measurement = {
   key: 'scale',
   title: 'scale (open complaints)',
   repetitions: { full: 1, quick: 1 },
+  ownStack: true,
   async run(ctx) {
     const levels = ctx.quick ? [200, 600] : [1000, 10_000, 50_000];
     const probes = 3;
     const probeSize = ctx.quick ? 40 : 200;
     ctx.progress('a fresh stack for the scale levels…');
-    const stack = await startBenchStack(ctx.progress, ctx.stack.engine);
+    const stack = await startBenchStack(ctx.progress, ctx.engine);
     const byLevel: Record<string, unknown> = {};
     const rates: Record<string, number[]> = {};
     try {

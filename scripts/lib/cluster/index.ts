@@ -67,6 +67,19 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
+/**
+ * PostgreSQL connections per process (persistence, visibility). Temporal's own example gives every
+ * process 20 + 10, which for five processes is more than a default PostgreSQL (100 connections)
+ * has beside cxgov's pools; these fit one host and leave history, which does most of the writing,
+ * the most. docs/operations.md "Sizing" gives the sum to plan PostgreSQL for.
+ */
+export const connectionsPerService: Record<TemporalService, { persistence: number; visibility: number }> = {
+  frontend: { persistence: 5, visibility: 3 },
+  history: { persistence: 10, visibility: 3 },
+  matching: { persistence: 5, visibility: 1 },
+  worker: { persistence: 3, visibility: 1 },
+};
+
 function serverEnvironment(opts: ClusterOptions, instance: ServiceInstance): NodeJS.ProcessEnv {
   const frontend = opts.layout.instances.find((i) => i.service === 'frontend')!;
   return {
@@ -79,6 +92,8 @@ function serverEnvironment(opts: ClusterOptions, instance: ServiceInstance): Nod
     POSTGRES_PASSWORD: opts.postgres.password,
     TEMPORAL_DB: opts.databases.persistence,
     TEMPORAL_VISIBILITY_DB: opts.databases.visibility,
+    TEMPORAL_SQL_MAX_CONNS: String(connectionsPerService[instance.service].persistence),
+    TEMPORAL_SQL_VISIBILITY_MAX_CONNS: String(connectionsPerService[instance.service].visibility),
     TEMPORAL_DYNAMIC_CONFIG_FILE: temporalDynamicConfigFile,
     TEMPORAL_FRONTEND_ADDRESS: opts.layout.frontendAddress,
     ...portEnvironment(instance, frontend),

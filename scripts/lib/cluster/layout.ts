@@ -58,7 +58,8 @@ export async function busyPorts(layout: ClusterLayout): Promise<number[]> {
 /** A layout on a free block of ports (a bench's or a test's own cluster). */
 export async function freeLayout(historyInstances: number): Promise<ClusterLayout> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    // Below 32768: Temporal's PostgreSQL schema keeps membership ports in a smallint.
+    const base = 20_000 + Math.floor(Math.random() * 11_000);
     const layout = layoutFromBase(base, historyInstances);
     if ((await busyPorts(layout)).length === 0 && (await portFree(layout.uiPort))) return layout;
   }

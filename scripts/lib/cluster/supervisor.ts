@@ -3,8 +3,9 @@ import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 
 /**
  * One long-running process kept alive the way systemd's `Restart=always` keeps it: when it dies
- * unasked it is started again after a second, unless it keeps dying within seconds of each start
- * (a configuration error then, not a crash: it is given up and reported). Output goes to a log
+ * unasked it is started again after a second, unless it keeps dying within seconds of each start:
+ * then the wait doubles each time (a database still coming up), and after five such deaths (half a
+ * minute) it is given up and reported (a configuration error, not a crash). Output goes to a log
  * file, since a Temporal service logs far more than a terminal should show.
  */
 export type SupervisorEvent =
@@ -41,16 +42,22 @@ export interface SuperviseOptions {
   quickDeathMs?: number;
 }
 
+/** The first restart after a second, doubling while it keeps dying at start (1, 2, 4, 8 s…). */
 const restartDelayMs = 1_000;
 
 /** Every supervised process of this Node process that has not been stopped. */
 const live = new Set<SupervisedProcess>();
+/** Never leave a service behind when the supervising process ends, however it ends. */
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 /** Stops every supervised process (Ctrl-C while a cluster is still starting). */
 export async function stopAllSupervised(): Promise<void> {
   await Promise.all([...live].map((p) => p.stop()));
 }
-const quickDeathsBeforeGivingUp = 3;
+const quickDeathsBeforeGivingUp = 5;
 
 export function supervise(opts: SuperviseOptions): SupervisedProcess {
   const log: WriteStream = createWriteStream(opts.logFile, { flags: 'a' });
@@ -68,10 +75,12 @@ export function supervise(opts: SuperviseOptions): SupervisedProcess {
     log.write(`\n=== ${new Date().toISOString()} starting ${opts.command} ${opts.args.join(' ')}\n`);
     const c = spawn(opts.command, opts.args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = c;
+    children.add(c);
     c.stdout!.pipe(log, { end: false });
     c.stderr!.pipe(log, { end: false });
     exited = new Promise((resolve) =>
       c.once('exit', (code, signal) => {
+        children.delete(c);
         log.write(`=== ${new Date().toISOString()} exited (code ${code}, signal ${signal})\n`);
         resolve();
         if (stopping) return;
@@ -82,19 +91,18 @@ export function supervise(opts: SuperviseOptions): SupervisedProcess {
           opts.onEvent?.({ kind: 'gave-up', name: opts.name, reason: `exited ${quickDeaths} times within ${quickDeathMs / 1000} s of starting` });
           return;
         }
+        const delay = restartDelayMs * 2 ** Math.max(0, quickDeaths - 1);
         restartTimer = setTimeout(() => {
           if (stopping) return;
           restarts++;
           start();
           opts.onEvent?.({ kind: 'restarted', name: opts.name, pid: child?.pid });
-        }, restartDelayMs);
+        }, delay);
       }),
     );
     c.on('error', (err) => log.write(`=== spawn error: ${err.message}\n`));
   };
   start();
-  // Never leave a service behind when the supervising process ends, however it ends.
-  process.once('exit', () => child?.kill('SIGKILL'));
 
   const handle: SupervisedProcess = {
     name: opts.name,
