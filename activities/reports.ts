@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { computeKpis } from '../db/kpis.js';
 import { storeReport } from '../db/reports.js';
 import { readPolicy } from '../db/settings.js';
+import type { Actor } from '../domain/actor.js';
 import { previousPeriod, reportPeriod, type ReportKind } from '../domain/reports/periods.js';
 
 export interface GenerateReportInput {
@@ -13,7 +14,7 @@ export interface GenerateReportInput {
   /** The schedule's action time (or the run's start): what "the previous period" is relative to. */
   asOf: string;
   /** Who asked; omitted → the schedule. */
-  requestedBy?: { userId: string; roles: string[] };
+  requestedBy?: Pick<Actor, 'userId' | 'roles'>;
 }
 
 export interface ReportSummary {

@@ -1,5 +1,6 @@
-import { canonicalJson, sha256hex } from '../audit/canonical.js';
+import { createHash } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
+import { canonicalJson, sha256hex } from '../db/canonical.js';
 import type { Database } from '../db/client.js';
 import { idempotencyKeys } from '../db/schema/index.js';
 import type { PiiCipher } from '../security/pii.js';
@@ -96,3 +97,17 @@ export class IdempotencyStore {
 }
 
 const sealContext = (principal: string, key: string) => `idempotency:${principal}:${key}`;
+
+/**
+ * The id a handler derives from an Idempotency-Key: the same (purpose, caller, key) always gives
+ * the same id, so a retry after a crash or a timeout lands on the same entity (a creation's id)
+ * or the same Temporal update (a command's update id), which Temporal applies once. A UUID
+ * (version 8, RFC 9562 "custom") from sha256 of the three.
+ */
+export function idFromKey(purpose: string, principal: string, key: string): string {
+  const h = createHash('sha256').update(`${purpose}\n${principal}\n${key}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x80;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}

@@ -61,6 +61,7 @@ const problemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    instance: z.string().optional().openapi({ description: 'the path of the request' }),
   })
   .openapi('Problem');
 

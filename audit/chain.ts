@@ -1,4 +1,4 @@
-import { eventHash } from './canonical.js';
+import { auditHash, type AuditEventRow } from '../db/audit.js';
 
 /**
  * Verification of one entity's hash chain, over rows handed in seq order. Pure (no I/O), so the
@@ -19,23 +19,6 @@ import { eventHash } from './canonical.js';
  * Rewriting a whole tail consistently (hashes and head) is caught by the checkpoints
  * (audit/checkpoint.ts), which record every head outside the chain tables.
  */
-export interface ChainRow {
-  id: string;
-  entityType: string;
-  entityId: string;
-  seq: number;
-  actor: string;
-  roles: string[];
-  action: string;
-  /** ISO-8601 with milliseconds, UTC. */
-  at: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  hash: string;
-  prevHash: string | null;
-}
-
 export interface ChainHead {
   seq: number;
   hash: string;
@@ -81,14 +64,14 @@ export class ChainChecker {
   }
 
   /** The next row of the chain (rows must come in ascending seq). */
-  push(row: ChainRow): void {
+  push(row: AuditEventRow): void {
     this.checked++;
     if (!this.broken) {
       if (row.seq !== this.expectedSeq) {
         this.fail(row.seq, row.id, 'seq_gap', row.seq > this.expectedSeq ? `events #${this.expectedSeq}..#${row.seq - 1} are missing` : `seq ${row.seq} repeats or goes back (expected ${this.expectedSeq})`);
       } else if (row.prevHash !== this.lastHash) {
         this.fail(row.seq, row.id, 'prev_hash_mismatch', `the event does not link to the event before it (prevHash ${short(row.prevHash)}, expected ${short(this.lastHash)})`);
-      } else if (eventHash(row) !== row.hash) {
+      } else if (auditHash(row) !== row.hash) {
         this.fail(row.seq, row.id, 'hash_mismatch', 'the event’s content does not match its hash: it was altered after it was written');
       }
     }
@@ -136,7 +119,7 @@ export class ChainChecker {
 }
 
 /** Verifies an in-memory chain (rows in any order; they are sorted by seq). */
-export function verifyChainRows(entityType: string, entityId: string, rows: ChainRow[], head: ChainHead | null): ChainVerification {
+export function verifyChainRows(entityType: string, entityId: string, rows: AuditEventRow[], head: ChainHead | null): ChainVerification {
   const checker = new ChainChecker(entityType, entityId);
   for (const row of [...rows].sort((a, b) => a.seq - b.seq)) checker.push(row);
   return checker.finish(head);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '../db/client.js';
-import { canonicalJson } from './canonical.js';
+import { queryRows, type Database, type Transaction } from '../db/client.js';
+import { canonicalJson } from '../db/canonical.js';
 import { chainPosition } from './chain.js';
 
 /**
@@ -74,15 +74,13 @@ const toCheckpoint = (r: CheckpointRow): Checkpoint => ({
   hash: r.hash,
 });
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-
 const headsInOrder = sql.raw(`order by entity_type collate "C", entity_id collate "C"`);
 
 function hashOfHeadRows(rows: HeadRow[]): string {
   return headsHash(rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, seq: r.seq, hash: r.hash })));
 }
 
-export async function latestCheckpoint(db: Database | Tx): Promise<Checkpoint | null> {
+export async function latestCheckpoint(db: Database | Transaction): Promise<Checkpoint | null> {
   const [row] = await queryRows<CheckpointRow>(db as Database, sql`select ${checkpointColumns} from audit_checkpoints order by id desc limit 1`);
   return row ? toCheckpoint(row) : null;
 }

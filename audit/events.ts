@@ -1,38 +1,26 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { auditEventColumns, type AuditEventRow } from '../db/audit.js';
 import { queryRows, type Database } from '../db/client.js';
 import { maskPii } from './mask.js';
-import { storedEventColumns, type StoredEventRow } from './rows.js';
 
 /**
- * Reading the audit trail for auditors: the AuditEvent shape of api.md, customer PII masked
- * (audit/mask.ts). `hash` = sha256 of the RFC 8785 form of `{ entityType, entityId, seq, actor,
- * roles, action, at, before, after, reason, prevHash }` with absent fields as null — computed over
- * the unmasked values, so an auditor recomputes it from an unmasked copy only.
+ * Reading the audit trail for auditors: the stored row with customer PII masked
+ * (audit/mask.ts) and absent fields left out. `hash` = sha256 of the RFC 8785 form of
+ * `{ entityType, entityId, seq, actor, roles, action, at, before, after, reason, prevHash }` with
+ * absent fields as null (db/audit.ts `auditHash`) — computed over the unmasked values, so an
+ * auditor recomputes it from an unmasked copy only.
  */
-export interface AuditEventView {
-  id: string;
-  entityType: string;
-  entityId: string;
-  seq: number;
-  actor: string;
-  roles: string[];
-  action: string;
-  at: string;
+export type AuditEventView = Omit<AuditEventRow, 'before' | 'after' | 'reason'> & {
   before?: unknown;
   after?: unknown;
   reason?: string;
-  hash: string;
-  prevHash: string | null;
-}
+};
 
-type Row = StoredEventRow;
-const columns = storedEventColumns;
-
-function view(r: Row): AuditEventView {
+function view(r: AuditEventRow): AuditEventView {
   return {
     id: r.id,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
+    entityType: r.entityType,
+    entityId: r.entityId,
     seq: r.seq,
     actor: r.actor,
     roles: r.roles,
@@ -42,7 +30,7 @@ function view(r: Row): AuditEventView {
     ...(r.after !== null ? { after: maskPii(r.after) } : {}),
     ...(r.reason !== null ? { reason: r.reason } : {}),
     hash: r.hash,
-    prevHash: r.prev_hash,
+    prevHash: r.prevHash,
   };
 }
 
@@ -56,19 +44,8 @@ export interface EventFilter {
   to?: string;
 }
 
-/** Opaque cursor: the last row id seen (events are listed in the order they were recorded). */
-export function encodeCursor(id: string): string {
-  return Buffer.from(`ae:${id}`, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string | null {
-  const m = /^ae:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  // 19 digits may exceed int8 (a forged cursor was a 500: "value out of range for type bigint")
-  return m && BigInt(m[1]!) <= 9_223_372_036_854_775_807n ? m[1]! : null;
-}
-
-/** One page of events matching `filter`, in recording order (keyset on id). */
-export async function listAuditEvents(db: Database, filter: EventFilter, page: { limit: number; after?: string }): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
+/** One page of events matching `filter`, in recording order (keyset on id: `next` is the last id of the page). */
+export async function listAuditEvents(db: Database, filter: EventFilter, page: { limit: number; after?: string }): Promise<{ items: AuditEventView[]; next?: string }> {
   const conditions: SQL[] = [];
   if (filter.entityType !== undefined) conditions.push(sql`entity_type = ${filter.entityType}`);
   if (filter.entityId !== undefined) conditions.push(sql`entity_id = ${filter.entityId}`);
@@ -77,14 +54,14 @@ export async function listAuditEvents(db: Database, filter: EventFilter, page: {
   if (filter.to !== undefined) conditions.push(sql`at < ${filter.to}::timestamptz`);
   if (page.after !== undefined) conditions.push(sql`id > ${page.after}::int8`);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const rows = await queryRows<Row>(db, sql`select ${columns} from audit_events ${where} order by id limit ${page.limit + 1}`);
-  const more = rows.length > page.limit;
+  const rows = await queryRows<AuditEventRow>(db, sql`select ${auditEventColumns} from audit_events ${where} order by id limit ${page.limit + 1}`);
   const items = rows.slice(0, page.limit).map(view);
-  return { items, nextCursor: more ? encodeCursor(items[items.length - 1]!.id) : null };
+  const last = items.at(-1);
+  return { items, ...(rows.length > page.limit && last ? { next: last.id } : {}) };
 }
 
 /** Every event of one entity, in chain order. */
 export async function entityEvents(db: Database, entityType: string, entityId: string): Promise<AuditEventView[]> {
-  const rows = await queryRows<Row>(db, sql`select ${columns} from audit_events where entity_type = ${entityType} and entity_id = ${entityId} order by seq`);
+  const rows = await queryRows<AuditEventRow>(db, sql`select ${auditEventColumns} from audit_events where entity_type = ${entityType} and entity_id = ${entityId} order by seq`);
   return rows.map(view);
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/client.js';
-import { ChainChecker, type ChainHead, type ChainRow, type ChainVerification } from './chain.js';
-import { storedEventColumns, type StoredEventRow } from './rows.js';
+import { auditEventColumns, type AuditEventRow } from '../db/audit.js';
+import { ChainChecker, type ChainHead, type ChainVerification } from './chain.js';
 
 /**
  * Verification of the audit trail in the database: one entity's chain, or the whole trail entity
@@ -10,27 +10,6 @@ import { storedEventColumns, type StoredEventRow } from './rows.js';
  * chain go on while it runs.
  */
 export const verifyBatchSize = 5_000;
-
-const eventColumns = storedEventColumns;
-type EventRow = StoredEventRow;
-
-function chainRow(r: EventRow): ChainRow {
-  return {
-    id: r.id,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    seq: r.seq,
-    actor: r.actor,
-    roles: r.roles,
-    action: r.action,
-    at: r.at,
-    before: r.before,
-    after: r.after,
-    reason: r.reason,
-    hash: r.hash,
-    prevHash: r.prev_hash,
-  };
-}
 
 async function readHead(db: Database, entityType: string, entityId: string): Promise<ChainHead | null> {
   const [head] = await queryRows<ChainHead>(db, sql`select seq, hash from audit_chain_heads where entity_type = ${entityType} and entity_id = ${entityId}`);
@@ -49,13 +28,13 @@ export async function verifyEntityChain(db: Database, entityType: string, entity
   const upTo: SQL = head ? sql`and seq <= ${head.seq}` : sql``;
   let after = 0;
   for (;;) {
-    const rows = await queryRows<EventRow>(
+    const rows = await queryRows<AuditEventRow>(
       db,
-      sql`select ${eventColumns} from audit_events
+      sql`select ${auditEventColumns} from audit_events
           where entity_type = ${entityType} and entity_id = ${entityId} and seq > ${after} ${upTo}
           order by seq limit ${batchSize}`,
     );
-    for (const r of rows) checker.push(chainRow(r));
+    for (const r of rows) checker.push(r);
     if (rows.length < batchSize) break;
     after = rows[rows.length - 1]!.seq;
   }
@@ -176,24 +155,24 @@ async function verifyKeyRange(db: Database, range: { lo?: ChainKey; hi?: ChainKe
   let checked = 0;
   let entities = 0;
   const below = range.hi ? sql`(entity_type, entity_id) < (${range.hi.entity_type}, ${range.hi.entity_id})` : sql`true`;
-  const fetchEvents = (cursor: EventRow | undefined) =>
-    queryRows<EventRow>(
+  const fetchEvents = (cursor: AuditEventRow | undefined) =>
+    queryRows<AuditEventRow>(
       db,
-      sql`select ${eventColumns} from audit_events
+      sql`select ${auditEventColumns} from audit_events
           where ${
             cursor
-              ? sql`(entity_type, entity_id, seq) > (${cursor.entity_type}, ${cursor.entity_id}, ${cursor.seq})`
+              ? sql`(entity_type, entity_id, seq) > (${cursor.entityType}, ${cursor.entityId}, ${cursor.seq})`
               : range.lo
                 ? sql`(entity_type, entity_id) >= (${range.lo.entity_type}, ${range.lo.entity_id})`
                 : sql`true`
           } and ${below}
           order by entity_type, entity_id, seq limit ${batchSize}`,
     );
-  const fetchHeads = async (first: EventRow, last: EventRow) => {
+  const fetchHeads = async (first: AuditEventRow, last: AuditEventRow) => {
     const rows = await queryRows<{ entity_type: string; entity_id: string; seq: number; hash: string }>(
       db,
       sql`select entity_type, entity_id, seq, hash from audit_chain_heads
-          where (entity_type, entity_id) >= (${first.entity_type}, ${first.entity_id}) and (entity_type, entity_id) <= (${last.entity_type}, ${last.entity_id})`,
+          where (entity_type, entity_id) >= (${first.entityType}, ${first.entityId}) and (entity_type, entity_id) <= (${last.entityType}, ${last.entityId})`,
     );
     return new Map(rows.map((h) => [key(h.entity_type, h.entity_id), { seq: h.seq, hash: h.hash }]));
   };
@@ -228,12 +207,12 @@ async function verifyKeyRange(db: Database, range: { lo?: ChainKey; hi?: ChainKe
     const nextHeads = await batchHeads;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
-      if (!current || current.entityType !== r.entity_type || current.entityId !== r.entity_id) {
+      if (!current || current.entityType !== r.entityType || current.entityId !== r.entityId) {
         close(); // a chain that ended with the previous batch closes with that batch's heads
-        current = new ChainChecker(r.entity_type, r.entity_id);
+        current = new ChainChecker(r.entityType, r.entityId);
       }
       if (i === 0) heads = nextHeads;
-      current.push(chainRow(r));
+      current.push(r);
     }
     for (const s of suspects.splice(0)) await confirm(s);
     if (rows.length < batchSize) break;

@@ -29,6 +29,12 @@ const schema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
   /** A prebuilt workflow bundle (`bundleWorkflowCode` output); unset → the worker bundles workflows/ at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  /**
+   * Which workflow patches new steps take (docs/operations.md, "Changing workflow code"): `all`, or
+   * a comma-separated list of patch ids (the others stay dark: the code replays them, new steps
+   * take the old branch). During a rolling upgrade, the previous release's list keeps a rollback safe.
+   */
+  WORKFLOW_PATCHES: z.string().regex(/^(all|none|[a-z0-9-]+(,[a-z0-9-]+)*)$/, 'all, none, or a comma-separated list of patch ids').default('all'),
   /** Workflow tasks the worker runs at once (Temporal `maxConcurrentWorkflowTaskExecutions`). */
   WORKER_WORKFLOW_TASK_SLOTS: z.coerce.number().int().min(2).default(40),
   /** Concurrent workflow-task polls (at most the slots; the SDK keeps 20 % of them for new workflows). */

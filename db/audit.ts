@@ -1,30 +1,77 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { eventHash } from '../audit/canonical.js';
-import type { Database } from './client.js';
+import { canonicalJson, sha256hex } from './canonical.js';
+import type { Database, Transaction } from './client.js';
 import { auditChainHeads, auditEvents } from './schema/index.js';
 
-/** The kinds of entity with an audit chain (api.md's five, plus generated reports). */
+/** The kinds of entity with an audit chain: the five of the API, plus generated reports. */
 export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
-export interface AuditEventInput {
-  entityType: AuditEntityType;
+/**
+ * An audit event as stored and read back (`auditEventColumns`): the one row type of the trail.
+ * The writer's input, the hashed fields and the auditor's view (audit/events.ts) derive from it.
+ */
+export interface AuditEventRow {
+  /** The bigint identity, as text. */
+  id: string;
+  entityType: string;
   entityId: string;
-  /** Idempotency: the same source key is written once (e.g. `<workflowId>:<event seq>`). */
-  sourceKey: string;
+  /** Position in the entity's chain: 1, 2, … */
+  seq: number;
   actor: string;
   roles: string[];
   action: string;
-  at: string | Date;
-  before?: unknown;
-  after?: unknown;
-  reason?: string | null;
+  /** ISO-8601 with milliseconds, UTC: the exact form the hash was computed over. */
+  at: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  hash: string;
+  /** The hash of the event before it in the chain; null for the first. */
+  prevHash: string | null;
 }
 
-/** The hash of an event over its canonical serialisation (one implementation: audit/canonical.ts). */
-export const auditHash = eventHash;
+/** The select list that reads an `AuditEventRow` from audit_events (search, export, verifier). */
+export const auditEventColumns = sql.raw(
+  `id::text as id, entity_type as "entityType", entity_id as "entityId", seq, actor, roles, action, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, before, after, reason, hash, prev_hash as "prevHash"`,
+);
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** What an event's hash covers: all of it but its row id and its own hash; absent fields count as null. */
+export type HashedEventFields = Omit<AuditEventRow, 'id' | 'hash' | 'at' | 'before' | 'after' | 'reason'> &
+  Partial<Pick<AuditEventRow, 'before' | 'after' | 'reason'>> & {
+    /** Any instant form; normalised to milliseconds UTC before hashing. */
+    at: string | Date;
+  };
+
+/** What a writer appends: an event before the chain gives it its place (seq, prevHash, hash). */
+export type AuditEventInput = Omit<HashedEventFields, 'entityType' | 'seq' | 'prevHash'> & {
+  entityType: AuditEntityType;
+  /** Idempotency: the same source key is written once (e.g. `<workflowId>:<event seq>`). */
+  sourceKey: string;
+};
+
+/**
+ * sha256 (hex) of the canonical JSON (db/canonical.ts) of `{ entityType, entityId, seq, actor,
+ * roles, action, at, before, after, reason, prevHash }`, absent fields as null. The writer below
+ * and the verifier (audit/chain.ts) both hash through it, so they cannot drift apart.
+ */
+export function auditHash(e: HashedEventFields): string {
+  return sha256hex(
+    canonicalJson({
+      entityType: e.entityType,
+      entityId: e.entityId,
+      seq: e.seq,
+      actor: e.actor,
+      roles: e.roles,
+      action: e.action,
+      at: typeof e.at === 'string' && e.at.endsWith('Z') && e.at.length === 24 ? e.at : new Date(e.at).toISOString(),
+      before: e.before ?? null,
+      after: e.after ?? null,
+      reason: e.reason ?? null,
+      prevHash: e.prevHash,
+    }),
+  );
+}
 
 /**
  * Appends one event to its entity's chain inside the caller's transaction (so the projection it
@@ -32,7 +79,7 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
  * event's seq when it was already written. Three statements per event (lock the head, insert,
  * move the head): every projection write pays them.
  */
-export async function appendAuditEvent(tx: Tx | Database, input: AuditEventInput): Promise<{ seq: number; hash: string; duplicate: boolean }> {
+export async function appendAuditEvent(tx: Transaction | Database, input: AuditEventInput): Promise<{ seq: number; hash: string; duplicate: boolean }> {
   const thisChain = and(eq(auditChainHeads.entityType, input.entityType), eq(auditChainHeads.entityId, input.entityId));
   // Lock (or create) the chain head so concurrent appends to one entity line up; other
   // entities' chains are not touched, so there is no global lock. One statement: the no-op

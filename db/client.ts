@@ -9,6 +9,8 @@ export { schema };
 export type Schema = typeof schema;
 /** The drizzle handle, whichever driver is behind it (node-postgres or PGlite). */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** The handle inside `db.transaction(async (tx) => …)`. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export interface DatabaseHandle {
   db: Database;

@@ -7,8 +7,8 @@ import type {
   PostLaunchView,
   ReviewView,
   VoteView,
-} from '../workflows/initiative-api.js';
-import type { Database } from './client.js';
+} from '../domain/gates/views.js';
+import type { Database, Transaction } from './client.js';
 import { writeTransition, type TransitionRecord } from './transition.js';
 import { gateReviews, gateVotes, initiatives, postLaunchReviews } from './schema/index.js';
 
@@ -17,8 +17,6 @@ import { gateReviews, gateVotes, initiatives, postLaunchReviews } from './schema
  * `recordInitiative` activity) and read back into the same shapes (GET, lists, work inbox). Both
  * directions live here so the stored and served shapes cannot drift apart.
  */
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** The initiative without its reviews (they are written one at a time). */
 export type InitiativeRow = Omit<InitiativeView, 'review' | 'reviews'> & { currentReviewId: string | null };
@@ -73,7 +71,7 @@ export async function writeInitiativeRecord(db: Database, rec: InitiativeRecord)
   });
 }
 
-async function upsertInitiative(tx: Tx, row: InitiativeRow, version: number): Promise<void> {
+async function upsertInitiative(tx: Transaction, row: InitiativeRow, version: number): Promise<void> {
   const values = {
     name: row.name,
     businessLine: row.businessLine,
@@ -97,7 +95,7 @@ async function upsertInitiative(tx: Tx, row: InitiativeRow, version: number): Pr
     .onConflictDoUpdate({ target: initiatives.id, set: values, setWhere: sql`${initiatives.projectionVersion} < ${version}` });
 }
 
-async function upsertReview(tx: Tx, r: ReviewRecord, version: number): Promise<void> {
+async function upsertReview(tx: Transaction, r: ReviewRecord, version: number): Promise<void> {
   const values = {
     status: r.status,
     deadline: date(r.deadline),

@@ -97,8 +97,14 @@ export async function loadReport(db: Database, kind: ReportKind, period: string)
   return row ? present(row) : undefined;
 }
 
+/** Keyset cursor over (periodStart desc, period desc): newest period first. */
+export interface ReportCursor {
+  periodStart: string;
+  period: string;
+}
+
 /** Stored reports of one kind, newest period first, without their figures. */
-export async function listReports(db: Database, kind: ReportKind, limit: number, after?: { periodStart: string; period: string }) {
+export async function listReports(db: Database, kind: ReportKind, limit: number, after?: ReportCursor) {
   const where: SQL[] = [eq(reports.kind, kind)];
   if (after) where.push(or(lt(reports.periodStart, after.periodStart), and(eq(reports.periodStart, after.periodStart), lt(reports.period, after.period)))!);
   const rows = await db
@@ -107,5 +113,10 @@ export async function listReports(db: Database, kind: ReportKind, limit: number,
     .where(and(...where))
     .orderBy(desc(reports.periodStart), desc(reports.period))
     .limit(limit + 1);
-  return rows.map((r) => ({ kind: r.kind as ReportKind, period: r.period, from: iso(r.periodStart), to: iso(r.periodEnd), timeZone: r.timeZone, generatedAt: iso(r.generatedAt), generatedBy: r.generatedBy }));
+  const items = rows
+    .slice(0, limit)
+    .map((r) => ({ kind: r.kind as ReportKind, period: r.period, from: iso(r.periodStart), to: iso(r.periodEnd), timeZone: r.timeZone, generatedAt: iso(r.generatedAt), generatedBy: r.generatedBy }));
+  const last = items.at(-1);
+  const next: ReportCursor | undefined = rows.length > limit && last ? { periodStart: last.from, period: last.period } : undefined;
+  return { items, ...(next ? { next } : {}) };
 }

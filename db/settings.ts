@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
+import type { Actor } from '../domain/actor.js';
 import {
   defaultCalendarSettings,
   defaultReviewPolicy,
@@ -28,11 +29,6 @@ export type PolicyKind = keyof PolicyKinds;
 const defaults: PolicyKinds = { review: defaultReviewPolicy, sla: defaultSlaPolicy, calendar: defaultCalendarSettings };
 const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar' };
 
-export interface Actor {
-  userId: string;
-  roles: string[];
-}
-
 export interface Versioned<T> {
   value: T;
   version: number;
@@ -43,7 +39,7 @@ export async function readPolicy<K extends PolicyKind>(db: Database, kind: K): P
   return row ? { value: row.value as PolicyKinds[K], version: row.version } : { value: defaults[kind], version: 0 };
 }
 
-export async function writePolicy<K extends PolicyKind>(db: Database, kind: K, value: PolicyKinds[K], actor: Actor, reason?: string): Promise<Versioned<PolicyKinds[K]>> {
+export async function writePolicy<K extends PolicyKind>(db: Database, kind: K, value: PolicyKinds[K], actor: Pick<Actor, 'userId' | 'roles'>, reason?: string): Promise<Versioned<PolicyKinds[K]>> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(policies).where(eq(policies.kind, kind)).for('update');
     const before = row ? row.value : defaults[kind];
@@ -73,7 +69,7 @@ export async function readRoster(db: Database): Promise<CommitteeMember[]> {
   return rows.map(({ userId, name, department, chair }) => ({ userId, name, department, chair }));
 }
 
-export async function writeRoster(db: Database, members: CommitteeMember[], actor: Actor, reason?: string): Promise<CommitteeMember[]> {
+export async function writeRoster(db: Database, members: CommitteeMember[], actor: Pick<Actor, 'userId' | 'roles'>, reason?: string): Promise<CommitteeMember[]> {
   return db.transaction(async (tx) => {
     // Serialise roster changes: the chain head row of the roster is the lock.
     const before = await tx.select().from(committeeMembers).for('update');

@@ -1,4 +1,4 @@
-import type { Database } from './client.js';
+import type { Transaction } from './client.js';
 import { appendAuditEvent, type AuditEventInput } from './audit.js';
 import { notifications } from './schema/index.js';
 
@@ -23,9 +23,7 @@ export interface TransitionRecord {
   notifications?: NotificationInput[];
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-
-export async function writeTransition(tx: Tx, record: TransitionRecord): Promise<void> {
+export async function writeTransition(tx: Transaction, record: TransitionRecord): Promise<void> {
   for (const event of record.audit) await appendAuditEvent(tx, event);
   if (record.notifications?.length) {
     await tx

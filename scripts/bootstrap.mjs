@@ -2,13 +2,13 @@
 // Entry point of every npm script. Plain Node with no dependencies, because it runs before they
 // are installed: it installs what is missing (npm packages, the Temporal CLI), then hands over to
 // the TypeScript entry point of the command.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureTemporalCli } from './lib/temporal-cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TEMPORAL_CLI = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 const say = (msg) => process.stderr.write(`cxgov: ${msg}\n`);
 
 function run(cmd, args, opts = {}) {
@@ -29,53 +29,23 @@ async function ensureDependencies() {
   if (code !== 0) throw new Error('npm ci failed');
 }
 
-function findGo() {
-  for (const candidate of ['go', '/usr/local/go/bin/go']) {
-    const r = spawnSync(candidate, ['env', 'GOPATH'], { encoding: 'utf8' });
-    if (r.status === 0) return { go: candidate, gopath: r.stdout.trim().split(path.delimiter)[0] };
-  }
-  return undefined;
-}
-
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const p = path.join(dir, name);
-    if (dir && existsSync(p)) return p;
-  }
-  return undefined;
-}
-
-/** The Temporal CLI (dev server + Web UI): on PATH, in $GOPATH/bin, or built with `go install`. */
-async function ensureTemporalCli() {
-  if (process.env.TEMPORAL_CLI_PATH && existsSync(process.env.TEMPORAL_CLI_PATH)) return process.env.TEMPORAL_CLI_PATH;
-  const found = onPath('temporal');
-  if (found) return found;
-  const go = findGo();
-  if (!go) throw new Error('no `temporal` CLI on PATH and no Go toolchain to build it: install Go or the Temporal CLI');
-  const built = path.join(go.gopath, 'bin', 'temporal');
-  if (existsSync(built)) return built;
-  say(`building the Temporal CLI (go install ${TEMPORAL_CLI}); the first build takes a few minutes…`);
-  const started = Date.now();
-  const ticker = setInterval(() => say(`  still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)} s)…`), 15_000);
-  const code = await run(go.go, ['install', '-v', TEMPORAL_CLI], { stdio: ['ignore', 'inherit', 'inherit'] }).finally(() => clearInterval(ticker));
-  if (code !== 0 || !existsSync(built)) throw new Error('building the Temporal CLI failed (see above)');
-  say(`Temporal CLI ready: ${built}`);
-  return built;
-}
-
+// `temporal`: find or build the Temporal CLI first (scripts/lib/temporal-cli.mjs).
 // `web`: build the web UI (web/dist) first when it is missing or older than its sources
 // (scripts/lib/web-build.mjs); 'force' always rebuilds.
+// `test` needs neither here: the global setup of the `services` test project finds the CLI and
+// builds the UI itself, only when a selected test needs them (`npm test -- --project unit` does not).
 const commands = {
-  start: { temporal: true, web: true, exec: ['node', ['--import', 'tsx', 'scripts/start.ts']] },
-  worker: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/worker.ts']] },
-  api: { temporal: false, web: true, exec: ['node', ['--import', 'tsx', 'scripts/api.ts']] },
+  start: { temporal: true, web: true, exec: ['node', ['--import', 'tsx', 'main/start.ts']] },
+  worker: { temporal: false, exec: ['node', ['--import', 'tsx', 'main/worker.ts']] },
+  api: { temporal: false, web: true, exec: ['node', ['--import', 'tsx', 'main/api.ts']] },
   token: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/token.ts']] },
-  test: { temporal: true, web: true, exec: ['npx', ['--no-install', 'vitest', 'run']] },
+  test: { temporal: false, exec: ['npx', ['--no-install', 'vitest', 'run']] },
   bench: { temporal: true, exec: ['node', ['--import', 'tsx', 'bench/run.ts']] },
   // Builds the Temporal server from source itself when missing (scripts/lib/cluster/binaries.ts).
   cluster: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/cluster.ts']] },
   'cluster:probe': { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/cluster-probe.ts']] },
   demo: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/demo.ts']] },
+  'api:types': { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/openapi.ts']] },
   'build:web': { temporal: false, web: 'force' },
 };
 
@@ -88,7 +58,7 @@ if (!command) {
 try {
   await ensureDependencies();
   const env = { ...process.env };
-  if (command.temporal) env.TEMPORAL_CLI_PATH = await ensureTemporalCli();
+  if (command.temporal) env.TEMPORAL_CLI_PATH = await ensureTemporalCli({ say });
   if (command.web) {
     // Imported only now: it needs nothing installed, but keeps this file's job readable.
     const { ensureWebBuild } = await import('./lib/web-build.mjs');

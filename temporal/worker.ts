@@ -5,6 +5,7 @@ import type { Activities } from '../activities/index.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { activityInterceptors } from './activity-interceptors.js';
+import { patchActivation } from './patches.js';
 
 const workflowsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'workflows');
 export const workflowsPath = path.join(workflowsDir, 'index.ts');
@@ -33,6 +34,8 @@ export interface WorkerOptions {
   logger?: Logger;
   /** Concurrency knobs: `workerTuning(config)`. */
   tuning: WorkerTuning;
+  /** Workflow patches new steps take (`activePatches(config.WORKFLOW_PATCHES)`); omitted → all. */
+  patches?: ReadonlySet<string>;
 }
 
 export interface WorkerTuning {
@@ -69,6 +72,7 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
       : { workflowsPath, bundlerOptions: { preloadModules }, interceptors: { activity: [activityInterceptors(opts.logger)], workflowModules: workflowInterceptorModules } }),
     ...concurrencyOptions(tuning),
     shutdownGraceTime: '10s',
+    ...(opts.patches ? { patchActivationCallback: patchActivation(opts.patches) } : {}),
   });
 }
 

@@ -6,14 +6,16 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
 import { bundleOptions } from '../temporal/worker.js';
+import { ensureTemporalCli } from '../scripts/lib/temporal-cli.mjs';
 import { ensureWebBuild } from '../scripts/lib/web-build.mjs';
 import { createDatabase, dropDatabase, urlFor } from './support/postgres.js';
 
 /**
- * Once per test run: a Temporal dev server of our own (in memory, free ports), a migrated
- * template database in the local PostgreSQL that each test file copies, the workflow bundle, and
- * the web UI build (web/dist, rebuilt only when missing or older than its sources) that each
- * stack serves at `/` for the browser tests.
+ * Once per run of the `services` test project (vitest.config.ts; the `unit` project needs none of
+ * this): the Temporal CLI (found, or built the first time), a Temporal dev server of our own (in
+ * memory, free ports), a migrated template database in the local PostgreSQL that each test file
+ * copies, the workflow bundle, and the web UI build (web/dist, rebuilt only when missing or older
+ * than its sources) that each stack serves at `/` for the browser tests.
  * Everything is torn down at the end, so a run leaves nothing behind.
  */
 declare module 'vitest' {
@@ -26,7 +28,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const cliPath = process.env.TEMPORAL_CLI_PATH ?? path.join(os.homedir(), 'go', 'bin', 'temporal');
+  const cliPath = await ensureTemporalCli();
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   const templateDatabase = `cxgov_test_tpl_${runId}`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-test-'));

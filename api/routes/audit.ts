@@ -1,7 +1,8 @@
 import { buildAuditExport, verifyEntity, verifyTrail } from '../../audit/report.js';
-import { decodeCursor, listAuditEvents } from '../../audit/events.js';
+import { listAuditEvents } from '../../audit/events.js';
+import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
-import { badRequest, notFound } from '../problem.js';
+import { notFound } from '../problem.js';
 import type { ApiRouter } from '../router.js';
 import {
   AuditEventPageSchema,
@@ -19,6 +20,9 @@ import type { Role } from '../auth/roles.js';
  */
 const readers: Role[] = ['compliance_auditor', 'admin'];
 
+/** The event list's keyset: the row id, in recording order. */
+const eventCursor = cursorCodec({ id: cursorParts.rowId });
+
 export function auditRoutes(api: ApiRouter, { db, temporal }: AppDeps): void {
   api.add({
     method: 'get',
@@ -29,10 +33,9 @@ export function auditRoutes(api: ApiRouter, { db, temporal }: AppDeps): void {
     query: AuditEventsQuerySchema,
     responses: { 200: { description: 'One page of audit events (customer PII masked)', schema: AuditEventPageSchema } },
     handler: async ({ query }) => {
-      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      if (after === null) throw badRequest('the cursor is not one this API gave out', [{ path: 'query.cursor', message: 'unknown cursor' }]);
-      const { limit, cursor: _cursor, ...filter } = query;
-      return { status: 200, body: await listAuditEvents(db, filter, { limit, after }) };
+      const { limit, cursor, ...filter } = query;
+      const page = await listAuditEvents(db, filter, { limit, ...(cursor !== undefined ? { after: eventCursor.decode(cursor).id } : {}) });
+      return { status: 200, body: { items: page.items, nextCursor: page.next !== undefined ? eventCursor.encode({ id: page.next }) : null } };
     },
   });
 

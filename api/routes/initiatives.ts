@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { isReviewMember, listInitiatives, readInitiative, type InitiativeCursor } from '../../db/initiatives.js';
+import { isReviewMember, listInitiatives, readInitiative } from '../../db/initiatives.js';
 import { readRoster } from '../../db/settings.js';
 import { validateDeliverables } from '../../domain/gates/deliverables.js';
+import type { InitiativeView } from '../../domain/gates/views.js';
 import {
   castVote,
   createInitiative,
@@ -14,15 +15,14 @@ import {
   signOff,
   submitDeliverables,
   withdrawInitiative,
-  type Actor,
-  type InitiativeView,
   type InitiativeWorkflowInput,
-} from '../../workflows/initiative-api.js';
-import { hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+} from '../../workflows/initiative/messages.js';
+import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
+import { idFromKey } from '../idempotency.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
 import type { ApiRouter } from '../router.js';
-import { id as idSchema } from '../schemas/common.js';
 import {
   CreateInitiativeSchema,
   ExtendSchema,
@@ -53,29 +53,8 @@ const tags = ['Initiatives and gates'];
 
 const problem = (description: string) => ({ description });
 
-function actorOf(p: Principal): Actor {
-  return { userId: p.userId, name: p.name, roles: [...p.roles], ...(p.department ? { department: p.department } : {}) };
-}
-
-/** A retried create with the same Idempotency-Key must land on the same workflow id. */
-function idFromKey(principal: string, key: string): string {
-  const h = createHash('sha256').update(`initiative\n${principal}\n${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-const isoMillis = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const encodeCursor = (c: InitiativeCursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(cursor: string): InitiativeCursor {
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as InitiativeCursor;
-    // Exactly what encodeCursor writes (a forged one with year +275760 or a lone surrogate in the
-    // id reached PostgreSQL and was a 500).
-    if (typeof c.createdAt === 'string' && isoMillis.test(c.createdAt) && !Number.isNaN(Date.parse(c.createdAt)) && idSchema.safeParse(c.id).success) return c;
-  } catch {
-    // fall through
-  }
-  throw badRequest('cursor is not valid: use the nextCursor of a previous page', [{ path: 'query.cursor', message: 'not a cursor from this API' }]);
-}
+/** The list's keyset: creation time, then id (both descending). */
+const listCursor = cursorCodec({ createdAt: cursorParts.instant, id: cursorParts.id });
 
 export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: AppDeps): void {
   async function mayRead(p: Principal, initiativeId?: string): Promise<boolean> {
@@ -98,8 +77,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
       throw err;
     }
   }
-  const updateKeyOf = (p: Principal, key: string | undefined, what: string) =>
-    key ? createHash('sha256').update(`${what}\n${p.userId}\n${key}`).digest('hex') : undefined;
+  const updateKeyOf = (p: Principal, key: string | undefined, what: string) => (key ? idFromKey(what, p.userId, key) : undefined);
 
   api.add({
     method: 'post',
@@ -111,7 +89,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
     idempotent: true,
     responses: { 201: { description: 'The created initiative', schema: InitiativeSchema } },
     handler: async ({ body, principal, idempotencyKey, res }) => {
-      const id = idempotencyKey ? idFromKey(principal.userId, idempotencyKey) : randomUUID();
+      const id = idempotencyKey ? idFromKey('initiative', principal.userId, idempotencyKey) : randomUUID();
       const actor = actorOf(principal);
       const input: InitiativeWorkflowInput = { init: { id, ...body, owner: actor } };
       const start = new WithStartWorkflowOperation(initiativeWorkflowType, {
@@ -148,8 +126,8 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
     },
     handler: async ({ principal, query }) => {
       if (!(await mayRead(principal))) throw forbidden(`reading initiatives requires one of the roles ${readerRoles.join(', ')} or committee membership`);
-      const page = await listInitiatives(db, { stage: query.stage, status: query.status }, query.limit, query.cursor ? decodeCursor(query.cursor) : undefined);
-      return { status: 200, body: { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null } };
+      const page = await listInitiatives(db, { stage: query.stage, status: query.status }, query.limit, query.cursor ? listCursor.decode(query.cursor) : undefined);
+      return { status: 200, body: { items: page.items, nextCursor: page.next ? listCursor.encode(page.next) : null } };
     },
   });
 

@@ -6,6 +6,7 @@ import { reportToCsv } from '../../domain/reports/csv.js';
 import { isPeriodKey, parseBound, reportPeriod, type ReportKind } from '../../domain/reports/periods.js';
 import { reportWorkflowId, type reportWorkflow } from '../../workflows/report.js';
 import type { Role } from '../auth/roles.js';
+import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest, conflict, notFound, Problem } from '../problem.js';
 import type { Answer, ApiRouter } from '../router.js';
@@ -28,6 +29,9 @@ import {
 const readers: Role[] = ['compliance_auditor', 'supervisor', 'admin'];
 const regenerators: Role[] = ['supervisor', 'admin'];
 const maxRangeMs = 400 * 86_400_000;
+
+/** The list's keyset: the period's start, then its key (both descending). */
+const listCursor = cursorCodec({ periodStart: cursorParts.instant, period: (v) => isPeriodKey('monthly', v) || isPeriodKey('weekly', v) });
 
 export function reportRoutes(api: ApiRouter, { db, temporal, taskQueue }: AppDeps): void {
   api.add({
@@ -64,11 +68,8 @@ export function reportRoutes(api: ApiRouter, { db, temporal, taskQueue }: AppDep
     query: ReportListQuery,
     responses: { 200: { description: 'A page of stored reports', schema: ReportListSchema } },
     handler: async ({ query }) => {
-      const limit = query.limit ?? 50;
-      const rows = await listReports(db, query.kind, limit, query.cursor ? decodeCursor(query.cursor) : undefined);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return { status: 200, body: { items: page, nextCursor: rows.length > limit && last ? encodeCursor(last.from, last.period) : null } };
+      const page = await listReports(db, query.kind, query.limit ?? 50, query.cursor ? listCursor.decode(query.cursor) : undefined);
+      return { status: 200, body: { items: page.items, nextCursor: page.next ? listCursor.encode(page.next) : null } };
     },
   });
 
@@ -141,18 +142,4 @@ function represent(req: Request, setHeader: (name: string, value: string) => unk
     return { status: 200, contentType: 'text/csv; charset=utf-8', body: reportToCsv(report) };
   }
   return { status: 200, body: report };
-}
-
-function encodeCursor(periodStart: string, period: string): string {
-  return Buffer.from(JSON.stringify([periodStart, period])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { periodStart: string; period: string } {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string') return { periodStart: v[0], period: v[1] };
-  } catch {
-    // fall through
-  }
-  throw badRequest('cursor is not valid: pass the nextCursor of a previous page', [{ path: 'query.cursor', message: 'unknown cursor' }]);
 }

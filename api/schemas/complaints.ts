@@ -84,6 +84,33 @@ const ClockSchema = z.object({
   breachedAt: z.string().optional(),
 });
 const OwnerSchema = z.object({ kind: z.enum(ownerKinds), id: z.string() });
+const ResolutionEntrySchema = z.object({
+  at: z.string(),
+  proposedBy: z.string(),
+  summary: z.string(),
+  remedy: z.string(),
+  compensation: z.object({ amount: z.number(), currency: z.literal('CNY') }).optional(),
+  state: z.enum(['accepted', 'awaiting_approval', 'approved', 'rejected']).openapi({
+    description: '`accepted`: reached the customer; `awaiting_approval` → `approved` / `rejected`: a compensation above the approval limit',
+  }),
+  source: z.enum(['handler', 'appeal']),
+  approval: z.object({ approved: z.boolean(), by: z.string(), at: z.string(), comment: z.string() }).optional(),
+});
+const FeedbackEntrySchema = z.object({ at: z.string(), by: z.string(), satisfied: z.boolean(), via: z.enum(['callback', 'survey']), comment: z.string() });
+const AppealEntrySchema = z.object({
+  at: z.string(),
+  by: z.string(),
+  reason: z.string(),
+  decision: z.object({ upheld: z.boolean(), decision: z.string(), by: z.string(), at: z.string() }).optional(),
+});
+const PauseEntrySchema = z.object({
+  at: z.string(),
+  by: z.string(),
+  reason: z.string(),
+  resumedAt: z.string().optional(),
+  resumedBy: z.string().optional(),
+  capped: z.boolean().optional().openapi({ description: 'true when the longest allowed pause ended it' }),
+});
 
 export const ComplaintSchema = z
   .object({
@@ -111,13 +138,14 @@ export const ComplaintSchema = z
     deadlines: z.object({ firstResponse: z.string(), resolution: z.string() }),
     paused: z.boolean(),
     breaches: z.array(z.object({ clock: z.string(), at: z.string(), level: z.number().int(), window: z.number().int() })),
-    responses: z.array(z.object({ at: z.string(), by: z.string(), message: z.string(), channel: z.string() })),
+    responses: z.array(z.object({ at: z.string(), by: z.string(), message: z.string(), channel: z.enum(channels) })),
     transfers: z.array(z.object({ at: z.string(), by: z.string(), from: OwnerSchema, department: z.string(), reason: z.string() })),
-    resolutions: z.array(z.record(z.string(), z.unknown())),
-    feedback: z.array(z.record(z.string(), z.unknown())),
-    appeals: z.array(z.record(z.string(), z.unknown())),
-    pauses: z.array(z.record(z.string(), z.unknown())),
+    resolutions: z.array(ResolutionEntrySchema),
+    feedback: z.array(FeedbackEntrySchema),
+    appeals: z.array(AppealEntrySchema),
+    pauses: z.array(PauseEntrySchema),
     signoff: z.object({ by: z.string(), at: z.string(), comment: z.string() }).nullable(),
+    chairUserId: z.string().nullable().openapi({ description: 'the committee chair, who signs off a complaint escalated to the committee' }),
     reopenCount: z.number().int(),
     repeat: z.boolean(),
     repeatOf: z.array(z.string()),

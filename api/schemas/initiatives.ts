@@ -133,7 +133,9 @@ export const InitiativeSchema = z
       .nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    review: ReviewSchema.nullable(),
+    // A union, not ReviewSchema.nullable(): zod-to-openapi would make the Review component
+    // itself nullable, and every review in `reviews` with it.
+    review: z.union([ReviewSchema, z.null()]),
     reviews: z.array(ReviewSchema),
   })
   .openapi('Initiative');

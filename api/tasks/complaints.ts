@@ -1,7 +1,5 @@
-import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { complaints } from '../../db/schema/index.js';
-import type { ComplaintView } from '../../workflows/complaint-api.js';
+import { openComplaintsFor } from '../../db/complaints.js';
 import type { Principal } from '../auth/roles.js';
 import type { Task } from './types.js';
 
@@ -23,22 +21,8 @@ const ownerKinds: Record<string, string> = {
 
 export async function complaintTasks(db: Database, p: Principal): Promise<Task[]> {
   const supervisor = p.roles.includes('supervisor');
-  const mine: SQL[] = [and(eq(complaints.ownerKind, 'user'), eq(complaints.ownerId, p.userId))!];
-  if (p.roles.includes('business_handler') && p.department) mine.push(and(eq(complaints.ownerKind, 'department'), eq(complaints.ownerId, p.department))!);
-  if (supervisor) {
-    mine.push(inArray(complaints.status, ['awaiting_approval', 'in_appeal']));
-    mine.push(sql`${complaints.escalationLevel} between 1 and 2`);
-  }
-  mine.push(and(eq(complaints.chairUserId, p.userId), eq(complaints.escalationLevel, 3), eq(complaints.signedOff, false))!);
-  const rows = await db
-    .select()
-    .from(complaints)
-    .where(and(ne(complaints.status, 'closed'), or(...mine)))
-    .limit(500);
-
   const tasks: Task[] = [];
-  for (const r of rows) {
-    const v = r.view as ComplaintView;
+  for (const r of await openComplaintsFor(db, p)) {
     const base = { entityType: 'complaint' as const, entityId: r.id, link: `/api/v1/complaints/${r.id}`, deadline: r.nextDeadline ? new Date(r.nextDeadline).toISOString() : null, ...(r.nextDeadlineState ? { deadlineState: r.nextDeadlineState } : {}) };
     const title = (what: string) => `${what}: ${r.severity} ${r.category} complaint via ${r.channel}`;
     const owned = (r.ownerKind === 'user' && r.ownerId === p.userId) || (r.ownerKind === 'department' && r.ownerId === p.department && p.roles.includes('business_handler'));
@@ -46,7 +30,7 @@ export async function complaintTasks(db: Database, p: Principal): Promise<Task[]
     if (owned && ownerKind) tasks.push({ ...base, kind: ownerKind, title: title('Handle') });
     if (supervisor && r.status === 'awaiting_approval') tasks.push({ ...base, kind: 'complaint.approve', title: title('Approve the compensation') });
     if (supervisor && r.status === 'in_appeal') {
-      const appeal = v.clocks.appeal;
+      const appeal = r.view.clocks.appeal;
       tasks.push({ ...base, kind: 'complaint.appeal', title: title('Decide the appeal'), deadline: appeal?.deadline ?? base.deadline, ...(appeal ? { deadlineState: appeal.state } : {}) });
     }
     if (supervisor && r.escalationLevel >= 1 && r.escalationLevel <= 2) tasks.push({ ...base, kind: 'complaint.escalated', title: title(`Escalated to level ${r.escalationLevel}`) });

@@ -132,11 +132,11 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
       ...benchSettings,
     };
     log('starting the worker, the API and the floors’ worker as separate processes…');
-    const worker = spawnRole('worker', 'scripts/worker.ts', env, logDir);
+    const worker = spawnRole('worker', 'main/worker.ts', env, logDir);
     stops.push(() => stopChild(worker));
     // The worker migrates the empty database; give it a head start so the API finds it ready.
     await waitForLine(worker, /worker running/, 180_000);
-    const api = spawnRole('api', 'scripts/api.ts', env, logDir);
+    const api = spawnRole('api', 'main/api.ts', env, logDir);
     stops.push(() => stopChild(api));
     const floorWorker = spawnRole('floor-worker', 'bench/floor-worker.ts', env, logDir);
     stops.push(() => stopChild(floorWorker));

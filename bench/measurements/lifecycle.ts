@@ -3,7 +3,7 @@ import { cpuMeter } from '../lib/cpu.js';
 import { skeletonFloor, timersStarted } from '../lib/floors.js';
 import { round, runConcurrently, runPaced, summarize, warmUp } from '../lib/stats.js';
 import type { BenchContext, Measurement } from '../lib/types.js';
-import { complaintWorkflowId } from '../../workflows/complaint-api.js';
+import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
 
 type CommandName = 'intake' | 'response' | 'resolution' | 'feedback';
 type Timings = Record<CommandName, number[]>;

@@ -18,14 +18,8 @@
  *   is decided by a `supervisor` who is not the complaint's agent.
  * - Only the committee chair snapshotted by the complaint signs off.
  */
+import type { Actor } from '../actor.js';
 import type { ComplaintCommand, Owner } from './types.js';
-
-export interface CommandActor {
-  userId: string;
-  name: string;
-  roles: string[];
-  department?: string;
-}
 
 export interface AccessContext {
   /** The first responder. */
@@ -38,25 +32,25 @@ export interface AccessContext {
   proposedBy?: string;
 }
 
-const has = (a: CommandActor, role: string) => a.roles.includes(role);
+const has = (a: Actor, role: string) => a.roles.includes(role);
 
-export function isAgent(a: CommandActor, c: AccessContext): boolean {
+export function isAgent(a: Actor, c: AccessContext): boolean {
   return a.userId === c.agentId;
 }
 
-export function isEscalatedSupervisor(a: CommandActor, c: AccessContext): boolean {
+export function isEscalatedSupervisor(a: Actor, c: AccessContext): boolean {
   return has(a, 'supervisor') && c.escalationLevel >= 1;
 }
 
 /** The handling owner, or a supervisor once escalated. */
-export function isActingOwner(a: CommandActor, c: AccessContext): boolean {
+export function isActingOwner(a: Actor, c: AccessContext): boolean {
   if (c.owner.kind === 'user' && c.owner.id === a.userId) return true;
   if (c.owner.kind === 'department' && has(a, 'business_handler') && a.department === c.owner.id) return true;
   return isEscalatedSupervisor(a, c);
 }
 
 /** Null when the actor may issue the command; otherwise the 403 detail. */
-export function accessRefusal(command: ComplaintCommand, a: CommandActor, c: AccessContext): string | null {
+export function accessRefusal(command: ComplaintCommand, a: Actor, c: AccessContext): string | null {
   const owner = `${c.owner.kind} ${c.owner.id}`;
   switch (command) {
     case 'respond':

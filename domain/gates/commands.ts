@@ -9,22 +9,14 @@
  *
  * Workflow-safe: pure functions over plain data, no clock.
  */
+import type { Actor } from '../actor.js';
+import { allowed, refusal, type CommandCheck } from '../command-errors.js';
 import { canVote, type ReviewStatus, type VoteRecord } from './review.js';
 import { isTerminalStatus, type Decision, type GateStage, type InitiativeStatus, type Stage } from './stages.js';
 
-export type RefusalCode = 'forbidden' | 'conflict' | 'invalid';
-export type Refusal = { ok: false; code: RefusalCode; message: string };
-export type CommandCheck = { ok: true } | Refusal;
 
-const ok: CommandCheck = { ok: true };
-const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message });
-
-/** The caller as the API saw it (from the verified token). */
-export interface CommandActor {
-  userId: string;
-  roles: readonly string[];
-  department?: string;
-}
+/** What the checks read of the caller (the API took it from the verified token). */
+export type CommandActor = Pick<Actor, 'userId' | 'roles' | 'department'>;
 
 /**
  * A review's lifecycle as the commands see it: `ReviewStatus` plus `withdrawn`, the state of a
@@ -71,21 +63,21 @@ export function submissionCheck(
   stage: string,
 ): CommandCheck {
   if (!isTeamProductOwner(actor, initiative.team)) {
-    return refuse('forbidden', `submission refused: only a product owner of team "${initiative.team}" may submit`);
+    return refusal('forbidden', `submission refused: only a product owner of team "${initiative.team}" may submit`);
   }
   if (isTerminalStatus(initiative.status)) {
-    return refuse('conflict', `submission refused: the initiative is ${initiative.status}`);
+    return refusal('conflict', `submission refused: the initiative is ${initiative.status}`);
   }
   if (currentReview && !isClosed(currentReview.status)) {
-    return refuse(
+    return refusal(
       'conflict',
       `submission refused: the review of ${currentReview.stage} version ${currentReview.version} is already ${currentReview.status}`,
     );
   }
   if (stage !== initiative.stage) {
-    return refuse('conflict', `submission refused: the initiative is at stage ${initiative.stage}, not ${stage}`);
+    return refusal('conflict', `submission refused: the initiative is at stage ${initiative.stage}, not ${stage}`);
   }
-  return ok;
+  return allowed;
 }
 
 /**
@@ -96,12 +88,12 @@ export function submissionCheck(
 export function withdrawalCheck(initiative: InitiativeFacts, actor: CommandActor): CommandCheck {
   const standing = isTeamProductOwner(actor, initiative.team) || (actor.roles.includes('product_owner') && actor.userId === initiative.owner);
   if (!standing) {
-    return refuse('forbidden', `withdrawal refused: only the owner or a product owner of team "${initiative.team}" may withdraw`);
+    return refusal('forbidden', `withdrawal refused: only the owner or a product owner of team "${initiative.team}" may withdraw`);
   }
   if (isTerminalStatus(initiative.status)) {
-    return refuse('conflict', `withdrawal refused: the initiative is already ${initiative.status}`);
+    return refusal('conflict', `withdrawal refused: the initiative is already ${initiative.status}`);
   }
-  return ok;
+  return allowed;
 }
 
 /**
@@ -110,18 +102,18 @@ export function withdrawalCheck(initiative: InitiativeFacts, actor: CommandActor
  * when the initiative never had one.
  */
 export function voteCheck(review: ReviewFacts | undefined, initiativeStatus: InitiativeStatus, userId: string): CommandCheck {
-  if (!review) return refuse('conflict', `vote refused: no review is open (the initiative is ${initiativeStatus})`);
+  if (!review) return refusal('conflict', `vote refused: no review is open (the initiative is ${initiativeStatus})`);
   // canVote knows open/escalated/decided; a withdrawn review is closed like a decided one.
   const status: ReviewStatus = review.status === 'withdrawn' ? 'decided' : review.status;
   switch (canVote({ status, eligible: review.eligible, recused: review.recused }, userId)) {
     case 'recused':
-      return refuse('forbidden', `vote refused: ${userId} is recused from this review (the submitter or a member of the initiative's team)`);
+      return refusal('forbidden', `vote refused: ${userId} is recused from this review (the submitter or a member of the initiative's team)`);
     case 'not_member':
-      return refuse('forbidden', `vote refused: ${userId} is not a member of the committee for this review`);
+      return refusal('forbidden', `vote refused: ${userId} is not a member of the committee for this review`);
     case 'closed':
-      return refuse('conflict', `vote refused: the review of ${review.stage} version ${review.version} is ${review.status}`);
+      return refusal('conflict', `vote refused: the review of ${review.stage} version ${review.version} is ${review.status}`);
     case 'ok':
-      return ok;
+      return allowed;
   }
 }
 
@@ -131,31 +123,31 @@ export function voteCheck(review: ReviewFacts | undefined, initiativeStatus: Ini
  * deliverables the chair submitted (separation of duties: nobody approves their own submission).
  */
 export function signOffAuthority(review: ReviewFacts | undefined, initiative: InitiativeFacts, actor: CommandActor): CommandCheck {
-  if (!review) return refuse('conflict', `sign-off refused: no review is open (the initiative is ${initiative.status})`);
+  if (!review) return refusal('conflict', `sign-off refused: no review is open (the initiative is ${initiative.status})`);
   if (actor.userId !== review.chair) {
-    return refuse('forbidden', `sign-off refused: only the committee chair (${review.chair}) may sign off`);
+    return refusal('forbidden', `sign-off refused: only the committee chair (${review.chair}) may sign off`);
   }
   if (actor.userId === review.submittedBy || actor.userId === initiative.owner) {
-    return refuse('forbidden', 'sign-off refused: the chair submitted or owns this initiative (separation of duties)');
+    return refusal('forbidden', 'sign-off refused: the chair submitted or owns this initiative (separation of duties)');
   }
-  if (review.status === 'withdrawn') return refuse('conflict', 'sign-off refused: the initiative was withdrawn');
-  return ok;
+  if (review.status === 'withdrawn') return refusal('conflict', 'sign-off refused: the initiative was withdrawn');
+  return allowed;
 }
 
 /** Extending an escalated review's window: the chair, only after escalation, only once. */
 export function extensionCheck(review: ReviewFacts | undefined, initiativeStatus: InitiativeStatus, actor: CommandActor): CommandCheck {
-  if (!review) return refuse('conflict', `extend refused: no review is open (the initiative is ${initiativeStatus})`);
+  if (!review) return refusal('conflict', `extend refused: no review is open (the initiative is ${initiativeStatus})`);
   if (actor.userId !== review.chair) {
-    return refuse('forbidden', `extend refused: only the committee chair (${review.chair}) may extend a review`);
+    return refusal('forbidden', `extend refused: only the committee chair (${review.chair}) may extend a review`);
   }
-  if (isClosed(review.status)) return refuse('conflict', `extend refused: the review is ${review.status}`);
+  if (isClosed(review.status)) return refusal('conflict', `extend refused: the review is ${review.status}`);
   if (review.extendedUntil !== undefined) {
-    return refuse('conflict', `extend refused: the review window was already extended once (until ${review.extendedUntil})`);
+    return refusal('conflict', `extend refused: the review window was already extended once (until ${review.extendedUntil})`);
   }
   if (review.status !== 'escalated') {
-    return refuse('conflict', `extend refused: the review has not escalated (status ${review.status}); only an escalated review may be extended`);
+    return refusal('conflict', `extend refused: the review has not escalated (status ${review.status}); only an escalated review may be extended`);
   }
-  return ok;
+  return allowed;
 }
 
 /**

@@ -17,22 +17,26 @@ export type ReviewStatus = 'open' | 'escalated' | 'decided';
 
 /**
  * Splits the roster snapshot into voters and recused members, keeping roster order.
- * Recused: the submitter, and every member whose department is the initiative's team.
+ * Recused: whoever has a stake in the initiative — the submitter, the initiative's owner (when
+ * given: processes started before the owner rule replay without it), and every member whose
+ * department is the initiative's team. Nobody votes on their own product, even from another
+ * department.
  *
- * The chair is a committee member like the others: eligible to vote unless one of the two
- * conflict rules applies, and the chair's vote is what breaks a tie. Recusal removes only the
- * chair's vote; signing off stays with the chair (the committee has exactly one chair and no
- * deputy), so a recused chair's sign-off is visible as such in the review's `recused` list.
+ * The chair is a committee member like the others: eligible to vote unless a conflict rule
+ * applies, and the chair's vote is what breaks a tie. Recusal removes only the chair's vote;
+ * signing off stays with the chair (the committee has exactly one chair and no deputy), so a
+ * recused chair's sign-off is visible as such in the review's `recused` list (and the chair may
+ * never sign off an initiative they own or submitted: `signOffAuthority`).
  */
 export function recusalFor(
   roster: readonly CommitteeMember[],
-  submitter: { userId: string },
+  stake: { submitter: string; owner?: string },
   initiativeTeam: string,
 ): { eligible: string[]; recused: string[] } {
   const eligible: string[] = [];
   const recused: string[] = [];
   for (const member of roster) {
-    const conflicted = member.userId === submitter.userId || member.department === initiativeTeam;
+    const conflicted = member.userId === stake.submitter || member.userId === stake.owner || member.department === initiativeTeam;
     (conflicted ? recused : eligible).push(member.userId);
   }
   return { eligible, recused };

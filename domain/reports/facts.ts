@@ -12,7 +12,7 @@ import type { ClockName, ClockState } from '../complaints/types.js';
 /** Bump when a rule below changes: rows with an older version are derived again (backfill). */
 export const complaintFactsVersion = 1;
 
-/** The parts of a ComplaintView (workflows/complaint-api.ts) the facts read. */
+/** The parts of a ComplaintView (domain/complaints/views.ts) the facts read. */
 export interface FactsSource {
   receivedAt: string;
   closedAt: string | null;

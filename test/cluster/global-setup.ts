@@ -6,13 +6,15 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/client.js';
 import { clusterStateFile, readClusterState } from '../../scripts/lib/cluster/state.js';
 import { bundleOptions } from '../../temporal/worker.js';
+import { ensureWebBuild } from '../../scripts/lib/web-build.mjs';
 import { createDatabase, dropDatabase, urlFor } from '../support/postgres.js';
 
 /**
  * Once per run of the cluster group: the Temporal cluster is the one `npm run cluster` runs
  * (TEMPORAL_ADDRESS), found through its state file, since the tests kill its services by process
  * id and the runner starts them again. Besides: a migrated template database in the local
- * PostgreSQL that each test copies, and the workflow bundle the worker processes load.
+ * PostgreSQL that each test copies, the workflow bundle the worker processes load, and the web UI
+ * build the API processes serve.
  */
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject) {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-cluster-test-'));
   const [bundle] = await Promise.all([
     bundleWorkflowCode({ ...bundleOptions, logger: quietLogger }),
+    ensureWebBuild(),
     (async () => {
       await createDatabase(templateDatabase);
       const handle = await openDatabase({ url: urlFor(templateDatabase), dataDir: scratch });

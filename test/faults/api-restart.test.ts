@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidFrom } from '../../api/routes/complaints.js';
-import { complaintWorkflowId } from '../../workflows/complaint-api.js';
-import { initiativeQuery, initiativeWorkflowId } from '../../workflows/initiative-api.js';
+import { idFromKey } from '../../api/idempotency.js';
+import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
+import { initiativeQuery, initiativeWorkflowId } from '../../workflows/initiative/messages.js';
 import { auditActions, intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';
@@ -30,7 +30,7 @@ describe('API killed mid-request', () => {
   it('an intake in flight when the API is killed is created exactly once when the client retries with the same Idempotency-Key', async () => {
     const body = intakeBody();
     const key = `intake-crash-${Date.now()}`;
-    const id = uuidFrom(`complaint\n${people.agent.userId}\n${key}`);
+    const id = idFromKey('complaint', people.agent.userId, key);
     const headers = { 'Idempotency-Key': key };
 
     // settled at once so that its failure, when the API dies, is not an unhandled rejection
@@ -71,7 +71,7 @@ describe('API killed mid-request', () => {
     await stack.worker?.kill(); // the intake cannot finish: the client's request times out
     const body = intakeBody();
     const key = `intake-timeout-${Date.now()}`;
-    const id = uuidFrom(`complaint\n${people.agent.userId}\n${key}`);
+    const id = idFromKey('complaint', people.agent.userId, key);
     const headers = { 'Idempotency-Key': key, 'content-type': 'application/json' };
     const post = (signal?: AbortSignal) => stack.as(people.agent).raw('/api/v1/complaints', { method: 'POST', body: JSON.stringify(body), headers, ...(signal ? { signal } : {}) });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaintQuery, complaintWorkflowId } from '../../workflows/complaint-api.js';
-import { initiativeQuery, initiativeWorkflowId } from '../../workflows/initiative-api.js';
+import { complaintQuery, complaintWorkflowId } from '../../workflows/complaint/messages.js';
+import { initiativeQuery, initiativeWorkflowId } from '../../workflows/initiative/messages.js';
 import { auditRows, command, intake, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';

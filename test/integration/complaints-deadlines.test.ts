@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaintQuery, complaintWorkflowId } from '../../workflows/complaint-api.js';
+import { complaintQuery, complaintWorkflowId } from '../../workflows/complaint/messages.js';
 import { auditActions, auditRows, command, getComplaint, intake, notificationsOf, sec, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { saveReplayFixture } from '../support/fixtures.js';
 import { people } from '../support/people.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadlineActivities } from '../../activities/deadlines.js';
-import { complaintWorkflowId } from '../../workflows/complaint-api.js';
+import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
 import { auditActions, command, getComplaint, intake, intakeBody, notificationsOf, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { people } from '../support/people.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';

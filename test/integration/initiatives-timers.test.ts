@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaintLinked, createInitiative, initiativeWorkflowType, type InitiativeWorkflowInput } from '../../workflows/initiative-api.js';
+import { complaintLinked, createInitiative, initiativeWorkflowType, type InitiativeWorkflowInput } from '../../workflows/initiative/messages.js';
 import { saveReplayFixture } from '../support/fixtures.js';
 import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';

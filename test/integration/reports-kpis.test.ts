@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backfillComplaintFacts } from '../../db/complaint-facts.js';
+import { backfillComplaintFacts } from '../../db/complaints.js';
 import { addLocalDays, BusinessCalendar } from '../../domain/calendar.js';
 import { defaultCalendarSettings } from '../../domain/policies.js';
 import { command, getComplaint, intake, sec, secondsPolicy, setPolicy } from '../support/complaints.js';

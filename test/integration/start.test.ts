@@ -15,7 +15,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function start(ports: { api: number; temporal: number; ui: number }): Promise<{ child: ChildProcess; output: () => string }> {
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/start.ts'], {
     cwd: path.resolve(import.meta.dirname, '..', '..'),
     env: {
       ...process.env,

@@ -10,6 +10,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
  * A nondeterminism error here means a change would break processes already running.
  */
 const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort();
+// The corpus is append-only (test/unit/platform/replay-corpus.test.ts holds every fixture to MANIFEST.sha256).
 
 describe('replay of recorded workflow histories', () => {
   it('has fixtures to replay', () => {

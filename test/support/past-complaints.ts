@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { complaintActivities, type ComplaintRecord } from '../../activities/complaints.js';
+import { complaintActivities } from '../../activities/complaints.js';
+import type { ComplaintRecord } from '../../db/complaints.js';
 import type { Database } from '../../db/client.js';
 
 /**

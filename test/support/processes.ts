@@ -11,8 +11,8 @@ import { createDatabase, dropDatabase } from './postgres.js';
 import { httpClients, type StackLike } from './stack.js';
 
 /**
- * The worker and the API as the separate processes production runs (`scripts/worker.ts`,
- * `scripts/api.ts`), for fault tests that kill and restart them. A role is ready when it prints
+ * The worker and the API as the separate processes production runs (`main/worker.ts`,
+ * `main/api.ts`), for fault tests that kill and restart them. A role is ready when it prints
  * its line on stdout; `kill()` is a crash (SIGKILL), `stop()` a clean shutdown (SIGTERM).
  */
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -71,7 +71,7 @@ export async function startApiProcess(env: RoleEnv, port?: number, timeoutMs = 1
 }
 
 function spawnRole(role: 'worker' | 'api', env: RoleEnv, extra: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${role}.ts`], {
+  const child = spawn(process.execPath, ['--import', 'tsx', `main/${role}.ts`], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { auditHash } from '../../../db/audit.js';
-import { ChainChecker, verifyChainRows, type ChainRow } from '../../../audit/chain.js';
+import { auditHash, type AuditEventRow } from '../../../db/audit.js';
+import { ChainChecker, verifyChainRows } from '../../../audit/chain.js';
 
 /** A valid chain of `n` events for complaint/c-1, built the way appendAuditEvent builds it. */
-function chain(n: number, entityId = 'c-1'): ChainRow[] {
-  const rows: ChainRow[] = [];
+function chain(n: number, entityId = 'c-1'): AuditEventRow[] {
+  const rows: AuditEventRow[] = [];
   let prevHash: string | null = null;
   for (let seq = 1; seq <= n; seq++) {
     const base = {
@@ -27,7 +27,7 @@ function chain(n: number, entityId = 'c-1'): ChainRow[] {
   }
   return rows;
 }
-const headOf = (rows: ChainRow[]) => ({ seq: rows[rows.length - 1]!.seq, hash: rows[rows.length - 1]!.hash });
+const headOf = (rows: AuditEventRow[]) => ({ seq: rows[rows.length - 1]!.seq, hash: rows[rows.length - 1]!.hash });
 
 describe('auditHash', () => {
   it('is stable under key order, at every depth', () => {

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { accessRefusal, type AccessContext, type CommandActor } from '../../../domain/complaints/access.js';
+import type { Actor } from '../../../domain/actor.js';
+import { accessRefusal, type AccessContext } from '../../../domain/complaints/access.js';
 
-const agent: CommandActor = { userId: 'cai', name: 'Cai', roles: ['cs_agent'], department: 'customer-service' };
-const otherAgent: CommandActor = { userId: 'cora', name: 'Cora', roles: ['cs_agent'], department: 'customer-service' };
-const handler: CommandActor = { userId: 'hal', name: 'Hal', roles: ['business_handler'], department: 'cards-ops' };
-const otherHandler: CommandActor = { userId: 'hugo', name: 'Hugo', roles: ['business_handler'], department: 'loans' };
-const supervisor: CommandActor = { userId: 'sue', name: 'Sue', roles: ['supervisor'] };
-const chair: CommandActor = { userId: 'gm', name: 'Grace', roles: ['supervisor'] };
+const agent: Actor = { userId: 'cai', name: 'Cai', roles: ['cs_agent'], department: 'customer-service' };
+const otherAgent: Actor = { userId: 'cora', name: 'Cora', roles: ['cs_agent'], department: 'customer-service' };
+const handler: Actor = { userId: 'hal', name: 'Hal', roles: ['business_handler'], department: 'cards-ops' };
+const otherHandler: Actor = { userId: 'hugo', name: 'Hugo', roles: ['business_handler'], department: 'loans' };
+const supervisor: Actor = { userId: 'sue', name: 'Sue', roles: ['supervisor'] };
+const chair: Actor = { userId: 'gm', name: 'Grace', roles: ['supervisor'] };
 
 const withAgent: AccessContext = { agentId: 'cai', owner: { kind: 'user', id: 'cai' }, escalationLevel: 0 };
 const withDept: AccessContext = { ...withAgent, owner: { kind: 'department', id: 'cards-ops' } };
 const escalated: AccessContext = { ...withAgent, escalationLevel: 1 };
 
-const allowed = (cmd: Parameters<typeof accessRefusal>[0], a: CommandActor, c: AccessContext) => accessRefusal(cmd, a, c) === null;
+const allowed = (cmd: Parameters<typeof accessRefusal>[0], a: Actor, c: AccessContext) => accessRefusal(cmd, a, c) === null;
 
 describe('first-responder responsibility', () => {
   it('the owning agent does everything an owner does; another agent nothing', () => {
@@ -51,7 +52,7 @@ describe('approvals, appeals, sign-off', () => {
   it('appeal decision: a supervisor who is not the complaint’s agent', () => {
     expect(allowed('appealDecision', supervisor, withAgent)).toBe(true);
     expect(allowed('appealDecision', agent, withAgent)).toBe(false);
-    const selfSupervising: CommandActor = { ...agent, roles: ['cs_agent', 'supervisor'] };
+    const selfSupervising: Actor = { ...agent, roles: ['cs_agent', 'supervisor'] };
     expect(accessRefusal('appealDecision', selfSupervising, withAgent)).toContain('separation of duties');
   });
 

@@ -46,7 +46,7 @@ const castAll = (...votes: Vote[]): VoteRecord[] => votes.reduce<VoteRecord[]>((
 
 describe('recusalFor', () => {
   it('recuses the submitter and the initiative team, keeping roster order; the chair votes', () => {
-    expect(recusalFor(roster, { userId: 'dan' }, 'retail')).toEqual({
+    expect(recusalFor(roster, { submitter: 'dan' }, 'retail')).toEqual({
       eligible: ['gm', 'ann', 'cat'],
       recused: ['bob', 'dan'],
     });
@@ -54,38 +54,51 @@ describe('recusalFor', () => {
 
   it('recuses every member of the team', () => {
     const withTwo = [...roster, member('eve', 'retail')];
-    expect(recusalFor(withTwo, { userId: 'nobody' }, 'retail').recused).toEqual(['bob', 'eve']);
+    expect(recusalFor(withTwo, { submitter: 'nobody' }, 'retail').recused).toEqual(['bob', 'eve']);
   });
 
   it('a submitter outside the committee recuses no one by themselves', () => {
-    expect(recusalFor(roster, { userId: 'outsider' }, 'marketing')).toEqual({
+    expect(recusalFor(roster, { submitter: 'outsider' }, 'marketing')).toEqual({
       eligible: ['gm', 'ann', 'bob', 'cat', 'dan'],
       recused: [],
     });
   });
 
   it('a chair who submitted is recused from voting', () => {
-    expect(recusalFor(roster, { userId: 'gm' }, 'retail')).toEqual({
+    expect(recusalFor(roster, { submitter: 'gm' }, 'retail')).toEqual({
       eligible: ['ann', 'cat', 'dan'],
       recused: ['gm', 'bob'],
     });
   });
 
   it('a chair in the initiative team is recused', () => {
-    expect(recusalFor(roster, { userId: 'ann' }, 'executive').recused).toEqual(['gm', 'ann']);
+    expect(recusalFor(roster, { submitter: 'ann' }, 'executive').recused).toEqual(['gm', 'ann']);
   });
 
   it('everyone recused leaves nobody eligible', () => {
     const team = [member('x', 'retail', true), member('y', 'retail')];
-    expect(recusalFor(team, { userId: 'z' }, 'retail')).toEqual({ eligible: [], recused: ['x', 'y'] });
+    expect(recusalFor(team, { submitter: 'z' }, 'retail')).toEqual({ eligible: [], recused: ['x', 'y'] });
   });
 
   it('a roster of only the chair: the chair is the one voter', () => {
-    expect(recusalFor([member('gm', 'executive', true)], { userId: 'po' }, 'retail')).toEqual({ eligible: ['gm'], recused: [] });
+    expect(recusalFor([member('gm', 'executive', true)], { submitter: 'po' }, 'retail')).toEqual({ eligible: ['gm'], recused: [] });
+  });
+
+  it("recuses the initiative's owner who sits on the committee in another department, and keeps roster order", () => {
+    // cat (department 'it') owns the initiative; dan submitted it for the retail team.
+    expect(recusalFor(roster, { submitter: 'dan', owner: 'cat' }, 'retail')).toEqual({
+      eligible: ['gm', 'ann'],
+      recused: ['bob', 'cat', 'dan'],
+    });
+  });
+
+  it('an owner outside the committee changes nothing; an owner who also submitted is recused once', () => {
+    expect(recusalFor(roster, { submitter: 'dan', owner: 'outsider' }, 'retail')).toEqual(recusalFor(roster, { submitter: 'dan' }, 'retail'));
+    expect(recusalFor(roster, { submitter: 'cat', owner: 'cat' }, 'marketing').recused).toEqual(['cat']);
   });
 
   it('an empty roster gives empty lists', () => {
-    expect(recusalFor([], { userId: 'po' }, 'retail')).toEqual({ eligible: [], recused: [] });
+    expect(recusalFor([], { submitter: 'po' }, 'retail')).toEqual({ eligible: [], recused: [] });
   });
 });
 
@@ -432,7 +445,7 @@ describe('signOffCheck', () => {
     });
 
     it('submitter is the chair: recused from voting, still decides the tie at sign-off', () => {
-      const { eligible } = recusalFor(roster, { userId: 'gm' }, 'retail'); // ann, cat, dan
+      const { eligible } = recusalFor(roster, { submitter: 'gm' }, 'retail'); // ann, cat, dan
       const current = currentVotes(castAll(vote('ann', 'approve'), vote('cat', 'reject')));
       const q = quorum(eligible.length, current.length, 0.5);
       const t = tally(current, 'gm');
@@ -442,7 +455,7 @@ describe('signOffCheck', () => {
   });
 
   it('roster of one: the chair votes, meets quorum alone and signs off the own vote', () => {
-    const { eligible } = recusalFor([member('gm', 'executive', true)], { userId: 'po' }, 'retail');
+    const { eligible } = recusalFor([member('gm', 'executive', true)], { submitter: 'po' }, 'retail');
     const current = currentVotes(castAll(vote('gm', 'approve')));
     const q = quorum(eligible.length, current.length, defaultReviewPolicy.quorumRatio);
     expect(q).toEqual({ required: 1, cast: 1, met: true });
@@ -450,7 +463,7 @@ describe('signOffCheck', () => {
   });
 
   it('roster of one who is the submitter: nobody can vote, only escalation decides', () => {
-    const { eligible, recused } = recusalFor([member('gm', 'retail', true)], { userId: 'gm' }, 'retail');
+    const { eligible, recused } = recusalFor([member('gm', 'retail', true)], { submitter: 'gm' }, 'retail');
     expect(eligible).toEqual([]);
     expect(recused).toEqual(['gm']);
     const q = quorum(eligible.length, 0, 0.5);

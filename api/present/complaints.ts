@@ -1,0 +1,23 @@
+import type { CustomerDetails } from '../../db/complaints.js';
+import type { ComplaintView } from '../../domain/complaints/views.js';
+import { maskIdNumber, maskName, maskPhone } from '../../security/pii.js';
+import type { Principal } from '../auth/roles.js';
+
+/**
+ * A complaint as the API answers it: the workflow's view with the customer's details added,
+ * masked unless the caller needs them in clear — a supervisor, or the complaint's own agent
+ * (first responder). Business handlers, other agents, auditors and admins see them masked.
+ */
+export function presentComplaint(view: ComplaintView, customer: CustomerDetails | undefined, p: Principal) {
+  const { customerRef, version: _version, ...rest } = view;
+  const clear = customer ?? { name: '', phone: '' };
+  const masked = !seesPii(view, p);
+  const shown = masked
+    ? { name: maskName(clear.name), phone: maskPhone(clear.phone), ...(clear.idNumber !== undefined ? { idNumber: maskIdNumber(clear.idNumber) } : {}) }
+    : clear;
+  return { ...rest, customer: { ref: customerRef, ...shown, masked }, repeat: view.repeatOf.length > 0 };
+}
+
+function seesPii(view: ComplaintView, p: Principal): boolean {
+  return p.roles.includes('supervisor') || (p.roles.includes('cs_agent') && p.userId === view.agentId);
+}

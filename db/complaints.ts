@@ -1,0 +1,358 @@
+import { and, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../domain/actor.js';
+import { BusinessCalendar } from '../domain/calendar.js';
+import type { RepeatCandidate } from '../domain/complaints/rules.js';
+import type { ComplaintView } from '../domain/complaints/views.js';
+import { complaintFacts, complaintFactsVersion, type ComplaintFacts, type FactsSource } from '../domain/reports/facts.js';
+import { maskIdNumber, maskName, maskPhone, type PiiCipher } from '../security/pii.js';
+import { appendAuditEvent } from './audit.js';
+import type { Database } from './client.js';
+import { auditEvents, complaintCustomers, complaints } from './schema/index.js';
+import { readPolicy } from './settings.js';
+import { writeTransition, type TransitionRecord } from './transition.js';
+
+/**
+ * The complaint tables: the projection (`complaints`, written by the `recordComplaint` activity,
+ * read by the API's list and detail, the work inbox and intake's repeat look-up) and the
+ * customer's sealed details (`complaint_customers`). Every query of them lives here.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// The projection, write side
+
+/** The projection row as the workflow computes it (no PII: customerRef only). */
+export interface ComplaintRecord {
+  id: string;
+  workflowId: string;
+  status: string;
+  channel: string;
+  category: string;
+  severity: string;
+  customerRef: string;
+  initiativeId: string | null;
+  receivedAt: string;
+  ownerKind: string;
+  ownerId: string;
+  agentId: string;
+  department: string | null;
+  escalationLevel: number;
+  breached: boolean;
+  chairUserId: string | null;
+  signedOff: boolean;
+  nextDeadline: string | null;
+  nextDeadlineState: string | null;
+  reopenCount: number;
+  repeatOf: string[];
+  policyVersion: number;
+  closedAt: string | null;
+  view: unknown;
+  version: number;
+}
+
+/**
+ * One workflow state change in one transaction: the projection row (only when its version is
+ * newer than the stored one, so a late retry never overwrites newer state), its KPI facts
+ * derived from the view, and the transition's audit events and notifications (idempotent on
+ * their source keys).
+ */
+export async function writeComplaintRecord(db: Database, input: { complaint: ComplaintRecord } & TransitionRecord): Promise<void> {
+  const facts = await deriveComplaintFacts(db, input.complaint.view as FactsSource);
+  const row = { ...input.complaint, ...facts, updatedAt: new Date() };
+  await db.transaction(async (tx) => {
+    const { id: _id, ...changes } = row;
+    await tx
+      .insert(complaints)
+      .values(row)
+      .onConflictDoUpdate({ target: complaints.id, set: changes, setWhere: sql`${complaints.version} < ${row.version}` });
+    await writeTransition(tx, { audit: input.audit, notifications: input.notifications });
+  });
+}
+
+/**
+ * The KPI fact columns of one complaint row (domain/reports/facts.ts), derived from the view the
+ * workflow recorded. The calendar is read only for a closed complaint (working handling time).
+ */
+async function deriveComplaintFacts(db: Database, view: FactsSource): Promise<FactColumns> {
+  let calendar: BusinessCalendar | undefined;
+  if (view.closedAt !== null) calendar = new BusinessCalendar((await readPolicy(db, 'calendar')).value);
+  return factColumns(complaintFacts(view, (from, to) => calendar!.workingMsBetween(from, to)));
+}
+
+type FactColumns = Pick<
+  typeof complaints.$inferInsert,
+  'firstResponseState' | 'firstResponseAt' | 'resolvedAt' | 'resolutionBreached' | 'feedbackCount' | 'satisfiedCount' | 'isRepeat' | 'breachLevels' | 'openClocks' | 'handlingWorkingMs' | 'factsVersion'
+>;
+
+function factColumns(f: ComplaintFacts): FactColumns {
+  return {
+    firstResponseState: f.firstResponseState,
+    firstResponseAt: f.firstResponseAt,
+    resolvedAt: f.resolvedAt,
+    resolutionBreached: f.resolutionBreached,
+    feedbackCount: f.feedbackCount,
+    satisfiedCount: f.satisfiedCount,
+    isRepeat: f.isRepeat,
+    breachLevels: f.breachLevels,
+    openClocks: f.openClocks as Record<string, string>,
+    handlingWorkingMs: f.handlingWorkingMs,
+    factsVersion: f.factsVersion,
+  };
+}
+
+/**
+ * Derives the facts of rows written before the current rules (rows from before the facts
+ * existed, or after `complaintFactsVersion` changed), in batches. Safe to run from several
+ * workers at once: each update is guarded by the row's version, so a concurrent projection
+ * write wins. Returns the number of rows brought up to date.
+ */
+export async function backfillComplaintFacts(db: Database, batchSize = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = await db
+      .select({ id: complaints.id, version: complaints.version, view: complaints.view })
+      .from(complaints)
+      .where(lt(complaints.factsVersion, complaintFactsVersion))
+      .limit(batchSize);
+    if (rows.length === 0) return total;
+    for (const row of rows) {
+      const facts = await deriveComplaintFacts(db, row.view as FactsSource);
+      await db
+        .update(complaints)
+        .set(facts)
+        .where(and(eq(complaints.id, row.id), eq(complaints.version, row.version)));
+    }
+    total += rows.length;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The projection, read side
+
+/** A stored projection row, its view typed. */
+export type ComplaintRow = Omit<typeof complaints.$inferSelect, 'view'> & { view: ComplaintView };
+
+export async function readComplaint(db: Database, id: string): Promise<ComplaintView | undefined> {
+  const [row] = await db.select({ view: complaints.view }).from(complaints).where(eq(complaints.id, id));
+  return row?.view as ComplaintView | undefined;
+}
+
+export interface ComplaintFilter {
+  status?: string;
+  severity?: string;
+  category?: string;
+  owner?: string;
+  breached?: boolean;
+  initiativeId?: string;
+  /** Only complaints transferred to this department. */
+  department?: string;
+}
+
+/** Keyset cursor over (receivedAt desc, id desc): newest first, stable under inserts. */
+export interface ComplaintCursor {
+  receivedAt: string;
+  id: string;
+}
+
+export async function listComplaints(
+  db: Database,
+  filter: ComplaintFilter,
+  limit: number,
+  cursor?: ComplaintCursor,
+): Promise<{ items: ComplaintView[]; next?: ComplaintCursor }> {
+  const where: SQL[] = [];
+  if (filter.status) where.push(eq(complaints.status, filter.status));
+  if (filter.severity) where.push(eq(complaints.severity, filter.severity));
+  if (filter.category) where.push(eq(complaints.category, filter.category));
+  if (filter.owner) where.push(eq(complaints.ownerId, filter.owner));
+  if (filter.breached !== undefined) where.push(eq(complaints.breached, filter.breached));
+  if (filter.initiativeId) where.push(eq(complaints.initiativeId, filter.initiativeId));
+  if (filter.department !== undefined) where.push(eq(complaints.department, filter.department));
+  if (cursor) where.push(sql`(${complaints.receivedAt}, ${complaints.id}) < (${cursor.receivedAt}::timestamptz, ${cursor.id})`);
+  const rows = await db
+    .select({ view: complaints.view })
+    .from(complaints)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map((r) => r.view as ComplaintView);
+  const last = items.at(-1);
+  return { items, ...(rows.length > limit && last ? { next: { receivedAt: last.receivedAt, id: last.id } } : {}) };
+}
+
+/**
+ * Open complaints that wait on `who`: owned by them (as first responder, or their department
+ * after a transfer when they are a business handler); awaiting approval, in appeal or escalated
+ * to levels 1–2 for a supervisor; at the committee level and not signed off for its chair.
+ */
+export async function openComplaintsFor(db: Database, who: Pick<Actor, 'userId' | 'roles' | 'department'>): Promise<ComplaintRow[]> {
+  const mine: SQL[] = [and(eq(complaints.ownerKind, 'user'), eq(complaints.ownerId, who.userId))!];
+  if (who.roles.includes('business_handler') && who.department) mine.push(and(eq(complaints.ownerKind, 'department'), eq(complaints.ownerId, who.department))!);
+  if (who.roles.includes('supervisor')) {
+    mine.push(inArray(complaints.status, ['awaiting_approval', 'in_appeal']));
+    mine.push(sql`${complaints.escalationLevel} between 1 and 2`);
+  }
+  mine.push(and(eq(complaints.chairUserId, who.userId), eq(complaints.escalationLevel, 3), eq(complaints.signedOff, false))!);
+  const rows = await db
+    .select()
+    .from(complaints)
+    .where(and(ne(complaints.status, 'closed'), or(...mine)))
+    .limit(500);
+  return rows as ComplaintRow[];
+}
+
+export interface RepeatQuery {
+  id: string;
+  customerRef: string;
+  category: string;
+  initiativeId?: string;
+  receivedAt: string;
+  windowDays?: number;
+}
+
+const dayMs = 86_400_000;
+
+/**
+ * Earlier complaints of the same customer with the same category or product within the window:
+ * the candidates domain `repeatOf` decides on (the query only narrows them).
+ */
+export async function repeatCandidates(db: Database, q: RepeatQuery & { windowDays: number }): Promise<(RepeatCandidate & { id: string })[]> {
+  const from = new Date(Date.parse(q.receivedAt) - q.windowDays * dayMs).toISOString();
+  const sameThing = q.initiativeId ? or(eq(complaints.category, q.category), eq(complaints.initiativeId, q.initiativeId)) : eq(complaints.category, q.category);
+  const rows = await db
+    .select({ id: complaints.id, customerRef: complaints.customerRef, category: complaints.category, initiativeId: complaints.initiativeId, receivedAt: complaints.receivedAt })
+    .from(complaints)
+    .where(and(eq(complaints.customerRef, q.customerRef), ne(complaints.id, q.id), gte(complaints.receivedAt, from), lte(complaints.receivedAt, q.receivedAt), sameThing))
+    .orderBy(complaints.receivedAt, complaints.id)
+    .limit(100);
+  return rows.map((r) => ({ ...r, initiativeId: r.initiativeId ?? undefined }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The customer's details (PII), sealed at rest
+
+export const customerFields = ['name', 'phone', 'idNumber'] as const;
+export type CustomerField = (typeof customerFields)[number];
+export type CustomerChange = Partial<Record<CustomerField, string>>;
+
+/** The customer's details in clear, as unsealed for the API (which masks them per caller). */
+export interface CustomerDetails {
+  name: string;
+  phone: string;
+  idNumber?: string;
+}
+
+/** The sealing context of one field: binds the ciphertext to its row and column (security/pii.ts). */
+export const piiContext = (complaintId: string, field: CustomerField) => `${complaintId}:${field}`;
+
+/**
+ * Stores the customer of a new complaint, sealed and keyed by the complaint id. A retry with the
+ * same id writes nothing new (the first row stays).
+ */
+export async function saveCustomer(db: Database, cipher: PiiCipher, c: { complaintId: string; customerRef: string; details: CustomerDetails; createdBy: string }): Promise<void> {
+  await db
+    .insert(complaintCustomers)
+    .values({
+      complaintId: c.complaintId,
+      customerRef: c.customerRef,
+      nameEnc: cipher.encrypt(c.details.name, piiContext(c.complaintId, 'name')),
+      phoneEnc: cipher.encrypt(c.details.phone, piiContext(c.complaintId, 'phone')),
+      idNumberEnc: c.details.idNumber ? cipher.encrypt(c.details.idNumber, piiContext(c.complaintId, 'idNumber')) : null,
+      createdBy: c.createdBy,
+    })
+    .onConflictDoNothing();
+}
+
+type SealedCustomer = Pick<typeof complaintCustomers.$inferSelect, 'complaintId' | 'nameEnc' | 'phoneEnc' | 'idNumberEnc'>;
+
+function unseal(cipher: PiiCipher, row: SealedCustomer): CustomerDetails {
+  return {
+    name: cipher.decrypt(row.nameEnc, piiContext(row.complaintId, 'name')),
+    phone: cipher.decrypt(row.phoneEnc, piiContext(row.complaintId, 'phone')),
+    ...(row.idNumberEnc ? { idNumber: cipher.decrypt(row.idNumberEnc, piiContext(row.complaintId, 'idNumber')) } : {}),
+  };
+}
+
+export async function readCustomer(db: Database, cipher: PiiCipher, complaintId: string): Promise<CustomerDetails | undefined> {
+  const [row] = await db.select().from(complaintCustomers).where(eq(complaintCustomers.complaintId, complaintId));
+  return row ? unseal(cipher, row) : undefined;
+}
+
+/** The customers of several complaints, by complaint id. */
+export async function readCustomers(db: Database, cipher: PiiCipher, complaintIds: string[]): Promise<Map<string, CustomerDetails>> {
+  if (complaintIds.length === 0) return new Map();
+  const rows = await db.select().from(complaintCustomers).where(inArray(complaintCustomers.complaintId, complaintIds));
+  return new Map(rows.map((r) => [r.complaintId, unseal(cipher, r)]));
+}
+
+/**
+ * A correction of a complaint's customer details, product rule: "every change to customer
+ * information records person, time and reason".
+ *
+ * Why a direct database write and not a Workflow Update like every other complaint command: the
+ * customer's details are master data, not process state. The complaint workflow never sees them
+ * (it carries `customerRef` and `piiRef` only, so no PII ever enters Temporal history), and no
+ * rule of the process depends on them. What the process path guarantees is kept here: the
+ * re-sealed row and its audit event commit in one transaction, and the event's source key makes
+ * a retry (same Idempotency-Key) change nothing.
+ *
+ * The audit event never holds PII in clear: before/after carry the changed fields masked with the
+ * rules of security/pii.ts (the auditor sees that the phone changed and who changed it, why and
+ * when — not the number), plus the list of changed fields, since two different values can mask
+ * alike.
+ */
+export interface CustomerUpdate {
+  complaintId: string;
+  change: CustomerChange;
+  reason: string;
+  actor: Pick<Actor, 'userId' | 'roles'>;
+  /** Idempotency: one event per source key; a second call with the same key is a no-op. */
+  sourceKey: string;
+  at?: Date;
+}
+
+export type CustomerUpdateResult =
+  | { kind: 'not_found' }
+  /** `changed` empty: the values given are the stored ones; nothing was written. */
+  | { kind: 'updated'; changed: CustomerField[] }
+  | { kind: 'replayed' };
+
+const maskers: Record<CustomerField, (s: string) => string> = { name: maskName, phone: maskPhone, idNumber: maskIdNumber };
+
+export async function updateCustomer(db: Database, cipher: PiiCipher, u: CustomerUpdate): Promise<CustomerUpdateResult> {
+  return db.transaction(async (tx) => {
+    const [done] = await tx.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.sourceKey, u.sourceKey));
+    if (done) return { kind: 'replayed' };
+
+    const [row] = await tx.select().from(complaintCustomers).where(eq(complaintCustomers.complaintId, u.complaintId)).for('update');
+    if (!row) return { kind: 'not_found' };
+    const current: CustomerChange = unseal(cipher, row);
+    const changed = customerFields.filter((f) => u.change[f] !== undefined && u.change[f] !== current[f]);
+    if (changed.length === 0) return { kind: 'updated', changed };
+
+    const next = { ...current, ...u.change };
+    // Every field is sealed again (fresh IVs): the row is rewritten as one value.
+    await tx
+      .update(complaintCustomers)
+      .set({
+        nameEnc: cipher.encrypt(next.name!, piiContext(u.complaintId, 'name')),
+        phoneEnc: cipher.encrypt(next.phone!, piiContext(u.complaintId, 'phone')),
+        idNumberEnc: next.idNumber !== undefined ? cipher.encrypt(next.idNumber, piiContext(u.complaintId, 'idNumber')) : null,
+      })
+      .where(eq(complaintCustomers.complaintId, u.complaintId));
+
+    const masked = (values: CustomerChange) => Object.fromEntries(changed.map((f) => [f, values[f] === undefined ? null : maskers[f](values[f])]));
+    await appendAuditEvent(tx, {
+      entityType: 'complaint',
+      entityId: u.complaintId,
+      sourceKey: u.sourceKey,
+      actor: u.actor.userId,
+      roles: u.actor.roles,
+      action: 'complaint.customer_updated',
+      at: u.at ?? new Date(),
+      before: { customer: masked(current) },
+      after: { customer: masked(next), changed },
+      reason: u.reason,
+    });
+    return { kind: 'updated', changed };
+  });
+}

@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { Client } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import { createActivities } from '../activities/index.js';
+import { createApp } from '../api/app.js';
+import { devTokenSigner } from '../api/auth/dev-tokens.js';
+import { createTokenVerifier } from '../api/auth/tokens.js';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../config/logger.js';
+import { jwtSecret } from '../config/secrets.js';
+import { openDatabase, type DatabaseHandle } from '../db/client.js';
+import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTarget } from '../temporal/connection.js';
+import { startDevServer, type DevServer } from '../temporal/dev-server.js';
+import { activePatches } from '../temporal/patches.js';
+import { createWorker, workerTuning } from '../temporal/worker.js';
+import { logAdapter, startDispatcher } from '../notifications/dispatcher.js';
+import { startArchiver } from '../audit/archive.js';
+import { startCheckpointer } from '../audit/checkpointer.js';
+import { installTemporalRuntime } from '../temporal/runtime.js';
+import { ensureReportSchedules } from '../temporal/schedules.js';
+import { serveWorkerMetrics } from '../temporal/metrics.js';
+import { backfillComplaintFacts } from '../db/complaints.js';
+import { readPolicy } from '../db/settings.js';
+
+/**
+ * Building blocks of the three process roles (all-in-one `npm start`, `npm run worker`,
+ * `npm run api`): each opens what it needs and returns a way to close it again.
+ */
+export async function openDatabaseRole(config: Config, logger: Logger): Promise<DatabaseHandle> {
+  const handle = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    poolMax: config.DATABASE_POOL_MAX,
+    onPoolError: (err) => logger.warn({ err }, 'database connection lost; will reconnect on next use'),
+  });
+  logger.info({ kind: handle.kind }, 'database open; applying migrations');
+  await handle.migrate();
+  return handle;
+}
+
+/** The configured Temporal, or the embedded dev server with its state under DATA_DIR. */
+export async function temporalRole(config: Config, logger: Logger, embedded: boolean): Promise<{ target: TemporalTarget; devServer?: DevServer }> {
+  if (config.TEMPORAL_ADDRESS || !embedded) {
+    return { target: temporalTarget(config, config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_DEV_PORT}`) };
+  }
+  const cliPath = process.env.TEMPORAL_CLI_PATH ?? 'temporal';
+  // The dev server refuses a database file in a folder that does not exist yet (fresh DATA_DIR).
+  mkdirSync(config.dataDir, { recursive: true });
+  logger.info('starting the Temporal dev server');
+  const devServer = await startDevServer({
+    cliPath,
+    port: config.TEMPORAL_DEV_PORT,
+    uiPort: config.TEMPORAL_UI_PORT,
+    dbFile: path.join(config.dataDir, 'temporal.db'),
+    namespace: config.TEMPORAL_NAMESPACE,
+    onOutput: (line) => logger.debug({ temporal: line }),
+  });
+  return { target: temporalTarget(config, devServer.address), devServer };
+}
+
+export async function startWorkerRole(config: Config, logger: Logger, db: DatabaseHandle, target: TemporalTarget): Promise<{ worker: Worker; running: Promise<void> }> {
+  installTemporalRuntime(logger, config.TEMPORAL_METRICS_BIND);
+  const connection = await connectWorkerConnection(target);
+  const worker = await createWorker({
+    connection,
+    namespace: target.namespace,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities: createActivities({ db: db.db, logger }),
+    ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
+    logger: logger.child({ component: 'activity' }),
+    tuning: workerTuning(config),
+    patches: activePatches(config.WORKFLOW_PATCHES),
+  });
+  // A worker without the API in its process serves its own metrics when asked to.
+  const metricsServer = config.WORKER_METRICS_BIND !== 'off' ? await serveWorkerMetrics(config.WORKER_METRICS_BIND) : undefined;
+  if (metricsServer) logger.info({ metrics: `http://${config.WORKER_METRICS_BIND}/metrics` }, 'worker metrics served');
+  // One client of the worker's own: the report schedules and the history archiver use it.
+  const client = await connectClient(target);
+  // The report schedules, created or brought to the current spec (idempotent, any worker may).
+  const { value: calendar } = await readPolicy(db.db, 'calendar');
+  await ensureReportSchedules(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, timeZone: calendar.timeZone, logger });
+  // KPI facts of complaints recorded before the current rules, in the background.
+  backfillComplaintFacts(db.db)
+    .then((n) => n > 0 && logger.info({ complaints: n }, 'complaint KPI facts derived'))
+    .catch((err) => logger.warn({ err }, 'complaint KPI facts backfill failed; it is retried at the next start'));
+  // The notification outbox is swept beside the worker; several workers may sweep at once.
+  const dispatcher = startDispatcher(db.db, logAdapter(logger), logger);
+  // Audit checkpoints over all chain heads; several workers may write them (they queue on a lock).
+  const checkpointer = startCheckpointer(db.db, logger, config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000);
+  // Closed histories of this task queue's workflows are archived: a sweep now (whatever was
+  // missed while no worker ran), then periodically.
+  const archiver = startArchiver(client, db.db, logger, config.HISTORY_ARCHIVE_INTERVAL_SECONDS * 1000, {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    ratePerSecond: config.HISTORY_ARCHIVE_RATE_PER_SECOND,
+  });
+  const running = worker
+    .run()
+    .finally(() => dispatcher.stop())
+    .finally(() => checkpointer.stop())
+    .finally(() => archiver.stop())
+    .finally(() => client.connection.close())
+    .finally(() => metricsServer?.close())
+    .finally(() => connection.close());
+  return { worker, running };
+}
+
+export async function startApiRole(config: Config, logger: Logger, db: DatabaseHandle, target: TemporalTarget): Promise<{ server: Server; client: Client; url: string }> {
+  const client = await connectClient(target);
+  const verifyToken = createTokenVerifier({
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    jwksUrl: config.JWT_JWKS_URL,
+    secret: config.JWT_JWKS_URL ? undefined : jwtSecret(config),
+  });
+  const devTokens = devTokenSigner(config);
+  if (devTokens) logger.info('development sign-in enabled (POST /api/v1/dev/tokens): embedded HS256 key, not production');
+  const app = createApp({ config, logger, db: db.db, pingDatabase: db.ping, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, verifyToken, devTokens });
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return { server, client, url: `http://${config.HOST}:${port}` };
+}
+
+/** Runs `stop` once on SIGINT/SIGTERM; a second signal exits at once. */
+export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stop()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        logger.error({ err }, 'unclean shutdown');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => handler('SIGINT'));
+  process.on('SIGTERM', () => handler('SIGTERM'));
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
+  });
+}

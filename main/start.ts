@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { defaultWebDist } from '../api/web.js';
+import { loadConfig } from '../config/config.js';
+import { createLogger } from '../config/logger.js';
+import { closeServer, onShutdown, openDatabaseRole, startApiRole, startWorkerRole, temporalRole } from './roles.js';
+
+/** `npm start`: Temporal (embedded unless configured), the database, the worker and the API in one process. */
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL, 'start');
+const step = (msg: string) => process.stdout.write(`cxgov: ${msg}\n`);
+
+step(config.TEMPORAL_ADDRESS ? `using Temporal at ${config.TEMPORAL_ADDRESS}` : `starting the Temporal dev server (state in ${config.DATA_DIR}/temporal.db)…`);
+const { target, devServer } = await temporalRole(config, logger, true);
+step(config.DATABASE_URL ? 'opening PostgreSQL and applying migrations…' : `opening the embedded database (PGlite in ${config.DATA_DIR}/pglite) and applying migrations…`);
+const db = await openDatabaseRole(config, logger);
+step('starting the worker (bundling workflow code)…');
+const { worker, running } = await startWorkerRole(config, logger, db, target);
+const { server, client, url } = await startApiRole(config, logger, db, target);
+
+step('ready.');
+process.stdout.write(
+  [
+    '',
+    `  Web UI           ${url}/${existsSync(path.join(defaultWebDist, 'index.html')) ? '' : '  (not built: npm run build:web)'}`,
+    `  API              ${url}/api/v1`,
+    `  OpenAPI          ${url}/api/v1/openapi.json`,
+    `  Health           ${url}/readyz`,
+    `  Temporal Web UI  ${devServer?.uiUrl ?? '(the configured cluster\'s UI)'}`,
+    '',
+    '  Demo data:       npm run demo   (in another terminal; the web UI then signs in as a demo user)',
+    '  A token:         npm run token -- --sub alice --roles admin',
+    '  Stop:            Ctrl-C',
+    '',
+  ].join('\n'),
+);
+
+onShutdown(logger, async () => {
+  await closeServer(server);
+  await client.connection.close();
+  worker.shutdown();
+  await running;
+  await db.close();
+  await devServer?.stop();
+});

@@ -1,0 +1,3797 @@
+// Generated from docs/openapi.json by `npm run api:types` (scripts/openapi.ts); do not edit.
+export interface paths {
+    "/api/v1/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recorded actions, oldest first, filtered by entity, actor and time
+         * @description Roles: compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: {
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+                    entityId?: string;
+                    actor?: string;
+                    /** @description inclusive, ISO-8601 with offset */
+                    from?: string;
+                    /** @description exclusive, ISO-8601 with offset */
+                    to?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of audit events (customer PII masked) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditEventPage"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify one entity’s chain (entityType + entityId) or the whole trail with the latest checkpoint
+         * @description Roles: compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: {
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+                    entityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The verification result; ok = false names the first broken event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditVerification"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such entity in the trail */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/{entityType}/{entityId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One entity’s full record: events, workflow history (archived or live), verification; PII masked
+         * @description Roles: compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+                    entityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The export */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditExport"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No events and no workflow for this entity */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current business calendar
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The business calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the business calendar; processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["BusinessCalendar"];
+                };
+            };
+            responses: {
+                /** @description The new business calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The UX Management Committee roster
+         * @description Roles: admin, compliance_auditor, product_owner, supervisor
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The roster */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Committee"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the committee roster (exactly one chair); running reviews keep their snapshot
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Committee"];
+                };
+            };
+            responses: {
+                /** @description The new roster */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Committee"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List complaints, newest first, with filters
+         * @description Roles: cs_agent, business_handler, supervisor, compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "responded" | "transferred" | "awaiting_approval" | "resolved" | "awaiting_customer" | "reopened" | "in_appeal" | "closed";
+                    severity?: "general" | "major" | "urgent";
+                    category?: "service" | "product" | "system_technical" | "policy_process";
+                    owner?: string;
+                    breached?: "true" | "false";
+                    initiativeId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of complaints */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Take a complaint: starts its workflow, answers with its deadlines (Idempotency-Key: a retry returns the same complaint)
+         * @description Roles: cs_agent
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintIntake"];
+                };
+            };
+            responses: {
+                /** @description The complaint, with its deadlines and repeat flag */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One complaint: status, owner, escalation level, clocks, breaches, transfers, responses, reopen count, repeat flag
+         * @description Roles: cs_agent, business_handler, supervisor, compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The complaint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lodge the customer’s appeal (reconsideration) after a reopen
+         * @description Roles: cs_agent, supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintAppeal"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/appeal/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide the appeal (upheld → new resolution; dismissed → closed)
+         * @description Roles: supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintAppealDecision"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct the customer’s name, phone or id number, with a reason (the complaint’s own agent or a supervisor); recorded in the audit trail, masked
+         * @description Roles: cs_agent, supervisor
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintCustomerUpdate"];
+                };
+            };
+            responses: {
+                /** @description The complaint with the customer’s details as now stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither the complaint’s own agent nor a supervisor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/customer-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the customer’s confirmation: satisfied closes, not satisfied reopens
+         * @description Roles: cs_agent, supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintFeedback"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Escalate one level by hand
+         * @description Roles: cs_agent, business_handler, supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintReason"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause the clocks while waiting on the customer (capped by policy)
+         * @description Roles: cs_agent, business_handler, supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintReason"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose the resolution; compensation above the policy limit waits for a supervisor
+         * @description Roles: cs_agent, business_handler, supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintResolution"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resolution/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject a compensation above the limit (rejected → back to the handler)
+         * @description Roles: supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintApproval"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Respond to the customer (the first response meets the first-response clock)
+         * @description Roles: cs_agent, business_handler, supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintResponse"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume the clocks
+         * @description Roles: cs_agent, business_handler, supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintResume"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/signoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The committee chair signs off a committee-level complaint (required to close it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintSignoff"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer to a business department (its own investigation deadline)
+         * @description Roles: cs_agent, business_handler, supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintTransfer"];
+                };
+            };
+            responses: {
+                /** @description The complaint after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this complaint */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the complaint’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a 12-hour token for one demo user (embedded HS256 setup only; absent with an identity provider or NODE_ENV=production) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["DevTokenRequest"];
+                };
+            };
+            responses: {
+                /** @description The token and who it is for */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            user: components["schemas"]["DemoUser"];
+                        };
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No demo user with that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The demo users a development token can be signed for (embedded HS256 setup only; absent with an identity provider or NODE_ENV=production) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The demo cast */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DemoUser"][];
+                        };
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List initiatives, newest first, optionally by stage and status (product_owner, supervisor, compliance_auditor, admin or committee members) */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "research" | "design" | "prototype_testing" | "launch_assessment" | "launched";
+                    status?: "in_progress" | "in_review" | "changes_requested" | "launched" | "rejected" | "withdrawn";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of initiatives */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InitiativePage"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader role nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an initiative (a new product or an upgrade); it starts at research, in progress
+         * @description Roles: product_owner
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreateInitiative"];
+                };
+            };
+            responses: {
+                /** @description The created initiative */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Initiative"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One initiative: stage, status, the open or escalated review with votes, recusals, quorum and deadline, and every past review (product_owner, supervisor, compliance_auditor, admin or committee members) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The initiative */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Initiative"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader role nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such initiative */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/review/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The chair extends an escalated review’s window, once; the committee may vote again until the new deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ExtendReview"];
+                };
+            };
+            responses: {
+                /** @description The reopened review with its new deadline */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not the review’s chair */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such initiative */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The review has not escalated, was already extended once, or is closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/review/signoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The chair signs the decision off (with the committee’s outcome, or overriding it with a reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SignOff"];
+                };
+            };
+            responses: {
+                /** @description The decided review and the initiative’s new stage and status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignOffResult"];
+                    };
+                };
+                /** @description An override without a reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not the review’s chair, or the chair owns/submitted the initiative */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such initiative */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Quorum not met (unless escalated), a launch score under threshold, a decision differing from the committee without override, or no review open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/review/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vote on (or revise a vote on) the open review; committee members of the review’s roster snapshot, not recused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Vote"];
+                };
+            };
+            responses: {
+                /** @description The review with every vote and revision */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member of the review’s committee, or recused */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such initiative */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No review open: decided, withdrawn or never submitted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the current stage’s deliverables; opens a gate review (product owner of the initiative’s team)
+         * @description Roles: product_owner
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            responses: {
+                /** @description The opened review */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a product owner of the initiative’s team */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such initiative */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not the current stage, a review is already open, or the initiative has ended */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the initiative before a gate is decided (its owner or a product owner of its team)
+         * @description Roles: product_owner
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Withdraw"];
+                };
+            };
+            responses: {
+                /** @description The withdrawn initiative */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Initiative"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not the owner nor a product owner of the initiative’s team */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such initiative */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The initiative has already ended */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current gate review policy
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The gate review policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the gate review policy; processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ReviewPolicy"];
+                };
+            };
+            responses: {
+                /** @description The new gate review policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current complaint SLA policy
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The complaint SLA policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the complaint SLA policy; processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            responses: {
+                /** @description The new complaint SLA policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stored reports of one kind, newest period first (figures not included)
+         * @description Roles: compliance_auditor, supervisor, admin
+         */
+        get: {
+            parameters: {
+                query: {
+                    kind: "monthly" | "weekly";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of stored reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReportSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaint and gate KPIs of [from, to): dates are local midnights in the calendar’s time zone, instants need an offset
+         * @description Roles: compliance_auditor, supervisor, admin
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description start (inclusive): YYYY-MM-DD (local midnight in the calendar’s time zone) or an ISO-8601 instant with offset */
+                    from: string;
+                    /** @description end (exclusive): same forms as `from` */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The KPIs of the period */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiReport"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stored monthly report of one period (yyyy-mm); `Accept: text/csv` gives metric,dimension,value lines
+         * @description Roles: compliance_auditor, supervisor, admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stored report (JSON, or text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No report stored for this period (POST …/regenerate makes one) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Neither JSON nor CSV is acceptable */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/weekly/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stored weekly report of one period (yyyy-Www, ISO week); `Accept: text/csv` gives metric,dimension,value lines
+         * @description Roles: compliance_auditor, supervisor, admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stored report (JSON, or text/csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No report stored for this period (POST …/regenerate makes one) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Neither JSON nor CSV is acceptable */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{kind}/{period}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate (or replace) the stored report of a past period now, through the report workflow; audited
+         * @description Roles: supervisor, admin
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    kind: "monthly" | "weekly";
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stored report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The period has not ended yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits on the caller: votes, sign-offs, complaints, approvals, appeals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller’s tasks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Task"][];
+                        };
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description A recorded action. `hash` = sha256 (hex) of the RFC 8785 canonical JSON of { entityType, entityId, seq, actor, roles, action, at, before, after, reason, prevHash } (absent fields as null), computed over the unmasked values; customer PII is masked here. */
+        AuditEvent: {
+            action: string;
+            actor: string;
+            after?: unknown;
+            at: string;
+            before?: unknown;
+            entityId: string;
+            /** @enum {string} */
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+            hash: string;
+            id: string;
+            prevHash: string | null;
+            reason?: string;
+            roles: string[];
+            seq: number;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEvent"][];
+            nextCursor: string | null;
+        };
+        AuditExport: {
+            entityId: string;
+            entityType: string;
+            events: components["schemas"]["AuditEvent"][];
+            exportedAt: string;
+            /** @description The Temporal event history (JSON as Temporal’s tools write it: `events`) of the newest run — archived once closed, live while running — with earlier runs in `previousRuns`; null for entities without a workflow (policy, committee, calendar). */
+            history: {
+                closedAt: string | null;
+                eventCount: number;
+                events: unknown[];
+                previousRuns: unknown[];
+                runId: string;
+                sha256?: string;
+                /** @enum {string} */
+                source: "archive" | "live";
+                status: string;
+                verified?: boolean;
+                workflowId: string;
+            } | null;
+            masking: string;
+            verification: components["schemas"]["AuditVerification"];
+        };
+        AuditVerification: {
+            broken?: {
+                checked: number;
+                detail?: string;
+                entityId: string;
+                entityType: string;
+                eventId?: string;
+                /** @description `<entityType>/<entityId>#<seq>`: the position of the first broken event in its chain (a deleted event keeps its position); `checkpoint#<id>` for a checkpoint; `archive:<workflowId>/<runId>` for an archived history */
+                firstBrokenAt?: string;
+                ok: boolean;
+                reason?: string;
+            }[];
+            brokenCount?: number;
+            /** @description events verified */
+            checked: number;
+            checkpoint?: unknown;
+            detail?: string;
+            entities?: number;
+            /** @description `<entityType>/<entityId>#<seq>`: the position of the first broken event in its chain (a deleted event keeps its position); `checkpoint#<id>` for a checkpoint; `archive:<workflowId>/<runId>` for an archived history */
+            firstBrokenAt?: string;
+            ok: boolean;
+            reason?: string;
+        };
+        BusinessCalendar: {
+            endOfBusinessDay: string;
+            extraHolidays: string[];
+            extraWorkdays: string[];
+            timeZone: string;
+        };
+        Committee: {
+            members: {
+                chair: boolean;
+                department: string;
+                name: string;
+                userId: string;
+            }[];
+        };
+        Complaint: {
+            agentId: string;
+            appeals: {
+                at: string;
+                by: string;
+                decision?: {
+                    at: string;
+                    by: string;
+                    decision: string;
+                    upheld: boolean;
+                };
+                reason: string;
+            }[];
+            breaches: {
+                at: string;
+                clock: string;
+                level: number;
+                window: number;
+            }[];
+            /** @enum {string} */
+            category: "service" | "product" | "system_technical" | "policy_process";
+            /** @description the committee chair, who signs off a complaint escalated to the committee */
+            chairUserId: string | null;
+            /** @enum {string} */
+            channel: "hotline" | "online_chat" | "app" | "email" | "social_media" | "branch" | "suggestion_box" | "survey" | "regulator_referral";
+            clocks: {
+                appeal?: {
+                    breachedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached" | "paused";
+                };
+                customerFeedback?: {
+                    breachedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached" | "paused";
+                };
+                firstResponse: {
+                    breachedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached" | "paused";
+                };
+                investigation?: {
+                    breachedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached" | "paused";
+                };
+                resolution: {
+                    breachedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached" | "paused";
+                };
+            };
+            closedAt: string | null;
+            customer: {
+                idNumber?: string;
+                masked: boolean;
+                name: string;
+                phone: string;
+                ref: string;
+            };
+            deadlines: {
+                firstResponse: string;
+                resolution: string;
+            };
+            department: string | null;
+            description: string;
+            escalatedTo: {
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "department" | "level";
+            } | null;
+            escalationLevel: number;
+            feedback: {
+                at: string;
+                by: string;
+                comment: string;
+                satisfied: boolean;
+                /** @enum {string} */
+                via: "callback" | "survey";
+            }[];
+            id: string;
+            initiativeId?: string;
+            owner: {
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "department" | "level";
+            };
+            paused: boolean;
+            pauses: {
+                at: string;
+                by: string;
+                /** @description true when the longest allowed pause ended it */
+                capped?: boolean;
+                reason: string;
+                resumedAt?: string;
+                resumedBy?: string;
+            }[];
+            policyVersion: number;
+            receivedAt: string;
+            reopenCount: number;
+            repeat: boolean;
+            repeatOf: string[];
+            resolutions: {
+                approval?: {
+                    approved: boolean;
+                    at: string;
+                    by: string;
+                    comment: string;
+                };
+                at: string;
+                compensation?: {
+                    amount: number;
+                    /** @enum {string} */
+                    currency: "CNY";
+                };
+                proposedBy: string;
+                remedy: string;
+                /** @enum {string} */
+                source: "handler" | "appeal";
+                /**
+                 * @description `accepted`: reached the customer; `awaiting_approval` → `approved` / `rejected`: a compensation above the approval limit
+                 * @enum {string}
+                 */
+                state: "accepted" | "awaiting_approval" | "approved" | "rejected";
+                summary: string;
+            }[];
+            responses: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                channel: "hotline" | "online_chat" | "app" | "email" | "social_media" | "branch" | "suggestion_box" | "survey" | "regulator_referral";
+                message: string;
+            }[];
+            /** @enum {string} */
+            severity: "general" | "major" | "urgent";
+            signoff: {
+                at: string;
+                by: string;
+                comment: string;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "responded" | "transferred" | "awaiting_approval" | "resolved" | "awaiting_customer" | "reopened" | "in_appeal" | "closed";
+            transfers: {
+                at: string;
+                by: string;
+                department: string;
+                from: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "user" | "department" | "level";
+                };
+                reason: string;
+            }[];
+        };
+        ComplaintAppeal: {
+            reason: string;
+        };
+        ComplaintAppealDecision: {
+            decision: string;
+            upheld: boolean;
+        };
+        ComplaintApproval: {
+            approved: boolean;
+            comment: string;
+        };
+        ComplaintCustomerUpdate: {
+            idNumber?: string;
+            name?: string;
+            phone?: string;
+            /** @description Why the customer’s details change; recorded in the audit trail */
+            reason: string;
+        };
+        ComplaintFeedback: {
+            comment: string;
+            satisfied: boolean;
+            /** @enum {string} */
+            via: "callback" | "survey";
+        };
+        ComplaintIntake: {
+            /** @enum {string} */
+            category: "service" | "product" | "system_technical" | "policy_process";
+            /** @enum {string} */
+            channel: "hotline" | "online_chat" | "app" | "email" | "social_media" | "branch" | "suggestion_box" | "survey" | "regulator_referral";
+            customer: {
+                idNumber?: string;
+                name: string;
+                phone: string;
+                ref: string;
+            };
+            description: string;
+            initiativeId?: string;
+            /** Format: date-time */
+            receivedAt?: string;
+            /** @enum {string} */
+            severity: "general" | "major" | "urgent";
+        };
+        /** @description About the complaints received in the period, as they stand now (docs/reports.md) */
+        ComplaintKpis: {
+            breaches: {
+                byLevel: {
+                    [key: string]: number;
+                };
+                complaints: number;
+                total: number;
+            };
+            firstResponse: {
+                late: number;
+                onTime: number;
+                pending: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                rate: number | null;
+            };
+            handlingTime: {
+                /** @description hours (4 decimals); null when nothing to average */
+                avgHours: number | null;
+                /** @description hours (4 decimals); null when nothing to average */
+                avgWorkingHours: number | null;
+                closed: number;
+            };
+            received: number;
+            reopen: {
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                rate: number | null;
+                reopened: number;
+            };
+            repeat: {
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                rate: number | null;
+                repeats: number;
+            };
+            resolution: {
+                late: number;
+                onTime: number;
+                pending: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                rate: number | null;
+            };
+            resolutionRate: {
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                rate: number | null;
+                resolved: number;
+            };
+            satisfaction: {
+                feedback: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                rate: number | null;
+                satisfied: number;
+            };
+            volume: {
+                byCategory: {
+                    [key: string]: number;
+                };
+                byChannel: {
+                    [key: string]: number;
+                };
+                /** @description linked initiative id, or `none` */
+                byProduct: {
+                    [key: string]: number;
+                };
+                bySeverity: {
+                    [key: string]: number;
+                };
+            };
+        };
+        ComplaintList: {
+            items: components["schemas"]["Complaint"][];
+            nextCursor: string | null;
+        };
+        ComplaintReason: {
+            reason: string;
+        };
+        ComplaintResolution: {
+            compensation?: {
+                amount: number;
+                /** @enum {string} */
+                currency: "CNY";
+            };
+            remedy: string;
+            summary: string;
+        };
+        ComplaintResponse: {
+            /** @enum {string} */
+            channel: "hotline" | "online_chat" | "app" | "email" | "social_media" | "branch" | "suggestion_box" | "survey" | "regulator_referral";
+            message: string;
+        };
+        ComplaintResume: {
+            reason?: string;
+        };
+        ComplaintSignoff: {
+            comment: string;
+        };
+        ComplaintTransfer: {
+            department: string;
+            reason: string;
+        };
+        CreateInitiative: {
+            /** @enum {string} */
+            businessLine: "banking" | "securities" | "insurance" | "fund";
+            description: string;
+            name: string;
+            team: string;
+        };
+        DemoUser: {
+            /** @enum {string} */
+            committee?: "chair" | "member";
+            department?: string;
+            name: string;
+            roles: string[];
+            title: {
+                en: string;
+                zh: string;
+            };
+            userId: string;
+        };
+        DevTokenRequest: {
+            userId: string;
+        };
+        Duration: {
+            amount: number;
+            /** @enum {string} */
+            unit: "second" | "minute" | "hour" | "day" | "business_day";
+        };
+        ExtendReview: {
+            reason: string;
+            until: components["schemas"]["Duration"];
+        };
+        /** @description About what happened in the period: submissions, decisions, stages completed, deadlines missed */
+        GateKpis: {
+            decisions: {
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                approvalRate: number | null;
+                byOutcome: {
+                    [key: string]: number;
+                };
+                decided: number;
+                overridden: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                rejectionRate: number | null;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                reworkRate: number | null;
+            };
+            overdue: {
+                reviews: number;
+                stillOpen: number;
+            };
+            reviewCycle: {
+                avgHours: {
+                    /** @description hours (4 decimals); null when nothing to average */
+                    all: number | null;
+                    byStage: {
+                        [key: string]: number | null;
+                    };
+                };
+                avgWorkingHours: {
+                    /** @description hours (4 decimals); null when nothing to average */
+                    all: number | null;
+                    byStage: {
+                        [key: string]: number | null;
+                    };
+                };
+                count: {
+                    all: number;
+                    byStage: {
+                        [key: string]: number;
+                    };
+                };
+            };
+            stageCycle: {
+                avgHours: {
+                    byStage: {
+                        [key: string]: number | null;
+                    };
+                };
+                avgWorkingHours: {
+                    byStage: {
+                        [key: string]: number | null;
+                    };
+                };
+                count: {
+                    byStage: {
+                        [key: string]: number;
+                    };
+                };
+            };
+            submitted: number;
+        };
+        Initiative: {
+            /** @enum {string} */
+            businessLine: "banking" | "securities" | "insurance" | "fund";
+            createdAt: string;
+            description: string;
+            id: string;
+            name: string;
+            nextVersion: number | null;
+            owner: string;
+            ownerName: string;
+            postLaunch: {
+                linkedComplaints: number;
+                reviewItem: {
+                    complaintCount: number;
+                    id: string;
+                    raisedAt: string;
+                    threshold: number;
+                } | null;
+                /** @enum {string} */
+                status: "monitoring" | "ended";
+                threshold: number;
+                windowEnd: string;
+                windowStart: string;
+            } | null;
+            requestedChanges: string[] | null;
+            review: components["schemas"]["Review"] | null;
+            reviews: components["schemas"]["Review"][];
+            /** @enum {string} */
+            stage: "research" | "design" | "prototype_testing" | "launch_assessment" | "launched";
+            /** @enum {string} */
+            status: "in_progress" | "in_review" | "changes_requested" | "launched" | "rejected" | "withdrawn";
+            team: string;
+            updatedAt: string;
+            withdrawal: {
+                at: string;
+                by: string;
+                reason: string;
+            } | null;
+        };
+        InitiativePage: {
+            items: components["schemas"]["Initiative"][];
+            nextCursor: string | null;
+        };
+        KpiReport: {
+            computedAt: string;
+            from: string;
+            kpis: components["schemas"]["Kpis"];
+            timeZone: string;
+            to: string;
+        };
+        Kpis: {
+            complaints: components["schemas"]["ComplaintKpis"];
+            gates: components["schemas"]["GateKpis"];
+        };
+        Problem: {
+            detail?: string;
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            /** @description the path of the request */
+            instance?: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        Report: {
+            from: string;
+            generatedAt: string;
+            /** @description `schedule` or the user who regenerated it */
+            generatedBy: string;
+            /** @enum {string} */
+            kind: "monthly" | "weekly";
+            kpis: components["schemas"]["Kpis"];
+            period: string;
+            timeZone: string;
+            to: string;
+        };
+        ReportSummary: {
+            from: string;
+            generatedAt: string;
+            /** @description `schedule` or the user who regenerated it */
+            generatedBy: string;
+            /** @enum {string} */
+            kind: "monthly" | "weekly";
+            period: string;
+            timeZone: string;
+            to: string;
+        };
+        Review: {
+            carriedComments?: string[];
+            chair: string;
+            comments?: string[];
+            deadline: string;
+            decidedAt?: string;
+            deliverables?: unknown;
+            eligible: string[];
+            escalatedAt?: string;
+            extension?: {
+                at: string;
+                by: string;
+                duration: components["schemas"]["Duration"];
+                reason: string;
+                until: string;
+            };
+            id: string;
+            initiativeId: string;
+            openedAt: string;
+            /** @enum {string} */
+            outcome?: "approve" | "request_changes" | "reject";
+            override?: boolean;
+            policyVersion: number;
+            quorum: {
+                cast: number;
+                met: boolean;
+                required: number;
+            };
+            recused: string[];
+            remindedAt?: string;
+            reminderAt: string;
+            signOffComment?: string;
+            signedOffBy?: string;
+            /** @enum {string} */
+            stage: "research" | "design" | "prototype_testing" | "launch_assessment";
+            /**
+             * @description `withdrawn`: closed without a decision because the initiative was withdrawn
+             * @enum {string}
+             */
+            status: "open" | "escalated" | "decided" | "withdrawn";
+            submittedBy: string;
+            version: number;
+            /** @description Every vote and revision, in the order cast */
+            votes: {
+                at: string;
+                comment: string;
+                /** @enum {string} */
+                decision: "approve" | "request_changes" | "reject";
+                revision: number;
+                userId: string;
+            }[];
+            withdrawnAt?: string;
+        };
+        ReviewPolicy: {
+            launchThresholds: {
+                function: number;
+                performance: number;
+                security: number;
+                userExperience: number;
+            };
+            postLaunch: {
+                complaintThreshold: number;
+                window: components["schemas"]["Duration"];
+            };
+            quorumRatio: number;
+            reminderRatio: number;
+            reviewDeadline: components["schemas"]["Duration"];
+        };
+        SignOff: {
+            comment: string;
+            /** @enum {string} */
+            decision: "approve" | "request_changes" | "reject";
+            override?: boolean;
+        };
+        SignOffResult: components["schemas"]["Review"] & {
+            initiative: {
+                id: string;
+                /** @enum {string} */
+                stage: "research" | "design" | "prototype_testing" | "launch_assessment" | "launched";
+                /** @enum {string} */
+                status: "in_progress" | "in_review" | "changes_requested" | "launched" | "rejected" | "withdrawn";
+            };
+        };
+        SlaPolicy: {
+            appealDecision: components["schemas"]["Duration"];
+            atRiskRatio: number;
+            breachWindow: components["schemas"]["Duration"];
+            compensationApprovalLimit: number;
+            customerFeedback: components["schemas"]["Duration"];
+            firstResponse: components["schemas"]["Duration"];
+            maxPause: components["schemas"]["Duration"];
+            resolution: {
+                general: components["schemas"]["Duration"];
+                major: components["schemas"]["Duration"];
+                urgent: components["schemas"]["Duration"];
+            };
+            transferInvestigation: components["schemas"]["Duration"];
+        };
+        Submission: {
+            /** @description The stage’s deliverables (api.md: Research, Design, PrototypeTesting, LaunchAssessment). Each missing or invalid part is named in the 400 answer’s `errors`. */
+            deliverables?: unknown;
+            /** @enum {string} */
+            stage: "research" | "design" | "prototype_testing" | "launch_assessment";
+        };
+        Task: {
+            deadline: string | null;
+            deadlineState?: string;
+            entityId: string;
+            /** @enum {string} */
+            entityType: "initiative" | "complaint";
+            kind: string;
+            link: string;
+            title: string;
+        };
+        Vote: {
+            comment: string;
+            /** @enum {string} */
+            decision: "approve" | "request_changes" | "reject";
+        };
+        Withdraw: {
+            reason: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

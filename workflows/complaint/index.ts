@@ -1,0 +1,87 @@
+/**
+ * One complaint, from intake to closed (docs/complaints.md). Workflow id `complaint-<id>`.
+ *
+ * The process's face: its messages (messages.ts) wired to the command table (commands.ts), then
+ * the clock loop (clock.ts) until the complaint closes. Every command and clock step runs under
+ * the complaint's lock and is recorded (record.ts) before anyone is answered. No customer PII
+ * here: `customerRef` and `piiRef` only.
+ */
+import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { ComplaintView } from '../../domain/complaints/views.js';
+import { updateHandlers, type ProcessCommand } from '../process/command.js';
+import { advanceClocks, clockEventDue, nextClockEventAt } from './clock.js';
+import { complaintCommands } from './commands.js';
+import { linkInitiative, registerComplaint } from './intake.js';
+import {
+  appealDecisionUpdate,
+  appealUpdate,
+  approveUpdate,
+  complaintQuery,
+  escalateUpdate,
+  feedbackUpdate,
+  intakeUpdate,
+  pauseUpdate,
+  resolveUpdate,
+  respondUpdate,
+  resumeUpdate,
+  signOffUpdate,
+  transferUpdate,
+  type ComplaintInput,
+} from './messages.js';
+import { complaintView, record } from './record.js';
+import { Complaint, type ComplaintState } from './state.js';
+
+export async function complaintWorkflow(input: ComplaintInput, carried?: ComplaintState): Promise<ComplaintView> {
+  const complaint = new Complaint(input, workflowInfo().workflowId, carried);
+  // Started before the handlers are set, so that every handler can wait for it (a continued run starts registered).
+  const registration: Promise<void> = carried ? Promise.resolve() : registerComplaint(complaint);
+  const lockedProcess = { lock: complaint.lock, untilReady: () => (complaint.registered ? undefined : registration) };
+
+  setHandler(complaintQuery, () => complaintView(complaint));
+  // The intake update (update-with-start) answers once the complaint is recorded.
+  setHandler(intakeUpdate, async () => {
+    if (!complaint.registered) await registration;
+    return complaintView(complaint);
+  });
+  const commands = complaintCommands(complaint);
+  setHandler(respondUpdate, ...wire(commands.respond));
+  setHandler(transferUpdate, ...wire(commands.transfer));
+  setHandler(resolveUpdate, ...wire(commands.resolve));
+  setHandler(approveUpdate, ...wire(commands.approve));
+  setHandler(signOffUpdate, ...wire(commands.signOff));
+  setHandler(feedbackUpdate, ...wire(commands.feedback));
+  setHandler(appealUpdate, ...wire(commands.appeal));
+  setHandler(appealDecisionUpdate, ...wire(commands.appealDecision));
+  setHandler(pauseUpdate, ...wire(commands.pause));
+  setHandler(resumeUpdate, ...wire(commands.resume));
+  setHandler(escalateUpdate, ...wire(commands.escalate));
+
+  await registration;
+  if (input.initiativeId && !carried) void linkInitiative(input.initiativeId, input.id);
+
+  // The clock loop: sleep until the next clock event (or a command changed the clocks), then apply what fell due.
+  while (!complaint.closed) {
+    if (complaint.runIsFull) {
+      await condition(() => !complaint.lock.isHeld && allHandlersFinished());
+      if (!complaint.closed) await continueAsNew<typeof complaintWorkflow>(input, complaint.state);
+    }
+    const at = nextClockEventAt(complaint);
+    complaint.clocksChanged = false;
+    complaint.sleepingUntil = at;
+    if (at === null) await condition(() => complaint.clocksChanged || complaint.closed);
+    else if (at > Date.now()) await condition(() => complaint.clocksChanged || complaint.closed, at - Date.now());
+    if (complaint.closed) break;
+    if (!clockEventDue(complaint, Date.now())) continue;
+    await complaint.lock.run(async () => {
+      if (complaint.closed) return;
+      await record(complaint, await advanceClocks(complaint, Date.now()));
+    });
+  }
+  await condition(allHandlersFinished);
+  return complaintView(complaint);
+
+  function wire<C, R>(command: ProcessCommand<C, R>) {
+    const { handler, validator } = updateHandlers(lockedProcess, command);
+    return [handler, { validator }] as const;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The complaint workflow's interface: update/query definitions, command and view types. Imported
+ * by the workflow and by the API, so it holds only @temporalio/workflow and domain imports.
+ *
+ * Customer PII never crosses this line: the workflow knows the customer by `customerRef` (the
+ * institution's customer reference) and `piiRef` (the row of complaint_customers holding the
+ * encrypted name, phone and id number); the API joins them back when it answers.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../../domain/actor.js';
+import type { Category, Channel, Severity } from '../../domain/complaints/types.js';
+import type { ComplaintView, Compensation } from '../../domain/complaints/views.js';
+
+export const complaintWorkflowId = (id: string) => `complaint-${id}`;
+
+export interface ComplaintInput {
+  id: string;
+  channel: Channel;
+  category: Category;
+  severity: Severity;
+  description: string;
+  /** ISO instant; every intake clock runs from here. */
+  receivedAt: string;
+  initiativeId?: string;
+  customerRef: string;
+  /** Key of the encrypted customer row (complaint_customers). */
+  piiRef: string;
+  intakeBy: Actor;
+  /** Continue as new after this many commands in one run (tests; otherwise when Temporal suggests it). */
+  runLimits?: { commandsPerRun: number };
+}
+
+// ── Commands: every one carries the acting user ────────────────────────────────────────────────
+
+export interface IntakeCommand {
+  actor: Actor;
+}
+export interface RespondCommand {
+  actor: Actor;
+  message: string;
+  channel: Channel;
+}
+export interface TransferCommand {
+  actor: Actor;
+  department: string;
+  reason: string;
+}
+export interface ResolveCommand {
+  actor: Actor;
+  summary: string;
+  remedy: string;
+  compensation?: Compensation;
+}
+export interface ApprovalCommand {
+  actor: Actor;
+  approved: boolean;
+  comment: string;
+}
+export interface SignOffCommand {
+  actor: Actor;
+  comment: string;
+}
+export interface FeedbackCommand {
+  actor: Actor;
+  satisfied: boolean;
+  via: 'callback' | 'survey';
+  comment: string;
+}
+export interface AppealCommand {
+  actor: Actor;
+  reason: string;
+}
+export interface AppealDecisionCommand {
+  actor: Actor;
+  upheld: boolean;
+  decision: string;
+}
+export interface ReasonCommand {
+  actor: Actor;
+  reason: string;
+}
+
+export const intakeUpdate = defineUpdate<ComplaintView, [IntakeCommand]>('intake');
+export const respondUpdate = defineUpdate<ComplaintView, [RespondCommand]>('respond');
+export const transferUpdate = defineUpdate<ComplaintView, [TransferCommand]>('transfer');
+export const resolveUpdate = defineUpdate<ComplaintView, [ResolveCommand]>('resolve');
+export const approveUpdate = defineUpdate<ComplaintView, [ApprovalCommand]>('approve');
+export const signOffUpdate = defineUpdate<ComplaintView, [SignOffCommand]>('signoff');
+export const feedbackUpdate = defineUpdate<ComplaintView, [FeedbackCommand]>('feedback');
+export const appealUpdate = defineUpdate<ComplaintView, [AppealCommand]>('appeal');
+export const appealDecisionUpdate = defineUpdate<ComplaintView, [AppealDecisionCommand]>('appealDecision');
+export const pauseUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('pause');
+export const resumeUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('resume');
+export const escalateUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('escalate');
+
+export const complaintQuery = defineQuery<ComplaintView>('complaint');

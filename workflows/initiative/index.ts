@@ -1,0 +1,77 @@
+/**
+ * One initiative, through its stage gates to launch and the post-launch watch (docs/gates.md).
+ * Workflow id `initiative-<id>`.
+ *
+ * The process's face: its messages (messages.ts) wired to the command table (commands.ts), then
+ * the main loop: each open review is watched by its deadlines (clock.ts) until the committee
+ * decides; a launched product is watched for complaints (post-launch.ts). Every change is
+ * recorded (record.ts) before anyone is answered.
+ */
+import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { isTerminalStatus } from '../../domain/gates/stages.js';
+import type { InitiativeView } from '../../domain/gates/views.js';
+import { updateHandlers, type ProcessCommand } from '../process/command.js';
+import { superviseReview } from './clock.js';
+import { initiativeCommands } from './commands.js';
+import {
+  castVote,
+  complaintLinked,
+  createInitiative,
+  extendReview,
+  initiativeQuery,
+  signOff,
+  submitDeliverables,
+  withdrawInitiative,
+  type InitiativeWorkflowInput,
+} from './messages.js';
+import { defaultSignalsPerRun, onComplaintLinked, watchAfterLaunch, type RunBudget } from './post-launch.js';
+import { initiativeView, settled, startChange } from './record.js';
+import { Initiative, newInitiativeState, type InitiativeState } from './state.js';
+
+export async function initiativeWorkflow(input: InitiativeWorkflowInput<InitiativeState>): Promise<InitiativeView> {
+  const initiative = new Initiative(input.resume ?? newInitiativeState(input.init), workflowInfo().workflowId);
+  const budget: RunBudget = { signalsThisRun: 0, signalsPerRun: input.limits?.signalsPerRun ?? defaultSignalsPerRun };
+  const state = initiative.state;
+
+  // A new initiative records its creation first; the creating update answers once it is in the database.
+  let created: Promise<void> = Promise.resolve();
+  if (!input.resume) {
+    const change = startChange(initiative, Date.now());
+    change.audit(input.init.owner, 'initiative.created', {
+      after: { name: state.name, businessLine: state.businessLine, description: state.description, team: state.team, owner: state.owner, stage: state.stage, status: state.status },
+    });
+    created = change.commit();
+  }
+  setHandler(createInitiative, async () => {
+    await created;
+    return initiativeView(initiative);
+  });
+  setHandler(initiativeQuery, () => initiativeView(initiative));
+  const commands = initiativeCommands(initiative);
+  setHandler(submitDeliverables, ...wire(commands.submit));
+  setHandler(castVote, ...wire(commands.vote));
+  setHandler(signOff, ...wire(commands.signOff));
+  setHandler(extendReview, ...wire(commands.extend));
+  setHandler(withdrawInitiative, ...wire(commands.withdraw));
+  setHandler(complaintLinked, (event) => onComplaintLinked(initiative, budget, event));
+
+  // Stage by stage: watch each review until it is decided; after launch, watch the product.
+  for (;;) {
+    if (state.status === 'launched') {
+      await watchAfterLaunch(initiative, budget, () => continueAsNew<typeof initiativeWorkflow>({ ...input, resume: state }));
+      break;
+    }
+    if (isTerminalStatus(state.status)) break;
+    const review = initiative.liveReview();
+    if (review) await superviseReview(initiative, review);
+    else await condition(() => initiative.liveReview() !== undefined || isTerminalStatus(state.status));
+  }
+  await condition(() => settled(initiative));
+  return initiativeView(initiative);
+
+  function wire<C, R>(command: ProcessCommand<C, R>) {
+    // Commands never wait for the creation write: the write chain keeps them behind it.
+    const { handler, validator } = updateHandlers({ lock: initiative.lock, untilReady: () => undefined }, command);
+    return [handler, { validator }] as const;
+  }
+}

@@ -1,0 +1,104 @@
+import { condition, log, workflowInfo } from '@temporalio/workflow';
+import type { PostLaunchItemRecord } from '../../db/initiatives.js';
+import { systemActor } from '../../domain/actor.js';
+import { countLinkedComplaints, postLaunchReviewDue } from '../../domain/gates/post-launch.js';
+import { computeDeadlines, msUntil } from './clock.js';
+import type { ComplaintLinked } from './messages.js';
+import { settled, startChange } from './record.js';
+import { nowIso, type Initiative } from './state.js';
+
+/**
+ * After launch the product is watched for a window (a policy duration on the business calendar):
+ * every complaint linked to it is counted, and over the threshold a post-launch review item is
+ * raised for the committee (docs/gates.md). No command changes an initiative after launch, so
+ * this part takes no lock; its writes still go out in order on the initiative's write chain.
+ */
+
+export const defaultSignalsPerRun = 500;
+
+/** Counts links per run: post-launch monitoring continues as new after `signalsPerRun` of them. */
+export interface RunBudget {
+  signalsThisRun: number;
+  readonly signalsPerRun: number;
+}
+
+/** The `complaintLinked` signal: a complaint about the product was received. */
+export function onComplaintLinked(initiative: Initiative, budget: RunBudget, event: ComplaintLinked): void {
+  const s = initiative.state;
+  budget.signalsThisRun += 1;
+  if (s.status !== 'launched' || s.postLaunch?.status === 'ended') {
+    log.info('complaint link ignored: the initiative is not in post-launch monitoring', { initiativeId: s.id, complaintId: event?.complaintId, status: s.status });
+    return;
+  }
+  if (!event || typeof event.complaintId !== 'string' || typeof event.at !== 'string' || Number.isNaN(Date.parse(event.at))) {
+    log.warn('complaint link ignored: malformed signal', { initiativeId: s.id });
+    return;
+  }
+  if (s.links.some((l) => l.complaintId === event.complaintId && l.at === event.at)) return; // repeated delivery
+  s.links.push({ complaintId: event.complaintId, at: event.at });
+  countLinks(initiative, event.complaintId).catch(() => undefined); // failures are logged by the write chain
+}
+
+/** Recounts after a new link; records a change only when the count moves. */
+function countLinks(initiative: Initiative, complaintId?: string): Promise<void> {
+  const s = initiative.state;
+  const pl = s.postLaunch;
+  if (!pl || pl.status !== 'monitoring') return Promise.resolve();
+  const count = countLinkedComplaints(s.links, { start: pl.windowStart, end: pl.windowEnd });
+  if (count === pl.linkedComplaints) return Promise.resolve();
+  const change = startChange(initiative, Date.now());
+  const before = pl.linkedComplaints;
+  pl.linkedComplaints = count;
+  change.audit(systemActor, 'post_launch.complaint_linked', { before: { linkedComplaints: before }, after: { linkedComplaints: count, ...(complaintId ? { complaintId } : {}) } });
+  let item: PostLaunchItemRecord | undefined;
+  if (!pl.reviewItem && postLaunchReviewDue(count, pl.threshold)) {
+    pl.reviewItem = { id: `${s.id}-plr`, raisedAt: change.at, complaintCount: count, threshold: pl.threshold };
+    item = { ...pl.reviewItem, initiativeId: s.id, windowStart: pl.windowStart, windowEnd: pl.windowEnd, chair: pl.chair };
+    change.audit(systemActor, 'post_launch.review_raised', {
+      after: { itemId: pl.reviewItem.id, complaintCount: count, threshold: pl.threshold },
+      reason: `${count} complaints linked to the product since launch exceed the threshold of ${pl.threshold}`,
+    });
+    change.notify([pl.chair], 'gate.post_launch_review', `"${s.name}": ${count} complaints since launch exceed ${pl.threshold}; a post-launch review is due`, { itemId: pl.reviewItem.id });
+  }
+  return change.commit(item ? { postLaunchItem: item } : {});
+}
+
+/**
+ * Watches the launched product until its window ends. A run that has taken `signalsPerRun`
+ * links (or that Temporal says is long) continues as new once every write has landed.
+ */
+export async function watchAfterLaunch(initiative: Initiative, budget: RunBudget, continueRun: () => Promise<never>): Promise<void> {
+  const s = initiative.state;
+  if (!s.postLaunch) {
+    const decided = s.reviews.at(-1)!;
+    const start = s.launchedAt ?? decided.decidedAt ?? nowIso();
+    const [end] = await computeDeadlines([{ from: start, duration: decided.policy.postLaunch.window }]);
+    if (end === undefined) throw new Error('computeDeadlines returned no deadline');
+    s.postLaunch = {
+      windowStart: start,
+      windowEnd: end,
+      threshold: decided.policy.postLaunch.complaintThreshold,
+      linkedComplaints: 0,
+      status: 'monitoring',
+      reviewItem: null,
+      chair: decided.chair,
+    };
+    const change = startChange(initiative, Date.now());
+    change.audit(systemActor, 'post_launch.monitoring_started', { after: { windowStart: start, windowEnd: end, threshold: s.postLaunch.threshold } });
+    await change.commit();
+    await countLinks(initiative); // links that arrived while the window was being computed
+  }
+  const pl = s.postLaunch;
+  while (Date.now() < Date.parse(pl.windowEnd)) {
+    const full = await condition(() => budget.signalsThisRun >= budget.signalsPerRun || workflowInfo().continueAsNewSuggested, msUntil(pl.windowEnd));
+    if (full) {
+      // Nothing may be in flight: a write started now would be lost with this run.
+      await condition(() => settled(initiative));
+      await continueRun();
+    }
+  }
+  const change = startChange(initiative, Date.now());
+  pl.status = 'ended';
+  change.audit(systemActor, 'post_launch.monitoring_ended', { after: { linkedComplaints: pl.linkedComplaints, reviewRaised: pl.reviewItem !== null } });
+  await change.commit();
+}
