@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects, split by what a test needs rather than by how long it takes:
+// Projects, split by what a test needs rather than by how long it takes:
 // - `unit` (test/unit): pure rules, no services. `npm test -- --project unit` runs it alone in
 //   seconds with neither Temporal nor PostgreSQL on the machine (.ci/run checks this).
 // - `services` (every other test: integration, faults, replay, browser): a real Temporal dev
@@ -8,7 +8,12 @@ import { defineConfig } from 'vitest/config';
 //   test/global-setup.ts. The global setup belongs to this project only, so vitest starts the
 //   services only when one of its files is selected. Forks (not threads) because the Temporal
 //   worker uses native code.
-// `npm test` runs both.
+// - `cluster` (test/cluster): against the Temporal cluster of `npm run cluster` (TEMPORAL_ADDRESS),
+//   whose services it kills, so it runs only when named: `npm test -- --project cluster` (.ci/run
+//   starts the cluster and runs it). Its own global setup: a template database and the bundle.
+// `npm test` runs `unit` and `services`.
+const clusterRequested = process.argv.some((arg, i, all) => arg === '--project=cluster' || (arg === '--project' && all[i + 1] === 'cluster'));
+
 export default defineConfig({
   test: {
     maxWorkers: 2,
@@ -26,13 +31,27 @@ export default defineConfig({
         test: {
           name: 'services',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/unit/**'],
+          exclude: ['test/unit/**', 'test/cluster/**'],
           pool: 'forks',
           globalSetup: ['test/global-setup.ts'],
           hookTimeout: 180_000,
           testTimeout: 120_000,
         },
       },
+      ...(clusterRequested
+        ? [
+            {
+              test: {
+                name: 'cluster',
+                include: ['test/cluster/**/*.test.ts'],
+                pool: 'forks' as const,
+                globalSetup: ['test/cluster/global-setup.ts'],
+                hookTimeout: 180_000,
+                testTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -69,27 +69,103 @@ export interface TrailVerification {
 }
 
 /**
- * Verifies the whole trail, entity by entity, without a global lock. Events stream in batches in
- * chain order; the heads of a batch's chains are read right after it with one range query (so a
- * head is never older than the events read before it). A chain that looks broken in this pass is
- * verified again on its own (verifyEntityChain, head first) before it is reported, so an append
- * racing the pass is never reported as tampering. Heads without any event left (a whole chain
- * deleted) are found by one more query at the end. The next batch is read while one is hashed.
+ * Verifies the whole trail, entity by entity, without a global lock. The chains are split into
+ * `ranges` contiguous key ranges of about as many chains each (default 2), verified concurrently,
+ * each on its own connection of the pool: while one range's rows are read, another's are hashed,
+ * so PostgreSQL and Node work at once. Within a range, events stream in batches in chain order;
+ * the heads of a batch's chains are read right after it with one range query (so a head is never
+ * older than the events read before it). A chain that looks broken in this pass is verified again
+ * on its own (verifyEntityChain, head first) before it is reported, so an append racing the pass
+ * is never reported as tampering. Heads without any event left (a whole chain deleted) are found
+ * by one more query at the end. The next batch of a range is read while one is hashed.
  */
-export async function verifyAll(db: Database, opts: { batchSize?: number; maxBroken?: number } = {}): Promise<TrailVerification> {
+export async function verifyAll(db: Database, opts: { batchSize?: number; maxBroken?: number; ranges?: number } = {}): Promise<TrailVerification> {
   const started = performance.now();
   const batchSize = opts.batchSize ?? verifyBatchSize;
   const maxBroken = opts.maxBroken ?? 1_000;
   const broken: ChainVerification[] = [];
   let brokenCount = 0;
+  const record = (result: ChainVerification) => {
+    if (result.ok) return;
+    brokenCount++;
+    if (broken.length < maxBroken) broken.push(result);
+  };
+
+  // A small trail is not worth splitting, unless asked to be (tests split tiny trails on purpose).
+  const bounds = await rangeBounds(db, opts.ranges ?? defaultRanges, opts.ranges ? 1 : 1_000);
+  const ranges = [undefined, ...bounds].map((lo, i) => ({ lo, hi: bounds[i] }));
+  const parts = await Promise.all(ranges.map((range) => verifyKeyRange(db, range, batchSize, record)));
+  let checked = parts.reduce((a, p) => a + p.checked, 0);
+  let entities = parts.reduce((a, p) => a + p.entities, 0);
+
+  // Chains whose every event is gone but whose head remains.
+  const orphans = await queryRows<{ entity_type: string; entity_id: string }>(
+    db,
+    sql`select h.entity_type, h.entity_id from audit_chain_heads h
+        where h.seq > 0 and not exists (select 1 from audit_events e where e.entity_type = h.entity_type and e.entity_id = h.entity_id)`,
+  );
+  for (const o of orphans) {
+    const confirmed = await verifyEntityChain(db, o.entity_type, o.entity_id, { batchSize });
+    entities++;
+    checked += confirmed.checked;
+    record(confirmed);
+  }
+
+  broken.sort((a, b) => (a.entityType === b.entityType ? compare(a.entityId, b.entityId) : compare(a.entityType, b.entityType)));
+  const firstBroken = broken[0];
+  return {
+    ok: brokenCount === 0,
+    checked,
+    entities,
+    ...(firstBroken ? { firstBrokenAt: firstBroken.firstBrokenAt, reason: firstBroken.reason } : {}),
+    broken,
+    brokenCount,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** Ranges verified at once by default: two keep PostgreSQL and Node busy together on two cores. */
+const defaultRanges = 2;
+
+interface ChainKey {
+  entity_type: string;
+  entity_id: string;
+}
+
+/**
+ * The chain keys that split the chains (by their heads) into `ranges` parts of about equal count:
+ * range i is [bound i-1, bound i), the first open below, the last open above, so together they
+ * cover every key — also chains whose head is missing.
+ */
+async function rangeBounds(db: Database, ranges: number, minChainsPerRange: number): Promise<ChainKey[]> {
+  if (ranges <= 1) return [];
+  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_chain_heads`);
+  const n = count?.n ?? 0;
+  if (n < ranges * minChainsPerRange) return [];
+  const bounds: ChainKey[] = [];
+  for (let i = 1; i < ranges; i++) {
+    const [k] = await queryRows<ChainKey>(db, sql`select entity_type, entity_id from audit_chain_heads order by entity_type, entity_id offset ${Math.floor((i * n) / ranges)} limit 1`);
+    if (k && !bounds.some((b) => b.entity_type === k.entity_type && b.entity_id === k.entity_id)) bounds.push(k);
+  }
+  return bounds;
+}
+
+/** Verifies the chains with keys in [lo, hi) (either end open when undefined). */
+async function verifyKeyRange(db: Database, range: { lo?: ChainKey; hi?: ChainKey }, batchSize: number, record: (r: ChainVerification) => void): Promise<{ checked: number; entities: number }> {
   let checked = 0;
   let entities = 0;
-
+  const below = range.hi ? sql`(entity_type, entity_id) < (${range.hi.entity_type}, ${range.hi.entity_id})` : sql`true`;
   const fetchEvents = (cursor: AuditEventRow | undefined) =>
     queryRows<AuditEventRow>(
       db,
       sql`select ${auditEventColumns} from audit_events
-          ${cursor ? sql`where (entity_type, entity_id, seq) > (${cursor.entityType}, ${cursor.entityId}, ${cursor.seq})` : sql``}
+          where ${
+            cursor
+              ? sql`(entity_type, entity_id, seq) > (${cursor.entityType}, ${cursor.entityId}, ${cursor.seq})`
+              : range.lo
+                ? sql`(entity_type, entity_id) >= (${range.lo.entity_type}, ${range.lo.entity_id})`
+                : sql`true`
+          } and ${below}
           order by entity_type, entity_id, seq limit ${batchSize}`,
     );
   const fetchHeads = async (first: AuditEventRow, last: AuditEventRow) => {
@@ -101,11 +177,6 @@ export async function verifyAll(db: Database, opts: { batchSize?: number; maxBro
     return new Map(rows.map((h) => [key(h.entity_type, h.entity_id), { seq: h.seq, hash: h.hash }]));
   };
 
-  const record = (result: ChainVerification) => {
-    if (result.ok) return;
-    brokenCount++;
-    if (broken.length < maxBroken) broken.push(result);
-  };
   // Confirms a chain that looked broken, on its own and head first.
   const confirm = async (c: ChainChecker) => {
     const confirmed = await verifyEntityChain(db, c.entityType, c.entityId, { batchSize });
@@ -148,31 +219,7 @@ export async function verifyAll(db: Database, opts: { batchSize?: number; maxBro
   }
   close();
   for (const s of suspects.splice(0)) await confirm(s);
-
-  // Chains whose every event is gone but whose head remains.
-  const orphans = await queryRows<{ entity_type: string; entity_id: string }>(
-    db,
-    sql`select h.entity_type, h.entity_id from audit_chain_heads h
-        where h.seq > 0 and not exists (select 1 from audit_events e where e.entity_type = h.entity_type and e.entity_id = h.entity_id)`,
-  );
-  for (const o of orphans) {
-    const confirmed = await verifyEntityChain(db, o.entity_type, o.entity_id, { batchSize });
-    entities++;
-    checked += confirmed.checked;
-    record(confirmed);
-  }
-
-  broken.sort((a, b) => (a.entityType === b.entityType ? compare(a.entityId, b.entityId) : compare(a.entityType, b.entityType)));
-  const firstBroken = broken[0];
-  return {
-    ok: brokenCount === 0,
-    checked,
-    entities,
-    ...(firstBroken ? { firstBrokenAt: firstBroken.firstBrokenAt, reason: firstBroken.reason } : {}),
-    broken,
-    brokenCount,
-    ms: Math.round(performance.now() - started),
-  };
+  return { checked, entities };
 }
 
 function key(entityType: string, entityId: string): string {

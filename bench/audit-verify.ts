@@ -7,7 +7,9 @@
  * verifyAll (the whole trail) and verifyEntityChain (one long chain) over several runs and prints
  * the medians. The scratch database is dropped at the end.
  *
- *   node --import tsx bench/audit-verify.ts [--events 100000] [--entities 1000] [--runs 5] [--payload typical|large]
+ *   node --import tsx bench/audit-verify.ts [--events 100000] [--entities 1000] [--runs 5] [--payload typical|large] [--ranges N]
+ *
+ * --ranges: key ranges verified at once (verifyAll's default when omitted).
  *
  * Uses TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) to create the
  * scratch database.
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     events: { type: 'string', default: '100000' },
     entities: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '5' },
+    ranges: { type: 'string' },
     payload: { type: 'string', default: 'typical' },
   },
 });
@@ -153,7 +156,7 @@ try {
   for (let r = 1; r <= runs; r++) {
     const cpu = process.cpuUsage();
     const t = performance.now();
-    const result = await verifyAll(handle.db);
+    const result = await verifyAll(handle.db, values.ranges ? { ranges: Number(values.ranges) } : {});
     const s = (performance.now() - t) / 1000;
     const used = process.cpuUsage(cpu);
     if (!result.ok || result.checked !== totalEvents) throw new Error(`verification disagrees: ${JSON.stringify({ ...result, broken: result.broken.slice(0, 3) })}`);

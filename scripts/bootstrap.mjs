@@ -41,6 +41,9 @@ const commands = {
   token: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/token.ts']] },
   test: { temporal: false, exec: ['npx', ['--no-install', 'vitest', 'run']] },
   bench: { temporal: true, exec: ['node', ['--import', 'tsx', 'bench/run.ts']] },
+  // Builds the Temporal server from source itself when missing (scripts/lib/cluster/binaries.ts).
+  cluster: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/cluster.ts']] },
+  'cluster:probe': { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/cluster-probe.ts']] },
   demo: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/demo.ts']] },
   'api:types': { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/openapi.ts']] },
   'build:web': { temporal: false, web: 'force' },

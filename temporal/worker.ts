@@ -70,12 +70,19 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     ...(opts.workflowBundle
       ? { workflowBundle: opts.workflowBundle, interceptors: { activity: [activityInterceptors(opts.logger)] } }
       : { workflowsPath, bundlerOptions: { preloadModules }, interceptors: { activity: [activityInterceptors(opts.logger)], workflowModules: workflowInterceptorModules } }),
+    ...concurrencyOptions(tuning),
+    shutdownGraceTime: '10s',
+    ...(opts.patches ? { patchActivationCallback: patchActivation(opts.patches) } : {}),
+  });
+}
+
+/** The worker options the knobs set; the bench's floor worker runs with the same. */
+export function concurrencyOptions(tuning: WorkerTuning) {
+  return {
     maxConcurrentActivityTaskExecutions: 100,
     maxConcurrentLocalActivityExecutions: tuning.localActivitySlots,
     maxConcurrentWorkflowTaskExecutions: tuning.workflowTaskSlots,
     maxConcurrentWorkflowTaskPolls: Math.min(tuning.workflowTaskPollers, tuning.workflowTaskSlots),
     maxCachedWorkflows: tuning.cachedWorkflows,
-    shutdownGraceTime: '10s',
-    ...(opts.patches ? { patchActivationCallback: patchActivation(opts.patches) } : {}),
-  });
+  };
 }

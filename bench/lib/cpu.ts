@@ -3,11 +3,18 @@ import type { BenchStack } from './stack.js';
 import { round } from './stats.js';
 
 /**
- * CPU time each part of the stack spent during a measurement, from /proc (Linux). Divided by the
- * items processed it says where an intake's cost goes — the worker, the API, the Temporal server,
- * PostgreSQL or the load generator itself — which a throughput figure alone cannot.
+ * CPU time each process of the stack spent during a measurement, from /proc (Linux). Divided by
+ * the items processed it says where an item's cost goes, which a throughput figure alone cannot:
+ * - `worker`, `api`: cxgov's processes; `floorWorker`: the floors' worker (bench/floor-worker.ts);
+ * - `temporal`: the engine, all its processes; on a cluster also `temporal.frontend`,
+ *   `temporal.history` (every history process), `temporal.matching`, `temporal.worker`;
+ * - `postgres`: the backends serving this stack's databases, split into `postgres.cxgov` and
+ *   `postgres.temporal` (a cluster's persistence and visibility); `postgres.other` is the rest of
+ *   the server (background writer, WAL writer, checkpointer, anybody else's databases), which the
+ *   stack causes only in part and so is shown apart;
+ * - `bench`: the load generator itself.
  */
-export type CpuShare = Record<'worker' | 'api' | 'temporal' | 'postgres' | 'bench', number | null>;
+export type CpuShare = Record<string, number | null>;
 
 /** Linux reports process times in clock ticks; 100 per second on every mainstream kernel config. */
 const ticksPerSecond = 100;
@@ -24,59 +31,87 @@ function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
-/** All PostgreSQL server processes on the machine (a bench box runs nothing else on it). */
-function postgresCpuMs(): number | null {
-  try {
-    let total = 0;
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
-      } catch {
-        continue;
-      }
-      total += processCpuMs(Number(entry)) ?? 0;
+/** Per PostgreSQL server process: its CPU and the database it serves (from its process title). */
+function postgresProcesses(): { pid: number; database: string | undefined; cpuMs: number }[] {
+  const out: { pid: number; database: string | undefined; cpuMs: number }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      // "postgres: 15/main: <user> <database> <client> <state>" for a backend; background
+      // processes ("postgres: 15/main: checkpointer") name no database.
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      const backend = /^postgres: (?:[^:]+: )?(\S+) (\S+) (?:\S+\(\d+\)|\[local\])/.exec(title);
+      out.push({ pid: Number(entry), database: backend?.[2], cpuMs: processCpuMs(Number(entry)) ?? 0 });
+    } catch {
+      continue;
     }
-    return total;
-  } catch {
-    return null;
   }
+  return out;
 }
 
-function sample(stack: BenchStack): CpuShare {
-  const own = process.cpuUsage();
-  return {
-    worker: processCpuMs(stack.pids.worker),
-    api: processCpuMs(stack.pids.api),
-    temporal: processCpuMs(stack.pids.temporal),
-    postgres: postgresCpuMs(),
-    bench: (own.user + own.system) / 1000,
+type Sample = Record<string, number | null>;
+
+/** Per key, the CPU of processes as `pid → ms`, so a process that restarted or left is counted right. */
+function sample(stack: BenchStack): { byPid: Map<string, Map<number, number>>; bench: number } {
+  const byPid = new Map<string, Map<number, number>>();
+  const add = (key: string, pid: number | undefined, ms: number | null) => {
+    if (!pid || ms === null) return;
+    if (!byPid.has(key)) byPid.set(key, new Map());
+    byPid.get(key)!.set(pid, ms);
   };
+  const p = stack.processes();
+  add('worker', p.worker, processCpuMs(p.worker));
+  add('api', p.api, processCpuMs(p.api));
+  add('floorWorker', p.floorWorker, processCpuMs(p.floorWorker));
+  for (const [service, pids] of Object.entries(p.temporal)) {
+    for (const pid of pids) {
+      const ms = processCpuMs(pid);
+      add('temporal', pid, ms);
+      if (stack.engine === 'cluster') add(`temporal.${service}`, pid, ms);
+    }
+  }
+  for (const pg of postgresProcesses()) {
+    const key = pg.database === stack.databases.cxgov ? 'postgres.cxgov' : pg.database && stack.databases.temporal.includes(pg.database) ? 'postgres.temporal' : 'postgres.other';
+    add(key, pg.pid, pg.cpuMs);
+    if (key !== 'postgres.other') add('postgres', pg.pid, pg.cpuMs);
+  }
+  const own = process.cpuUsage();
+  return { byPid, bench: (own.user + own.system) / 1000 };
 }
 
 /**
- * Starts counting; the returned function gives the CPU milliseconds per item since then. Backends
- * that exit during the window are missed, so the PostgreSQL share is a lower bound (the pools keep
- * their connections, so in practice it is close).
+ * Starts counting; the returned function gives the CPU milliseconds per item since then. A
+ * process that started during the window (a restarted service, a new PostgreSQL backend) counts
+ * from zero; one that ended during it is missed, so PostgreSQL's share is a lower bound (the pools
+ * keep their connections, so in practice it is close).
  */
 export function cpuMeter(stack: BenchStack): (items: number) => CpuShare {
   const before = sample(stack);
   return (items) => {
     const after = sample(stack);
-    const per = (k: keyof CpuShare) => {
-      const a = after[k];
-      const b = before[k];
-      return a === null || b === null ? null : round((a - b) / items, 2);
-    };
-    return { worker: per('worker'), api: per('api'), temporal: per('temporal'), postgres: per('postgres'), bench: per('bench') };
+    const out: Sample = {};
+    const keys = ['worker', 'api', 'floorWorker', 'temporal', ...[...after.byPid.keys()].filter((k) => k.startsWith('temporal.')).sort(), 'postgres', 'postgres.cxgov', 'postgres.temporal', 'postgres.other'];
+    for (const key of keys) {
+      const now = after.byPid.get(key);
+      if (!now) {
+        out[key] = key.startsWith('postgres') ? 0 : null;
+        continue;
+      }
+      let ms = 0;
+      for (const [pid, cpu] of now) ms += cpu - (before.byPid.get(key)?.get(pid) ?? 0);
+      out[key] = round(ms / items, 2);
+    }
+    out.bench = round((after.bench - before.bench) / items, 2);
+    return out;
   };
 }
 
-/** "worker 24 · api 8 · temporal 10 · postgres 5 · bench 3 ms" for the table's notes column. */
+/** "worker 24 · api 8 · temporal 10 · postgres 5 · bench 3" for the table's notes column. */
 export function formatCpuShare(share: unknown): string {
   if (!share || typeof share !== 'object') return '';
   const parts = Object.entries(share as Record<string, number | null>)
-    .filter(([, v]) => typeof v === 'number')
+    .filter(([k, v]) => typeof v === 'number' && v > 0 && !k.includes('.'))
     .map(([k, v]) => `${k} ${v}`);
   return parts.length ? `CPU ms/item: ${parts.join(' · ')}` : '';
 }

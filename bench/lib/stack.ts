@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,95 +9,191 @@ import pg from 'pg';
 import { signToken } from '../../api/auth/tokens.js';
 import type { Principal } from '../../api/auth/roles.js';
 import { freePort, startDevServer, type DevServer } from '../../temporal/dev-server.js';
+import { ensureTemporalBinaries } from '../../scripts/lib/cluster/binaries.js';
+import { dropTemporalDatabases, postgresTargetFrom } from '../../scripts/lib/cluster/databases.js';
+import { startCluster, type Cluster } from '../../scripts/lib/cluster/index.js';
+import { freeLayout } from '../../scripts/lib/cluster/layout.js';
 
 /**
- * The full stack for a benchmark, as separate processes like a deployment: a file-backed
- * Temporal dev server (WAL), a fresh database in the local PostgreSQL (BENCH_DATABASE_ADMIN_URL),
- * the worker and the API. Or configured services via TEMPORAL_ADDRESS / DATABASE_URL.
+ * The full stack for a benchmark, as separate processes like a deployment, on one of two engines:
+ * - `dev`: a file-backed Temporal dev server (SQLite with WAL), one process;
+ * - `cluster`: a Temporal cluster (scripts/lib/cluster: frontend, matching, worker and two history
+ *   processes, PostgreSQL persistence and visibility in fresh databases).
+ * Besides: a fresh database in the local PostgreSQL (BENCH_DATABASE_ADMIN_URL), cxgov's worker and
+ * API, and the floors' worker (bench/floor-worker.ts). All with the shipped defaults: the only
+ * setting changed is the API's per-client rate limit (the bench is one client), recorded in the
+ * results as `settings`. Logs go to files, not the terminal: in the scratch folder (removed at the
+ * end), or kept in BENCH_LOG_DIR when set.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const secret = randomBytes(32).toString('hex');
 
+export type Engine = 'dev' | 'cluster';
+
+/** Process ids by role, read at each CPU sample (a cluster service may have been restarted). */
+export interface StackProcesses {
+  worker?: number;
+  api?: number;
+  floorWorker?: number;
+  /** The dev server, or each cluster service: `frontend`, `history` (several), `matching`, `worker`. */
+  temporal: Record<string, number[]>;
+}
+
 export interface BenchStack {
+  engine: Engine;
   apiUrl: string;
   temporal: Client;
   temporalAddress: string;
   taskQueue: string;
+  floorTaskQueue: string;
   databaseUrl: string;
-  pids: { worker?: number; api?: number; temporal?: number };
+  /** The PostgreSQL databases of this stack: cxgov's, and on a cluster Temporal's two. */
+  databases: { cxgov: string; temporal: string[] };
+  processes(): StackProcesses;
   token(p: Principal): Promise<string>;
   stop(): Promise<void>;
 }
 
-export async function startBenchStack(log: (msg: string) => void): Promise<BenchStack> {
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-bench-'));
-  let devServer: DevServer | undefined;
-  let temporalAddress = process.env.TEMPORAL_ADDRESS;
-  if (!temporalAddress) {
-    log('starting a Temporal dev server (SQLite file, WAL)…');
-    devServer = await startDevServer({ cliPath: process.env.TEMPORAL_CLI_PATH ?? 'temporal', headless: true, dbFile: path.join(scratch, 'temporal.db') });
-    temporalAddress = devServer.address;
-  }
-  let databaseUrl = process.env.DATABASE_URL;
-  let dropDatabase: (() => Promise<void>) | undefined;
-  if (!databaseUrl) {
-    const admin = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `cxgov_bench_${Date.now().toString(36)}`;
-    log(`creating database ${name} in the local PostgreSQL…`);
-    await withClient(admin, (c) => c.query(`CREATE DATABASE "${name}"`));
-    const url = new URL(admin);
-    url.pathname = '/' + name;
-    databaseUrl = url.toString();
-    dropDatabase = () => withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
-  }
-  const taskQueue = `cxgov-bench`;
-  const apiPort = await freePort();
-  const env = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: temporalAddress,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    PORT: String(apiPort),
-    JWT_SECRET: secret,
-    DATA_DIR: scratch,
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '10000000',
-    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '20',
-  };
-  log('starting the worker and the API as separate processes…');
-  const worker = spawnRole('worker', env);
-  // The worker migrates the empty database; give it a head start so the API finds it ready.
-  await waitForLine(worker, /worker running/, 120_000);
-  const api = spawnRole('api', env);
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  await waitFor(async () => (await fetch(`${apiUrl}/readyz`)).status === 200, 60_000, 'API ready');
+/** The only setting changed from the shipped defaults (see the comment at the top). */
+export const benchSettings = { RATE_LIMIT_PER_MINUTE: '10000000' };
 
-  const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection });
-  return {
-    apiUrl,
-    temporal,
-    temporalAddress,
-    taskQueue,
-    databaseUrl,
-    pids: { worker: worker.pid, api: api.pid, temporal: devServer?.process.pid },
-    token: (p) => signToken(p, { issuer: 'cxgov', audience: 'cxgov-api', secret: new TextEncoder().encode(secret) }),
-    stop: async () => {
-      await connection.close();
-      await Promise.all([stopChild(api), stopChild(worker)]);
-      await devServer?.stop();
-      await dropDatabase?.();
-      rmSync(scratch, { recursive: true, force: true });
-    },
-  };
+/** Stacks started and not yet stopped, for a Ctrl-C. */
+const liveStacks = new Set<BenchStack>();
+
+export async function stopAllBenchStacks(): Promise<void> {
+  await Promise.all([...liveStacks].map((s) => s.stop()));
 }
 
-function spawnRole(role: 'worker' | 'api', env: NodeJS.ProcessEnv): ChildProcess {
-  // BENCH_PROFILE=<dir>: V8 CPU profiles of the worker and the API, one file per thread (the
-  // workflow sandbox runs in a worker thread) under <dir>/<role>/; open them in Chrome DevTools.
+export async function startBenchStack(log: (msg: string) => void, engine: Engine): Promise<BenchStack> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-bench-'));
+  const logDir = process.env.BENCH_LOG_DIR ? mkdtempSync(path.join(process.env.BENCH_LOG_DIR, `${engine}-`)) : scratch;
+  const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const suffix = Date.now().toString(36);
+  const stops: (() => Promise<void>)[] = [];
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const stop of stops.reverse()) await stop().catch((err) => log(`cleanup: ${String(err)}`));
+      rmSync(scratch, { recursive: true, force: true });
+      liveStacks.delete(stack);
+    })());
+  // eslint-disable-next-line prefer-const -- assigned once the stack is whole
+  let stack: BenchStack;
+  try {
+    let devServer: DevServer | undefined;
+    let cluster: Cluster | undefined;
+    let temporalDatabases: string[] = [];
+    let temporalAddress: string;
+    if (engine === 'dev') {
+      log('starting a Temporal dev server (SQLite file, WAL)…');
+      devServer = await startDevServer({ cliPath: process.env.TEMPORAL_CLI_PATH ?? 'temporal', headless: true, dbFile: path.join(scratch, 'temporal.db') });
+      stops.push(() => devServer!.stop());
+      temporalAddress = devServer.address;
+    } else {
+      const binaries = await ensureTemporalBinaries({ ui: false, say: log });
+      const postgres = postgresTargetFrom(adminUrl);
+      const databases = { persistence: `cxgov_bench_temporal_${suffix}`, visibility: `cxgov_bench_temporal_visibility_${suffix}` };
+      temporalDatabases = [databases.persistence, databases.visibility];
+      stops.push(() => dropTemporalDatabases(postgres, databases));
+      cluster = await startCluster({
+        binaries,
+        layout: await freeLayout(2),
+        postgres,
+        databases,
+        shards: Number(process.env.BENCH_CLUSTER_SHARDS ?? 8),
+        logDir: path.join(logDir, 'temporal'),
+        say: log,
+        onEvent: (e) => e.kind !== 'restarted' && log(`cluster: ${e.name} ${e.kind}`),
+      });
+      stops.push(() => cluster!.stop());
+      temporalAddress = cluster.address;
+    }
+
+    const name = `cxgov_bench_${suffix}`;
+    log(`creating database ${name} in the local PostgreSQL…`);
+    await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+    stops.push(() => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined));
+    const url = new URL(adminUrl);
+    url.pathname = '/' + name;
+    const databaseUrl = url.toString();
+
+    const taskQueue = 'cxgov-bench';
+    const floorTaskQueue = 'bench-floor';
+    const apiPort = await freePort();
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      BENCH_FLOOR_TASK_QUEUE: floorTaskQueue,
+      PORT: String(apiPort),
+      JWT_SECRET: secret,
+      DATA_DIR: scratch,
+      ...benchSettings,
+    };
+    log('starting the worker, the API and the floors’ worker as separate processes…');
+    const worker = spawnRole('worker', 'main/worker.ts', env, logDir);
+    stops.push(() => stopChild(worker));
+    // The worker migrates the empty database; give it a head start so the API finds it ready.
+    await waitForLine(worker, /worker running/, 180_000);
+    const api = spawnRole('api', 'main/api.ts', env, logDir);
+    stops.push(() => stopChild(api));
+    const floorWorker = spawnRole('floor-worker', 'bench/floor-worker.ts', env, logDir);
+    stops.push(() => stopChild(floorWorker));
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await waitFor(async () => (await fetch(`${apiUrl}/readyz`)).status === 200, 60_000, 'API ready');
+    await waitForLine(floorWorker, /floor worker running/, 120_000);
+
+    const connection = await Connection.connect({ address: temporalAddress });
+    stops.push(() => connection.close());
+    const temporal = new Client({ connection });
+    stack = {
+      engine,
+      apiUrl,
+      temporal,
+      temporalAddress,
+      taskQueue,
+      floorTaskQueue,
+      databaseUrl,
+      databases: { cxgov: name, temporal: temporalDatabases },
+            processes: () => ({
+        worker: worker.pid,
+        api: api.pid,
+        floorWorker: floorWorker.pid,
+        temporal: cluster ? cluster.pids() : { devServer: devServer?.process.pid ? [devServer.process.pid] : [] },
+      }),
+      token: (p) => signToken(p, { issuer: 'cxgov', audience: 'cxgov-api', secret: new TextEncoder().encode(secret) }),
+      stop: stopAll,
+    };
+    liveStacks.add(stack);
+    return stack;
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+/** Roles still running, killed if the bench process ends without stopping them. */
+const roles = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of roles) c.kill('SIGKILL');
+});
+
+/** A role as its own Node process; its output goes to <logDir>/<role>.log (the shipped log level). */
+function spawnRole(role: string, script: string, env: NodeJS.ProcessEnv, logDir: string): ChildProcess {
+  // BENCH_PROFILE=<dir>: V8 CPU profiles of each role, one file per thread (the workflow sandbox
+  // runs in a worker thread) under <dir>/<role>/; open them in Chrome DevTools.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_PROFILE, role)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', `main/${role}.ts`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[${role}] ${d}`));
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  roles.add(child);
+  child.once('exit', () => roles.delete(child));
+  const logFile = createWriteStream(path.join(logDir, `${role}.log`));
+  child.stdout!.pipe(logFile);
+  child.stderr!.pipe(logFile);
+  // Errors still reach the terminal.
+  child.stderr!.on('data', (d: Buffer) => {
+    if (/"level":(50|60)|Error/.test(d.toString())) process.stderr.write(`[${role}] ${d.toString().slice(0, 2000)}`);
+  });
   return child;
 }
 
@@ -105,13 +201,15 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}:\n${seen.slice(-2000)}`)), timeoutMs);
-    child.stdout!.on('data', (d: Buffer) => {
+    const onData = (d: Buffer) => {
       seen += d.toString();
       if (pattern.test(seen)) {
         clearTimeout(timer);
+        child.stdout!.off('data', onData);
         resolve();
       }
-    });
+    };
+    child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`process exited (${code}) before ${pattern}:\n${seen.slice(-2000)}`)));
   });
 }
@@ -126,7 +224,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -154,4 +252,10 @@ export function residentMiB(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** Resident memory of several processes together (MiB). */
+export function residentMiBOf(pids: number[]): number | null {
+  const each = pids.map(residentMiB);
+  return each.some((m) => m === null) || each.length === 0 ? null : Math.round(each.reduce((a, b) => a! + b!, 0)! * 10) / 10;
 }

@@ -34,7 +34,7 @@ export interface RepeatedFigure {
 }
 
 export function repeated(values: number[]): RepeatedFigure {
-  return { median: round(median(values)), min: round(Math.min(...values)), max: round(Math.max(...values)), runs: values.map(round) };
+  return { median: round(median(values)), min: round(Math.min(...values)), max: round(Math.max(...values)), runs: values.map((v) => round(v)) };
 }
 
 export function round(n: number, digits = 1): number {

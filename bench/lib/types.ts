@@ -1,8 +1,10 @@
-import type { BenchStack } from './stack.js';
+import type { BenchStack, Engine } from './stack.js';
 import type { LatencySummary } from './stats.js';
 
 export interface BenchContext {
+  /** The shared stack (not for a measurement that runs on its own stack). */
   stack: BenchStack;
+  engine: Engine;
   quick: boolean;
   concurrency: number;
   runId: string;
@@ -17,6 +19,8 @@ export type RunResult = Partial<LatencySummary> & { perSecond?: number } & Recor
 export interface Measurement {
   key: string;
   title: string;
+  /** Runs on a stack of its own: the shared stack is stopped before it (so it must come last). */
+  ownStack?: boolean;
   /** Repetitions (default: 3, quick: 1). */
   repetitions?: { full: number; quick: number };
   run(ctx: BenchContext): Promise<RunResult>;

@@ -1,9 +1,14 @@
 import { apiAs, cast, complaintBody, slaPolicy } from '../lib/api.js';
 import { cpuMeter } from '../lib/cpu.js';
-import { runConcurrently, summarize, warmUp } from '../lib/stats.js';
+import { noopFloor } from '../lib/floors.js';
+import { round, runConcurrently, summarize, warmUp } from '../lib/stats.js';
 import type { Measurement } from '../lib/types.js';
 
-/** 2. Intake: complaints accepted per second through POST /api/v1/complaints, with latency. */
+/**
+ * 2. Intake: complaints accepted per second through POST /api/v1/complaints, with latency, and in
+ * the same run its floor (no-op workflows, same count and concurrency) and the ratio to it. The
+ * order of the two alternates between runs, so a drift of the machine does not favour either.
+ */
 export const intake: Measurement = {
   key: 'intake',
   title: 'intake (POST /complaints)',
@@ -11,14 +16,21 @@ export const intake: Measurement = {
     const admin = apiAs(ctx.stack, cast.admin);
     if (ctx.repetition === 0) await admin.put('/api/v1/policies/sla', slaPolicy());
     const agent = apiAs(ctx.stack, cast.agent);
-    if (ctx.repetition === 0) await warmUp(ctx.quick ? 50 : 200, ctx.concurrency, () => agent.post('/api/v1/complaints', complaintBody(ctx.runId)));
     const n = ctx.quick ? 150 : 1500;
-    const cpu = cpuMeter(ctx.stack);
-    const started = performance.now();
-    const latencies = await runConcurrently(Array.from({ length: n }), ctx.concurrency, async () => {
-      await agent.post('/api/v1/complaints', complaintBody(ctx.runId));
-    });
-    const perSecond = n / ((performance.now() - started) / 1000);
-    return { perSecond, ...summarize(latencies), cpuMsPerItem: cpu(n) };
+    const warm = ctx.repetition === 0 ? (ctx.quick ? 50 : 200) : 0;
+    const measureIntake = async () => {
+      if (warm) await warmUp(warm, ctx.concurrency, () => agent.post('/api/v1/complaints', complaintBody(ctx.runId)));
+      const cpu = cpuMeter(ctx.stack);
+      const started = performance.now();
+      const latencies = await runConcurrently(Array.from({ length: n }), ctx.concurrency, async () => {
+        await agent.post('/api/v1/complaints', complaintBody(ctx.runId));
+      });
+      return { perSecond: n / ((performance.now() - started) / 1000), ...summarize(latencies), cpuMsPerItem: cpu(n) };
+    };
+    const floorFirst = ctx.repetition % 2 === 0;
+    const floor = floorFirst ? await noopFloor(ctx, n, warm) : undefined;
+    const row = await measureIntake();
+    const floorAfter = floor ?? (await noopFloor(ctx, n, warm));
+    return { ...row, floor: floorAfter, ratio: round(row.perSecond / floorAfter.perSecond, 3) };
   },
 };

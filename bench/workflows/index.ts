@@ -1,0 +1,4 @@
+// The floor workflows the bench measures cxgov against, run by bench/floor-worker.ts.
+export { noopWorkflow } from './noop.js';
+export { skeletonLifecycleWorkflow } from './skeleton-lifecycle.js';
+export { timerFloorWorkflow } from './timer-floor.js';

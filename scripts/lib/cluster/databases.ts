@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+
+/**
+ * Temporal's persistence and visibility databases in PostgreSQL, created and brought to the
+ * schema version of the server binary with Temporal's own schema tool — the same three commands
+ * an operator runs (docs/operations.md "Upgrades"): `create-database` when missing,
+ * `setup-schema -v 0.0` on a database without Temporal's version table, then `update-schema`
+ * over the versioned schema folders, which applies only what is newer and so is safe to repeat.
+ */
+export interface PostgresTarget {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+export interface TemporalDatabases {
+  persistence: string;
+  visibility: string;
+}
+
+type Say = (msg: string) => void;
+
+export function postgresTargetFrom(url: string): PostgresTarget {
+  const u = new URL(url);
+  return { host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username || 'postgres'), password: decodeURIComponent(u.password) };
+}
+
+function urlOf(target: PostgresTarget, database: string): string {
+  const auth = target.password ? `${encodeURIComponent(target.user)}:${encodeURIComponent(target.password)}` : encodeURIComponent(target.user);
+  return `postgres://${auth}@${target.host}:${target.port}/${database}`;
+}
+
+async function withClient<T>(target: PostgresTarget, database: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: urlOf(target, database) });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function runSqlTool(sqlTool: string, target: PostgresTarget, database: string, args: string[]): Promise<void> {
+  const common = ['--plugin', 'postgres12', '--endpoint', target.host, '--port', String(target.port), '--user', target.user, '--password', target.password, '--database', database];
+  return new Promise((resolve, reject) => {
+    const child = spawn(sqlTool, [...common, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`temporal schema tool ${args[0]} on ${database} failed (${code}):\n${out.slice(-3000)}`))));
+  });
+}
+
+async function databaseExists(target: PostgresTarget, name: string): Promise<boolean> {
+  return withClient(target, 'postgres', async (c) => (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
+}
+
+async function hasSchemaVersionTable(target: PostgresTarget, name: string): Promise<boolean> {
+  return withClient(target, name, async (c) => (await c.query("select 1 from information_schema.tables where table_name = 'schema_version'")).rowCount === 1);
+}
+
+export async function schemaVersion(target: PostgresTarget, name: string): Promise<string | undefined> {
+  return withClient(target, name, async (c) => (await c.query<{ curr_version: string }>('select curr_version from schema_version limit 1')).rows[0]?.curr_version);
+}
+
+/** Creates (when missing) and migrates both databases; returns their schema versions. */
+export async function ensureTemporalDatabases(opts: { sqlTool: string; postgresSchemaDir: string; target: PostgresTarget; databases: TemporalDatabases; say: Say }): Promise<Record<keyof TemporalDatabases, string | undefined>> {
+  const { sqlTool, target, say } = opts;
+  const folders: Record<keyof TemporalDatabases, string> = { persistence: 'temporal', visibility: 'visibility' };
+  const versions = {} as Record<keyof TemporalDatabases, string | undefined>;
+  for (const kind of ['persistence', 'visibility'] as const) {
+    const name = opts.databases[kind];
+    if (!(await databaseExists(target, name))) {
+      say(`creating the Temporal ${kind} database ${name}…`);
+      await runSqlTool(sqlTool, target, name, ['create-database']);
+    }
+    if (!(await hasSchemaVersionTable(target, name))) await runSqlTool(sqlTool, target, name, ['setup-schema', '--version', '0.0']);
+    const before = await schemaVersion(target, name);
+    await runSqlTool(sqlTool, target, name, ['update-schema', '--schema-dir', path.join(opts.postgresSchemaDir, folders[kind], 'versioned')]);
+    versions[kind] = await schemaVersion(target, name);
+    if (before !== versions[kind]) say(`  ${name}: schema ${before ?? 'none'} → ${versions[kind]}`);
+  }
+  return versions;
+}
+
+/** Drops both databases (a bench's or a test's own cluster; `npm run cluster -- --fresh`). */
+export async function dropTemporalDatabases(target: PostgresTarget, databases: TemporalDatabases): Promise<void> {
+  await withClient(target, 'postgres', async (c) => {
+    for (const name of [databases.persistence, databases.visibility]) await c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  });
+}

@@ -1,0 +1,91 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAuditEvent } from '../../db/audit.js';
+import { verifyAll } from '../../audit/verify.js';
+import { startStack, type Stack } from '../support/stack.js';
+
+/**
+ * The whole-trail verification splits the chains into key ranges verified at once. However it is
+ * split — one range, two, several, more ranges than chains — it examines the same events and
+ * chains and reports the same breaks, including breaks at the edges of ranges and a chain whose
+ * every event was deleted (only its head remains).
+ */
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ withoutWorker: true });
+});
+afterAll(async () => stack?.stop());
+
+async function append(entityType: 'complaint' | 'initiative', entityId: string, n: number): Promise<void> {
+  for (let i = 1; i <= n; i++) {
+    await stack.database.db.transaction((tx) =>
+      appendAuditEvent(tx, {
+        entityType,
+        entityId,
+        sourceKey: `${entityType}-${entityId}:${i}`,
+        actor: 'cai',
+        roles: ['cs_agent'],
+        action: `${entityType}.step${i}`,
+        at: new Date(Date.UTC(2026, 10, 27, 9, 0, i)),
+        before: i === 1 ? null : { status: `s${i - 1}` },
+        after: { status: `s${i}` },
+        reason: null,
+      }),
+    );
+  }
+}
+
+async function asAttacker(statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: stack.databaseUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query('set local session_replication_role = replica');
+    for (const s of statements) await client.query(s);
+    await client.query('commit');
+  } finally {
+    await client.end();
+  }
+}
+
+const splits = [1, 2, 3, 5, 40];
+
+describe('whole-trail verification in key ranges', () => {
+  it('gives the same answer however the chains are split, intact and tampered', async () => {
+    // 24 chains of 1 to 4 events over two entity types: 60 events.
+    for (let i = 0; i < 12; i++) {
+      await append('complaint', `c${String(i).padStart(2, '0')}`, (i % 4) + 1);
+      await append('initiative', `i${String(i).padStart(2, '0')}`, ((i + 2) % 4) + 1);
+    }
+    for (const ranges of splits) {
+      expect(await verifyAll(stack.database.db, { ranges, batchSize: 3 }), `${ranges} ranges`).toMatchObject({ ok: true, checked: 60, entities: 24, brokenCount: 0 });
+    }
+
+    await asAttacker([
+      // first and last chains of the trail, and chains in between
+      `update audit_events set after = '{"status":"forged"}' where entity_type = 'complaint' and entity_id = 'c00' and seq = 1`,
+      `update audit_events set reason = 'forged' where entity_type = 'initiative' and entity_id = 'i11' and seq = 2`,
+      `delete from audit_events where entity_type = 'complaint' and entity_id = 'c07' and seq = 2`,
+      // a whole chain deleted: only its head remains
+      `delete from audit_events where entity_type = 'initiative' and entity_id = 'i05'`,
+    ]);
+    const answers = [];
+    for (const ranges of splits) {
+      const all = await verifyAll(stack.database.db, { ranges, batchSize: 3 });
+      answers.push({ ok: all.ok, checked: all.checked, entities: all.entities, brokenCount: all.brokenCount, broken: all.broken.map((b) => [b.firstBrokenAt, b.reason]) });
+    }
+    expect(answers[0]).toEqual({
+      ok: false,
+      checked: 60 - 1 - 4,
+      entities: 24,
+      brokenCount: 4,
+      broken: [
+        ['complaint/c00#1', 'hash_mismatch'],
+        ['complaint/c07#3', 'seq_gap'],
+        ['initiative/i05#1', 'tail_missing'],
+        ['initiative/i11#2', 'hash_mismatch'],
+      ],
+    });
+    for (const [i, answer] of answers.entries()) expect(answer, `${splits[i]} ranges`).toEqual(answers[0]);
+  });
+});
