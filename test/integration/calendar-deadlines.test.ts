@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addLocalDays, isWeekend } from '../../domain/calendar/dates.js';
 import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
+import { initiativeWorkflowId } from '../../workflows/initiative/messages.js';
+import { saveReplayFixture } from '../support/fixtures.js';
 import { auditRows, getComplaint, intake, notificationsOf, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';
@@ -70,6 +72,8 @@ describe('a deadline counted over a year without an official schedule', () => {
     const history = await stack.temporal.workflow.getHandle(complaintWorkflowId(complaint.id)).fetchHistory();
     const signals = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'calendarChanged');
     expect(signals).toHaveLength(1);
+    await saveReplayFixture(stack.temporal, complaintWorkflowId(complaint.id), 'complaint-calendar-moved-later');
+    await saveReplayFixture(stack.temporal, initiativeWorkflowId(initiative), 'initiative-calendar-moved-later');
   }, 180_000);
 });
 
@@ -121,5 +125,6 @@ describe('a deadline the calendar brings forward', () => {
     expect(Date.parse(newDeadline)).toBeLessThan(Date.parse(oldDeadline));
     const moves = (await auditRows(stack, complaint.id)).filter((e) => e.action === 'complaint.deadline_moved');
     expect(moves.map((m) => [m.before.deadline, m.after.deadline])).toContainEqual([oldDeadline, newDeadline]);
+    await saveReplayFixture(stack.temporal, complaintWorkflowId(complaint.id), 'complaint-calendar-brought-forward-breached');
   }, 300_000);
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
-import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
+import { complaintWorkflowId, intakeUpdate, type ComplaintInput } from '../../workflows/complaint/messages.js';
 import { createInitiative, initiativeWorkflowId, initiativeWorkflowType, type InitiativeWorkflowInput } from '../../workflows/initiative/messages.js';
 import { command, getComplaint, intake, notificationsOf, sec, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { saveReplayFixture } from '../support/fixtures.js';
@@ -383,6 +383,47 @@ describe('complaint shapes', () => {
     expect(rows.find((e) => e.action === 'complaint.resumed')!.actor).toBe('system');
     expect(rows.at(-1)!.action).toBe('complaint.closed');
     await finishComplaint(c.id, 'complaint-concurrent-commands');
+  });
+
+  it('continues as new after two commands (the run limit), keeps its clocks, and closes in the next run', async () => {
+    await setPolicy(stack, secondsPolicy());
+    const id = randomUUID();
+    const workflowId = complaintWorkflowId(id);
+    const intakeBy = { userId: agent.userId, name: agent.name, roles: [...agent.roles], department: agent.department };
+    const input: ComplaintInput = {
+      id,
+      channel: 'hotline',
+      category: 'service',
+      severity: 'general',
+      description: 'Started with a run limit to exercise continue-as-new',
+      receivedAt: new Date().toISOString(),
+      customerRef: `cust-can-${id}`,
+      piiRef: id,
+      intakeBy,
+      runLimits: { commandsPerRun: 2 },
+    };
+    await stack.temporal.workflow.executeUpdateWithStart(intakeUpdate, {
+      args: [{ actor: intakeBy }],
+      startWorkflowOperation: new WithStartWorkflowOperation('complaintWorkflow', { workflowId, taskQueue: stack.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' }),
+    });
+    const handle = stack.temporal.workflow.getHandle(workflowId);
+    const firstRun = (await handle.describe()).runId;
+    await command(stack, agent, id, '/responses', { message: 'We are looking into it', channel: 'hotline' });
+    await command(stack, agent, id, '/pause', { reason: 'waiting for the customer' });
+    await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined), 'continue-as-new after two commands');
+    const carried = await getComplaint(stack, id);
+    expect(carried).toMatchObject({ status: 'responded', paused: true });
+    await command(stack, agent, id, '/resume', { reason: 'the customer called back' });
+    await command(stack, agent, id, '/resolution', { summary: 'Card unblocked', remedy: 'Fee refunded' });
+    await command(stack, agent, id, '/customer-feedback', { satisfied: true, via: 'callback', comment: '' });
+    const lastRun = (await handle.describe()).runId;
+    expect((await handle.result()).status).toBe('closed');
+    expect(await lastEvent(workflowId, firstRun)).toBe('continued-as-new');
+    const actions = await actionsOf('complaint', id);
+    expect(actions.slice(0, 3)).toEqual(['complaint.received', 'complaint.responded', 'complaint.paused']);
+    expect(actions.at(-1)).toBe('complaint.closed');
+    await saveReplayFixture(stack.temporal, workflowId, 'complaint-continued-run1', firstRun);
+    await saveReplayFixture(stack.temporal, workflowId, 'complaint-continued-run2', lastRun);
   });
 });
 

@@ -12,6 +12,7 @@ import { initiativeWorkflowId } from '../../workflows/initiative/messages.js';
 import { command, getComplaint, intake, secondsPolicy, sec, setPolicy } from '../support/complaints.js';
 import { deliverables, gates, standardRoster } from '../support/gates.js';
 import { people } from '../support/people.js';
+import { saveReplayFixture } from '../support/fixtures.js';
 import { workflowBundleOf } from '../support/releases.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 
@@ -173,6 +174,9 @@ describe('upgrading from release 0.1.0 while processes run', () => {
         expect(description.status.name, id).toBe('COMPLETED');
         await replaysUnderCurrentCode(id);
       }
+      // Histories begun by 0.1.0's code and finished by today's: the shape every upgrade leaves.
+      const upgraded = { 'complaint-breached': complaintWorkflowId(responded.id), 'complaint-escalated': complaintWorkflowId(escalated.id), 'complaint-untouched': complaintWorkflowId(untouched.id), 'initiative-in-review': initiativeWorkflowId(inReview), 'initiative-post-launch': initiativeWorkflowId(launched), 'initiative-owner-on-committee': initiativeWorkflowId(ownersOwn) };
+      for (const [shape, workflowId] of Object.entries(upgraded)) await saveReplayFixture(stack.temporal, workflowId, `upgraded-from-0.1.0-${shape}`);
 
       // One verifiable chain per record, across the deploy.
       const verification = await stack.as(people.auditor).get('/api/v1/audit/verify');
