@@ -22,3 +22,8 @@ export async function deadlineJudge(db: Database) {
   };
 }
 export type DeadlineJudge = Awaited<ReturnType<typeof deadlineJudge>>;
+
+/** An initiative with `provisional` on its live review and on every review of its history. */
+export function withProvisionalReviews<I extends { review: ReviewView | null; reviews: ReviewView[] }>(initiative: I, judge: DeadlineJudge): I {
+  return { ...initiative, review: initiative.review && judge.review(initiative.review), reviews: initiative.reviews.map(judge.review) };
+}

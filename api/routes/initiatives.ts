@@ -18,7 +18,7 @@ import {
   type InitiativeWorkflowInput,
 } from '../../workflows/initiative/messages.js';
 import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js';
-import { deadlineJudge } from '../present/deadlines.js';
+import { deadlineJudge, withProvisionalReviews } from '../present/deadlines.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
@@ -111,7 +111,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
         view = existing;
       }
       res.setHeader('Location', `/api/v1/initiatives/${id}`);
-      return { status: 201, body: view };
+      return { status: 201, body: withProvisionalReviews(view, await deadlineJudge(db)) };
     },
   });
 
@@ -147,8 +147,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
       if (!(await mayRead(principal, params.id))) throw forbidden(`reading initiatives requires one of the roles ${readerRoles.join(', ')} or committee membership`);
       const view = await readInitiative(db, params.id);
       if (!view) throw notFound(`no initiative ${params.id}`);
-      const judge = await deadlineJudge(db);
-      return { status: 200, body: { ...view, review: view.review && judge.review(view.review), reviews: view.reviews.map(judge.review) } };
+      return { status: 200, body: withProvisionalReviews(view, await deadlineJudge(db)) };
     },
   });
 
@@ -214,7 +213,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
     },
     handler: async ({ principal, params, body, idempotencyKey }) => {
       const result = await command(params.id, signOff, { actor: actorOf(principal), ...body }, updateKeyOf(principal, idempotencyKey, 'signoff'));
-      return { status: 200, body: result };
+      return { status: 200, body: (await deadlineJudge(db)).review(result) };
     },
   });
 
@@ -255,7 +254,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
     },
     handler: async ({ principal, params, body, idempotencyKey }) => {
       const view = await command(params.id, withdrawInitiative, { actor: actorOf(principal), reason: body.reason }, updateKeyOf(principal, idempotencyKey, 'withdraw'));
-      return { status: 200, body: view };
+      return { status: 200, body: withProvisionalReviews(view, await deadlineJudge(db)) };
     },
   });
 }

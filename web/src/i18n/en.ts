@@ -303,6 +303,8 @@ export const en = {
   'clock.met': 'Met',
   'clock.breached': 'Breached',
   'clock.paused': 'Paused',
+  'clock.provisional': 'Provisional',
+  'clock.provisionalHint': 'The official holiday schedule of a year this deadline counts is not imported yet: it may move when it is',
   'clockName.firstResponse': 'First response',
   'clockName.resolution': 'Resolution',
   'clockName.customerFeedback': 'Result fed back',

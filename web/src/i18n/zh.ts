@@ -305,6 +305,8 @@ export const zh: Record<MessageKey, string> = {
   'clock.met': '已达成',
   'clock.breached': '已超时',
   'clock.paused': '已暂停',
+  'clock.provisional': '暂定',
+  'clock.provisionalHint': '该期限所涉年份的官方节假日安排尚未导入，导入后期限可能调整',
   'clockName.firstResponse': '首次响应',
   'clockName.resolution': '办结',
   'clockName.customerFeedback': '结果反馈',

@@ -17,11 +17,22 @@ export function Clocks({ complaint }: { complaint: Complaint }) {
             <li key={n} data-clock={n}>
               <span className="clock-name">{label('clockName', n)}</span>
               <Countdown deadline={c.deadline} state={c.state} metAt={c.metAt} />
+              {c.provisional ? <ProvisionalMark /> : null}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** A deadline counted over days of a year whose official holiday schedule is not imported yet. */
+export function ProvisionalMark() {
+  const { t } = useI18n();
+  return (
+    <span className="badge provisional" title={t('clock.provisionalHint')}>
+      {t('clock.provisional')}
+    </span>
   );
 }
 

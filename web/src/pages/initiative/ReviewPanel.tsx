@@ -1,6 +1,7 @@
 import { currentVotes, tally } from '@domain/gates/review.js';
 import type { Review } from '../../api/types';
 import { Badge, StatusBadge } from '../../components/Badge';
+import { ProvisionalMark } from '../complaint/Clocks';
 import { Countdown } from '../../components/Countdown';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n';
@@ -31,6 +32,7 @@ export function ReviewPanel({ review, name, current = false }: { review: Review;
         <div>
           <span className="fact-label">{t('review.deadline')}</span>
           <Countdown deadline={review.deadline} state={deadlineState} {...(review.decidedAt ? { metAt: review.decidedAt } : {})} />
+          {review.provisional ? <ProvisionalMark /> : null}
         </div>
         <div>
           <span className="fact-label">{t('review.quorum')}</span>
