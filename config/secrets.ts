@@ -21,6 +21,11 @@ export function jwtSecret(config: Config): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
+/** HS256 secrets retired by a rotation but still accepted (JWT_PREVIOUS_SECRETS). */
+export function previousJwtSecrets(config: Config): Uint8Array[] {
+  return config.JWT_PREVIOUS_SECRETS.map((s) => new TextEncoder().encode(s));
+}
+
 export function piiKey(config: Config): Buffer {
   const key = Buffer.from(config.PII_KEY ?? embeddedSecret(config, 'pii-key', 32), 'base64');
   if (key.length !== 32) throw new Error('PII_KEY must be 32 bytes, base64-encoded');

@@ -9,7 +9,7 @@ import { devTokenSigner } from '../api/auth/dev-tokens.js';
 import { createTokenVerifier } from '../api/auth/tokens.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
-import { jwtSecret } from '../config/secrets.js';
+import { jwtSecret, previousJwtSecrets } from '../config/secrets.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTarget } from '../temporal/connection.js';
 import { startDevServer, type DevServer } from '../temporal/dev-server.js';
@@ -113,6 +113,8 @@ export async function startApiRole(config: Config, logger: Logger, db: DatabaseH
     audience: config.JWT_AUDIENCE,
     jwksUrl: config.JWT_JWKS_URL,
     secret: config.JWT_JWKS_URL ? undefined : jwtSecret(config),
+    previousSecrets: previousJwtSecrets(config),
+    maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
   });
   const devTokens = devTokenSigner(config);
   if (devTokens) logger.info('development sign-in enabled (POST /api/v1/dev/tokens): embedded HS256 key, not production');
