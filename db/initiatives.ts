@@ -247,6 +247,12 @@ export async function readInitiative(db: Database, id: string): Promise<Initiati
   return view;
 }
 
+/** Whether an initiative of this id was ever created (a complaint may only be linked to one that was). */
+export async function initiativeExists(db: Database, id: string): Promise<boolean> {
+  const rows = await db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, id)).limit(1);
+  return rows.length > 0;
+}
+
 export interface InitiativeFilter {
   stage?: string;
   status?: string;

@@ -4,6 +4,7 @@ import type { ZodType } from 'zod';
 import { piiKey } from '../../config/secrets.js';
 import type { Database } from '../../db/client.js';
 import { listComplaints, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
+import { initiativeExists } from '../../db/initiatives.js';
 import { refusalReason } from '../../domain/complaints/rules.js';
 import type { ComplaintCommand } from '../../domain/complaints/types.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
@@ -94,6 +95,10 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       const received = body.receivedAt ? Date.parse(body.receivedAt) : now;
       if (received > now + maxClockSkewMs) throw badRequest('receivedAt lies in the future', [{ path: 'body.receivedAt', message: 'must not be in the future' }]);
       if (received < now - maxBackdateMs) throw badRequest('receivedAt is more than a year ago', [{ path: 'body.receivedAt', message: 'must be within the last year' }]);
+      // A link to a product that does not exist would count nowhere and reach the reports as typed.
+      if (body.initiativeId !== undefined && !(await initiativeExists(db, body.initiativeId))) {
+        throw badRequest('initiativeId names no initiative', [{ path: 'body.initiativeId', message: `no initiative ${body.initiativeId}` }]);
+      }
 
       // PII first, encrypted, keyed by the complaint id (a retry writes nothing new).
       const { ref: customerRef, ...details } = body.customer;
