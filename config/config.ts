@@ -70,6 +70,17 @@ const schema = z.object({
   JWT_ISSUER: z.string().default('cxgov'),
   JWT_AUDIENCE: z.string().default('cxgov-api'),
 
+  /**
+   * The API's Ed25519 key signing every command it sends to a workflow, `<keyId>:<base64url seed>`;
+   * unset → generated once under DATA_DIR (docs/security.md "Temporal").
+   */
+  COMMAND_SIGNING_KEY: z.string().optional(),
+  /**
+   * The public keys a worker builds into its workflow bundle to check command proofs,
+   * `<keyId>:<base64url>,…` (several during a rotation); unset → the public key of COMMAND_SIGNING_KEY.
+   */
+  COMMAND_VERIFY_KEYS: z.string().optional(),
+
   /** 32-byte key (base64) for customer PII at rest; unset → generated once under DATA_DIR. */
   PII_KEY: z.string().optional(),
 

@@ -82,6 +82,8 @@ function spawnRole(role: 'worker' | 'api', env: RoleEnv, extra: Record<string, s
       JWT_SECRET: testJwtSecret,
       PII_KEY: testPiiKey,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      // The key the run's workflow bundle checks command proofs against.
+      COMMAND_SIGNING_KEY: inject('commandSigningKey'),
       ...extra,
       ...env.env,
     },

@@ -9,6 +9,7 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import { updateHandlers, type ProcessCommand } from '../process/command.js';
+import { requireStartProof, requireUpdateProof } from '../process/proof.js';
 import { advanceClocks, clockEventDue, nextClockEventAt } from './clock.js';
 import { complaintCommands } from './commands.js';
 import { linkInitiative, registerComplaint } from './intake.js';
@@ -32,6 +33,8 @@ import { complaintView, record } from './record.js';
 import { Complaint, type ComplaintState } from './state.js';
 
 export async function complaintWorkflow(input: ComplaintInput, carried?: ComplaintState): Promise<ComplaintView> {
+  // A new complaint must have been taken by the API (workflows/process/proof.ts).
+  if (!carried) requireStartProof(input);
   const complaint = new Complaint(input, workflowInfo().workflowId, carried);
   // Started before the handlers are set, so that every handler can wait for it (a continued run starts registered).
   const registration: Promise<void> = carried ? Promise.resolve() : registerComplaint(complaint);
@@ -39,10 +42,14 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
 
   setHandler(complaintQuery, () => complaintView(complaint));
   // The intake update (update-with-start) answers once the complaint is recorded.
-  setHandler(intakeUpdate, async () => {
-    if (!complaint.registered) await registration;
-    return complaintView(complaint);
-  });
+  setHandler(
+    intakeUpdate,
+    async () => {
+      if (!complaint.registered) await registration;
+      return complaintView(complaint);
+    },
+    { validator: requireUpdateProof },
+  );
   const commands = complaintCommands(complaint);
   setHandler(respondUpdate, ...wire(commands.respond));
   setHandler(transferUpdate, ...wire(commands.transfer));
