@@ -3,8 +3,11 @@ import { canonicalJson, sha256hex } from './canonical.js';
 import type { Database, Transaction } from './client.js';
 import { auditChainHeads, auditEvents } from './schema/index.js';
 
-/** The kinds of entity with an audit chain: the five of the API, plus generated reports. */
-export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report'] as const;
+/**
+ * The kinds of entity with an audit chain: the five of the API, generated reports, and workflows
+ * of no entity (a report's run), whose archived histories are chained under their workflow id.
+ */
+export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /**

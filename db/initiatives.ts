@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Quorum } from '../domain/gates/review.js';
+import type { ProcessEnded } from '../domain/process-end.js';
 import type {
   ExtensionView,
   InitiativeView,
@@ -221,6 +222,7 @@ function initiativeFromRow(row: InitiativeRowDb, reviews: ReviewView[]): Initiat
     updatedAt: iso(row.updatedAt),
     review: live,
     reviews,
+    ...(row.processEnded ? { processEnded: row.processEnded as ProcessEnded } : {}),
   };
 }
 
@@ -245,6 +247,11 @@ export async function readInitiative(db: Database, id: string): Promise<Initiati
   const rows = await db.select().from(initiatives).where(eq(initiatives.id, id));
   const [view] = await assemble(db, rows);
   return view;
+}
+
+/** Marks the initiative whose process ended other than by completing (audit/process-end.ts). */
+export async function markInitiativeProcessEnded(tx: Transaction, id: string, ended: ProcessEnded): Promise<void> {
+  await tx.update(initiatives).set({ processEnded: ended }).where(eq(initiatives.id, id));
 }
 
 /** Whether an initiative of this id was ever created (a complaint may only be linked to one that was). */

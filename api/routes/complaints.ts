@@ -250,6 +250,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         const current = await readComplaint(db, params.id);
         if (!current) throw notFound(`no complaint ${params.id}`);
         if (current.status === 'closed') throw conflict(refusalReason('closed', spec.command) ?? 'the complaint is closed');
+        if (current.processEnded) throw conflict(`the complaint's process ${current.processEnded.status.replace('_', ' ')} at ${current.processEnded.at}; it takes no more commands`);
         const workflowId = complaintWorkflowId(params.id);
         // The same key never applies the command twice, even if the API died after sending it.
         const updateId = idempotencyKey ? idFromKey(spec.command, principal.userId, idempotencyKey) : randomUUID();

@@ -75,6 +75,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue, comm
       if (err instanceof WorkflowNotFoundError) {
         const existing = await readInitiative(db, id);
         if (!existing) throw notFound(`no initiative ${id}`);
+        if (existing.processEnded) throw conflict(`the initiative's process ${existing.processEnded.status.replace('_', ' ')} at ${existing.processEnded.at}; it takes no more commands`);
         throw conflict(`the initiative is ${existing.status} at stage ${existing.stage}; its process has ended`);
       }
       throw err;

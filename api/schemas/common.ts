@@ -1,6 +1,7 @@
 import { parseLocalDate } from '../../domain/calendar.js';
 import { durationUnits } from '../../domain/duration.js';
 import { maskPiiText } from '../../domain/pii-text.js';
+import { abnormalEnds } from '../../domain/process-end.js';
 import { z } from '../zod.js';
 
 export const DurationSchema = z
@@ -22,6 +23,15 @@ export const requiredText = (max = 10_000) => z.string().trim().min(1, 'must not
  */
 export const freeText = (max = 10_000) => text(max).overwrite(maskPiiText);
 export const requiredFreeText = (max = 10_000) => requiredText(max).overwrite(maskPiiText);
+/** A process that ended other than by completing (domain/process-end.ts). */
+export const ProcessEndedSchema = z
+  .object({
+    status: z.enum(abnormalEnds),
+    at: z.string(),
+    reason: z.string().nullable(),
+  })
+  .openapi('ProcessEnded', { description: 'The process ended outside cxgov (terminated, timed out, failed or cancelled in Temporal): the entity stays as last recorded and takes no more commands; the audit trail records the end.' });
+
 export const localDate = z.string().refine(isLocalDate, 'expected a real calendar date YYYY-MM-DD');
 
 function isLocalDate(s: string): boolean {

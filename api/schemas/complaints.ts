@@ -1,6 +1,6 @@
 import { categories, channels, clockStates, complaintStatuses, ownerKinds, severities } from '../../domain/complaints/types.js';
 import { z } from '../zod.js';
-import { freeText, id, instant, requiredFreeText, requiredText } from './common.js';
+import { freeText, id, instant, ProcessEndedSchema, requiredFreeText, requiredText } from './common.js';
 
 /** Request and answer schemas of the Complaints section (api.md). Unknown fields are refused. */
 
@@ -151,6 +151,7 @@ export const ComplaintSchema = z
     repeatOf: z.array(z.string()),
     policyVersion: z.number().int(),
     closedAt: z.string().nullable(),
+    processEnded: ProcessEndedSchema.optional(),
   })
   .openapi('Complaint');
 

@@ -1,6 +1,6 @@
 import { businessLines, decisions, gateStages, initiativeStatuses, stages } from '../../domain/gates/stages.js';
 import { z } from '../zod.js';
-import { DurationSchema, freeText, id, requiredFreeText, requiredText } from './common.js';
+import { DurationSchema, freeText, id, ProcessEndedSchema, requiredFreeText, requiredText } from './common.js';
 
 /**
  * Request and response schemas of "Initiatives and gates" (api.md). Requests are strict (unknown
@@ -137,6 +137,7 @@ export const InitiativeSchema = z
     // itself nullable, and every review in `reviews` with it.
     review: z.union([ReviewSchema, z.null()]),
     reviews: z.array(ReviewSchema),
+    processEnded: ProcessEndedSchema.optional(),
   })
   .openapi('Initiative');
 
