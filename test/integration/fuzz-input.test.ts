@@ -395,6 +395,7 @@ describe('what the hostile-input tests found (each was a 5xx or a hang; now a 40
     ['GET /api/v1/complaints', 'a forged cursor (a date Date.parse takes, PostgreSQL not)', () => ({ rawQuery: `cursor=${b64(JSON.stringify(['2020', 'x']))}` })],
     ['GET /api/v1/complaints', 'a forged cursor (NUL in the id)', () => ({ rawQuery: `cursor=${b64(JSON.stringify(['2020-01-01T00:00:00.000Z', 'a\u0000']))}` })],
     ['GET /api/v1/reports', 'a forged cursor (a date Date.parse takes, PostgreSQL not)', () => ({ rawQuery: `kind=monthly&cursor=${b64(JSON.stringify(['1', 'x']))}` })],
+    ['POST /api/v1/complaints', 'a link to a product that does not exist (reached the CSV as a formula)', () => ({ body: intakeBody({ initiativeId: '-2-3@A1' }) })],
   ];
   it.each(found)('%s: %s', async (endpoint, _what, options) => {
     const sample = samples[endpoint]!;
