@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../config/logger.js';
+import { activityInterceptors } from '../../temporal/activity-interceptors.js';
 import { people } from '../support/people.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -51,5 +52,17 @@ describe('a failing query in the log', () => {
     expect(JSON.parse(lines[0]!).err.message).toBe('Failed query: select $1::int8');
     expect(log).toContain('22P02'); // invalid_text_representation
     expect(log).not.toContain('110101199003071234');
+  });
+
+  it('in an activity: the failure that goes to the workflow history and the SDK log holds no values', async () => {
+    const interceptors = activityInterceptors()({ info: { activityType: 'recordComplaint', isLocal: true, attempt: 1, workflowExecution: { workflowId: 'w', runId: 'r' } } } as never);
+    const failed = await interceptors.inbound!.execute!({ args: [], headers: {} } as never, () => stack.database.db.execute(sql`select ${'tel 13912345678'}::int8`)).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(failed).toBeInstanceOf(Error);
+    expect(failed!.message).toContain('Failed query: select $1::int8');
+    expect(failed!.message).toContain('22P02');
+    expect(`${failed!.message}\n${failed!.stack}`).not.toContain('13912345678');
   });
 });
