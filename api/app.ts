@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { serializeError } from '../config/log-errors.js';
 import { piiKey } from '../config/secrets.js';
 import { PiiCipher } from '../security/pii.js';
 import type { AppDeps } from './deps.js';
@@ -41,6 +42,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
+      // pino-http sets its own error serializer on its child logger; keep the safe one.
+      serializers: { err: serializeError },
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();

@@ -6,8 +6,9 @@ import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Logger } from '../config/logger.js';
-import type { Database } from '../db/client.js';
+import { queryRows, type Database } from '../db/client.js';
 import { workflowHistories } from '../db/schema/index.js';
+import { recordArchivedRun } from './process-record.js';
 
 /**
  * Archival of closed workflow histories (product.md §3: records survive the engine's own
@@ -34,6 +35,7 @@ export function entityOfWorkflow(workflowId: string): { entityType: ArchivedEnti
 
 /** The workflow that runs an entity's process; null for entities without one (policies, committee, calendar). */
 export function workflowIdOf(entityType: string, entityId: string): string | null {
+  if (entityType === 'workflow') return entityId;
   return entityType === 'initiative' || entityType === 'complaint' ? `${entityType}-${entityId}` : null;
 }
 
@@ -151,24 +153,82 @@ export async function archiveRun(client: Client, db: Database, info: Pick<Workfl
   const compressed = await gzipAsync(Buffer.from(json, 'utf8'), { level: 6 });
   const closedAt = info.closeTime ?? timestampOf(last.eventTime) ?? new Date();
   const { entityType, entityId } = entityOfWorkflow(info.workflowId);
-  const inserted = await db
-    .insert(workflowHistories)
-    .values({
-      workflowId: info.workflowId,
-      runId: info.runId,
-      workflowType: info.type,
-      entityType,
-      entityId,
-      status: info.status.name,
-      startedAt: info.startTime?.toISOString() ?? null,
-      closedAt: closedAt.toISOString(),
-      eventCount: events.length,
-      history: compressed,
-      sha256,
-    })
-    .onConflictDoNothing({ target: [workflowHistories.workflowId, workflowHistories.runId] })
-    .returning({ id: workflowHistories.id });
-  return inserted.length > 0 ? 'archived' : 'already';
+  // The archive row and what the audit trail records of it (audit/process-record.ts) commit
+  // together: a sweep that fails midway leaves neither, and the next sweep does both.
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(workflowHistories)
+      .values({
+        workflowId: info.workflowId,
+        runId: info.runId,
+        workflowType: info.type,
+        entityType,
+        entityId,
+        status: info.status.name,
+        startedAt: info.startTime?.toISOString() ?? null,
+        closedAt: closedAt.toISOString(),
+        eventCount: events.length,
+        history: compressed,
+        sha256,
+      })
+      .onConflictDoNothing({ target: [workflowHistories.workflowId, workflowHistories.runId] })
+      .returning({ id: workflowHistories.id });
+    if (inserted.length === 0) return 'already';
+    await recordArchivedRun(tx, { workflowId: info.workflowId, runId: info.runId, workflowType: info.type, status: info.status.name, closedAt, eventCount: events.length, sha256, ...endOf(last) });
+    return 'archived';
+  });
+}
+
+/** What the closing event says of an abnormal end: the terminate reason and who, the failure's message. */
+function endOf(last: NonNullable<Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>['events']>[number]): { endReason: string | null; endedBy: string | null } {
+  const terminated = last.workflowExecutionTerminatedEventAttributes;
+  if (terminated) return { endReason: terminated.reason || null, endedBy: terminated.identity || null };
+  const failed = last.workflowExecutionFailedEventAttributes;
+  if (failed) return { endReason: failed.failure?.message || null, endedBy: null };
+  if (last.workflowExecutionTimedOutEventAttributes) return { endReason: 'the run exceeded its timeout', endedBy: null };
+  const cancelled = last.workflowExecutionCanceledEventAttributes;
+  if (cancelled) return { endReason: 'cancelled by a request to Temporal', endedBy: null };
+  return { endReason: null, endedBy: null };
+}
+
+/**
+ * Archives stored before the audit trail recorded archives (an earlier release): recorded now, as
+ * they stand — from then on they are vouched for like any other (trust on first use: a change
+ * made to them before this point cannot be told). Abnormal ends among them are recorded too.
+ */
+export async function recordUnrecordedArchives(db: Database): Promise<number> {
+  const rows = await queryRows<{ workflow_id: string; run_id: string; workflow_type: string; status: string; closed_at: string; event_count: number; sha256: string; history: Buffer | Uint8Array }>(
+    db,
+    sql`select h.workflow_id, h.run_id, h.workflow_type, h.status, to_char(h.closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as closed_at, h.event_count, h.sha256, h.history
+        from workflow_histories h
+        where not exists (select 1 from audit_events e where e.source_key = 'archive:' || h.workflow_id || ':' || h.run_id)
+        order by h.id limit 1000`,
+  );
+  for (const r of rows) {
+    let last: Record<string, { reason?: string; identity?: string; failure?: { message?: string } } | undefined> = {};
+    try {
+      const events = (JSON.parse((await gunzipAsync(Buffer.from(r.history))).toString('utf8')) as { events?: unknown[] }).events ?? [];
+      last = (events[events.length - 1] ?? {}) as typeof last;
+    } catch {
+      // unreadable: recorded as it stands; verification reports it
+    }
+    const terminated = last.workflowExecutionTerminatedEventAttributes;
+    const failed = last.workflowExecutionFailedEventAttributes;
+    await db.transaction((tx) =>
+      recordArchivedRun(tx, {
+        workflowId: r.workflow_id,
+        runId: r.run_id,
+        workflowType: r.workflow_type,
+        status: r.status,
+        closedAt: new Date(r.closed_at),
+        eventCount: r.event_count,
+        sha256: r.sha256,
+        endReason: terminated?.reason || failed?.failure?.message || null,
+        endedBy: terminated?.identity || null,
+      }),
+    );
+  }
+  return rows.length;
 }
 
 function timestampOf(t: { seconds?: unknown; nanos?: number | null } | null | undefined): Date | undefined {
@@ -201,7 +261,11 @@ export function startArchiver(client: Client, db: Database, logger: Logger, inte
     const started = Date.now();
     const full = lastStart === undefined || lastFull === undefined || started - lastFull >= fullEvery;
     const closedSince = full ? undefined : new Date(lastStart! - overlapMs);
-    running = archiveClosedWorkflows(client, db, logger, { taskQueue: opts.taskQueue, closedSince, ratePerSecond: opts.ratePerSecond, signal: stopping.signal })
+    // A full sweep first records archives an earlier release stored without telling the trail.
+    const unrecorded = full ? recordUnrecordedArchives(db) : Promise.resolve(0);
+    running = unrecorded
+      .then((n) => void (n > 0 && logger.info({ archives: n }, 'archives stored before the trail recorded them are recorded now')))
+      .then(() => archiveClosedWorkflows(client, db, logger, { taskQueue: opts.taskQueue, closedSince, ratePerSecond: opts.ratePerSecond, signal: stopping.signal }))
       .then((r) => {
         lastStart = started;
         if (full) lastFull = started;

@@ -138,7 +138,7 @@ export interface CheckpointBreak {
 export interface CheckpointVerification {
   ok: boolean;
   /** The newest checkpoint, against which the chains were compared; null when none exists yet. */
-  checkpoint: Pick<Checkpoint, 'id' | 'at' | 'entityCount'> | null;
+  checkpoint: Pick<Checkpoint, 'id' | 'at' | 'entityCount' | 'hash'> | null;
   checkpointsChecked: number;
   /** Chains compared with their recorded head. */
   entitiesChecked: number;
@@ -224,7 +224,7 @@ export async function verifyCheckpoints(db: Database, opts: { maxBroken?: number
   const first = broken[0];
   return {
     ok: broken.length === 0,
-    checkpoint: { id: latest.id, at: latest.at, entityCount: latest.entityCount },
+    checkpoint: { id: latest.id, at: latest.at, entityCount: latest.entityCount, hash: latest.hash },
     checkpointsChecked,
     entitiesChecked: heads.length,
     ...(first ? { firstBrokenAt: first.firstBrokenAt, reason: first.reason } : {}),

@@ -44,7 +44,12 @@ export interface EventFilter {
   to?: string;
 }
 
-/** One page of events matching `filter`, in recording order (keyset on id: `next` is the last id of the page). */
+/**
+ * One page of events matching `filter`, in recording order (keyset on id: `next` is the last id of
+ * the page). The order names the column, `audit_events.id`: the select list's `id` is its text
+ * form, and a bare `order by id` would sort "1", "10", "100", "11", … against a numeric cursor.
+ * Within one record, recording order is chain order (appends to a chain are serialised).
+ */
 export async function listAuditEvents(db: Database, filter: EventFilter, page: { limit: number; after?: string }): Promise<{ items: AuditEventView[]; next?: string }> {
   const conditions: SQL[] = [];
   if (filter.entityType !== undefined) conditions.push(sql`entity_type = ${filter.entityType}`);
@@ -54,7 +59,7 @@ export async function listAuditEvents(db: Database, filter: EventFilter, page: {
   if (filter.to !== undefined) conditions.push(sql`at < ${filter.to}::timestamptz`);
   if (page.after !== undefined) conditions.push(sql`id > ${page.after}::int8`);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const rows = await queryRows<AuditEventRow>(db, sql`select ${auditEventColumns} from audit_events ${where} order by id limit ${page.limit + 1}`);
+  const rows = await queryRows<AuditEventRow>(db, sql`select ${auditEventColumns} from audit_events ${where} order by audit_events.id limit ${page.limit + 1}`);
   const items = rows.slice(0, page.limit).map(view);
   const last = items.at(-1);
   return { items, ...(rows.length > page.limit && last ? { next: last.id } : {}) };

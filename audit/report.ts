@@ -3,6 +3,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/client.js';
 import { readArchivedHistory, workflowIdOf, type ArchivedRun } from './archive.js';
+import { verifyArchives, type ArchiveBreakReason, type ArchiveVerification } from './archive-verify.js';
 import type { BreakReason } from './chain.js';
 import { verifyCheckpoints, verifyEntityAgainstCheckpoint, type CheckpointBreakReason, type CheckpointVerification } from './checkpoint.js';
 import { entityEvents, type AuditEventView } from './events.js';
@@ -17,21 +18,28 @@ export interface EntityVerification {
   ok: boolean;
   checked: number;
   firstBrokenAt?: string;
-  reason?: BreakReason | CheckpointBreakReason | 'archive_altered';
+  reason?: BreakReason | CheckpointBreakReason | ArchiveBreakReason;
   detail?: string;
   /** The newest head a checkpoint recorded for this chain, if any. */
   checkpoint?: { id: number; seq: number } | null;
 }
 
-/** One chain: its events and head, then the newest head a checkpoint recorded for it. */
+/**
+ * One chain: its events and head, then the newest head a checkpoint recorded for it, then its
+ * workflow's archived histories against what the chain recorded of them.
+ */
 export async function verifyEntity(db: Database, entityType: string, entityId: string): Promise<EntityVerification & { exists: boolean }> {
   const chain = await verifyEntityChain(db, entityType, entityId);
   const cp = await verifyEntityAgainstCheckpoint(db, entityType, entityId);
+  const workflowId = workflowIdOf(entityType, entityId);
+  const archives = workflowId ? await verifyArchives(db, { workflowId }) : undefined;
   const [head] = await queryRows<{ n: number }>(db, sql`select 1 as n from audit_chain_heads where entity_type = ${entityType} and entity_id = ${entityId}`);
   const exists = chain.checked > 0 || head !== undefined || cp.recorded !== null;
   const checkpoint = cp.recorded ? { id: cp.recorded.checkpointId, seq: cp.recorded.seq } : null;
   if (!chain.ok) return { exists, ok: false, checked: chain.checked, firstBrokenAt: chain.firstBrokenAt, reason: chain.reason, detail: chain.detail, checkpoint };
   if (cp.break) return { exists, ok: false, checked: chain.checked, firstBrokenAt: cp.break.firstBrokenAt, reason: cp.break.reason, detail: cp.break.detail, checkpoint };
+  const archive = archives?.broken[0];
+  if (archive) return { exists, ok: false, checked: chain.checked, firstBrokenAt: archive.firstBrokenAt, reason: archive.reason, detail: archive.detail, checkpoint };
   return { exists, ok: true, checked: chain.checked, checkpoint };
 }
 
@@ -44,6 +52,8 @@ export interface FullVerification {
   brokenCount: number;
   broken: TrailVerification['broken'];
   checkpoint: CheckpointVerification;
+  /** Every archived history against the trail's record of it. */
+  archives: ArchiveVerification;
   ms: number;
 }
 
@@ -51,16 +61,18 @@ export interface FullVerification {
 export async function verifyTrail(db: Database): Promise<FullVerification> {
   const trail = await verifyAll(db);
   const checkpoint = await verifyCheckpoints(db);
-  const firstBrokenAt = trail.firstBrokenAt ?? checkpoint.firstBrokenAt;
-  const reason = trail.reason ?? checkpoint.reason;
+  const archives = await verifyArchives(db);
+  const firstBrokenAt = trail.firstBrokenAt ?? checkpoint.firstBrokenAt ?? archives.broken[0]?.firstBrokenAt;
+  const reason = trail.reason ?? checkpoint.reason ?? archives.broken[0]?.reason;
   return {
-    ok: trail.ok && checkpoint.ok,
+    ok: trail.ok && checkpoint.ok && archives.ok,
     checked: trail.checked,
     ...(firstBrokenAt ? { firstBrokenAt, reason } : {}),
     entities: trail.entities,
     brokenCount: trail.brokenCount,
     broken: trail.broken,
     checkpoint,
+    archives,
     ms: trail.ms,
   };
 }
@@ -126,7 +138,9 @@ export async function buildAuditExport(db: Database, temporal: Client, entityTyp
   let history: AuditExport['history'] = null;
   let historyCheck: AuditExport['verification']['history'];
   if (workflowId) {
-    const archived = await readArchivedHistory(db, workflowId);
+    // A run is verified when its bytes match its sha256 and both match what the trail recorded.
+    const againstTrail = await verifyArchives(db, { workflowId });
+    const archived = (await readArchivedHistory(db, workflowId)).map((r) => (againstTrail.broken.some((b) => b.runId === r.runId) ? { ...r, verified: false } : r));
     let current: ExportedRun | undefined;
     let description: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['describe']>> | undefined;
     try {
@@ -158,7 +172,7 @@ export async function buildAuditExport(db: Database, temporal: Client, entityTyp
   let combined: AuditExport['verification'] = { ...chain, ...(historyCheck ? { history: historyCheck } : {}) };
   if (combined.ok && historyCheck && !historyCheck.ok) {
     const bad = historyCheck.runs.find((r) => !r.verified)!;
-    combined = { ...combined, ok: false, firstBrokenAt: `archive:${workflowId}/${bad.runId}`, reason: 'archive_altered', detail: 'an archived history does not match its stored sha256' };
+    combined = { ...combined, ok: false, firstBrokenAt: `archive:${workflowId}/${bad.runId}`, reason: 'archive_altered', detail: 'an archived history does not match its stored sha256 or the audit trail’s record of it' };
   }
   return { entityType, entityId, events, history, verification: combined, exportedAt: new Date().toISOString(), masking: maskingNote };
 }

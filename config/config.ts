@@ -59,8 +59,27 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32).optional(),
   /** RS256/ES256 via a JWKS endpoint (production identity provider). */
   JWT_JWKS_URL: z.string().url().optional(),
+  /** Earlier HS256 secrets, comma-separated, still accepted while tokens they signed may be alive (key rotation). */
+  JWT_PREVIOUS_SECRETS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .refine((list) => list.every((s) => s.length >= 32), 'each previous secret has at least 32 characters'),
+  /** Longest accepted token lifetime (exp - iat), seconds. */
+  JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).default(43_200),
   JWT_ISSUER: z.string().default('cxgov'),
   JWT_AUDIENCE: z.string().default('cxgov-api'),
+
+  /**
+   * The API's Ed25519 key signing every command it sends to a workflow, `<keyId>:<base64url seed>`;
+   * unset → generated once under DATA_DIR (docs/security.md "Temporal").
+   */
+  COMMAND_SIGNING_KEY: z.string().optional(),
+  /**
+   * The public keys a worker builds into its workflow bundle to check command proofs,
+   * `<keyId>:<base64url>,…` (several during a rotation); unset → the public key of COMMAND_SIGNING_KEY.
+   */
+  COMMAND_VERIFY_KEYS: z.string().optional(),
 
   /** 32-byte key (base64) for customer PII at rest; unset → generated once under DATA_DIR. */
   PII_KEY: z.string().optional(),

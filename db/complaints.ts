@@ -1,12 +1,13 @@
-import { and, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.js';
 import type { BusinessCalendar } from '../domain/calendar.js';
 import type { RepeatCandidate } from '../domain/complaints/rules.js';
 import type { ComplaintView } from '../domain/complaints/views.js';
+import type { ProcessEnded } from '../domain/process-end.js';
 import { complaintFacts, complaintFactsVersion, type ComplaintFacts, type FactsSource } from '../domain/reports/facts.js';
 import { maskIdNumber, maskName, maskPhone, type PiiCipher } from '../security/pii.js';
 import { appendAuditEvent } from './audit.js';
-import type { Database } from './client.js';
+import type { Database, Transaction } from './client.js';
 import { auditEvents, complaintCustomers, complaints } from './schema/index.js';
 import { readBusinessCalendar } from './calendar.js';
 import type { ComplaintRecord } from '../domain/complaints/projection.js';
@@ -156,6 +157,17 @@ export async function listComplaints(
 }
 
 /**
+ * Marks the complaint whose process ended other than by completing (audit/process-end.ts): the
+ * column, and the view the API serves (the process writes it no more).
+ */
+export async function markComplaintProcessEnded(tx: Transaction, id: string, ended: ProcessEnded): Promise<void> {
+  await tx
+    .update(complaints)
+    .set({ processEnded: ended, view: sql`jsonb_set(${complaints.view}, '{processEnded}', ${JSON.stringify(ended)}::jsonb)` })
+    .where(eq(complaints.id, id));
+}
+
+/**
  * Open complaints that wait on `who`: owned by them (as first responder, or their department
  * after a transfer when they are a business handler); awaiting approval, in appeal or escalated
  * to levels 1–2 for a supervisor; at the committee level and not signed off for its chair.
@@ -171,7 +183,7 @@ export async function openComplaintsFor(db: Database, who: Pick<Actor, 'userId' 
   const rows = await db
     .select()
     .from(complaints)
-    .where(and(ne(complaints.status, 'closed'), or(...mine)))
+    .where(and(ne(complaints.status, 'closed'), isNull(complaints.processEnded), or(...mine)))
     .limit(500);
   return rows as ComplaintRow[];
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Quorum } from '../domain/gates/review.js';
+import type { ProcessEnded } from '../domain/process-end.js';
 import type {
   ExtensionView,
   InitiativeView,
@@ -222,6 +223,7 @@ function initiativeFromRow(row: InitiativeRowDb, reviews: ReviewView[]): Initiat
     updatedAt: iso(row.updatedAt),
     review: live,
     reviews,
+    ...(row.processEnded ? { processEnded: row.processEnded as ProcessEnded } : {}),
   };
 }
 
@@ -246,6 +248,17 @@ export async function readInitiative(db: Database, id: string): Promise<Initiati
   const rows = await db.select().from(initiatives).where(eq(initiatives.id, id));
   const [view] = await assemble(db, rows);
   return view;
+}
+
+/** Marks the initiative whose process ended other than by completing (audit/process-end.ts). */
+export async function markInitiativeProcessEnded(tx: Transaction, id: string, ended: ProcessEnded): Promise<void> {
+  await tx.update(initiatives).set({ processEnded: ended }).where(eq(initiatives.id, id));
+}
+
+/** Whether an initiative of this id was ever created (a complaint may only be linked to one that was). */
+export async function initiativeExists(db: Database, id: string): Promise<boolean> {
+  const rows = await db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, id)).limit(1);
+  return rows.length > 0;
 }
 
 export interface InitiativeFilter {

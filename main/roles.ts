@@ -9,7 +9,8 @@ import { devTokenSigner } from '../api/auth/dev-tokens.js';
 import { createTokenVerifier } from '../api/auth/tokens.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
-import { jwtSecret } from '../config/secrets.js';
+import { commandSigningKey, commandVerifyKeys, jwtSecret, previousJwtSecrets } from '../config/secrets.js';
+import { CommandSigner } from '../security/command-signing.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTarget } from '../temporal/connection.js';
 import { startDevServer, type DevServer } from '../temporal/dev-server.js';
@@ -72,6 +73,7 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     logger: logger.child({ component: 'activity' }),
     tuning: workerTuning(config),
     patches: activePatches(config.WORKFLOW_PATCHES),
+    commandVerifyKeys: commandVerifyKeys(config),
   });
   // A worker without the API in its process serves its own metrics when asked to.
   const metricsServer = config.WORKER_METRICS_BIND !== 'off' ? await serveWorkerMetrics(config.WORKER_METRICS_BIND) : undefined;
@@ -113,10 +115,13 @@ export async function startApiRole(config: Config, logger: Logger, db: DatabaseH
     audience: config.JWT_AUDIENCE,
     jwksUrl: config.JWT_JWKS_URL,
     secret: config.JWT_JWKS_URL ? undefined : jwtSecret(config),
+    previousSecrets: previousJwtSecrets(config),
+    maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
   });
   const devTokens = devTokenSigner(config);
   if (devTokens) logger.info('development sign-in enabled (POST /api/v1/dev/tokens): embedded HS256 key, not production');
-  const app = createApp({ config, logger, db: db.db, pingDatabase: db.ping, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, verifyToken, devTokens });
+  const commandSigner = new CommandSigner(commandSigningKey(config));
+  const app = createApp({ config, logger, db: db.db, pingDatabase: db.ping, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, verifyToken, devTokens, commandSigner });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

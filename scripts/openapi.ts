@@ -54,6 +54,7 @@ function appWithoutServices() {
     temporal: absent('Temporal'),
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     verifyToken: unusable('token verification'),
+    commandSigner: absent('the command signer'),
     devTokens: unusable('development sign-in'),
     webDist: path.join(root, 'nonexistent-web-dist'),
   };

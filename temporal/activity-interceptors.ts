@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { CancelledFailure } from '@temporalio/common';
+import { CancelledFailure, TemporalFailure } from '@temporalio/common';
+import { serializeError } from '../config/log-errors.js';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import type { Logger } from '../config/logger.js';
 import { workerMetrics } from './metrics.js';
@@ -10,6 +11,23 @@ const activityLog = new AsyncLocalStorage<Logger>();
 /** The logger of the running activity (workflow id, run id, activity type, request id bound), if any. */
 export function activityLogger(): Logger | undefined {
   return activityLog.getStore();
+}
+
+/**
+ * The error an activity fails with becomes a failure in the workflow's history and a line of the
+ * SDK's log. A failed query's error carries its parameters (and PostgreSQL quotes values in its
+ * message): such an error goes on with the message and stack the log keeps (config/log-errors.ts).
+ * Failures cxgov throws on purpose (ApplicationFailure) and cancellations go on as they are.
+ */
+export function withoutQueryValues(err: unknown): unknown {
+  if (!(err instanceof Error) || err instanceof TemporalFailure) return err;
+  const safe = serializeError(err);
+  if (typeof safe === 'string' || (safe.message === err.message && safe.cause === undefined)) return err;
+  const cause = typeof safe.cause === 'object' ? ` (caused by ${safe.cause.type}${safe.cause.code !== undefined ? ` ${safe.cause.code}` : ''}: ${safe.cause.message})` : '';
+  const out = new Error(safe.message + cause);
+  out.name = err.name;
+  if (safe.stack) out.stack = safe.stack;
+  return out;
 }
 
 /**
@@ -46,7 +64,7 @@ export function activityInterceptors(logger?: Logger): ActivityInterceptorsFacto
             end({ outcome });
             if (outcome === 'failed') metrics.activityFailures.inc({ ...labels, failure: (err as Error)?.name ?? 'Error' });
             log?.warn({ err, attempt: info.attempt }, `activity ${outcome}`);
-            throw err;
+            throw withoutQueryValues(err);
           }
         },
       },

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
@@ -20,8 +21,24 @@ export const workflowInterceptorModules = [path.join(workflowsDir, 'interceptors
  * call time). A module that did keep state would leak it between workflows — do not add one here.
  */
 export const preloadModules = ['@temporalio/workflow', workflowsPath, ...workflowInterceptorModules];
+
+/**
+ * The public keys that command proofs are checked against (workflows/process/proof.ts), built
+ * into the bundle as the constant `CXGOV_COMMAND_VERIFY_KEYS` (`keyId → public key, hex`): they
+ * come from the worker's configuration at bundle time, never from a workflow's input, and a
+ * prebuilt bundle (WORKFLOW_BUNDLE_PATH) carries the keys it was built with. webpack is the
+ * bundler's own (resolved from @temporalio/worker), so its DefinePlugin is the one it runs.
+ */
+export function commandKeysHook(verifyKeys: Record<string, string>): (config: WebpackConfiguration) => WebpackConfiguration {
+  const webpack = createRequire(createRequire(import.meta.url).resolve('@temporalio/worker'))('webpack') as { DefinePlugin: new (defs: Record<string, string>) => unknown };
+  return (config) => ({ ...config, plugins: [...(config.plugins ?? []), new webpack.DefinePlugin({ CXGOV_COMMAND_VERIFY_KEYS: JSON.stringify(verifyKeys) }) as never] });
+}
+
 /** What every bundle of cxgov's workflows is built with (worker, tests, prebuilt bundles). */
-export const bundleOptions = { workflowsPath, workflowInterceptorModules, preloadModules };
+export function bundleOptions(verifyKeys: Record<string, string>) {
+  return { workflowsPath, workflowInterceptorModules, preloadModules, webpackConfigHook: commandKeysHook(verifyKeys) };
+}
+type WebpackConfiguration = NonNullable<Parameters<NonNullable<NonNullable<Parameters<typeof Worker.create>[0]['bundlerOptions']>['webpackConfigHook']>>[0]>;
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -36,6 +53,8 @@ export interface WorkerOptions {
   tuning: WorkerTuning;
   /** Workflow patches new steps take (`activePatches(config.WORKFLOW_PATCHES)`); omitted → all. */
   patches?: ReadonlySet<string>;
+  /** Public keys of command proofs, built into the bundle made at start (a prebuilt bundle has its own). */
+  commandVerifyKeys?: Record<string, string>;
 }
 
 export interface WorkerTuning {
@@ -69,7 +88,11 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     // A prebuilt bundle carries its interceptors and preloads (bundleOptions); else bundle now.
     ...(opts.workflowBundle
       ? { workflowBundle: opts.workflowBundle, interceptors: { activity: [activityInterceptors(opts.logger)] } }
-      : { workflowsPath, bundlerOptions: { preloadModules }, interceptors: { activity: [activityInterceptors(opts.logger)], workflowModules: workflowInterceptorModules } }),
+      : {
+          workflowsPath,
+          bundlerOptions: { preloadModules, webpackConfigHook: commandKeysHook(opts.commandVerifyKeys ?? {}) },
+          interceptors: { activity: [activityInterceptors(opts.logger)], workflowModules: workflowInterceptorModules },
+        }),
     ...concurrencyOptions(tuning),
     shutdownGraceTime: '10s',
     ...(opts.patches ? { patchActivationCallback: patchActivation(opts.patches) } : {}),

@@ -5,6 +5,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
+import { generateSigningKey, parseSigningKey, parseVerifyKeys, verifyKeyOf } from '../security/command-signing.js';
 import { bundleOptions } from '../temporal/worker.js';
 import { ensureTemporalCli } from '../scripts/lib/temporal-cli.mjs';
 import { ensureWebBuild } from '../scripts/lib/web-build.mjs';
@@ -24,6 +25,8 @@ declare module 'vitest' {
     templateDatabase: string;
     workflowBundlePath: string;
     temporalCliPath: string;
+    /** The API's command-signing key of this run (COMMAND_SIGNING_KEY); the bundle checks its public half. */
+    commandSigningKey: string;
   }
 }
 
@@ -32,10 +35,13 @@ export default async function setup(project: TestProject) {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   const templateDatabase = `cxgov_test_tpl_${runId}`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-test-'));
+  // One command-signing key for the run: every stack's API signs with it, the bundle checks it.
+  const commandSigningKey = generateSigningKey();
+  const verifyKeys = parseVerifyKeys(verifyKeyOf(parseSigningKey(commandSigningKey)));
 
   const [server, bundle] = await Promise.all([
     startDevServer({ cliPath, headless: true }),
-    bundleWorkflowCode({ ...bundleOptions, logger: quietLogger }),
+    bundleWorkflowCode({ ...bundleOptions(verifyKeys), logger: quietLogger }),
     ensureWebBuild(),
     (async () => {
       await createDatabase(templateDatabase);
@@ -51,6 +57,7 @@ export default async function setup(project: TestProject) {
   project.provide('templateDatabase', templateDatabase);
   project.provide('workflowBundlePath', workflowBundlePath);
   project.provide('temporalCliPath', cliPath);
+  project.provide('commandSigningKey', commandSigningKey);
 
   return async () => {
     await server.stop();

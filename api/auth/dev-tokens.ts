@@ -14,5 +14,7 @@ export type DevTokenSigner = (p: Principal) => Promise<string>;
 export function devTokenSigner(config: Config, env: NodeJS.ProcessEnv = process.env): DevTokenSigner | undefined {
   if (config.JWT_JWKS_URL || env.NODE_ENV === 'production') return undefined;
   const secret = jwtSecret(config);
-  return (p) => signToken(p, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, secret, expiresIn: '12h' });
+  // 12 hours, or the configured maximum lifetime when shorter (a longer token would be refused).
+  const expiresIn = `${Math.min(12 * 3600, config.JWT_MAX_LIFETIME_SECONDS)}s`;
+  return (p) => signToken(p, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, secret, expiresIn });
 }

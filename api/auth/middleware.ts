@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { forbidden, unauthorized } from '../problem.js';
 import { hasAnyRole, type Principal, type Role } from './roles.js';
-import type { TokenVerifier } from './tokens.js';
+import { TokenRefused, type TokenVerifier } from './tokens.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -26,6 +26,7 @@ export function authenticate(verify: TokenVerifier) {
 }
 
 function tokenErrorReason(err: unknown): string {
+  if (err instanceof TokenRefused) return err.message;
   const code = (err as { code?: string }).code;
   switch (code) {
     case 'ERR_JWT_EXPIRED':
@@ -33,7 +34,7 @@ function tokenErrorReason(err: unknown): string {
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
       return 'signature does not verify';
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      return `claim check failed (${(err as { claim?: string }).claim ?? 'claim'})`;
+      return `claim check failed (${(err as { claim?: string }).claim ?? 'claim'}): ${(err as Error).message}`;
     case 'ERR_JOSE_ALG_NOT_ALLOWED':
       return 'algorithm not allowed';
     default:

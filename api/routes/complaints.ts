@@ -4,6 +4,7 @@ import type { ZodType } from 'zod';
 import { piiKey } from '../../config/secrets.js';
 import type { Database } from '../../db/client.js';
 import { listComplaints, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
+import { initiativeExists } from '../../db/initiatives.js';
 import { refusalReason } from '../../domain/complaints/rules.js';
 import type { ComplaintCommand } from '../../domain/complaints/types.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
@@ -76,7 +77,7 @@ const listCursor = cursorCodec({ receivedAt: cursorParts.instant, id: (v) => Com
 const maxBackdateMs = 366 * 86_400_000;
 const maxClockSkewMs = 5 * 60_000;
 
-export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, config }: AppDeps): void {
+export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, config, commandSigner }: AppDeps): void {
   const cipher = new PiiCipher(piiKey(config));
 
   api.add({
@@ -95,12 +96,18 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       const received = body.receivedAt ? Date.parse(body.receivedAt) : now;
       if (received > now + maxClockSkewMs) throw badRequest('receivedAt lies in the future', [{ path: 'body.receivedAt', message: 'must not be in the future' }]);
       if (received < now - maxBackdateMs) throw badRequest('receivedAt is more than a year ago', [{ path: 'body.receivedAt', message: 'must be within the last year' }]);
+      // A link to a product that does not exist would count nowhere and reach the reports as typed.
+      if (body.initiativeId !== undefined && !(await initiativeExists(db, body.initiativeId))) {
+        throw badRequest('initiativeId names no initiative', [{ path: 'body.initiativeId', message: `no initiative ${body.initiativeId}` }]);
+      }
 
       // PII first, encrypted, keyed by the complaint id (a retry writes nothing new).
       const { ref: customerRef, ...details } = body.customer;
       await saveCustomer(db, cipher, { complaintId: id, customerRef, details, createdBy: principal.userId });
 
-      const input: ComplaintInput = {
+      const workflowId = complaintWorkflowId(id);
+      // Signed for this workflow (domain/command-proof.ts): the start input and the intake update.
+      const input: ComplaintInput = commandSigner.sign({ workflowId, name: 'complaintWorkflow', updateId: null }, {
         id,
         channel: body.channel,
         category: body.category,
@@ -111,13 +118,15 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         customerRef: body.customer.ref,
         piiRef: id,
         intakeBy: actorOf(principal),
-      };
+      } satisfies ComplaintInput);
+      const updateId = randomUUID();
       let view: ComplaintView;
       try {
         view = await temporal.workflow.executeUpdateWithStart(intakeUpdate, {
-          args: [{ actor: actorOf(principal) }],
+          args: [commandSigner.sign({ workflowId, name: intakeUpdate.name, updateId }, { actor: actorOf(principal) })],
+          updateId,
           startWorkflowOperation: new WithStartWorkflowOperation<typeof complaintWorkflow>('complaintWorkflow', {
-            workflowId: complaintWorkflowId(id),
+            workflowId,
             taskQueue,
             args: [input],
             workflowIdConflictPolicy: 'USE_EXISTING',
@@ -242,11 +251,13 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         const current = await readComplaint(db, params.id);
         if (!current) throw notFound(`no complaint ${params.id}`);
         if (current.status === 'closed') throw conflict(refusalReason('closed', spec.command) ?? 'the complaint is closed');
-        const handle = temporal.workflow.getHandle(complaintWorkflowId(params.id));
-        const view = await handle.executeUpdate<ComplaintView, [unknown]>(spec.update.name, {
-          args: [{ ...body, actor: actorOf(principal) }],
-          // The same key never applies the command twice, even if the API died after sending it.
-          ...(idempotencyKey ? { updateId: idFromKey(spec.command, principal.userId, idempotencyKey) } : {}),
+        if (current.processEnded) throw conflict(`the complaint's process ${current.processEnded.status.replace('_', ' ')} at ${current.processEnded.at}; it takes no more commands`);
+        const workflowId = complaintWorkflowId(params.id);
+        // The same key never applies the command twice, even if the API died after sending it.
+        const updateId = idempotencyKey ? idFromKey(spec.command, principal.userId, idempotencyKey) : randomUUID();
+        const view = await temporal.workflow.getHandle(workflowId).executeUpdate<ComplaintView, [unknown]>(spec.update.name, {
+          args: [commandSigner.sign({ workflowId, name: spec.update.name, updateId }, { ...body, actor: actorOf(principal) })],
+          updateId,
         });
         return { status: 200, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal) };
       },

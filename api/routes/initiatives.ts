@@ -57,7 +57,7 @@ const problem = (description: string) => ({ description });
 /** The list's keyset: creation time, then id (both descending). */
 const listCursor = cursorCodec({ createdAt: cursorParts.instant, id: cursorParts.id });
 
-export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: AppDeps): void {
+export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue, commandSigner }: AppDeps): void {
   async function mayRead(p: Principal, initiativeId?: string): Promise<boolean> {
     if (hasAnyRole(p, readerRoles)) return true;
     if ((await readRoster(db)).some((m) => m.userId === p.userId)) return true;
@@ -65,14 +65,18 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
   }
 
   /** Sends a command; a finished process answers 409 with the initiative's final state. */
-  async function command<R, C>(id: string, update: UpdateDefinition<R, [C]>, cmd: C, updateKey?: string): Promise<R> {
-    const handle = temporal.workflow.getHandle(initiativeWorkflowId(id));
+  async function command<R, C extends object>(id: string, update: UpdateDefinition<R, [C]>, cmd: C, updateKey?: string): Promise<R> {
+    const workflowId = initiativeWorkflowId(id);
+    const handle = temporal.workflow.getHandle(workflowId);
+    const updateId = updateKey ?? randomUUID();
     try {
-      return await handle.executeUpdate(update, { args: [cmd], ...(updateKey ? { updateId: updateKey } : {}) });
+      // Signed for this workflow and this update (domain/command-proof.ts).
+      return await handle.executeUpdate(update, { args: [commandSigner.sign({ workflowId, name: update.name, updateId }, cmd)], updateId });
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         const existing = await readInitiative(db, id);
         if (!existing) throw notFound(`no initiative ${id}`);
+        if (existing.processEnded) throw conflict(`the initiative's process ${existing.processEnded.status.replace('_', ' ')} at ${existing.processEnded.at}; it takes no more commands`);
         throw conflict(`the initiative is ${existing.status} at stage ${existing.stage}; its process has ended`);
       }
       throw err;
@@ -92,9 +96,12 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
     handler: async ({ body, principal, idempotencyKey, res }) => {
       const id = idempotencyKey ? idFromKey('initiative', principal.userId, idempotencyKey) : randomUUID();
       const actor = actorOf(principal);
-      const input: InitiativeWorkflowInput = { init: { id, ...body, owner: actor } };
+      const workflowId = initiativeWorkflowId(id);
+      // Signed for this workflow (domain/command-proof.ts): the start input and the creating update.
+      const input: InitiativeWorkflowInput = commandSigner.sign({ workflowId, name: initiativeWorkflowType, updateId: null }, { init: { id, ...body, owner: actor } });
+      const updateId = randomUUID();
       const start = new WithStartWorkflowOperation(initiativeWorkflowType, {
-        workflowId: initiativeWorkflowId(id),
+        workflowId,
         taskQueue,
         args: [input],
         workflowIdConflictPolicy: 'USE_EXISTING',
@@ -103,7 +110,11 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue }: Ap
       });
       let view: InitiativeView;
       try {
-        view = await temporal.workflow.executeUpdateWithStart(createInitiative, { args: [{ actor }], startWorkflowOperation: start });
+        view = await temporal.workflow.executeUpdateWithStart(createInitiative, {
+          args: [commandSigner.sign({ workflowId, name: createInitiative.name, updateId }, { actor })],
+          updateId,
+          startWorkflowOperation: start,
+        });
       } catch (err) {
         // Only a retry whose first attempt already ran to the end lands here.
         const existing = err instanceof WorkflowExecutionAlreadyStartedError ? await readInitiative(db, id) : undefined;

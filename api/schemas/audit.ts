@@ -61,6 +61,14 @@ export const AuditVerificationSchema = z
     brokenCount: z.number().int().optional(),
     broken: z.array(ChainBreakSchema).optional(),
     checkpoint: z.unknown().optional(),
+    archives: z
+      .object({
+        ok: z.boolean(),
+        checked: z.number().int().openapi({ description: 'archived histories verified' }),
+        broken: z.array(z.object({ workflowId: z.string(), runId: z.string(), firstBrokenAt: z.string(), reason: z.enum(['archive_altered', 'archive_unrecorded', 'archive_missing']), detail: z.string() })),
+      })
+      .optional()
+      .openapi({ description: 'Every archived workflow history against the sha256 and event count the audit trail recorded when it was archived (whole-trail verification only)' }),
   })
   .openapi('AuditVerification');
 

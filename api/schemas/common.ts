@@ -1,5 +1,7 @@
 import { parseLocalDate } from '../../domain/calendar.js';
 import { durationUnits } from '../../domain/duration.js';
+import { maskPiiText } from '../../domain/pii-text.js';
+import { abnormalEnds } from '../../domain/process-end.js';
 import { z } from '../zod.js';
 
 export const DurationSchema = z
@@ -11,9 +13,25 @@ export const DurationSchema = z
 
 export const ratio = z.number().gt(0).max(1);
 export const score = z.number().min(0).max(100);
-/** Free text stored as given; bounded so one request cannot fill the database. */
+/** Text stored as given (names, teams); bounded so one request cannot fill the database. */
 export const text = (max = 10_000) => z.string().max(max);
 export const requiredText = (max = 10_000) => z.string().trim().min(1, 'must not be empty').max(max);
+/**
+ * Free text people type about a case (descriptions, messages, reasons, comments): bounded, and
+ * with phone, id and card numbers masked here, where the API takes it (domain/pii-text.ts), so
+ * that workflows, the audit trail, notifications and logs never hold them in clear.
+ */
+export const freeText = (max = 10_000) => text(max).overwrite(maskPiiText);
+export const requiredFreeText = (max = 10_000) => requiredText(max).overwrite(maskPiiText);
+/** A process that ended other than by completing (domain/process-end.ts). */
+export const ProcessEndedSchema = z
+  .object({
+    status: z.enum(abnormalEnds),
+    at: z.string(),
+    reason: z.string().nullable(),
+  })
+  .openapi('ProcessEnded', { description: 'The process ended outside cxgov (terminated, timed out, failed or cancelled in Temporal): the entity stays as last recorded and takes no more commands; the audit trail records the end.' });
+
 export const localDate = z.string().refine(isLocalDate, 'expected a real calendar date YYYY-MM-DD');
 
 function isLocalDate(s: string): boolean {

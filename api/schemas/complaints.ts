@@ -1,6 +1,6 @@
 import { categories, channels, clockStates, complaintStatuses, ownerKinds, severities } from '../../domain/complaints/types.js';
 import { z } from '../zod.js';
-import { id, instant, requiredText, text } from './common.js';
+import { freeText, id, instant, ProcessEndedSchema, requiredFreeText, requiredText } from './common.js';
 
 /** Request and answer schemas of the Complaints section (api.md). Unknown fields are refused. */
 
@@ -27,36 +27,36 @@ export const IntakeSchema = z
     initiativeId: id.optional(),
     category: z.enum(categories),
     severity: z.enum(severities),
-    description: requiredText(10_000),
+    description: requiredFreeText(10_000),
     receivedAt: instant.optional(),
   })
   .openapi('ComplaintIntake');
 
-export const RespondSchema = z.strictObject({ message: requiredText(10_000), channel: z.enum(channels) }).openapi('ComplaintResponse');
-export const TransferSchema = z.strictObject({ department: id, reason: requiredText(2_000) }).openapi('ComplaintTransfer');
+export const RespondSchema = z.strictObject({ message: requiredFreeText(10_000), channel: z.enum(channels) }).openapi('ComplaintResponse');
+export const TransferSchema = z.strictObject({ department: id, reason: requiredFreeText(2_000) }).openapi('ComplaintTransfer');
 export const CompensationSchema = z.strictObject({
   amount: z.number().gt(0).max(1_000_000_000),
   currency: z.literal('CNY'),
 });
 export const ResolutionSchema = z
-  .strictObject({ summary: requiredText(10_000), remedy: requiredText(10_000), compensation: CompensationSchema.optional() })
+  .strictObject({ summary: requiredFreeText(10_000), remedy: requiredFreeText(10_000), compensation: CompensationSchema.optional() })
   .openapi('ComplaintResolution');
-export const ApprovalSchema = z.strictObject({ approved: z.boolean(), comment: requiredText(2_000) }).openapi('ComplaintApproval');
-export const SignoffSchema = z.strictObject({ comment: requiredText(2_000) }).openapi('ComplaintSignoff');
+export const ApprovalSchema = z.strictObject({ approved: z.boolean(), comment: requiredFreeText(2_000) }).openapi('ComplaintApproval');
+export const SignoffSchema = z.strictObject({ comment: requiredFreeText(2_000) }).openapi('ComplaintSignoff');
 export const FeedbackSchema = z
-  .strictObject({ satisfied: z.boolean(), via: z.enum(['callback', 'survey']), comment: text(2_000) })
+  .strictObject({ satisfied: z.boolean(), via: z.enum(['callback', 'survey']), comment: freeText(2_000) })
   .openapi('ComplaintFeedback');
-export const AppealSchema = z.strictObject({ reason: requiredText(2_000) }).openapi('ComplaintAppeal');
-export const AppealDecisionSchema = z.strictObject({ upheld: z.boolean(), decision: requiredText(10_000) }).openapi('ComplaintAppealDecision');
-export const ReasonSchema = z.strictObject({ reason: requiredText(2_000) }).openapi('ComplaintReason');
-export const ResumeSchema = z.strictObject({ reason: text(2_000).optional() }).openapi('ComplaintResume');
+export const AppealSchema = z.strictObject({ reason: requiredFreeText(2_000) }).openapi('ComplaintAppeal');
+export const AppealDecisionSchema = z.strictObject({ upheld: z.boolean(), decision: requiredFreeText(10_000) }).openapi('ComplaintAppealDecision');
+export const ReasonSchema = z.strictObject({ reason: requiredFreeText(2_000) }).openapi('ComplaintReason');
+export const ResumeSchema = z.strictObject({ reason: freeText(2_000).optional() }).openapi('ComplaintResume');
 
 export const CustomerUpdateSchema = z
   .strictObject({
     name: requiredText(200).optional(),
     phone: phone.optional(),
     idNumber: idNumber.optional(),
-    reason: requiredText(2_000).openapi({ description: 'Why the customer’s details change; recorded in the audit trail' }),
+    reason: requiredFreeText(2_000).openapi({ description: 'Why the customer’s details change; recorded in the audit trail' }),
   })
   .refine((v) => v.name !== undefined || v.phone !== undefined || v.idNumber !== undefined, {
     message: 'give at least one of name, phone, idNumber',
@@ -152,6 +152,7 @@ export const ComplaintSchema = z
     repeatOf: z.array(z.string()),
     policyVersion: z.number().int(),
     closedAt: z.string().nullable(),
+    processEnded: ProcessEndedSchema.optional(),
   })
   .openapi('Complaint');
 

@@ -1,6 +1,6 @@
 import { businessLines, decisions, gateStages, initiativeStatuses, stages } from '../../domain/gates/stages.js';
 import { z } from '../zod.js';
-import { DurationSchema, id, requiredText, text } from './common.js';
+import { DurationSchema, freeText, id, ProcessEndedSchema, requiredFreeText, requiredText } from './common.js';
 
 /**
  * Request and response schemas of "Initiatives and gates" (api.md). Requests are strict (unknown
@@ -14,7 +14,7 @@ export const CreateInitiativeSchema = z
   .strictObject({
     name: requiredText(200),
     businessLine: z.enum(businessLines),
-    description: requiredText(10_000),
+    description: requiredFreeText(10_000),
     team: requiredText(200),
   })
   .openapi('CreateInitiative');
@@ -39,14 +39,14 @@ export const SubmissionSchema = z
 export const VoteSchema = z
   .strictObject({
     decision: z.enum(decisions),
-    comment: text(10_000),
+    comment: freeText(10_000),
   })
   .openapi('Vote');
 
 export const SignOffSchema = z
   .strictObject({
     decision: z.enum(decisions),
-    comment: text(10_000),
+    comment: freeText(10_000),
     override: z.boolean().optional(),
   })
   .openapi('SignOff');
@@ -54,11 +54,11 @@ export const SignOffSchema = z
 export const ExtendSchema = z
   .strictObject({
     until: DurationSchema.refine((d) => d.amount > 0, 'the extension must be longer than zero'),
-    reason: requiredText(2_000),
+    reason: requiredFreeText(2_000),
   })
   .openapi('ExtendReview');
 
-export const WithdrawSchema = z.strictObject({ reason: requiredText(2_000) }).openapi('Withdraw');
+export const WithdrawSchema = z.strictObject({ reason: requiredFreeText(2_000) }).openapi('Withdraw');
 
 // ---------------------------------------------------------------------------------------------
 // Responses (documentation; answers may carry more fields)
@@ -138,6 +138,7 @@ export const InitiativeSchema = z
     // itself nullable, and every review in `reviews` with it.
     review: z.union([ReviewSchema, z.null()]),
     reviews: z.array(ReviewSchema),
+    processEnded: ProcessEndedSchema.optional(),
   })
   .openapi('Initiative');
 

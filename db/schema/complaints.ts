@@ -49,6 +49,8 @@ export const complaints = pgTable(
     /** 0 = facts not derived yet (rows written before the facts existed); see complaintFactsVersion. */
     factsVersion: integer('facts_version').notNull().default(0),
     view: jsonb('view').notNull(),
+    /** Set when the process ended other than by completing (domain/process-end.ts); null otherwise. */
+    processEnded: jsonb('process_ended'),
     version: integer('version').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

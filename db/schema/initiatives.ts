@@ -30,6 +30,8 @@ export const initiatives = pgTable(
     withdrawal: jsonb('withdrawal'),
     /** Post-launch monitoring state (window, count, review item), once launched. */
     postLaunch: jsonb('post_launch'),
+    /** Set when the process ended other than by completing (domain/process-end.ts); null otherwise. */
+    processEnded: jsonb('process_ended'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
     projectionVersion: integer('projection_version').notNull(),

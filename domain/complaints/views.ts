@@ -5,6 +5,7 @@
  *
  * Workflow-safe: types only.
  */
+import type { ProcessEnded } from '../process-end.js';
 import type { ClockView } from './clock.js';
 import type { Breach } from './sla.js';
 import type { Category, Channel, ClockName, ComplaintStatus, Owner, Severity } from './types.js';
@@ -96,6 +97,8 @@ export interface ComplaintView {
   repeatOf: string[];
   policyVersion: number;
   closedAt: string | null;
+  /** Set when the process ended other than by completing (terminated, …); it then takes no more commands. */
+  processEnded?: ProcessEnded;
   /** Grows with every recorded state change. */
   version: number;
 }

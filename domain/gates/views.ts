@@ -6,6 +6,7 @@
  * Workflow-safe: types only.
  */
 import type { Duration } from '../duration.js';
+import type { ProcessEnded } from '../process-end.js';
 import type { ReviewLifecycleStatus } from './commands.js';
 import type { Quorum } from './review.js';
 import type { BusinessLine, Decision, GateStage, InitiativeStatus, Stage } from './stages.js';
@@ -105,6 +106,8 @@ export interface InitiativeView {
   review: ReviewView | null;
   /** Every review, oldest first, including the current one. */
   reviews: ReviewView[];
+  /** Set when the process ended other than by completing (terminated, …); it then takes no more commands. */
+  processEnded?: ProcessEnded;
 }
 
 /** Sign-off answer: the decided review and where the initiative went. */

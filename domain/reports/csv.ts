@@ -8,6 +8,8 @@
  *   (`kpis.complaints.volume.byCategory,service,3`). Numbers are written as JavaScript prints
  *   them (exact round trip); null is an empty field; an empty `by…` map is its path alone.
  *
+ * Cells a spreadsheet would run as a formula are neutralised (`neutralised`, below).
+ *
  * `reportFromCsv` reads it back into the JSON document, equal to the original.
  */
 
@@ -50,8 +52,29 @@ function cell(value: unknown, path: string[]): string {
   throw new TypeError(`report figure ${path.join('.')} is not a number or null`);
 }
 
+/**
+ * CSV injection (OWASP): a spreadsheet takes a cell starting with `= + - @`, a tab or a CR for a
+ * formula. Such a cell — a product id an agent typed, `-2-3@A1` — is written with a leading `'`
+ * (which spreadsheets show as text); so is a cell already starting with `'`, so that reading it
+ * back (`unneutralised`) is exact. A number as JavaScript prints it (`-1`, `1e-7`) is not a formula
+ * and stays as it is.
+ */
+const formulaStart = /^[=+\-@\t\r']/;
+const plainNumber = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
+export function neutralised(cell: string): string {
+  return formulaStart.test(cell) && !plainNumber.test(cell) ? `'${cell}` : cell;
+}
+
+export function unneutralised(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const field = (raw: string) => {
+    const s = neutralised(raw);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -120,7 +143,7 @@ export function reportFromCsv(text: string): CsvReport {
   if (!header || header.join(',') !== csvHeader.join(',')) throw new SyntaxError(`CSV header must be ${csvHeader.join(',')}`);
   const meta: Record<string, string> = {};
   const root: Record<string, unknown> = {};
-  for (const [metric = '', dimension = '', value = ''] of rows) {
+  for (const [metric = '', dimension = '', value = ''] of rows.map((r) => r.map(unneutralised))) {
     if (metric === 'report') {
       meta[dimension] = value;
       continue;

@@ -5,6 +5,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/client.js';
 import { clusterStateFile, readClusterState } from '../../scripts/lib/cluster/state.js';
+import { generateSigningKey, parseSigningKey, parseVerifyKeys, verifyKeyOf } from '../../security/command-signing.js';
 import { bundleOptions } from '../../temporal/worker.js';
 import { ensureWebBuild } from '../../scripts/lib/web-build.mjs';
 import { createDatabase, dropDatabase, urlFor } from '../support/postgres.js';
@@ -34,8 +35,11 @@ export default async function setup(project: TestProject) {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   const templateDatabase = `cxgov_test_tpl_${runId}`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-cluster-test-'));
+  // One command-signing key for the run: the APIs sign with it, the bundle checks its public half.
+  const commandSigningKey = generateSigningKey();
+  const verifyKeys = parseVerifyKeys(verifyKeyOf(parseSigningKey(commandSigningKey)));
   const [bundle] = await Promise.all([
-    bundleWorkflowCode({ ...bundleOptions, logger: quietLogger }),
+    bundleWorkflowCode({ ...bundleOptions(verifyKeys), logger: quietLogger }),
     ensureWebBuild(),
     (async () => {
       await createDatabase(templateDatabase);
@@ -52,6 +56,7 @@ export default async function setup(project: TestProject) {
   project.provide('workflowBundlePath', workflowBundlePath);
   project.provide('temporalCliPath', process.env.TEMPORAL_CLI_PATH ?? path.join(os.homedir(), 'go', 'bin', 'temporal'));
   project.provide('clusterStateFile', clusterStateFile(root));
+  project.provide('commandSigningKey', commandSigningKey);
 
   return async () => {
     await dropDatabase(templateDatabase);

@@ -159,11 +159,12 @@ describe('export of one entity', () => {
     expect(res.body).toMatchObject({
       entityType: 'complaint',
       entityId: closedId,
-      verification: { ok: true, checked: 2, history: { ok: true } },
+      verification: { ok: true, checked: 3, history: { ok: true } },
       history: { workflowId: `complaint-${closedId}`, source: 'archive', status: 'COMPLETED', verified: true, previousRuns: [] },
     });
-    expect(res.body.events.map((e: { seq: number }) => e.seq)).toEqual([1, 2]);
-    expect(res.body.events[0].after.customer).toEqual({ ref: 'cust-7', name: '张**', phone: '138****5678', idNumber: '110***********1234' });
+    // The archive itself is the chain's first event (recorded when the run was archived).
+    expect(res.body.events.map((e: { seq: number; action: string }) => `${e.seq} ${e.action}`)).toEqual(['1 complaint.history_archived', '2 complaint.step1', '3 complaint.step2']);
+    expect(res.body.events[1].after.customer).toEqual({ ref: 'cust-7', name: '张**', phone: '138****5678', idNumber: '110***********1234' });
     expect(res.body.history.events.length).toBe(res.body.history.eventCount);
 
     // The history's input payload (base64 JSON) is masked too, and still a loadable history.

@@ -28,14 +28,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const sign = (claims: Record<string, unknown>, opts: { kid?: string; key?: CryptoKey; iss?: string } = {}) =>
-  new SignJWT(claims)
+const sign = (claims: Record<string, unknown>, opts: { kid?: string; key?: CryptoKey; iss?: string; withoutIat?: boolean } = {}) => {
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: opts.kid ?? 'bank-key-1' })
     .setSubject('u-1001')
     .setIssuer(opts.iss ?? issuer)
     .setAudience(audience)
-    .setExpirationTime('10m')
-    .sign(opts.key ?? privateKey);
+    .setExpirationTime('10m');
+  return (opts.withoutIat ? jwt : jwt.setIssuedAt()).sign(opts.key ?? privateKey);
+};
 
 describe('tokens from an identity provider (JWKS, RS256)', () => {
   it('accepts a token signed with the provider’s key and maps its claims', async () => {
@@ -49,6 +50,7 @@ describe('tokens from an identity provider (JWKS, RS256)', () => {
     const other = (await generateKeyPair("RS256")).privateKey;
     await expect(verify(await sign({ roles: [] }, { key: other }))).rejects.toThrow();
     await expect(verify(await sign({ roles: [] }, { iss: 'https://evil.example' }))).rejects.toThrow();
+    await expect(verify(await sign({ roles: [] }, { withoutIat: true }))).rejects.toThrow(/iat/);
     const confused = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256', kid: 'bank-key-1' }).setSubject('x').setIssuer(issuer).setAudience(audience).setExpirationTime('10m').sign(new TextEncoder().encode('public-key-material-used-as-a-secret!!'));
     await expect(verify(confused)).rejects.toThrow();
   });

@@ -57,6 +57,19 @@ describe('authentication (401, never 500)', () => {
     expect((await withToken(noSub)).status).toBe(401);
   });
 
+  it('refuses a token without exp, one expiring in 9999, and one with an 8 kB sub, saying why', async () => {
+    const iat = Math.floor(Date.now() / 1000);
+    const base = () => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(testIssuer).setAudience(testAudience).setIssuedAt(iat);
+    const noExp = await base().setSubject('ada').sign(testSecret);
+    const forever = await base().setSubject('ada').setExpirationTime(Date.UTC(9999, 0, 1) / 1000).sign(testSecret);
+    const hugeSub = await base().setSubject('a'.repeat(8192)).setExpirationTime('1h').sign(testSecret);
+    for (const [token, why] of [[noExp, 'exp'], [forever, 'lifetime'], [hugeSub, 'sub']] as const) {
+      const res = await withToken(token);
+      expect(res.status, why).toBe(401);
+      expect(res.body.detail, why).toContain(why);
+    }
+  });
+
   it('accepts a valid token', async () => {
     const token = await signToken(people.admin, { issuer: testIssuer, audience: testAudience, secret: testSecret });
     expect((await withToken(token)).status).toBe(200);

@@ -2,14 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadlineActivities } from '../../activities/deadlines.js';
 import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
 import { auditActions, command, getComplaint, intake, intakeBody, notificationsOf, secondsPolicy, setPolicy } from '../support/complaints.js';
+import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 
 /** Intake: idempotency, repeats, PII protection, reads, filters, validation, calendar deadlines. */
 let stack: Stack;
+/** A product complaints may be linked to (a complaint may only name an initiative that exists). */
+let product: string;
 beforeAll(async () => {
   stack = await startStack();
   await setPolicy(stack, secondsPolicy());
+  product = await gates(stack).create();
 });
 afterAll(async () => stack?.stop());
 
@@ -66,11 +70,11 @@ describe('idempotent intake', () => {
 describe('repeat detection', () => {
   it('flags the same customer with the same category, or the same product, within 30 days', async () => {
     const customer = { ref: `rep-${Date.now()}`, name: '李四', phone: '13900001111' };
-    const first = await intake(stack, { customer, category: 'service', initiativeId: 'card-2026' });
+    const first = await intake(stack, { customer, category: 'service', initiativeId: product });
     expect(first.repeatOf).toEqual([]);
     const sameCategory = await intake(stack, { customer, category: 'service' });
     expect(sameCategory).toMatchObject({ repeatOf: [first.id], repeat: true });
-    const sameProduct = await intake(stack, { customer, category: 'system_technical', initiativeId: 'card-2026' });
+    const sameProduct = await intake(stack, { customer, category: 'system_technical', initiativeId: product });
     expect(sameProduct.repeatOf).toEqual([first.id]);
     const unrelated = await intake(stack, { customer, category: 'policy_process' });
     expect(unrelated.repeatOf).toEqual([]);
@@ -127,7 +131,7 @@ describe('customer PII', () => {
 
 describe('reading and filtering', () => {
   it('lists with filters and walks the pages with a cursor', async () => {
-    const initiativeId = `filter-${Date.now()}`;
+    const initiativeId = await gates(stack).create();
     const made = [];
     for (const [severity, category] of [['general', 'service'], ['major', 'product'], ['urgent', 'service'], ['general', 'system_technical'], ['major', 'service']] as const) {
       made.push(await intake(stack, { severity, category, initiativeId }));
@@ -211,8 +215,20 @@ describe('business calendar deadlines', () => {
 });
 
 describe('linked initiative', () => {
-  it('signals the initiative workflow; a missing initiative does not stop the complaint', async () => {
-    const c = await intake(stack, { initiativeId: 'no-such-initiative' });
+  it('refuses an initiative that does not exist, naming the field', async () => {
+    for (const initiativeId of ['-2-3@A1', 'no-such-initiative']) {
+      const res = await stack.as(agent).post('/api/v1/complaints', intakeBody({ initiativeId }));
+      expect(res.status, initiativeId).toBe(400);
+      expect(res.body.errors).toEqual([{ path: 'body.initiativeId', message: expect.stringContaining('no initiative') }]);
+    }
+    expect(await stack.query(`select id from complaints where initiative_id in ('-2-3@A1', 'no-such-initiative')`)).toEqual([]);
+  });
+
+  it('signals the initiative workflow; an initiative whose process has ended does not stop the complaint', async () => {
+    const ended = await gates(stack).create();
+    expect((await stack.as(people.owner).post(`/api/v1/initiatives/${ended}/withdraw`, { reason: 'shelved' })).status).toBe(200);
+    await eventually(async () => ((await stack.temporal.workflow.getHandle(`initiative-${ended}`).describe()).status.name === 'COMPLETED' ? true : undefined), 'the initiative process to end');
+    const c = await intake(stack, { initiativeId: ended });
     const handle = stack.temporal.workflow.getHandle(complaintWorkflowId(c.id));
     const failed = await eventually(async () => {
       const { events } = await handle.fetchHistory();
@@ -221,7 +237,7 @@ describe('linked initiative', () => {
       return initiated && fail ? initiated : undefined;
     }, 'the signal attempt');
     expect(failed.signalExternalWorkflowExecutionInitiatedEventAttributes!.signalName).toBe('complaintLinked');
-    expect(failed.signalExternalWorkflowExecutionInitiatedEventAttributes!.workflowExecution!.workflowId).toBe('initiative-no-such-initiative');
+    expect(failed.signalExternalWorkflowExecutionInitiatedEventAttributes!.workflowExecution!.workflowId).toBe(`initiative-${ended}`);
     const responded = await command(stack, agent, c.id, '/responses', { message: 'still handled', channel: 'app' });
     expect(responded.status).toBe('responded');
   });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskPiiText } from '../../domain/pii-text.js';
 import { intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
 import {
   endpointFixtures,
@@ -394,6 +395,7 @@ describe('what the hostile-input tests found (each was a 5xx or a hang; now a 40
     ['GET /api/v1/complaints', 'a forged cursor (a date Date.parse takes, PostgreSQL not)', () => ({ rawQuery: `cursor=${b64(JSON.stringify(['2020', 'x']))}` })],
     ['GET /api/v1/complaints', 'a forged cursor (NUL in the id)', () => ({ rawQuery: `cursor=${b64(JSON.stringify(['2020-01-01T00:00:00.000Z', 'a\u0000']))}` })],
     ['GET /api/v1/reports', 'a forged cursor (a date Date.parse takes, PostgreSQL not)', () => ({ rawQuery: `kind=monthly&cursor=${b64(JSON.stringify(['1', 'x']))}` })],
+    ['POST /api/v1/complaints', 'a link to a product that does not exist (reached the CSV as a formula)', () => ({ body: intakeBody({ initiativeId: '-2-3@A1' }) })],
   ];
   it.each(found)('%s: %s', async (endpoint, _what, options) => {
     const sample = samples[endpoint]!;
@@ -410,11 +412,16 @@ describe('hostile but valid text round-trips byte for byte', () => {
     hostileText.filter((t) => t.length >= 1 && t.length <= max && (!trimmed || (t.trim() === t && t.length > 0)));
   const same = (got: unknown, sent: string) => typeof got === 'string' && got === sent && Buffer.from(got, 'utf8').equals(Buffer.from(sent, 'utf8'));
 
-  async function roundTrip(what: string, arb: fc.Arbitrary<string>, numRuns: number, store: (t: string) => Promise<unknown>) {
+  /**
+   * `freeText`: the field is free text about a case, whose phone / id / card numbers the API masks
+   * (domain/pii-text.ts); everything else of it still round-trips byte for byte.
+   */
+  async function roundTrip(what: string, arb: fc.Arbitrary<string>, numRuns: number, store: (t: string) => Promise<unknown>, freeText = false) {
     await fc.assert(
       fc.asyncProperty(arb, async (t) => {
         const got = await store(t);
-        if (!same(got, t)) throw new Error(`${what}: sent ${JSON.stringify(t)}, got back ${JSON.stringify(got)}`);
+        const expected = freeText ? maskPiiText(t) : t;
+        if (!same(got, expected)) throw new Error(`${what}: sent ${JSON.stringify(t)}, got back ${JSON.stringify(got)}`);
       }),
       fcOptions(numRuns),
     );
@@ -427,13 +434,13 @@ describe('hostile but valid text round-trips byte for byte', () => {
       const created = await agent.post('/api/v1/complaints', intakeBody({ description: t }));
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       return (await agent.get(`/api/v1/complaints/${created.body.id}`)).body.description;
-    });
+    }, true);
     const id = await fixtures.open(); // its own: the batches above may have closed the shared ones
     await roundTrip('response message', validText(10_000), 6, async (t) => {
       const res = await agent.post(`/api/v1/complaints/${id}/responses`, { message: t, channel: 'app' });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return (await agent.get(`/api/v1/complaints/${id}`)).body.responses.at(-1).message;
-    });
+    }, true);
     await roundTrip('customer name', validText(200), 6, async (t) => {
       const res = await agent.put(`/api/v1/complaints/${id}/customer`, { name: t, reason: 'spelling' });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -453,7 +460,7 @@ describe('hostile but valid text round-trips byte for byte', () => {
       const res = await stack.as(people.m1).post(`/api/v1/initiatives/${id}/review/votes`, { decision: 'request_changes', comment: t });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return (await owner.get(`/api/v1/initiatives/${id}`)).body.review.votes.at(-1).comment;
-    });
+    }, true);
     try {
       await roundTrip('committee member name', validText(200), 4, async (t) => {
         const res = await stack.as(people.admin).put('/api/v1/committee', { members: standardRoster.map((m) => (m.userId === 'm4' ? { ...m, name: t } : m)) });

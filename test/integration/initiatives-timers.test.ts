@@ -5,7 +5,7 @@ import { complaintLinked, createInitiative, initiativeWorkflowType, type Initiat
 import { saveReplayFixture } from '../support/fixtures.js';
 import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';
-import { eventually, startStack, type Stack } from '../support/stack.js';
+import { eventually, startStack, testCommandSigner, type Stack } from '../support/stack.js';
 
 /**
  * The gate timers with second-based policies: reminder, escalation to the chair, the single
@@ -136,12 +136,16 @@ describe('post-launch monitoring', () => {
       init: { id, name: 'Monitored card', businessLine: 'banking', description: 'd', team: 'retail-cards', owner },
       limits: { signalsPerRun: 4 },
     };
+    // Signed as the API signs (domain/command-proof.ts): workflows refuse unsigned commands.
+    const signer = testCommandSigner();
+    const createId = randomUUID();
     await stack.temporal.workflow.executeUpdateWithStart(createInitiative, {
-      args: [{ actor: owner }],
+      args: [signer.sign({ workflowId: wf(id), name: createInitiative.name, updateId: createId }, { actor: owner })],
+      updateId: createId,
       startWorkflowOperation: new WithStartWorkflowOperation(initiativeWorkflowType, {
         workflowId: wf(id),
         taskQueue: stack.taskQueue,
-        args: [input],
+        args: [signer.sign({ workflowId: wf(id), name: initiativeWorkflowType, updateId: null }, input)],
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });

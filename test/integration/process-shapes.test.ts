@@ -8,7 +8,7 @@ import { command, getComplaint, intake, notificationsOf, sec, secondsPolicy, set
 import { saveReplayFixture } from '../support/fixtures.js';
 import { deliverables, gates, standardRoster } from '../support/gates.js';
 import { people } from '../support/people.js';
-import { eventually, startStack, type Stack } from '../support/stack.js';
+import { eventually, startStack, testCommandSigner, type Stack } from '../support/stack.js';
 
 /**
  * Process shapes driven to their end through the HTTP API on the real stack, one workflow history
@@ -402,9 +402,18 @@ describe('complaint shapes', () => {
       intakeBy,
       runLimits: { commandsPerRun: 2 },
     };
+    // Signed as the API signs (domain/command-proof.ts): workflows refuse unsigned commands.
+    const signer = testCommandSigner();
+    const intakeId = randomUUID();
     await stack.temporal.workflow.executeUpdateWithStart(intakeUpdate, {
-      args: [{ actor: intakeBy }],
-      startWorkflowOperation: new WithStartWorkflowOperation('complaintWorkflow', { workflowId, taskQueue: stack.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' }),
+      args: [signer.sign({ workflowId, name: intakeUpdate.name, updateId: intakeId }, { actor: intakeBy })],
+      updateId: intakeId,
+      startWorkflowOperation: new WithStartWorkflowOperation('complaintWorkflow', {
+        workflowId,
+        taskQueue: stack.taskQueue,
+        args: [signer.sign({ workflowId, name: 'complaintWorkflow', updateId: null }, input)],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
     });
     const handle = stack.temporal.workflow.getHandle(workflowId);
     const firstRun = (await handle.describe()).runId;
@@ -571,12 +580,16 @@ describe('initiative shapes', () => {
       limits: { signalsPerRun: 3 },
     };
     const workflowId = initiativeWorkflowId(id);
+    // Signed as the API signs (domain/command-proof.ts): workflows refuse unsigned commands.
+    const signer = testCommandSigner();
+    const createId = randomUUID();
     await stack.temporal.workflow.executeUpdateWithStart(createInitiative, {
-      args: [{ actor: ownerActor }],
+      args: [signer.sign({ workflowId: workflowId, name: createInitiative.name, updateId: createId }, { actor: ownerActor })],
+      updateId: createId,
       startWorkflowOperation: new WithStartWorkflowOperation(initiativeWorkflowType, {
         workflowId,
         taskQueue: stack.taskQueue,
-        args: [input],
+        args: [signer.sign({ workflowId: workflowId, name: initiativeWorkflowType, updateId: null }, input)],
         workflowIdConflictPolicy: 'USE_EXISTING',
       }),
     });

@@ -11,7 +11,7 @@ import { createLogger } from '../../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { freePort } from '../../temporal/dev-server.js';
 import { people } from '../support/people.js';
-import { testAudience, testIssuer, testSecret } from '../support/stack.js';
+import { testAudience, testCommandSigner, testIssuer, testSecret } from '../support/stack.js';
 import { signToken } from '../../api/auth/tokens.js';
 import { urlFor } from '../support/postgres.js';
 
@@ -44,6 +44,7 @@ async function appWith(opts: { databaseUp: boolean; temporalUp: boolean }): Prom
     temporal: new Client({ connection }),
     taskQueue: 'unused',
     verifyToken: createTokenVerifier({ issuer: testIssuer, audience: testAudience, secret: testSecret }),
+    commandSigner: testCommandSigner(),
   });
   const server = createServer(app);
   servers.push(server);

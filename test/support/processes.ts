@@ -82,6 +82,8 @@ function spawnRole(role: 'worker' | 'api', env: RoleEnv, extra: Record<string, s
       JWT_SECRET: testJwtSecret,
       PII_KEY: testPiiKey,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      // The key the run's workflow bundle checks command proofs against.
+      COMMAND_SIGNING_KEY: inject('commandSigningKey'),
       ...extra,
       ...env.env,
     },
@@ -182,7 +184,9 @@ export async function startProcessStack(opts: ProcessStackOptions = {}): Promise
     taskQueue,
     dataDir: mkdtempSync(path.join(os.tmpdir(), 'cxgov-roles-')),
     // Workers start in seconds from the run's bundle instead of bundling workflows/ each time.
-    env: { WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), ...opts.env },
+    // Archiving a closed run appends to its entity's audit chain; the fault tests count those
+    // chains exactly, so the archiver sweeps at the worker's start only (unless a test asks).
+    env: { WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'), HISTORY_ARCHIVE_INTERVAL_SECONDS: '3600', ...opts.env },
   };
   const port = await freePort();
   const rawPool = new pg.Pool({ connectionString: databaseUrl, max: 3 });

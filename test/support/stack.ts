@@ -15,6 +15,8 @@ import { createTokenVerifier, signToken } from '../../api/auth/tokens.js';
 import { loadConfig, type Config } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
+import { commandSigningKey } from '../../config/secrets.js';
+import { CommandSigner, parseSigningKey } from '../../security/command-signing.js';
 import { createWorker, workerTuning } from '../../temporal/worker.js';
 import { requestIdClientInterceptor } from '../../temporal/request-context.js';
 import { createDatabase, dropDatabase, urlFor } from './postgres.js';
@@ -27,6 +29,11 @@ import { createDatabase, dropDatabase, urlFor } from './postgres.js';
 export const testSecret = new TextEncoder().encode('test-secret-'.padEnd(48, 'x'));
 export const testIssuer = 'cxgov';
 export const testAudience = 'cxgov-api';
+
+/** The run's command signer (the key the test bundle checks), for tests that talk to Temporal directly. */
+export function testCommandSigner(): CommandSigner {
+  return new CommandSigner(parseSigningKey(inject('commandSigningKey')));
+}
 
 export interface Stack {
   url: string;
@@ -99,6 +106,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     TEMPORAL_TASK_QUEUE: taskQueue,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PII_KEY: randomBytes(32).toString('base64'),
+    COMMAND_SIGNING_KEY: inject('commandSigningKey'),
     ...opts.env,
   });
   const logger = createLogger(config.LOG_LEVEL, 'test', opts.logStream);
@@ -135,6 +143,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     temporal,
     taskQueue,
     verifyToken: createTokenVerifier({ issuer: testIssuer, audience: testAudience, secret: testSecret }),
+    commandSigner: new CommandSigner(commandSigningKey(config)),
     // The development sign-in of the embedded default, signing with the test key.
     ...(opts.devTokens === false ? {} : { devTokens: (p: Principal) => signToken(p, { issuer: testIssuer, audience: testAudience, secret: testSecret }) }),
     ...(opts.webDist ? { webDist: opts.webDist } : {}),

@@ -147,7 +147,7 @@ export function complaintCommands(complaint: Complaint) {
       state.sla = startSlaClock(state.sla, 'investigation', now, investigationDeadline);
       return {
         audit: [auditDraft('complaint.transferred', c.actor, now, before, { ...summary(state), department: c.department, investigationDeadline: iso(investigationDeadline) }, c.reason)],
-        notes: [note({ kind: 'department', id: c.department }, 'complaint.transferred', `${ref()} transferred to your department: ${c.reason}`, { investigationDeadline: iso(investigationDeadline) })],
+        notes: [note({ kind: 'department', id: c.department }, 'complaint.transferred', `${ref()} transferred to your department (the reason is in the complaint's record)`, { investigationDeadline: iso(investigationDeadline) })],
       };
     },
   };
@@ -200,7 +200,7 @@ export function complaintCommands(complaint: Complaint) {
         notes.push(note(state.owner, 'complaint.approval_decided', `${ref()}: the compensation was approved; tell the customer`));
       } else {
         state.owner = proposal.owner;
-        notes.push(note({ kind: 'user', id: current.proposedBy }, 'complaint.approval_decided', `${ref()}: the compensation was rejected: ${c.comment}`));
+        notes.push(note({ kind: 'user', id: current.proposedBy }, 'complaint.approval_decided', `${ref()}: the compensation was rejected (the supervisor's comment is in the complaint's record)`));
       }
       return { audit: [auditDraft(c.approved ? 'complaint.resolution_approved' : 'complaint.resolution_rejected', c.actor, now, before, summary(state), c.comment)], notes };
     },
@@ -258,7 +258,7 @@ export function complaintCommands(complaint: Complaint) {
       state.sla = startSlaClock(state.sla, 'appeal', now, appealDeadline);
       return {
         audit: [auditDraft('complaint.appealed', c.actor, now, before, { ...summary(state), appealDeadline: iso(appealDeadline) }, c.reason)],
-        notes: [note({ kind: 'role', id: 'supervisor' }, 'complaint.appeal_lodged', `${ref()}: the customer asks for reconsideration: ${c.reason}`, { deadline: iso(appealDeadline) })],
+        notes: [note({ kind: 'role', id: 'supervisor' }, 'complaint.appeal_lodged', `${ref()}: the customer asks for reconsideration (the reason is in the complaint's record)`, { deadline: iso(appealDeadline) })],
       };
     },
   };
@@ -284,7 +284,7 @@ export function complaintCommands(complaint: Complaint) {
       }
       return {
         audit: [auditDraft('complaint.appeal_decided', c.actor, now, before, { ...summary(state), upheld: c.upheld, decision: c.decision }, c.decision)],
-        notes: [note(agent(), 'complaint.appeal_decided', `${ref()}: appeal ${c.upheld ? 'upheld' : 'dismissed'}: ${c.decision}`)],
+        notes: [note(agent(), 'complaint.appeal_decided', `${ref()}: appeal ${c.upheld ? 'upheld' : 'dismissed'} (the decision is in the complaint's record)`)],
       };
     },
   };
@@ -326,7 +326,7 @@ export function complaintCommands(complaint: Complaint) {
     apply: (c, state, now) => {
       const before = summary(state);
       state.sla = escalateManually(state.sla) ?? state.sla;
-      return { audit: [auditDraft('complaint.escalated', c.actor, now, before, summary(state), c.reason)], notes: escalationNotes(state, state.sla.level, `${ref()} escalated to you by ${c.actor.name}: ${c.reason}`) };
+      return { audit: [auditDraft('complaint.escalated', c.actor, now, before, summary(state), c.reason)], notes: escalationNotes(state, state.sla.level, `${ref()} escalated to you by ${c.actor.name} (the reason is in the complaint's record)`) };
     },
   };
 

@@ -12,6 +12,7 @@ import { calendarChanged } from '../calendar/messages.js';
 import { updateHandlers, type ProcessCommand } from '../process/command.js';
 import { patches } from '../process/patches.js';
 import { applyCalendarChange } from './calendar.js';
+import { requireStartProof, requireUpdateProof } from '../process/proof.js';
 import { advanceClocks, clockEventDue, nextClockEventAt } from './clock.js';
 import { complaintCommands } from './commands.js';
 import { linkInitiative, registerComplaint } from './intake.js';
@@ -35,6 +36,8 @@ import { record, viewOf } from './record.js';
 import { Complaint, type ComplaintState } from './state.js';
 
 export async function complaintWorkflow(input: ComplaintInput, carried?: ComplaintState): Promise<ComplaintView> {
+  // A new complaint must have been taken by the API (workflows/process/proof.ts).
+  if (!carried) requireStartProof(input);
   const complaint = new Complaint(input, workflowInfo().workflowId, carried);
   // Started before the handlers are set, so that every handler can wait for it (a continued run starts registered).
   const registration: Promise<void> = carried ? Promise.resolve() : registerComplaint(complaint);
@@ -42,10 +45,14 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
 
   setHandler(complaintQuery, () => viewOf(complaint));
   // The intake update (update-with-start) answers once the complaint is recorded.
-  setHandler(intakeUpdate, async () => {
-    if (!complaint.registered) await registration;
-    return viewOf(complaint);
-  });
+  setHandler(
+    intakeUpdate,
+    async () => {
+      if (!complaint.registered) await registration;
+      return viewOf(complaint);
+    },
+    { validator: requireUpdateProof },
+  );
   const commands = complaintCommands(complaint);
   setHandler(respondUpdate, ...wire(commands.respond));
   setHandler(transferUpdate, ...wire(commands.transfer));

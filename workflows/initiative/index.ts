@@ -14,6 +14,7 @@ import { calendarChanged } from '../calendar/messages.js';
 import { updateHandlers, type ProcessCommand } from '../process/command.js';
 import { patches } from '../process/patches.js';
 import { applyCalendarChange } from './calendar.js';
+import { requireStartProof, requireUpdateProof } from '../process/proof.js';
 import { superviseReview } from './clock.js';
 import { initiativeCommands } from './commands.js';
 import {
@@ -32,6 +33,8 @@ import { initiativeView, settled, startChange } from './record.js';
 import { Initiative, newInitiativeState, type InitiativeState } from './state.js';
 
 export async function initiativeWorkflow(input: InitiativeWorkflowInput<InitiativeState>): Promise<InitiativeView> {
+  // A new initiative must have been created by the API (workflows/process/proof.ts).
+  if (!input.resume) requireStartProof(input);
   const initiative = new Initiative(input.resume ?? newInitiativeState(input.init), workflowInfo().workflowId);
   const budget: RunBudget = { signalsThisRun: 0, signalsPerRun: input.limits?.signalsPerRun ?? defaultSignalsPerRun };
   const state = initiative.state;
@@ -45,10 +48,14 @@ export async function initiativeWorkflow(input: InitiativeWorkflowInput<Initiati
     });
     created = change.commit();
   }
-  setHandler(createInitiative, async () => {
-    await created;
-    return initiativeView(initiative);
-  });
+  setHandler(
+    createInitiative,
+    async () => {
+      await created;
+      return initiativeView(initiative);
+    },
+    { validator: requireUpdateProof },
+  );
   setHandler(initiativeQuery, () => initiativeView(initiative));
   const commands = initiativeCommands(initiative);
   setHandler(submitDeliverables, ...wire(commands.submit));

@@ -1,4 +1,5 @@
 import type { Lock } from './lock.js';
+import { requireUpdateProof } from './proof.js';
 
 /**
  * One entry of a process family's command table. Every family runs its entries the same way:
@@ -35,10 +36,16 @@ export interface LockedProcess {
   untilReady(): Promise<void> | undefined;
 }
 
-/** The validator and handler of one update, for `setHandler(update, handler, { validator })`. */
+/**
+ * The validator and handler of one update, for `setHandler(update, handler, { validator })`. The
+ * validator first checks that the cxgov API authorised the command (workflows/process/proof.ts).
+ */
 export function updateHandlers<C, R>(locked: LockedProcess, command: ProcessCommand<C, R>): { handler: (c: C) => Promise<R>; validator: (c: C) => void } {
   return {
-    validator: (c) => command.check(c),
+    validator: (c) => {
+      requireUpdateProof(c);
+      command.check(c);
+    },
     handler: async (c) => {
       // Awaited only while the process registers: every workflow promise costs the SDK a stack capture.
       const registering = locked.untilReady();

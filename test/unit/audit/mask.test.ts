@@ -70,6 +70,7 @@ describe('workflow ids and sweeps', () => {
     expect(entityOfWorkflow('complaint-')).toEqual({ entityType: 'other', entityId: 'complaint-' });
     expect(workflowIdOf('complaint', 'c-1')).toBe('complaint-c-1');
     expect(workflowIdOf('policy', 'sla')).toBeNull();
+    expect(workflowIdOf('workflow', 'report-monthly-2026-11')).toBe('report-monthly-2026-11');
   });
 
   it('builds the visibility query of a sweep', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, reportFromCsv, reportRows, reportToCsv, toCsv } from '../../../domain/reports/csv.js';
+import { parseCsv, reportFromCsv, reportRows, reportToCsv, toCsv, unneutralised } from '../../../domain/reports/csv.js';
 
 describe('CSV', () => {
   it('quotes what needs quoting and parses it back', () => {
@@ -52,5 +52,23 @@ describe('CSV', () => {
 
   it('refuses a figure that is not a number', () => {
     expect(() => reportRows({ ...report, kpis: { x: 'text' } })).toThrow(/not a number/);
+  });
+
+  it('neutralises cells a spreadsheet would take for a formula (OWASP CSV injection), and reads them back', () => {
+    const hostile = ['=1+2', '-2-3@A1', '+cmd', '@SUM(A1)', '\tTAB', '\rCR', "'already quoted"];
+    const lines = toCsv([hostile]).split('\r\n')[0]!;
+    for (const cell of parseCsv(toCsv([hostile]))[0]!) expect(cell.startsWith("'"), JSON.stringify(cell)).toBe(true);
+    expect(lines).not.toMatch(/(^|,)"?[=+\-@]/);
+    expect(parseCsv(toCsv([hostile])).map((r) => r.map(unneutralised))).toEqual([hostile]);
+
+    const linked = { ...report, kpis: { complaints: { volume: { byProduct: { '-2-3@A1': 1, '=HYPERLINK("x")': 2 } }, delta: -1 } } };
+    const csv = reportToCsv(linked);
+    expect(csv).toContain("kpis.complaints.volume.byProduct,'-2-3@A1,1");
+    expect(csv).toContain('kpis.complaints.delta,,-1'); // a number is not a formula
+    expect(reportFromCsv(csv)).toEqual(linked);
+  });
+
+  it('leaves ordinary text and numbers as they are', () => {
+    expect(toCsv([['service', '0.5', '-1', '1e-7', 'a-b', 'x@y']])).toBe('service,0.5,-1,1e-7,a-b,x@y\r\n');
   });
 });

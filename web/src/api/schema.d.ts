@@ -14,7 +14,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow";
                     entityId?: string;
                     actor?: string;
                     /** @description inclusive, ISO-8601 with offset */
@@ -90,7 +90,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow";
                     entityId?: string;
                 };
                 header?: never;
@@ -168,7 +168,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow";
                     entityId: string;
                 };
                 cookie?: never;
@@ -3232,7 +3232,7 @@ export interface components {
             before?: unknown;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow";
             hash: string;
             id: string;
             prevHash: string | null;
@@ -3267,6 +3267,20 @@ export interface components {
             verification: components["schemas"]["AuditVerification"];
         };
         AuditVerification: {
+            /** @description Every archived workflow history against the sha256 and event count the audit trail recorded when it was archived (whole-trail verification only) */
+            archives?: {
+                broken: {
+                    detail: string;
+                    firstBrokenAt: string;
+                    /** @enum {string} */
+                    reason: "archive_altered" | "archive_unrecorded" | "archive_missing";
+                    runId: string;
+                    workflowId: string;
+                }[];
+                /** @description archived histories verified */
+                checked: number;
+                ok: boolean;
+            };
             broken?: {
                 checked: number;
                 detail?: string;
@@ -3501,6 +3515,7 @@ export interface components {
                 resumedBy?: string;
             }[];
             policyVersion: number;
+            processEnded?: components["schemas"]["ProcessEnded"];
             receivedAt: string;
             reopenCount: number;
             repeat: boolean;
@@ -3821,6 +3836,7 @@ export interface components {
                 windowEnd: string;
                 windowStart: string;
             } | null;
+            processEnded?: components["schemas"]["ProcessEnded"];
             requestedChanges: string[] | null;
             review: components["schemas"]["Review"] | null;
             reviews: components["schemas"]["Review"][];
@@ -3862,6 +3878,13 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        /** @description The process ended outside cxgov (terminated, timed out, failed or cancelled in Temporal): the entity stays as last recorded and takes no more commands; the audit trail records the end. */
+        ProcessEnded: {
+            at: string;
+            reason: string | null;
+            /** @enum {string} */
+            status: "terminated" | "timed_out" | "failed" | "cancelled";
         };
         Report: {
             from: string;

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { archiveClosedWorkflows } from '../../audit/archive.js';
+import { createLogger } from '../../config/logger.js';
+import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
+import { initiativeWorkflowId } from '../../workflows/initiative/messages.js';
+import { command, intake, secondsPolicy, setPolicy } from '../support/complaints.js';
+import { gates } from '../support/gates.js';
+import { people } from '../support/people.js';
+import { eventually, startStack, type Stack } from '../support/stack.js';
+
+/**
+ * A process ended from the Temporal side (`temporal workflow terminate`, here through the
+ * client) is not silent: the archiver records an audit event by `system` with Temporal's reason,
+ * a notice to compliance, and the entity shows `processEnded` and takes no more commands —
+ * once, however often the sweep runs.
+ */
+let stack: Stack;
+const logger = createLogger('silent', 'test');
+
+beforeAll(async () => {
+  stack = await startStack();
+  await setPolicy(stack, secondsPolicy());
+});
+afterAll(async () => stack?.stop());
+
+const sweepUntilArchived = (workflowId: string) =>
+  eventually(async () => {
+    await archiveClosedWorkflows(stack.temporal, stack.database.db, logger, { taskQueue: stack.taskQueue });
+    const rows = await stack.query(`select 1 from workflow_histories where workflow_id = $1`, [workflowId]);
+    return rows.length > 0;
+  }, `the archive of ${workflowId}`);
+
+const audit = (entityId: string) => stack.query<{ action: string; actor: string; roles: string[]; reason: string | null; after: Record<string, unknown> }>(`select action, actor, roles, reason, after from audit_events where entity_id = $1 order by seq`, [entityId]);
+
+describe('a complaint terminated in Temporal', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = (await intake(stack)).id;
+    await stack.temporal.workflow.getHandle(complaintWorkflowId(id)).terminate('cleanup by ops, call 13912345678');
+    await sweepUntilArchived(complaintWorkflowId(id));
+  });
+
+  it('is an audit event by system with the reason Temporal recorded (phone masked)', async () => {
+    const events = await audit(id);
+    const ended = events.find((e) => e.action === 'complaint.terminated');
+    expect(ended).toMatchObject({ actor: 'system', roles: ['system'], reason: 'cleanup by ops, call *******5678', after: { status: 'TERMINATED', processEnded: { status: 'terminated' } } });
+    expect(events.map((e) => e.action)).toEqual(['complaint.received', 'complaint.terminated', 'complaint.history_archived']);
+    expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=complaint&entityId=${id}`)).body.ok).toBe(true);
+  });
+
+  it('is a notice to compliance, without the reason', async () => {
+    const notes = await stack.query<{ recipient_kind: string; recipient: string; topic: string; message: string }>(`select recipient_kind, recipient, topic, message from notifications where entity_id = $1 and topic = 'complaint.process_ended'`, [id]);
+    expect(notes).toEqual([{ recipient_kind: 'role', recipient: 'compliance_auditor', topic: 'complaint.process_ended', message: expect.stringContaining('terminated outside cxgov') }]);
+    expect(notes[0]!.message).not.toContain('cleanup');
+  });
+
+  it('shows on the complaint, which takes no more commands and leaves the inbox', async () => {
+    const res = await stack.as(people.supervisor).get(`/api/v1/complaints/${id}`);
+    expect(res.body).toMatchObject({ status: 'open', processEnded: { status: 'terminated', at: expect.any(String), reason: 'cleanup by ops, call *******5678' } });
+    const listed = (await stack.as(people.supervisor).get(`/api/v1/complaints?limit=100`)).body.items.find((c: { id: string }) => c.id === id);
+    expect(listed.processEnded).toMatchObject({ status: 'terminated' });
+    const refused = await stack.as(people.agent).post(`/api/v1/complaints/${id}/responses`, { message: 'hello?', channel: 'app' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('terminated');
+    const inbox = (await stack.as(people.agent).get('/api/v1/tasks')).body.items.map((t: { entityId: string }) => t.entityId);
+    expect(inbox).not.toContain(id);
+  });
+
+  it('is recorded once, however often the sweep runs', async () => {
+    const before = await audit(id);
+    await archiveClosedWorkflows(stack.temporal, stack.database.db, logger, { taskQueue: stack.taskQueue });
+    expect(await audit(id)).toEqual(before);
+    const [n] = await stack.query<{ n: number }>(`select count(*)::int as n from notifications where entity_id = $1 and topic = 'complaint.process_ended'`, [id]);
+    expect(n!.n).toBe(1);
+  });
+});
+
+describe('an initiative terminated in Temporal', () => {
+  it('is recorded and shown the same way', async () => {
+    const id = await gates(stack).create();
+    await stack.temporal.workflow.getHandle(initiativeWorkflowId(id)).terminate('stuck, ended by ops');
+    await sweepUntilArchived(initiativeWorkflowId(id));
+    expect((await audit(id)).map((e) => e.action)).toEqual(['initiative.created', 'initiative.terminated', 'initiative.history_archived']);
+    const res = await gates(stack).get(id);
+    expect(res.body).toMatchObject({ status: 'in_progress', processEnded: { status: 'terminated', reason: 'stuck, ended by ops' } });
+    const refused = await gates(stack).submit(id, 'research');
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('terminated');
+  });
+});
+
+describe('a process that completes', () => {
+  it('is archived with no end event and no notice', async () => {
+    const c = await intake(stack);
+    await command(stack, people.agent, c.id, '/resolution', { summary: 'done', remedy: 'none' });
+    expect((await command(stack, people.agent, c.id, '/customer-feedback', { satisfied: true, via: 'callback', comment: '' })).status).toBe('closed');
+    await eventually(async () => ((await stack.temporal.workflow.getHandle(complaintWorkflowId(c.id)).describe()).status.name === 'COMPLETED' ? true : undefined), 'the process to complete');
+    await sweepUntilArchived(complaintWorkflowId(c.id));
+    const actions = (await audit(c.id)).map((e) => e.action);
+    expect(actions.at(-1)).toBe('complaint.history_archived');
+    expect(actions.filter((a) => /terminated|failed|timed_out|cancelled/.test(a))).toEqual([]);
+    expect((await stack.as(people.supervisor).get(`/api/v1/complaints/${c.id}`)).body.processEnded).toBeUndefined();
+  });
+});
