@@ -6,7 +6,7 @@ import { complaintActivities } from '../../activities/complaints.js';
 import type { ComplaintRecord } from '../../db/complaints.js';
 import { IdempotencyStore, type StoredAnswer } from '../../api/idempotency.js';
 import { writeCheckpoint } from '../../audit/checkpoint.js';
-import { entityOfWorkflow } from '../../audit/archive.js';
+import { entityOfWorkflow, recordUnrecordedArchives } from '../../audit/archive.js';
 import { sha256hex } from '../../db/canonical.js';
 import { importYear } from '../../db/calendar.js';
 import type { Database } from '../../db/client.js';
@@ -506,8 +506,8 @@ const complaints: RowBuilder = {
 const historyFixtures = ['complaint-on-time', 'complaint-escalated-signed-off', 'complaint-reopened-appealed'];
 
 const histories: RowBuilder = {
-  name: 'workflow histories: a closed run archived as the archiver stores it (audit/archive.ts archiveRun)',
-  tables: ['workflow_histories'],
+  name: 'workflow histories: a closed run archived as the archiver stores it, and recorded in its chain (audit/archive.ts)',
+  tables: ['workflow_histories', 'audit_events', 'audit_chain_heads'],
   async write({ db, step, written }) {
     // A real history (a replay fixture) under the workflow id of a complaint closed by then.
     const fixture = historyFixtures[step % historyFixtures.length]!;
@@ -531,6 +531,8 @@ const histories: RowBuilder = {
       history: gzipSync(Buffer.from(json, 'utf8'), { level: 6 }),
       sha256: sha256hex(json),
     });
+    // The archiver records each archive in its record's audit chain (hash and event count).
+    await recordUnrecordedArchives(db);
     written.histories.push({ workflowId, runId, eventCount: events.length });
   },
 };
