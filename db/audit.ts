@@ -3,8 +3,12 @@ import { canonicalJson, sha256hex } from './canonical.js';
 import type { Database, Transaction } from './client.js';
 import { auditChainHeads, auditEvents } from './schema/index.js';
 
-/** The kinds of entity with an audit chain: the five of the API, plus generated reports. */
-export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report'] as const;
+/**
+ * The kinds of entity with an audit chain: the five of the API, generated reports, and the
+ * notification side (docs/notifications.md): the directory's people, the IM channels, and the
+ * notices to a complaint's customer (one chain per complaint: queued, sent, failed).
+ */
+export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'person', 'im_channel', 'customer_notice'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /**
