@@ -123,7 +123,11 @@ export async function routeDue(db: Database, opts: { batch: number; retry: Retry
       .for('update', { skipLocked: true });
     const outcome: RouteOutcome = { routed: 0, failed: 0, gaveUp: 0 };
     if (rows.length === 0) return outcome;
-    const [people, roster, groups, policy] = await Promise.all([activePeople(tx), readRoster(tx as unknown as Database), imGroups(tx), readPolicy(tx as unknown as Database, 'notificationRouting')]);
+    // One after another: a transaction is one connection.
+    const people = await activePeople(tx);
+    const roster = await readRoster(tx as unknown as Database);
+    const groups = await imGroups(tx);
+    const policy = await readPolicy(tx as unknown as Database, 'notificationRouting');
     // Event types added after the table was stored take their defaults.
     const table: RoutingTable = { ...defaultRoutingTable, ...policy.value };
     const base = { people, chair: roster.find((m) => m.chair)?.userId ?? null, committee: roster.map((m) => m.userId), imGroups: groups };

@@ -14,6 +14,9 @@ import { createTokenVerifier, signToken } from '../../api/auth/tokens.js';
 import { loadConfig, type Config } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
+import { startNotifications } from '../../notifications/start.js';
+import type { Dispatcher } from '../../notifications/dispatcher.js';
+import { workerMetrics } from '../../temporal/metrics.js';
 import { createWorker, workerTuning } from '../../temporal/worker.js';
 import { requestIdClientInterceptor } from '../../temporal/request-context.js';
 import { createDatabase, dropDatabase, urlFor } from './postgres.js';
@@ -75,6 +78,11 @@ export interface StackOptions {
   devTokens?: false;
   /** Folder the UI is served from (default web/dist, built by the global setup). */
   webDist?: string;
+  /**
+   * Run the notification dispatcher (as a worker does), mailing through the run's Mailpit unless
+   * `smtpUrl` names another (a test's own, stoppable one); the rest from `env` (NOTIFY_*, SMS_*).
+   */
+  notifications?: true | { smtpUrl?: string };
 }
 
 /** What the test helpers (gates.ts, complaints.ts) need of a stack; a stack of processes has it too. */
@@ -121,6 +129,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     });
     running = worker.run();
   }
+  let dispatcher: Dispatcher | undefined;
+  if (opts.notifications) {
+    const smtpUrl = (opts.notifications !== true && opts.notifications.smtpUrl) || inject('mailpitSmtpUrl');
+    dispatcher = await startNotifications(config, database.db, logger, { smtpUrl, registry: workerMetrics().registry });
+  }
 
   const app = createApp({
     config,
@@ -156,6 +169,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await dispatcher?.stop();
       worker?.shutdown();
       await running;
       await workerConnection?.close();
