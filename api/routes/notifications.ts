@@ -10,7 +10,7 @@ import { PiiCipher } from '../../security/pii.js';
 import { actorOf, type Role } from '../auth/roles.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
-import { conflict, notFound } from '../problem.js';
+import { badRequest, conflict, notFound } from '../problem.js';
 import type { ApiRouter } from '../router.js';
 import {
   DeliveryParams,
@@ -210,7 +210,9 @@ export function notificationRoutes(api: ApiRouter, { db, config }: AppDeps): voi
     body: ImChannelInputSchema,
     responses: { 200: { description: 'The channel', schema: ImChannelSchema }, 409: { description: 'The department (or committee) has another channel' } },
     handler: async ({ params, body, principal }) => {
-      const written = await writeImChannel(db, cipher, params.id, body, principal);
+      if (body.id !== params.id) throw badRequest('the body’s id must be the path’s', [{ path: 'body.id', message: `expected ${params.id}` }]);
+      const { removeSecret, secret, id: _id, ...rest } = body;
+      const written = await writeImChannel(db, cipher, params.id, { ...rest, ...(removeSecret ? { secret: null } : secret !== undefined ? { secret } : {}) }, principal);
       if (written.kind === 'target_taken') throw conflict(`${body.scope === 'committee' ? 'the committee' : `department ${body.target}`} already has the channel ${written.by}`);
       return { status: 200, body: written.channel };
     },

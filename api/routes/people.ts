@@ -1,6 +1,7 @@
 import { listPeople, writePerson } from '../../db/people.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
+import { badRequest } from '../problem.js';
 import type { ApiRouter } from '../router.js';
 import { PeoplePageSchema, PeopleQuery, PersonInputSchema, PersonParams, PersonSchema } from '../schemas/notifications.js';
 
@@ -37,6 +38,10 @@ export function peopleRoutes(api: ApiRouter, { db }: AppDeps): void {
     params: PersonParams,
     body: PersonInputSchema,
     responses: { 200: { description: 'The person', schema: PersonSchema } },
-    handler: async ({ params, body, principal }) => ({ status: 200, body: await writePerson(db, params.userId, body, principal) }),
+    handler: async ({ params, body, principal }) => {
+      if (body.userId !== params.userId) throw badRequest('the body’s userId must be the path’s', [{ path: 'body.userId', message: `expected ${params.userId}` }]);
+      const { userId: _userId, ...person } = body;
+      return { status: 200, body: await writePerson(db, params.userId, { ...person, email: person.email ?? null, department: person.department ?? null }, principal) };
+    },
   });
 }

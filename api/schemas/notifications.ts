@@ -74,13 +74,16 @@ const webhookUrl = z
 
 export const ImChannelInputSchema = z
   .strictObject({
+    id: id.openapi({ description: 'The channel’s id, as in the path (a replace names what it replaces twice)' }),
     scope: z.enum(imScopes),
     target: requiredText(200).openapi({ description: 'The department (scope `department`); `committee` for the committee' }),
     flavor: z.enum(imFlavors),
     url: webhookUrl,
-    secret: z.string().min(8).max(500).nullable().optional().openapi({ description: 'Signing secret; omitted keeps the stored one, null removes it. Never returned.' }),
+    secret: z.string().min(8).max(500).optional().openapi({ description: 'Signing secret; omitted keeps the stored one. Never returned.' }),
+    removeSecret: z.literal(true).optional().openapi({ description: 'Remove the stored secret (the channel then posts unsigned)' }),
     enabled: z.boolean().default(true),
   })
+  .refine((v) => !(v.secret !== undefined && v.removeSecret), 'give a secret or removeSecret, not both')
   .openapi('ImChannelInput');
 export const ImChannelSchema = z
   .object({
@@ -127,10 +130,11 @@ export const DeliveryParams = z.strictObject({ id: rowId });
 
 export const PersonInputSchema = z
   .strictObject({
+    userId: id.openapi({ description: 'The person’s user id (the token’s `sub`), as in the path' }),
     name: requiredText(200),
-    email: z.email().max(320).nullable(),
+    email: z.email().max(320).optional().openapi({ description: 'Omitted: the person has no address (in-app and IM only)' }),
     language: z.enum(languages).default('zh'),
-    department: requiredText(200).nullable(),
+    department: requiredText(200).optional(),
     roles: z
       .array(z.enum(roles))
       .max(roles.length)

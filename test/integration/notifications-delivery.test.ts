@@ -41,8 +41,8 @@ beforeAll(async () => {
   await addPerson(stack, people.auditor, domain);
   for (const p of [people.chair, people.m1, people.m2, people.m3, people.m4]) await addPerson(stack, p, domain);
   const put = (id: string, body: unknown) => stack.as(people.admin).put(`/api/v1/notifications/im-channels/${id}`, body);
-  expect((await put('cs-dingtalk', { scope: 'department', target: 'customer-service', flavor: 'dingtalk', url: im.url(), secret: imSecret })).status).toBe(200);
-  expect((await put('committee-hook', { scope: 'committee', target: 'committee', flavor: 'generic', url: committeeIm.url('/hooks/committee'), secret: 'SEC-generic-committee' })).status).toBe(200);
+  expect((await put('cs-dingtalk', { id: 'cs-dingtalk', scope: 'department', target: 'customer-service', flavor: 'dingtalk', url: im.url(), secret: imSecret })).status).toBe(200);
+  expect((await put('committee-hook', { id: 'committee-hook', scope: 'committee', target: 'committee', flavor: 'generic', url: committeeIm.url('/hooks/committee'), secret: 'SEC-generic-committee' })).status).toBe(200);
 });
 afterAll(async () => {
   await stack?.stop();
@@ -236,7 +236,7 @@ describe('administration', () => {
     expect(JSON.stringify(list.body)).not.toContain(imSecret);
     const [row] = await stack.query<{ secret_enc: string }>(`select secret_enc from im_channels where id = 'cs-dingtalk'`);
     expect(row!.secret_enc).toMatch(/^v1\./);
-    const taken = await admin.put('/api/v1/notifications/im-channels/cs-other', { scope: 'department', target: 'customer-service', flavor: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x' });
+    const taken = await admin.put('/api/v1/notifications/im-channels/cs-other', { id: 'cs-other', scope: 'department', target: 'customer-service', flavor: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x' });
     expect(taken.status).toBe(409);
     const audit = await stack.query<{ action: string; after: any }>(`select action, after from audit_events where entity_type = 'im_channel' and entity_id = 'cs-dingtalk'`);
     expect(audit).toEqual([expect.objectContaining({ action: 'im_channel.created' })]);

@@ -43,8 +43,8 @@ beforeAll(async () => {
   await addPerson(stack, people.supervisor, domain);
   await addPerson(stack, { userId: 'poison', name: 'Mailbox Gone', roles: [] }, domain, { email: 'poison@rejected.invalid' });
   const put = (id: string, body: unknown) => stack.as(people.admin).put(`/api/v1/notifications/im-channels/${id}`, body);
-  expect((await put('cs', { scope: 'department', target: 'customer-service', flavor: 'generic', url: im.url('/cs'), secret: 'S3cret-cs-group' })).status).toBe(200);
-  expect((await put('committee', { scope: 'committee', target: 'committee', flavor: 'feishu', url: committeeIm.url('/committee'), secret: 'S3cret-committee' })).status).toBe(200);
+  expect((await put('cs', { id: 'cs', scope: 'department', target: 'customer-service', flavor: 'generic', url: im.url('/cs'), secret: 'S3cret-cs-group' })).status).toBe(200);
+  expect((await put('committee', { id: 'committee', scope: 'committee', target: 'committee', flavor: 'feishu', url: committeeIm.url('/committee'), secret: 'S3cret-committee' })).status).toBe(200);
 });
 afterAll(async () => {
   await stack?.stop();

@@ -14,13 +14,13 @@ import type { StackLike } from './stack.js';
 /** A fresh mail domain per test file. */
 export const mailDomain = () => `t${randomBytes(4).toString('hex')}.cxgov.example`;
 
-export function personBody(p: { name: string; roles: string[]; department?: string }, domain: string, over: Record<string, unknown> = {}) {
-  return { name: p.name, email: null as string | null, language: 'zh', department: p.department ?? null, roles: p.roles, departmentHead: false, channel: 'email', active: true, ...over };
+export function personBody(p: { name: string; roles: string[]; department?: string }, over: Record<string, unknown> = {}) {
+  return { name: p.name, language: 'zh', ...(p.department ? { department: p.department } : {}), roles: p.roles, departmentHead: false, channel: 'email', active: true, ...over };
 }
 
 /** Puts one test person into the directory with an address at `domain`. */
 export async function addPerson(stack: StackLike, p: { userId: string; name: string; roles: string[]; department?: string }, domain: string, over: Record<string, unknown> = {}) {
-  const res = await stack.as(people.admin).put(`/api/v1/people/${p.userId}`, personBody(p, domain, { email: `${p.userId}@${domain}`, ...over }));
+  const res = await stack.as(people.admin).put(`/api/v1/people/${p.userId}`, { userId: p.userId, ...personBody(p, { email: `${p.userId}@${domain}`, ...over }) });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
