@@ -52,3 +52,7 @@ export type ReportSummary = Schemas['ReportSummary'];
 export type ReportKind = ReportSummary['kind'];
 /** A stored report (GET /reports/{kind}/{period}). */
 export type StoredReport = Schemas['Report'];
+
+export type AppNotification = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationPage'];
+type NotificationListIsPage = Conforms<NotificationPage, Page<AppNotification> & { unread: number }>;
