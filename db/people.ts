@@ -71,6 +71,8 @@ export async function writePerson(db: Database, userId: string, input: PersonInp
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(people).where(eq(people.userId, userId)).for('update');
     const before = locked ? present(locked) : undefined;
+    // The same values again (a sync run twice, a repeated request) write nothing.
+    if (before && JSON.stringify(fields(before)) === JSON.stringify(fields({ ...before, ...input }))) return before;
     const values = { ...input, updatedBy: actor.userId, updatedAt: new Date() };
     const [row] = await tx.insert(people).values({ userId, ...values }).onConflictDoUpdate({ target: people.userId, set: values }).returning();
     const after = present(row!);
