@@ -5,6 +5,9 @@ import { z } from 'zod';
  * Every setting cxgov reads from the environment, with its default. The README's configuration
  * table mirrors this file; keep them together.
  */
+/** An optional setting where an empty value (`SMTP_URL=`) means unset, as it does for the others. */
+const unsetIfEmpty = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (v === '' ? undefined : v), inner.optional());
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -78,18 +81,18 @@ const schema = z.object({
    * `smtps://user:pass@relay:465` (TLS from the start) or `smtp://user:pass@relay:587` (STARTTLS,
    * required with SMTP_REQUIRE_TLS=true) is the bank's relay.
    */
-  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'smtp://… or smtps://…').optional(),
+  SMTP_URL: unsetIfEmpty(z.string().regex(/^smtps?:\/\/\S+$/, 'smtp://… or smtps://…')),
   SMTP_REQUIRE_TLS: z.enum(['true', 'false']).default('false'),
   /** PEM bundle of a private CA the relay's certificate is issued by. */
-  SMTP_TLS_CA_PATH: z.string().optional(),
+  SMTP_TLS_CA_PATH: unsetIfEmpty(z.string()),
   MAIL_FROM: z.string().min(3).default('cxgov <noreply@cxgov.localhost>'),
   MAILPIT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
   MAILPIT_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8025),
   /** Base URL of the web UI in links of mails and IM posts; unset → http://HOST:PORT. */
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: unsetIfEmpty(z.string().url()),
   /** The SMS gateway customers' notices go through (JSON POST, bearer key); unset → customers are not sent SMS. */
-  SMS_GATEWAY_URL: z.string().url().optional(),
-  SMS_GATEWAY_KEY: z.string().optional(),
+  SMS_GATEWAY_URL: unsetIfEmpty(z.string().url()),
+  SMS_GATEWAY_KEY: unsetIfEmpty(z.string()),
   /** The institution's name signing customer messages. */
   NOTICE_SENDER_NAME: z.string().min(1).default('cxgov'),
   CUSTOMER_NOTICE_LANGUAGE: z.enum(['zh', 'en']).default('zh'),

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { expect, inject } from 'vitest';
 import { cxgovSignature, dingtalkSign } from '../../notifications/channels/im.js';
@@ -143,5 +143,3 @@ export async function smsGateway(key: string) {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-export const hmacHex = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('hex');
