@@ -14,6 +14,8 @@ export interface MailpitOptions {
   dbFile?: string;
   /** Extra flags (e.g. --smtp-allowed-recipients for a test). */
   extraArgs?: string[];
+  /** Accept any SMTP login, or none (default true); false when `extraArgs` names an auth file. */
+  acceptAnyAuth?: boolean;
   onOutput?: (line: string) => void;
 }
 
@@ -31,8 +33,7 @@ export async function startMailpit(opts: MailpitOptions): Promise<Mailpit> {
     '--listen', `${host}:${opts.httpPort}`,
     '--ignore-duplicate-ids',
     '--disable-version-check',
-    '--smtp-auth-accept-any',
-    '--smtp-auth-allow-insecure',
+    ...(opts.acceptAnyAuth === false ? [] : ['--smtp-auth-accept-any', '--smtp-auth-allow-insecure']),
     '--max', '5000',
     '--quiet',
     ...(opts.dbFile ? ['--database', opts.dbFile] : []),

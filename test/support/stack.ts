@@ -80,7 +80,8 @@ export interface StackOptions {
   webDist?: string;
   /**
    * Run the notification dispatcher (as a worker does), mailing through the run's Mailpit unless
-   * `smtpUrl` names another (a test's own, stoppable one); the rest from `env` (NOTIFY_*, SMS_*).
+   * `smtpUrl` names another (a test's own, stoppable one) or `env` sets SMTP_URL; the rest from
+   * `env` (NOTIFY_*, SMS_*, SMTP_*).
    */
   notifications?: true | { smtpUrl?: string };
 }
@@ -131,8 +132,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   }
   let dispatcher: Dispatcher | undefined;
   if (opts.notifications) {
-    const smtpUrl = (opts.notifications !== true && opts.notifications.smtpUrl) || inject('mailpitSmtpUrl');
-    dispatcher = await startNotifications(config, database.db, logger, { smtpUrl, registry: workerMetrics().registry });
+    // A test's own server, else SMTP_URL of the env (a relay the test runs), else the run's Mailpit.
+    const smtpUrl = (opts.notifications !== true && opts.notifications.smtpUrl) || (config.SMTP_URL ? undefined : inject('mailpitSmtpUrl'));
+    dispatcher = await startNotifications(config, database.db, logger, { ...(smtpUrl ? { smtpUrl } : {}), registry: workerMetrics().registry });
   }
 
   const app = createApp({
