@@ -179,6 +179,31 @@ describe('poisoned notices', () => {
   });
 });
 
+describe('routing that fails', () => {
+  it('is retried per notice, then given up with its error; the other notices are routed meanwhile', async () => {
+    // A routing table corrupted behind the API's back: every "report ready" notice fails to route.
+    await stack.query(
+      `insert into policies (kind, value, version, updated_by) values ('notificationRouting', '{"report_ready":{"also":"not-a-list","email":true,"im":false}}', 99, 'test')
+       on conflict (kind) do update set value = excluded.value`,
+    );
+    try {
+      await stack.query(`insert into notifications (source_key, recipient_kind, recipient, topic, entity_type, entity_id, message) values ('bad-route-1', 'role', 'supervisor', 'report.ready', 'report', 'monthly:2026-10', 'x')`);
+      const c = await intake(stack);
+      await command(stack, people.agent, c.id, '/escalate', { reason: 'while a notice fails to route' });
+      await eventually(async () => ((await mailpit(own.uiUrl).to(`sue@${domain}`)).some((m) => m.Subject.includes(c.id)) ? true : undefined), 'the escalation routed and mailed');
+      const [stuck] = await eventually(async () => {
+        const r = await stack.query<{ routed_at: string | null; attempts: number; last_error: string }>(`select routed_at, attempts::int as attempts, last_error from notifications where source_key = 'bad-route-1'`);
+        return r[0]?.routed_at ? r : undefined;
+      }, 'routing given up', 90_000);
+      expect(stuck).toMatchObject({ attempts: 20, last_error: expect.stringMatching(/^routing gave up: /) });
+      expect(await stack.query(`select * from user_notifications n join notifications o on o.id = n.notification_id where o.source_key = 'bad-route-1'`)).toEqual([]);
+      expect(await metric('cxgov_notifications_routed_total', '{outcome="gave_up"}')).toBeGreaterThanOrEqual(1);
+    } finally {
+      await stack.query(`delete from policies where kind = 'notificationRouting'`);
+    }
+  });
+});
+
 describe('a crash between sending and recording', () => {
   it('the send is repeated with the same Message-ID and the inbox keeps one message', async () => {
     // A sender claimed the delivery (attempt 1, a lease), sent the mail, and died before recording.
