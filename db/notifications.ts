@@ -141,7 +141,7 @@ export async function routeDue(db: Database, opts: { batch: number; retry: Retry
       } catch (err) {
         opts.onError?.(n, err);
         const attempts = n.attempts + 1;
-        const verdict = afterFailure(attempts, false, opts.retry);
+        const verdict = afterFailure(attempts, false, opts.retry, Math.random);
         const error = errorText(err);
         if (verdict.kind === 'dead') {
           outcome.gaveUp++;

@@ -98,7 +98,7 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
         log.info({ ...about, reason: error }, 'notification not sent: no channel to send it by');
         return;
       }
-      const verdict = afterFailure(row.attempts, err instanceof PermanentFailure, retry);
+      const verdict = afterFailure(row.attempts, err instanceof PermanentFailure, retry, Math.random);
       if (verdict.kind === 'dead') {
         await recordFailure(opts.db, row, { kind: 'dead', error });
         opts.metrics?.deliveries.inc({ channel, outcome: 'dead' });

@@ -3,7 +3,7 @@
  * limit after which it is dead-lettered. Jitter spreads the retries of many notices that failed
  * together (a mail relay down for ten minutes) so they do not all return at the same instant.
  *
- * Pure: `random` is passed in (tests fix it).
+ * Pure: the caller passes the source of randomness in (the dispatcher passes the runtime's; tests fix it).
  */
 export interface RetryPolicy {
   /** Delay after the first failure, in ms. */
@@ -21,7 +21,7 @@ export const defaultRetryPolicy: RetryPolicy = { baseMs: 5_000, maxMs: 15 * 60_0
  * step base·2^(attempts−1), capped, of which a random half is kept ("equal jitter": never less
  * than half the step, so a retry never comes back at once).
  */
-export function retryDelayMs(attempts: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function retryDelayMs(attempts: number, policy: RetryPolicy, random: () => number): number {
   const n = Math.max(1, Math.floor(attempts));
   const step = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(n - 1, 40));
   return Math.round(step / 2 + (step / 2) * Math.min(1, Math.max(0, random())));
@@ -30,7 +30,7 @@ export function retryDelayMs(attempts: number, policy: RetryPolicy, random: () =
 export type FailureVerdict = { kind: 'retry'; delayMs: number } | { kind: 'dead' };
 
 /** What happens after a failed attempt: retried later, or dead-lettered (limit reached, or a permanent failure). */
-export function afterFailure(attempts: number, permanent: boolean, policy: RetryPolicy, random?: () => number): FailureVerdict {
+export function afterFailure(attempts: number, permanent: boolean, policy: RetryPolicy, random: () => number): FailureVerdict {
   if (permanent || attempts >= policy.maxAttempts) return { kind: 'dead' };
   return { kind: 'retry', delayMs: retryDelayMs(attempts, policy, random) };
 }

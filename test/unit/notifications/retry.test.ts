@@ -21,8 +21,8 @@ describe('retry delays', () => {
 describe('after a failure', () => {
   it('retried until the attempt limit, then dead-lettered; a permanent failure at once', () => {
     expect(afterFailure(1, false, policy, () => 0)).toEqual({ kind: 'retry', delayMs: 500 });
-    expect(afterFailure(4, false, policy).kind).toBe('retry');
-    expect(afterFailure(5, false, policy)).toEqual({ kind: 'dead' });
-    expect(afterFailure(1, true, policy)).toEqual({ kind: 'dead' });
+    expect(afterFailure(4, false, policy, () => 0.5).kind).toBe('retry');
+    expect(afterFailure(5, false, policy, () => 0.5)).toEqual({ kind: 'dead' });
+    expect(afterFailure(1, true, policy, () => 0.5)).toEqual({ kind: 'dead' });
   });
 });
