@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { domainSnapshot, type DomainSnapshot } from '../db/metrics.js';
+import { outboxSnapshot, type OutboxSnapshot } from '../db/notifications.js';
 import type { Database } from '../db/client.js';
 import { clockNames, clockStates } from '../domain/complaints/types.js';
 import { existingWorkerMetrics } from '../temporal/metrics.js';
@@ -34,6 +35,7 @@ export function createMetrics(db?: Database, cacheMs = 10_000, now: () => Date =
 
   if (db) domainGauges(registry, db, cacheMs);
   if (db) calendarGauges(registry, db, now, cacheMs);
+  if (db) outboxGauges(registry, db, Math.min(cacheMs, 5_000));
 
   /** The text of a scrape: this registry, plus the in-process worker's when there is one. */
   const scrape = async (): Promise<{ contentType: string; text: string }> => {
@@ -99,4 +101,36 @@ function domainGauges(registry: Registry, db: Database, cacheMs: number): void {
   gauge('cxgov_reports_stored', 'Stored reports by kind', ['kind'], (g, s) => {
     for (const kind of ['monthly', 'weekly']) g.set({ kind }, s.reports.find((r) => r.kind === kind)?.n ?? 0);
   });
+}
+
+/**
+ * The notification outbox (docs/notifications.md "Watching it"): per channel ('routing' for
+ * notices not yet fanned out), how many wait, how old the oldest waiting one is, how many are
+ * dead-lettered. The delivery counters come from the dispatcher (notifications/metrics.ts).
+ */
+function outboxGauges(registry: Registry, db: Database, cacheMs: number): void {
+  let cached: { at: number; value: Promise<OutboxSnapshot> } | undefined;
+  const snapshot = () => {
+    if (!cached || Date.now() - cached.at > cacheMs) {
+      const value = outboxSnapshot(db);
+      cached = { at: Date.now(), value };
+      value.catch(() => (cached = undefined));
+    }
+    return cached.value;
+  };
+  const gauge = (name: string, help: string, pick: (c: OutboxSnapshot['channels'][number]) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['channel'] as const,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        const s = await snapshot().catch(() => undefined);
+        for (const c of s?.channels ?? []) this.set({ channel: c.channel }, pick(c));
+      },
+    });
+  gauge('cxgov_notifications_pending', 'Notices waiting: deliveries not yet sent by channel, and notices not yet routed (channel="routing")', (c) => c.pending);
+  gauge('cxgov_notifications_oldest_pending_age_seconds', 'Age of the oldest waiting delivery (or unrouted notice) by channel; 0 when none waits', (c) => c.oldestPendingSeconds);
+  gauge('cxgov_notifications_dead', 'Deliveries dead-lettered (given up), by channel; re-drive them with POST /api/v1/notifications/outbox/{id}/redrive', (c) => c.dead);
 }

@@ -5,6 +5,9 @@ import { z } from 'zod';
  * Every setting cxgov reads from the environment, with its default. The README's configuration
  * table mirrors this file; keep them together.
  */
+/** An optional setting where an empty value (`SMTP_URL=`) means unset, as it does for the others. */
+const unsetIfEmpty = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (v === '' ? undefined : v), inner.optional());
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -90,6 +93,37 @@ const schema = z.object({
   HISTORY_ARCHIVE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   /** Closed histories archived per second at most, so a sweep after a busy minute does not take the CPU that commands need. */
   HISTORY_ARCHIVE_RATE_PER_SECOND: z.coerce.number().positive().default(20),
+
+  /**
+   * Notifications (docs/notifications.md). SMTP_URL unset → `npm start` runs the embedded Mailpit
+   * and mails through it; a worker run alone then has no mail server and skips email deliveries.
+   * `smtps://user:pass@relay:465` (TLS from the start) or `smtp://user:pass@relay:587` (STARTTLS,
+   * required with SMTP_REQUIRE_TLS=true) is the bank's relay.
+   */
+  SMTP_URL: unsetIfEmpty(z.string().regex(/^smtps?:\/\/\S+$/, 'smtp://… or smtps://…')),
+  SMTP_REQUIRE_TLS: z.enum(['true', 'false']).default('false'),
+  /** PEM bundle of a private CA the relay's certificate is issued by. */
+  SMTP_TLS_CA_PATH: unsetIfEmpty(z.string()),
+  MAIL_FROM: z.string().min(3).default('cxgov <noreply@cxgov.localhost>'),
+  MAILPIT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+  MAILPIT_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8025),
+  /** Base URL of the web UI in links of mails and IM posts; unset → http://HOST:PORT. */
+  PUBLIC_URL: unsetIfEmpty(z.string().url()),
+  /** The SMS gateway customers' notices go through (JSON POST, bearer key); unset → customers are not sent SMS. */
+  SMS_GATEWAY_URL: unsetIfEmpty(z.string().url()),
+  SMS_GATEWAY_KEY: unsetIfEmpty(z.string()),
+  /** The institution's name signing customer messages. */
+  NOTICE_SENDER_NAME: z.string().min(1).default('cxgov'),
+  CUSTOMER_NOTICE_LANGUAGE: z.enum(['zh', 'en']).default('zh'),
+  /** Delivery attempts before a notice is dead-lettered. */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  /** First retry delay; doubles per attempt (with jitter) up to NOTIFY_RETRY_MAX_SECONDS. */
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().positive().default(5),
+  NOTIFY_RETRY_MAX_SECONDS: z.coerce.number().positive().default(900),
+  /** How long a sender holds a claimed delivery before another may retry it. */
+  NOTIFY_LEASE_SECONDS: z.coerce.number().positive().default(60),
+  /** Pause of an idle dispatcher loop. */
+  NOTIFY_IDLE_MS: z.coerce.number().int().min(10).default(1000),
 
   BODY_LIMIT: z.string().default('100kb'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),

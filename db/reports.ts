@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { Kpis } from '../domain/reports/kpis.js';
 import type { ReportKind, ReportPeriod } from '../domain/reports/periods.js';
-import { appendAuditEvent } from './audit.js';
+import { writeTransition } from './transition.js';
 import type { Database } from './client.js';
 import { reports } from './schema/index.js';
 
@@ -74,16 +74,21 @@ export async function storeReport(db: Database, w: ReportWrite): Promise<{ repor
       reviewsDecided: (r.content as Kpis).gates?.decisions?.decided ?? null,
     });
     const regenerated = before !== undefined && before.workflowId !== w.workflowId;
-    await appendAuditEvent(tx, {
-      entityType: 'report',
-      entityId: `${w.period.kind}:${w.period.key}`,
-      sourceKey: w.sourceKey,
-      actor: w.generatedBy,
-      roles: w.roles,
-      action: before ? 'report.regenerated' : 'report.generated',
-      at: w.generatedAt,
-      before: before ? summary(before) : null,
-      after: { kind: w.period.kind, period: w.period.key, from: values.periodStart, to: values.periodEnd, timeZone: w.timeZone, ...summary(values) },
+    // Through writeTransition so the notices the event implies ("report ready") are queued with it.
+    await writeTransition(tx, {
+      audit: [
+        {
+          entityType: 'report',
+          entityId: `${w.period.kind}:${w.period.key}`,
+          sourceKey: w.sourceKey,
+          actor: w.generatedBy,
+          roles: w.roles,
+          action: before ? 'report.regenerated' : 'report.generated',
+          at: w.generatedAt,
+          before: before ? summary(before) : null,
+          after: { kind: w.period.kind, period: w.period.key, from: values.periodStart, to: values.periodEnd, timeZone: w.timeZone, ...summary(values) },
+        },
+      ],
     });
     return { report: present(row!), regenerated };
   });

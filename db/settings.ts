@@ -10,25 +10,28 @@ import {
   type ReviewPolicy,
   type SlaPolicy,
 } from '../domain/policies.js';
+import { defaultRoutingTable, type RoutingTable } from '../domain/notifications/routing.js';
 import type { Database } from './client.js';
 import type { AuditEntityType } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
 import { committeeMembers, policies } from './schema/index.js';
 
 /**
- * Administrable settings: the committee roster, the review and SLA policies and the business
- * calendar. Unset settings read as the defaults of product.md. Every change is written with an
+ * Administrable settings: the committee roster, the review and SLA policies, the business
+ * calendar and the notification routing table. Unset settings read as the defaults of product.md. Every change is written with an
  * audit event (who, when, before, after) in the same transaction.
  */
 export interface PolicyKinds {
   review: ReviewPolicy;
   sla: SlaPolicy;
   calendar: CalendarSettings;
+  /** Who hears of which event type (docs/notifications.md). */
+  notificationRouting: RoutingTable;
 }
 export type PolicyKind = keyof PolicyKinds;
 
-const defaults: PolicyKinds = { review: defaultReviewPolicy, sla: defaultSlaPolicy, calendar: defaultCalendarSettings };
-const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar' };
+const defaults: PolicyKinds = { review: defaultReviewPolicy, sla: defaultSlaPolicy, calendar: defaultCalendarSettings, notificationRouting: defaultRoutingTable };
+const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy' };
 
 export interface Versioned<T> {
   value: T;

@@ -1,11 +1,15 @@
 import type { Transaction } from './client.js';
 import type { TransitionRecord } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
+import { writeDerivedNotices } from './notifications.js';
 import { notifications } from './schema/index.js';
 
 /**
- * Writes what one process step leaves besides its projection (domain/trail.ts) inside the
- * caller's transaction, idempotently (source keys), so a retried activity changes nothing.
+ * What one process step leaves besides its projection (domain/trail.ts): the audit events that
+ * describe it and the notifications it causes — those the process drafted and those its events
+ * imply (the customer's notices, a review's sign-off request, a report ready:
+ * `writeDerivedNotices`). Written inside the caller's transaction, idempotently (source keys), so
+ * a retried activity changes nothing.
  */
 export async function writeTransition(tx: Transaction, record: TransitionRecord): Promise<void> {
   for (const event of record.audit) await appendAuditEvent(tx, event);
@@ -15,4 +19,5 @@ export async function writeTransition(tx: Transaction, record: TransitionRecord)
       .values(record.notifications.map((n) => ({ ...n, data: n.data ?? null })))
       .onConflictDoNothing({ target: notifications.sourceKey });
   }
+  await writeDerivedNotices(tx, record.audit);
 }

@@ -8,10 +8,12 @@
  */
 
 /**
- * The kinds of entity with an audit chain: the five of the API, generated reports, and workflows
- * of no entity (a report's run), whose archived histories are chained under their workflow id.
+ * The kinds of entity with an audit chain: the five of the API, generated reports, workflows of no
+ * entity (a report's run, whose archived histories are chained under their workflow id), and the
+ * notification side (docs/notifications.md): the directory's people, the IM channels, and the
+ * notices to a complaint's customer (one chain per complaint: queued, sent, failed).
  */
-export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow'] as const;
+export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow', 'person', 'im_channel', 'customer_notice'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** An audit event before the chain gives it its place (seq, previous hash, hash). */

@@ -16,12 +16,13 @@ import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTa
 import { startDevServer, type DevServer } from '../temporal/dev-server.js';
 import { activePatches } from '../temporal/patches.js';
 import { createWorker, workerTuning } from '../temporal/worker.js';
-import { logAdapter, startDispatcher } from '../notifications/dispatcher.js';
+import { startMailpit, type Mailpit } from '../notifications/mailpit.js';
+import { startNotifications } from '../notifications/start.js';
 import { startArchiver } from '../audit/archive.js';
 import { startCheckpointer } from '../audit/checkpointer.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
 import { ensureReportSchedules } from '../temporal/schedules.js';
-import { serveWorkerMetrics } from '../temporal/metrics.js';
+import { serveWorkerMetrics, workerMetrics } from '../temporal/metrics.js';
 import { backfillComplaintFacts } from '../db/complaints.js';
 import { readPolicy } from '../db/settings.js';
 
@@ -61,7 +62,24 @@ export async function temporalRole(config: Config, logger: Logger, embedded: boo
   return { target: temporalTarget(config, devServer.address), devServer };
 }
 
-export async function startWorkerRole(config: Config, logger: Logger, db: DatabaseHandle, target: TemporalTarget): Promise<{ worker: Worker; running: Promise<void> }> {
+/**
+ * The configured mail relay (SMTP_URL), or — all-in-one `npm start` only — the embedded Mailpit
+ * with its messages under DATA_DIR and its web inbox on MAILPIT_UI_PORT.
+ */
+export async function mailRole(config: Config, logger: Logger, embedded: boolean): Promise<{ smtpUrl?: string; mailpit?: Mailpit }> {
+  if (config.SMTP_URL || !embedded) return config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {};
+  mkdirSync(config.dataDir, { recursive: true });
+  const mailpit = await startMailpit({
+    binPath: process.env.MAILPIT_PATH ?? 'mailpit',
+    smtpPort: config.MAILPIT_SMTP_PORT,
+    httpPort: config.MAILPIT_UI_PORT,
+    dbFile: path.join(config.dataDir, 'mailpit.db'),
+    onOutput: (line) => logger.debug({ mailpit: line }),
+  });
+  return { smtpUrl: mailpit.smtpUrl, mailpit };
+}
+
+export async function startWorkerRole(config: Config, logger: Logger, db: DatabaseHandle, target: TemporalTarget, mail: { smtpUrl?: string } = {}): Promise<{ worker: Worker; running: Promise<void> }> {
   installTemporalRuntime(logger, config.TEMPORAL_METRICS_BIND);
   const connection = await connectWorkerConnection(target);
   const worker = await createWorker({
@@ -87,8 +105,8 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
   backfillComplaintFacts(db.db)
     .then((n) => n > 0 && logger.info({ complaints: n }, 'complaint KPI facts derived'))
     .catch((err) => logger.warn({ err }, 'complaint KPI facts backfill failed; it is retried at the next start'));
-  // The notification outbox is swept beside the worker; several workers may sweep at once.
-  const dispatcher = startDispatcher(db.db, logAdapter(logger), logger);
+  // The notification outbox is dispatched beside the worker; several workers may dispatch at once.
+  const dispatcher = await startNotifications(config, db.db, logger, { ...(mail.smtpUrl ? { smtpUrl: mail.smtpUrl } : {}), registry: workerMetrics().registry });
   // Audit checkpoints over all chain heads; several workers may write them (they queue on a lock).
   const checkpointer = startCheckpointer(db.db, logger, config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000);
   // Closed histories of this task queue's workflows are archived: a sweep now (whatever was

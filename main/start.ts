@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defaultWebDist } from '../api/web.js';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
-import { closeServer, onShutdown, openDatabaseRole, startApiRole, startWorkerRole, temporalRole } from './roles.js';
+import { closeServer, mailRole, onShutdown, openDatabaseRole, startApiRole, startWorkerRole, temporalRole } from './roles.js';
 
 /** `npm start`: Temporal (embedded unless configured), the database, the worker and the API in one process. */
 const config = loadConfig();
@@ -14,8 +14,10 @@ step(config.TEMPORAL_ADDRESS ? `using Temporal at ${config.TEMPORAL_ADDRESS}` : 
 const { target, devServer } = await temporalRole(config, logger, true);
 step(config.DATABASE_URL ? 'opening PostgreSQL and applying migrations…' : `opening the embedded database (PGlite in ${config.DATA_DIR}/pglite) and applying migrations…`);
 const db = await openDatabaseRole(config, logger);
+step(config.SMTP_URL ? 'mailing through the relay of SMTP_URL' : `starting Mailpit, the embedded mail server (messages in ${config.DATA_DIR}/mailpit.db)…`);
+const mail = await mailRole(config, logger, true);
 step('starting the worker (bundling workflow code)…');
-const { worker, running } = await startWorkerRole(config, logger, db, target);
+const { worker, running } = await startWorkerRole(config, logger, db, target, mail);
 const { server, client, url } = await startApiRole(config, logger, db, target);
 
 step('ready.');
@@ -27,6 +29,7 @@ process.stdout.write(
     `  OpenAPI          ${url}/api/v1/openapi.json`,
     `  Health           ${url}/readyz`,
     `  Temporal Web UI  ${devServer?.uiUrl ?? '(the configured cluster\'s UI)'}`,
+    `  Mail (Mailpit)   ${mail.mailpit?.uiUrl ?? '(sent through the relay of SMTP_URL)'}`,
     '',
     '  Demo data:       npm run demo   (in another terminal; the web UI then signs in as a demo user)',
     '  A token:         npm run token -- --sub alice --roles admin',
@@ -41,5 +44,6 @@ onShutdown(logger, async () => {
   worker.shutdown();
   await running;
   await db.close();
+  await mail.mailpit?.stop();
   await devServer?.stop();
 });

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureMailpit } from './lib/mailpit.mjs';
 import { ensureTemporalCli } from './lib/temporal-cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,12 +31,14 @@ async function ensureDependencies() {
 }
 
 // `temporal`: find or build the Temporal CLI first (scripts/lib/temporal-cli.mjs).
+// `mailpit`: find or build Mailpit first (scripts/lib/mailpit.mjs) — the embedded mail server,
+// needed only when no SMTP_URL points at a relay.
 // `web`: build the web UI (web/dist) first when it is missing or older than its sources
 // (scripts/lib/web-build.mjs); 'force' always rebuilds.
 // `test` needs neither here: the global setup of the `services` test project finds the CLI and
 // builds the UI itself, only when a selected test needs them (`npm test -- --project unit` does not).
 const commands = {
-  start: { temporal: true, web: true, exec: ['node', ['--import', 'tsx', 'main/start.ts']] },
+  start: { temporal: true, mailpit: true, web: true, exec: ['node', ['--import', 'tsx', 'main/start.ts']] },
   worker: { temporal: false, exec: ['node', ['--import', 'tsx', 'main/worker.ts']] },
   api: { temporal: false, web: true, exec: ['node', ['--import', 'tsx', 'main/api.ts']] },
   token: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/token.ts']] },
@@ -59,6 +62,7 @@ try {
   await ensureDependencies();
   const env = { ...process.env };
   if (command.temporal) env.TEMPORAL_CLI_PATH = await ensureTemporalCli({ say });
+  if (command.mailpit && !process.env.SMTP_URL) env.MAILPIT_PATH = await ensureMailpit({ say });
   if (command.web) {
     // Imported only now: it needs nothing installed, but keeps this file's job readable.
     const { ensureWebBuild } = await import('./lib/web-build.mjs');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { demoRoster, demoUser, principalOf } from '../api/auth/demo-users.js';
+import { demoRoster, demoUser, demoUsers, principalOf } from '../api/auth/demo-users.js';
+import { demoDirectoryEntry } from '../api/routes/dev.js';
 import { signToken } from '../api/auth/tokens.js';
 import { loadConfig } from '../config/config.js';
 import { jwtSecret } from '../config/secrets.js';
@@ -141,6 +142,14 @@ async function main() {
   await call('heping', 'PUT', '/policies/review', { ...defaultReviewPolicy, reviewDeadline: { amount: 3, unit: 'business_day' } });
   await call('heping', 'PUT', '/policies/sla', defaultSlaPolicy);
 
+  // The directory first, so that the notices below reach people (mail to <id>@demo.cxgov.example,
+  // delivered to the embedded Mailpit) and not only their in-app centres.
+  say('directory of people…');
+  for (const u of demoUsers) {
+    const { email, department, ...rest } = demoDirectoryEntry(u);
+    await call('heping', 'PUT', `/people/${u.userId}`, { userId: u.userId, ...rest, ...(email ? { email } : {}), ...(department ? { department } : {}) });
+  }
+
   say('initiatives…');
   const card = await initiative('card', owners.cards, { name: '信用卡线上即时发卡', businessLine: 'banking', description: '客户在手机银行完成申请后即时获得虚拟信用卡，可立即绑定移动支付。', team: 'retail-cards' });
   for (const stage of ['research', 'design', 'prototype_testing', 'launch_assessment'] as const) await pass('card', owners.cards, card, stage, '即时发卡');
@@ -210,6 +219,11 @@ async function main() {
   await complaint('old', 'sunlei', { channel: 'survey', category: 'policy_process', customer: customer('C-350203-0456', '吴婷', '18988889999'), description: '问卷反馈：贷款提前还款流程繁琐。', receivedAt: hoursAgo(24 * 8) });
 
   say(`done: ${n} complaints and 7 initiatives. Open ${base}/ and sign in as a demo user (e.g. 王建国 the chair, 赵丽 an agent, 郑华 the auditor).`);
+  say(
+    config.SMTP_URL
+      ? 'their notices went out through the relay of SMTP_URL and are in each user’s notification centre (the bell).'
+      : `their notices (escalations, committee requests…) are in Mailpit at http://127.0.0.1:${config.MAILPIT_UI_PORT} and in each user’s notification centre (the bell).`,
+  );
   void fresh;
 }
 

@@ -4,17 +4,20 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.js';
-import { startDevServer } from '../temporal/dev-server.js';
+import { startMailpit } from '../notifications/mailpit.js';
+import { freePort, startDevServer } from '../temporal/dev-server.js';
 import { generateSigningKey, parseSigningKey, parseVerifyKeys, verifyKeyOf } from '../security/command-signing.js';
 import { bundleOptions } from '../temporal/worker.js';
+import { ensureMailpit } from '../scripts/lib/mailpit.mjs';
 import { ensureTemporalCli } from '../scripts/lib/temporal-cli.mjs';
 import { ensureWebBuild } from '../scripts/lib/web-build.mjs';
 import { createDatabase, dropDatabase, urlFor } from './support/postgres.js';
 
 /**
  * Once per run of the `services` test project (vitest.config.ts; the `unit` project needs none of
- * this): the Temporal CLI (found, or built the first time), a Temporal dev server of our own (in
- * memory, free ports), a migrated template database in the local PostgreSQL that each test file
+ * this): the Temporal CLI and Mailpit (found, or built the first time), a Temporal dev server of
+ * our own (in memory, free ports), a Mailpit of our own (in memory, free ports: the notification
+ * tests read delivered mail through its HTTP API), a migrated template database in the local PostgreSQL that each test file
  * copies, the workflow bundle, and the web UI build (web/dist, rebuilt only when missing or older
  * than its sources) that each stack serves at `/` for the browser tests.
  * Everything is torn down at the end, so a run leaves nothing behind.
@@ -27,11 +30,17 @@ declare module 'vitest' {
     temporalCliPath: string;
     /** The API's command-signing key of this run (COMMAND_SIGNING_KEY); the bundle checks its public half. */
     commandSigningKey: string;
+    /** smtp://127.0.0.1:<port> of the run's Mailpit */
+    mailpitSmtpUrl: string;
+    /** http://127.0.0.1:<port>: its web inbox and HTTP API */
+    mailpitUrl: string;
+    mailpitPath: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const cliPath = await ensureTemporalCli();
+  // Both may need building on a fresh machine: side by side.
+  const [cliPath, mailpitPath] = await Promise.all([ensureTemporalCli(), ensureMailpit()]);
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   const templateDatabase = `cxgov_test_tpl_${runId}`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-test-'));
@@ -39,8 +48,9 @@ export default async function setup(project: TestProject) {
   const commandSigningKey = generateSigningKey();
   const verifyKeys = parseVerifyKeys(verifyKeyOf(parseSigningKey(commandSigningKey)));
 
-  const [server, bundle] = await Promise.all([
+  const [server, mailpit, bundle] = await Promise.all([
     startDevServer({ cliPath, headless: true }),
+    (async () => startMailpit({ binPath: mailpitPath, smtpPort: await freePort(), httpPort: await freePort() }))(),
     bundleWorkflowCode({ ...bundleOptions(verifyKeys), logger: quietLogger }),
     ensureWebBuild(),
     (async () => {
@@ -58,9 +68,13 @@ export default async function setup(project: TestProject) {
   project.provide('workflowBundlePath', workflowBundlePath);
   project.provide('temporalCliPath', cliPath);
   project.provide('commandSigningKey', commandSigningKey);
+  project.provide('mailpitSmtpUrl', mailpit.smtpUrl);
+  project.provide('mailpitUrl', mailpit.uiUrl);
+  project.provide('mailpitPath', mailpitPath);
 
   return async () => {
     await server.stop();
+    await mailpit.stop();
     await dropDatabase(templateDatabase);
     rmSync(scratch, { recursive: true, force: true });
   };

@@ -1,4 +1,5 @@
-import { demoUser, demoUsers, principalOf } from '../auth/demo-users.js';
+import { addPersonIfMissing, type PersonInput } from '../../db/people.js';
+import { demoUser, demoUsers, principalOf, type DemoUser } from '../auth/demo-users.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../problem.js';
 import type { ApiRouter } from '../router.js';
@@ -23,7 +24,15 @@ const DemoUserSchema = z
 
 const TokenRequestSchema = z.strictObject({ userId: z.string().min(1).max(200) }).openapi('DevTokenRequest');
 
-export function devRoutes(api: ApiRouter, { devTokens }: AppDeps): void {
+/**
+ * A demo user as the directory knows them (docs/notifications.md "The directory"): a mailbox at
+ * the reserved example domain (delivered to the embedded Mailpit), Chinese, email as the channel.
+ */
+export function demoDirectoryEntry(u: DemoUser): PersonInput {
+  return { name: u.name, email: `${u.userId}@demo.cxgov.example`, language: 'zh', department: u.department ?? null, roles: [...u.roles], departmentHead: false, channel: 'email', active: true };
+}
+
+export function devRoutes(api: ApiRouter, { devTokens, db }: AppDeps): void {
   if (!devTokens) return;
   const tags = ['Development sign-in'];
 
@@ -51,6 +60,8 @@ export function devRoutes(api: ApiRouter, { devTokens }: AppDeps): void {
     handler: async ({ body }) => {
       const user = demoUser(body.userId);
       if (!user) throw notFound(`no demo user ${body.userId}; GET /api/v1/dev/users lists them`);
+      // Whoever signs in is in the directory, so role and department notices reach them.
+      await addPersonIfMissing(db, user.userId, demoDirectoryEntry(user), { userId: 'dev-signin', roles: ['system'] });
       return { status: 200, body: { token: await devTokens(principalOf(user)), user } };
     },
   });

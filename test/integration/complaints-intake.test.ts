@@ -88,7 +88,7 @@ describe('repeat detection', () => {
 
     expect(await notificationsOf(stack, sameCategory.id)).toEqual(expect.arrayContaining([expect.objectContaining({ topic: 'complaint.repeat', recipient: agent.userId })]));
     expect((await getComplaint(stack, sameCategory.id)).repeatOf).toEqual([first.id]);
-    expect((await stack.query('select after from audit_events where entity_id = $1 and seq = 1', [sameCategory.id]))[0].after.repeatOf).toEqual([first.id]);
+    expect((await stack.query(`select after from audit_events where entity_type = 'complaint' and entity_id = $1 and seq = 1`, [sameCategory.id]))[0].after.repeatOf).toEqual([first.id]);
   });
 });
 

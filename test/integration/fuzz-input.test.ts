@@ -472,3 +472,25 @@ describe('hostile but valid text round-trips byte for byte', () => {
     }
   });
 });
+
+describe('hostile but valid text round-trips byte for byte: the notification side', () => {
+  const same = (got: unknown, sent: string) => typeof got === 'string' && got === sent;
+  const validText = hostileText.filter((t) => t.length >= 1 && t.length <= 200 && t.trim() === t);
+
+  it('a person’s name and department in the directory, an IM channel’s department', async () => {
+    const admin = stack.as(people.admin);
+    await fc.assert(
+      fc.asyncProperty(validText, async (t) => {
+        const put = await admin.put('/api/v1/people/fuzz-person', { userId: 'fuzz-person', name: t, department: t, roles: [] });
+        expect(put.status, JSON.stringify(put.body)).toBe(200);
+        const listed = (await admin.get('/api/v1/people?limit=200')).body.items.find((p: { userId: string }) => p.userId === 'fuzz-person');
+        if (!same(listed.name, t) || !same(listed.department, t)) throw new Error(`sent ${JSON.stringify(t)}, got back ${JSON.stringify([listed.name, listed.department])}`);
+        const im = await admin.put('/api/v1/notifications/im-channels/fuzz-im', { id: 'fuzz-im', scope: 'department', target: t, flavor: 'generic', url: 'https://im.bank.example/hook' });
+        expect(im.status, JSON.stringify(im.body)).toBe(200);
+        const channel = (await admin.get('/api/v1/notifications/im-channels')).body.items.find((c: { id: string }) => c.id === 'fuzz-im');
+        if (!same(channel.target, t)) throw new Error(`IM target: sent ${JSON.stringify(t)}, got back ${JSON.stringify(channel.target)}`);
+      }),
+      fcOptions(6),
+    );
+  });
+});

@@ -16,13 +16,15 @@ import { computeKpis } from '../../db/kpis.js';
 import { loadReport } from '../../db/reports.js';
 import { complaintCustomers, complaints } from '../../db/schema/index.js';
 import { readPolicy, readRoster, writePolicy } from '../../db/settings.js';
-import { deliverPending } from '../../notifications/dispatcher.js';
+import { claimDue, recordSent, routeDue } from '../../db/notifications.js';
+import { defaultRetryPolicy } from '../../domain/notifications/retry.js';
 import { PiiCipher } from '../../security/pii.js';
 import {
   copyChanges,
   describeSchema,
   rowChanges,
   rowDifferences,
+  rowKey,
   snapshotRows,
   tableShapes,
   withChanges,
@@ -161,7 +163,10 @@ describe.each(engines)('migrating %s one migration at a time', (engineName, engi
     expect(await backfillComplaintFacts(stepwise.db)).toBeGreaterThan(0);
     const shapes = await tableShapes(reference.db);
     const all = (table: string) => shapes.get(table)?.columns.map((c) => c.name);
-    expect(rowDifferences(await snapshotRows(reference.db, shapes), await snapshotRows(stepwise.db, shapes), all)).toEqual([]);
+    // Less the rows today's write paths put in tables the step's release did not have yet.
+    const reference_ = await snapshotRows(reference.db, shapes);
+    for (const c of droppedRows.get(reference.db) ?? []) reference_.get(c.table)?.delete(rowKey(c.row, shapes.get(c.table)!.primaryKey));
+    expect(rowDifferences(reference_, await snapshotRows(stepwise.db, shapes), all)).toEqual([]);
   });
 
   it('serves what every step wrote through today’s read paths', async () => {
@@ -180,8 +185,8 @@ describe.each(engines)('migrating %s one migration at a time', (engineName, engi
     expect((await readPolicy(db, 'sla')).value).toEqual(written.policies.sla);
     const byUser = (members: { userId: string }[]) => [...members].sort((a, b) => (a.userId < b.userId ? -1 : 1));
     expect(byUser(await readRoster(db))).toEqual(byUser(written.roster));
-    const [{ delivered }] = (await queryRows<{ delivered: number }>(db, sql`select count(*)::int as delivered from notifications where delivered_at is not null`)) as [{ delivered: number }];
-    expect(delivered).toBe(written.delivered);
+    const [{ sent }] = (await queryRows<{ sent: number }>(db, sql`select count(*)::int as sent from notification_deliveries where channel = 'email' and status = 'sent'`)) as [{ sent: number }];
+    expect(sent).toBe(written.delivered);
 
     const store = new IdempotencyStore(db, 30_000, cipher);
     for (const a of written.answers) expect(await store.claim(a.principal, a.key, a.route, a.body)).toEqual({ kind: 'replay', answer: a.answer });
@@ -230,15 +235,21 @@ describe.each(engines)('migrating %s one migration at a time', (engineName, engi
     const [first] = written.complaints.keys();
     const corrected = await updateComplaintCustomer(db, cipher, { complaintId: first!, change: { name: '王先生' }, reason: 'spelling', actor: { userId: 'zhao', roles: ['cs_agent'] }, sourceKey: 'after-upgrade-1' });
     expect(corrected).toEqual({ kind: 'updated', changed: ['name'] });
-    // The notices whose channel failed at every step, delivered at last.
-    const [{ pending }] = (await queryRows<{ pending: number }>(db, sql`select count(*)::int as pending from notifications where delivered_at is null`)) as [{ pending: number }];
-    expect(pending).toBeGreaterThan(0);
-    expect(await deliverPending(db, async () => undefined)).toBe(pending);
+    // The notices older releases queued are routed, and the mail that failed at every step is sent at last.
+    await routeDue(db, { batch: 1000, retry: defaultRetryPolicy });
+    const [{ unrouted }] = (await queryRows<{ unrouted: number }>(db, sql`select count(*)::int as unrouted from notifications where routed_at is null`)) as [{ unrouted: number }];
+    expect(unrouted).toBe(0);
+    const due = await claimDue(db, 'email', 1000, 60_000);
+    expect(due.length).toBeGreaterThan(0);
+    for (const d of due) expect(await recordSent(db, d, 'accepted')).toBe(true);
     expect(await writeCheckpoint(db)).not.toBeNull();
     const trail = await verifyTrail(db);
     expect({ ok: trail.ok, checkpoint: trail.checkpoint.ok, reason: trail.reason }).toEqual({ ok: true, checkpoint: true, reason: undefined });
   });
 });
+
+/** Rows today's write paths wrote into tables a step did not have yet (laterTables), per reference database: not copied. */
+const droppedRows = new Map<unknown, RowChange[]>();
 
 /**
  * The builders of every table that exists after this migration, run on the reference database
@@ -248,7 +259,12 @@ describe.each(engines)('migrating %s one migration at a time', (engineName, engi
 async function rowsOfRelease(ctx: StepContext, referenceShapes: Map<string, TableShape>, shapes: Map<string, TableShape>): Promise<RowChange[]> {
   const unchanged = await snapshotRows(ctx.db, referenceShapes);
   for (const builder of rowBuilders) if (builder.tables.every((t) => shapes.has(t))) await builder.write(ctx);
-  const changes = rowChanges(unchanged, await snapshotRows(ctx.db, referenceShapes));
+  const later = new Set(rowBuilders.filter((b) => b.tables.every((t) => shapes.has(t))).flatMap((b) => b.laterTables ?? []));
+  const all = rowChanges(unchanged, await snapshotRows(ctx.db, referenceShapes));
+  const dropped = droppedRows.get(ctx.db) ?? [];
+  droppedRows.set(ctx.db, dropped);
+  for (const c of all) if (!shapes.has(c.table) && later.has(c.table)) dropped.push(c);
+  const changes = all.filter((c) => shapes.has(c.table) || !later.has(c.table));
   return changes.map((c) => (legacyColumns[c.table] ? { ...c, row: { ...legacyColumns[c.table]!(c.row), ...c.row } } : c));
 }
 

@@ -6,14 +6,14 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../temporal/dev-server.js';
 
 /**
- * `npm start` as a user runs it: the embedded Temporal dev server (file-backed) and PGlite under
- * DATA_DIR, worker and API in one process. It prints the URLs, answers /readyz, stops cleanly on
+ * `npm start` as a user runs it: the embedded Temporal dev server (file-backed), Mailpit and
+ * PGlite under DATA_DIR, worker and API in one process. It prints the URLs (Mailpit's inbox too), answers /readyz, stops cleanly on
  * Ctrl-C, and a second start finds its data again.
  */
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cxgov-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function start(ports: { api: number; temporal: number; ui: number }): Promise<{ child: ChildProcess; output: () => string }> {
+async function start(ports: { api: number; temporal: number; ui: number; mailSmtp: number; mailUi: number }): Promise<{ child: ChildProcess; output: () => string }> {
   let out = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/start.ts'], {
     cwd: path.resolve(import.meta.dirname, '..', '..'),
@@ -24,6 +24,10 @@ async function start(ports: { api: number; temporal: number; ui: number }): Prom
       TEMPORAL_DEV_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.ui),
       TEMPORAL_CLI_PATH: inject('temporalCliPath'),
+      MAILPIT_PATH: inject('mailpitPath'),
+      MAILPIT_SMTP_PORT: String(ports.mailSmtp),
+      MAILPIT_UI_PORT: String(ports.mailUi),
+      SMTP_URL: '',
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
       LOG_LEVEL: 'warn',
@@ -49,12 +53,14 @@ async function stop(child: ChildProcess): Promise<number | null> {
 
 describe('npm start (all-in-one, embedded services)', () => {
   it('prints the URLs, is ready, stops cleanly on Ctrl-C and finds its data on a second start', async () => {
-    const ports = { api: await freePort(), temporal: await freePort(), ui: await freePort() };
+    const ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), mailSmtp: await freePort(), mailUi: await freePort() };
     const first = await start(ports);
     const base = `http://127.0.0.1:${ports.api}`;
     expect(first.output()).toContain(`${base}/api/v1/openapi.json`);
     expect(first.output()).toContain(`http://127.0.0.1:${ports.ui}`);
+    expect(first.output()).toContain(`Mail (Mailpit)   http://127.0.0.1:${ports.mailUi}`);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${ports.mailUi}/api/v1/messages`)).status).toBe(200);
 
     // Write something through the API with a token from `npm run token`'s code path.
     const token = await tokenFromScript(['--sub', 'ada', '--roles', 'admin']);
@@ -62,6 +68,8 @@ describe('npm start (all-in-one, embedded services)', () => {
     const put = await fetch(`${base}/api/v1/committee`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(roster) });
     expect(put.status).toBe(200);
     expect(await stop(first.child)).toBe(0);
+    // Ctrl-C stopped the embedded Mailpit too.
+    await expect(fetch(`http://127.0.0.1:${ports.mailUi}/readyz`)).rejects.toThrow();
 
     const second = await start(ports);
     const get = await fetch(`${base}/api/v1/committee`, { headers: { authorization: `Bearer ${token}` } });

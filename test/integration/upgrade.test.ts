@@ -182,11 +182,12 @@ describe('upgrading from release 0.1.0 while processes run', () => {
       const verification = await stack.as(people.auditor).get('/api/v1/audit/verify');
       expect(verification.status).toBe(200);
       expect(verification.body.ok, JSON.stringify(verification.body)).toBe(true);
-      const seqs = await stack.query<{ entity_id: string; seqs: number[] }>(
-        `select entity_id, array_agg(seq order by seq) as seqs from audit_events where entity_id = any($1) group by entity_id`,
+      // A chain is (entity type, entity id): a complaint's customer notices have a chain of their own.
+      const seqs = await stack.query<{ chain: string; seqs: number[] }>(
+        `select entity_type || '/' || entity_id as chain, array_agg(seq order by seq) as seqs from audit_events where entity_id = any($1) group by entity_type, entity_id`,
         [[responded.id, escalated.id, untouched.id, inReview, launched, ownersOwn]],
       );
-      for (const row of seqs) expect(row.seqs, row.entity_id).toEqual(row.seqs.map((_, i) => i + 1));
+      for (const row of seqs) expect(row.seqs, row.chain).toEqual(row.seqs.map((_, i) => i + 1));
       const breachEvents = await stack.query<{ at: Date }>(`select at from audit_events where entity_id = $1 and action = 'complaint.clock_breached'`, [responded.id]);
       expect(breachEvents.length).toBe(1);
     } finally {

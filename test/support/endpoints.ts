@@ -38,6 +38,11 @@ export interface SampleRequest {
   pathValues?: Record<string, string>;
   /** served without a token (the development sign-in): no 401/403 to expect */
   public?: true;
+  /**
+   * changes only the caller's own things (their notification centre, their preferences), not the
+   * service's governed state: every signed-in caller may, the auditor included
+   */
+  personal?: true;
 }
 
 /** A synthetic schedule for a year no package will cover soon (valid by the import rules). */
@@ -123,6 +128,36 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'GET /api/v1/reports/monthly/{period}': { fixture: 'none', ok: 404, as: people.auditor, pathValues: { period: '2025-09' } },
     'GET /api/v1/reports/weekly/{period}': { fixture: 'none', ok: 404, as: people.auditor, pathValues: { period: '2025-W40' } },
     'POST /api/v1/reports/{kind}/{period}/regenerate': { fixture: 'none', ok: 200, as: people.admin, pathValues: { kind: 'monthly', period: '2026-10' } },
+
+    // Notifications: one's own centre and settings (any signed-in caller), and their administration.
+    'GET /api/v1/notifications': { fixture: 'none', ok: 200, as: people.agent, query: { unread: 'false', limit: '5' } },
+    'GET /api/v1/notifications/unread-count': { fixture: 'none', ok: 200, as: people.agent },
+    // Nobody has notification 1 here (no dispatcher routes in this stack): the caller meets 404.
+    'POST /api/v1/notifications/{id}/read': { fixture: 'none', ok: 404, as: people.agent, pathValues: { id: '1' }, personal: true },
+    'POST /api/v1/notifications/read-all': { fixture: 'none', ok: 200, as: people.agent, personal: true },
+    'GET /api/v1/notifications/preferences': { fixture: 'none', ok: 200, as: people.agent },
+    'PUT /api/v1/notifications/preferences': { fixture: 'none', ok: 200, as: people.agent, body: { language: 'en', channel: 'email' }, personal: true },
+    'GET /api/v1/notifications/routing': { fixture: 'none', ok: 200, as: people.admin },
+    'PUT /api/v1/notifications/routing': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/notifications/routing') },
+    'GET /api/v1/notifications/im-channels': { fixture: 'none', ok: 200, as: people.admin },
+    'PUT /api/v1/notifications/im-channels/{id}': {
+      fixture: 'none',
+      ok: 200,
+      as: people.admin,
+      pathValues: { id: 'matrix-im' },
+      body: { id: 'matrix-im', scope: 'department', target: 'cards-ops', flavor: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send?access_token=matrix', secret: 'matrix-secret-1', enabled: true },
+    },
+    'GET /api/v1/notifications/outbox': { fixture: 'none', ok: 200, as: people.admin, query: { status: 'dead', channel: 'email', limit: '5' } },
+    // No delivery 999999 here: an administrator meets 404.
+    'POST /api/v1/notifications/outbox/{id}/redrive': { fixture: 'none', ok: 404, as: people.admin, pathValues: { id: '999999' } },
+    'GET /api/v1/people': { fixture: 'none', ok: 200, as: people.admin, query: { limit: '5' } },
+    'PUT /api/v1/people/{userId}': {
+      fixture: 'none',
+      ok: 200,
+      as: people.admin,
+      pathValues: { userId: 'matrix-person' },
+      body: { userId: 'matrix-person', name: '王小明', email: 'xm@bank.example', language: 'zh', department: 'customer-service', roles: ['cs_agent'], departmentHead: false, channel: 'email', active: true },
+    },
 
     'GET /api/v1/dev/users': { fixture: 'none', ok: 200, as: people.nobody, public: true },
     'POST /api/v1/dev/tokens': { fixture: 'none', ok: 200, as: people.nobody, public: true, body: { userId: 'limin' } },

@@ -17,6 +17,9 @@ import { createLogger } from '../../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { commandSigningKey } from '../../config/secrets.js';
 import { CommandSigner, parseSigningKey } from '../../security/command-signing.js';
+import { startNotifications } from '../../notifications/start.js';
+import type { Dispatcher } from '../../notifications/dispatcher.js';
+import { workerMetrics } from '../../temporal/metrics.js';
 import { createWorker, workerTuning } from '../../temporal/worker.js';
 import { requestIdClientInterceptor } from '../../temporal/request-context.js';
 import { createDatabase, dropDatabase, urlFor } from './postgres.js';
@@ -87,6 +90,12 @@ export interface StackOptions {
   now?: () => Date;
   /** Told of the processes a calendar change may move (default: logged). */
   onCalendarChange?: AppDeps['onCalendarChange'];
+  /**
+   * Run the notification dispatcher (as a worker does), mailing through the run's Mailpit unless
+   * `smtpUrl` names another (a test's own, stoppable one) or `env` sets SMTP_URL; the rest from
+   * `env` (NOTIFY_*, SMS_*, SMTP_*).
+   */
+  notifications?: true | { smtpUrl?: string };
 }
 
 /** What the test helpers (gates.ts, complaints.ts) need of a stack; a stack of processes has it too. */
@@ -134,6 +143,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     });
     running = worker.run();
   }
+  let dispatcher: Dispatcher | undefined;
+  if (opts.notifications) {
+    // A test's own server, else SMTP_URL of the env (a relay the test runs), else the run's Mailpit.
+    const smtpUrl = (opts.notifications !== true && opts.notifications.smtpUrl) || (config.SMTP_URL ? undefined : inject('mailpitSmtpUrl'));
+    dispatcher = await startNotifications(config, database.db, logger, { ...(smtpUrl ? { smtpUrl } : {}), registry: workerMetrics().registry });
+  }
 
   const app = createApp({
     config,
@@ -172,6 +187,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await dispatcher?.stop();
       worker?.shutdown();
       await running;
       await workerConnection?.close();

@@ -13,6 +13,7 @@ import { InitiativeDetailPage } from './pages/InitiativeDetail';
 import { InitiativeNewPage } from './pages/InitiativeNew';
 import { InitiativesPage } from './pages/Initiatives';
 import { NotFoundPage } from './pages/NotFound';
+import { NotificationsPage } from './pages/Notifications';
 import { SignInPage } from './pages/SignIn';
 
 // ECharts is large: the reports page loads it only when opened.
@@ -44,6 +45,7 @@ const router = createBrowserRouter([
           { path: 'complaints/:id', element: <ComplaintDetailPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: 'calendar', element: <CalendarPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           {
             path: 'reports',
             element: (

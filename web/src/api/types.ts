@@ -57,3 +57,6 @@ export type StoredReport = Schemas['Report'];
 export type CalendarDocument = Schemas['CalendarDocument'];
 /** GET/PUT /api/v1/calendar/years/{year}. */
 export type CalendarYear = Schemas['CalendarYear'];
+export type AppNotification = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationPage'];
+type NotificationListIsPage = Conforms<NotificationPage, Page<AppNotification> & { unread: number }>;

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { hasRole } from '../auth/session';
 import { useSession, useUser } from '../auth/SessionContext';
+import { useUnread } from '../hooks/useUnread';
 import { useI18n, type Locale, type MessageKey } from '../i18n';
 import { CalendarBanner } from './CalendarBanner';
 
@@ -28,6 +29,25 @@ function Icon({ d }: { d: string }) {
     <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
       <path d={d} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
+  );
+}
+
+const bellIcon = 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0';
+
+/** The bell: a link to the notification centre, its count of unread notices for eyes and ears alike. */
+function Bell() {
+  const { t } = useI18n();
+  const unread = useUnread() ?? 0;
+  const label = unread > 0 ? t('notifications.bellUnread', { n: unread }) : t('notifications.bell');
+  return (
+    <NavLink to="/notifications" className={({ isActive }) => `bell${isActive ? ' active' : ''}`} aria-label={label} title={label} data-testid="bell">
+      <Icon d={bellIcon} />
+      {unread > 0 && (
+        <span className="bell-count" aria-hidden="true" data-testid="bell-count">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
+    </NavLink>
   );
 }
 
@@ -79,6 +99,7 @@ export function Layout() {
             </span>
           </div>
           <div className="topbar-actions">
+            <Bell />
             <label className="locale">
               <span className="sr-only">{t('locale.label')}</span>
               <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} aria-label={t('locale.label')}>

@@ -1,0 +1,226 @@
+import type { Language } from '../domain/notifications/routing.js';
+import type { CustomerNoticeKind } from '../domain/notifications/derive.js';
+
+/**
+ * The words of every message cxgov sends, in Chinese and English (docs/notifications.md
+ * "Templates"). Staff messages name the topic, the entity's reference and structured facts
+ * (deadlines, levels, outcomes) and link into the web UI — never the process's free text, which
+ * may quote the customer, and never a customer's contact details. Customer messages carry the
+ * complaint number and what was decided for them.
+ *
+ * Pure functions: no I/O.
+ */
+
+type Words = { zh: string; en: string };
+
+const topicTitles: Record<string, Words> = {
+  'complaint.at_risk': { zh: '投诉处理时限临近', en: 'A complaint deadline is near' },
+  'complaint.breached': { zh: '投诉处理已超时', en: 'A complaint deadline was missed' },
+  'complaint.escalated': { zh: '投诉已升级至您处理', en: 'A complaint was escalated to you' },
+  'complaint.compliance_notice': { zh: '合规提示：重大投诉超时', en: 'Compliance notice: a serious complaint missed its deadline' },
+  'complaint.transferred': { zh: '投诉已转至您的部门', en: 'A complaint was transferred to your department' },
+  'complaint.approval_needed': { zh: '补偿方案待您审批', en: 'A compensation needs your approval' },
+  'complaint.approval_decided': { zh: '补偿方案审批结果', en: 'A compensation was decided' },
+  'complaint.resolution_proposed': { zh: '部门已提出处理方案，请反馈客户', en: 'The department proposed a resolution: tell the customer' },
+  'complaint.signoff_needed': { zh: '投诉待您签批结案', en: 'A complaint waits for your sign-off' },
+  'complaint.appeal_lodged': { zh: '客户申请复核', en: 'The customer asks for reconsideration' },
+  'complaint.appeal_decided': { zh: '复核已有结论', en: 'An appeal was decided' },
+  'complaint.repeat': { zh: '重复投诉提醒', en: 'A repeat complaint' },
+  'complaint.resumed': { zh: '暂停额度用尽，时限恢复计时', en: 'The pause allowance is used up: the clocks run again' },
+  'gate.reminder': { zh: '评审投票提醒', en: 'Reminder: your vote is due' },
+  'gate.vote_requested': { zh: '请您参与评审投票', en: 'Your vote is requested' },
+  'gate.escalated': { zh: '评审已升级至主任决定', en: 'A review was escalated to you' },
+  'gate.signoff_requested': { zh: '评审已达法定人数，请签批', en: 'A review reached its quorum: your sign-off is requested' },
+  'gate.decided': { zh: '评审已有结论', en: 'A review was decided' },
+  'gate.review_extended': { zh: '评审期限已延长', en: 'A review was extended' },
+  'gate.review_withdrawn': { zh: '评审已撤回', en: 'A review was withdrawn' },
+  'gate.post_launch_review': { zh: '上线后投诉超阈值，需复盘评审', en: 'Complaints since launch call for a post-launch review' },
+  'report.ready': { zh: '报表已生成', en: 'A report is ready' },
+};
+
+export function topicTitle(topic: string, lang: Language): string {
+  return topicTitles[topic]?.[lang] ?? (lang === 'zh' ? `通知：${topic}` : `Notice: ${topic}`);
+}
+
+const entityNames: Record<string, Words> = {
+  complaint: { zh: '投诉', en: 'Complaint' },
+  initiative: { zh: '产品项目', en: 'Initiative' },
+  report: { zh: '报表', en: 'Report' },
+};
+
+/** "投诉 C-1" / "Complaint C-1": the reference a staff message names the entity by. */
+export function reference(entityType: string, entityId: string, lang: Language): string {
+  const name = entityNames[entityType]?.[lang] ?? entityType;
+  return lang === 'zh' ? `${name} ${entityId}` : `${name} ${entityId}`;
+}
+
+/** The path of the entity in the web UI. */
+export function entityPath(entityType: string, entityId: string): string {
+  if (entityType === 'complaint') return `/complaints/${encodeURIComponent(entityId)}`;
+  if (entityType === 'initiative') return `/initiatives/${encodeURIComponent(entityId)}`;
+  if (entityType === 'report') return '/reports';
+  return '/inbox';
+}
+
+const labels = {
+  reference: { zh: '编号', en: 'Reference' },
+  deadline: { zh: '截止时间', en: 'Deadline' },
+  clock: { zh: '时限', en: 'Clock' },
+  level: { zh: '升级层级', en: 'Escalation level' },
+  outcome: { zh: '结论', en: 'Outcome' },
+  quorum: { zh: '投票', en: 'Votes' },
+  period: { zh: '期间', en: 'Period' },
+  open: { zh: '在 cxgov 中查看', en: 'Open in cxgov' },
+  footer: { zh: '此邮件由 cxgov 自动发送；详情请登录系统查看。', en: 'Sent by cxgov; sign in for the details.' },
+} satisfies Record<string, Words>;
+
+const clockNames: Record<string, Words> = {
+  firstResponse: { zh: '首次响应', en: 'first response' },
+  resolution: { zh: '处理完成', en: 'resolution' },
+  customerFeedback: { zh: '客户反馈', en: 'customer feedback' },
+  investigation: { zh: '部门调查', en: 'investigation' },
+  appeal: { zh: '复核', en: 'appeal' },
+};
+const levelNames: Record<string, Words> = {
+  supervisor: { zh: '主管', en: 'supervisor' },
+  department_head: { zh: '部门负责人', en: 'department head' },
+  committee_chair: { zh: '委员会主任', en: 'committee chair' },
+};
+const outcomes: Record<string, Words> = {
+  approve: { zh: '通过', en: 'approved' },
+  request_changes: { zh: '需修改', en: 'changes requested' },
+  reject: { zh: '否决', en: 'rejected' },
+};
+
+export interface StaffMessageInput {
+  topic: string;
+  entityType: string;
+  entityId: string;
+  data: unknown;
+  language: Language;
+  /** Base URL of the web UI, without a trailing slash. */
+  publicUrl: string;
+  timeZone: string;
+}
+
+export interface StaffMessage {
+  subject: string;
+  /** Lines of the body, plain text (the first is the title). */
+  lines: string[];
+  link: string;
+}
+
+export function formatInstant(value: unknown, lang: Language, timeZone: string): string | undefined {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return undefined;
+  try {
+    return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  } catch {
+    return new Date(value).toISOString();
+  }
+}
+
+/** Facts of the notice's data worth a line: only known, structured fields (no free text). */
+function factLines(data: unknown, lang: Language, timeZone: string): string[] {
+  const d = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  const lines: string[] = [];
+  const deadline = formatInstant(d.deadline ?? d.investigationDeadline, lang, timeZone);
+  if (deadline) lines.push(`${labels.deadline[lang]}: ${deadline}`);
+  if (typeof d.clock === 'string') lines.push(`${labels.clock[lang]}: ${clockNames[d.clock]?.[lang] ?? d.clock}`);
+  if (typeof d.levelName === 'string') lines.push(`${labels.level[lang]}: ${levelNames[d.levelName]?.[lang] ?? d.levelName}`);
+  else if (typeof d.level === 'number' && d.level > 0) lines.push(`${labels.level[lang]}: ${d.level}`);
+  if (typeof d.outcome === 'string') lines.push(`${labels.outcome[lang]}: ${outcomes[d.outcome]?.[lang] ?? d.outcome}`);
+  const q = d.quorum !== null && typeof d.quorum === 'object' ? (d.quorum as Record<string, unknown>) : undefined;
+  if (q && typeof q.cast === 'number' && typeof q.required === 'number') lines.push(`${labels.quorum[lang]}: ${q.cast}/${q.required}`);
+  if (typeof d.period === 'string') lines.push(`${labels.period[lang]}: ${d.period}`);
+  return lines;
+}
+
+export function staffMessage(i: StaffMessageInput): StaffMessage {
+  const title = topicTitle(i.topic, i.language);
+  const ref = reference(i.entityType, i.entityId, i.language);
+  const link = `${i.publicUrl}${entityPath(i.entityType, i.entityId)}`;
+  return {
+    subject: `[cxgov] ${title} · ${ref}`,
+    lines: [title, `${labels.reference[i.language]}: ${ref}`, ...factLines(i.data, i.language, i.timeZone)],
+    link,
+  };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The mail of a staff message: plain text and a simple HTML alternative. */
+export function staffMail(m: StaffMessage, lang: Language): { subject: string; text: string; html: string } {
+  const text = [...m.lines, '', `${labels.open[lang]}: ${m.link}`, '', labels.footer[lang]].join('\n');
+  const [title, ...rest] = m.lines;
+  const html = [
+    `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><body style="font-family:sans-serif">`,
+    `<h2 style="font-size:18px">${escapeHtml(title ?? '')}</h2>`,
+    `<ul>${rest.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+    `<p><a href="${escapeHtml(m.link)}">${escapeHtml(labels.open[lang])}</a></p>`,
+    `<p style="color:#666;font-size:12px">${escapeHtml(labels.footer[lang])}</p>`,
+    '</body></html>',
+  ].join('');
+  return { subject: m.subject, text, html };
+}
+
+/** An IM group post: one title and markdown lines, in the group's language (Chinese, then English). */
+export function imPost(zh: StaffMessage, en: StaffMessage, mention: string[]): { title: string; markdown: string; text: string } {
+  const [titleZh, ...restZh] = zh.lines;
+  const [titleEn] = en.lines;
+  const title = `${titleZh} / ${titleEn}`;
+  const mentionLine = mention.length ? [`@${mention.join(' @')}`] : [];
+  const markdown = [`### ${title}`, ...restZh.map((l) => `- ${l}`), `[${labels.open.zh} / ${labels.open.en}](${zh.link})`, ...mentionLine].join('\n');
+  const text = [title, ...restZh, zh.link, ...mentionLine].join('\n');
+  return { title, markdown, text };
+}
+
+// ── The customer ───────────────────────────────────────────────────────────────────────────────
+
+export interface CustomerMessageInput {
+  kind: CustomerNoticeKind;
+  complaintId: string;
+  data: unknown;
+  language: Language;
+  timeZone: string;
+  /** Who signs the message (the institution's name). */
+  sender: string;
+}
+
+/**
+ * The customer's acknowledgement, result and appeal-decision notices: short enough for an SMS,
+ * signed with the institution's name, naming the complaint number the customer can quote.
+ */
+export function customerMessage(i: CustomerMessageInput): { subject: string; text: string } {
+  const d = i.data !== null && typeof i.data === 'object' ? (i.data as Record<string, unknown>) : {};
+  const zh = i.language === 'zh';
+  const sign = zh ? `【${i.sender}】` : `[${i.sender}] `;
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  switch (i.kind) {
+    case 'acknowledgement': {
+      const due = formatInstant(d.firstResponseDeadline, i.language, i.timeZone);
+      return zh
+        ? { subject: `您的投诉已受理（编号 ${i.complaintId}）`, text: `${sign}您的投诉已受理，编号 ${i.complaintId}。${due ? `我们将于 ${due} 前与您联系，` : '我们将尽快与您联系，'}并在规定时限内给出处理结果。` }
+        : { subject: `Your complaint was received (no. ${i.complaintId})`, text: `${sign}We received your complaint, no. ${i.complaintId}. ${due ? `We will contact you by ${due}` : 'We will contact you soon'} and give you our decision within the set time.` };
+    }
+    case 'result': {
+      const summary = str(d.summary);
+      const remedy = str(d.remedy);
+      return zh
+        ? {
+            subject: `您的投诉处理结果（编号 ${i.complaintId}）`,
+            text: `${sign}您的投诉（编号 ${i.complaintId}）已处理完毕。${summary ? `处理结果：${summary}。` : ''}${remedy ? `补救措施：${remedy}。` : ''}如对结果有异议，可联系我们申请复核。`,
+          }
+        : {
+            subject: `The result of your complaint (no. ${i.complaintId})`,
+            text: `${sign}Your complaint no. ${i.complaintId} has been resolved.${summary ? ` Result: ${summary}.` : ''}${remedy ? ` Remedy: ${remedy}.` : ''} If you disagree, contact us to ask for reconsideration.`,
+          };
+    }
+    case 'appeal_result': {
+      const decision = str(d.decision);
+      const upheld = d.upheld === true;
+      return zh
+        ? { subject: `您的复核申请结果（编号 ${i.complaintId}）`, text: `${sign}您对投诉（编号 ${i.complaintId}）的复核申请${upheld ? '已获支持' : '经审查维持原处理结果'}。${decision ? `复核结论：${decision}。` : ''}` }
+        : { subject: `The decision on your appeal (no. ${i.complaintId})`, text: `${sign}Your appeal on complaint no. ${i.complaintId} was ${upheld ? 'upheld' : 'dismissed; the resolution stands'}.${decision ? ` Decision: ${decision}.` : ''}` };
+    }
+  }
+}
