@@ -30,7 +30,7 @@ const sweepUntilArchived = (workflowId: string) =>
     return rows.length > 0;
   }, `the archive of ${workflowId}`);
 
-const audit = (entityId: string) => stack.query<{ action: string; actor: string; roles: string[]; reason: string | null; after: Record<string, unknown> }>(`select action, actor, roles, reason, after from audit_events where entity_id = $1 order by seq`, [entityId]);
+const audit = (entityId: string) => stack.query<{ action: string; actor: string; roles: string[]; reason: string | null; after: Record<string, unknown> }>(`select action, actor, roles, reason, after from audit_events where entity_id = $1 and entity_type in ('complaint', 'initiative') order by seq`, [entityId]);
 
 describe('a complaint terminated in Temporal', () => {
   let id: string;
