@@ -92,3 +92,16 @@ export function gates(stack: StackLike) {
   };
   return api;
 }
+
+/**
+ * An initiative as the API serves it, less what the API derives at answer time (whether a review's
+ * deadline is provisional): what the projection holds, to compare with the workflow's own view.
+ */
+export function projectedInitiative<T extends { review?: unknown; reviews?: unknown[] }>(served: T): T {
+  const plain = (r: unknown) => {
+    if (!r || typeof r !== 'object') return r;
+    const { provisional: _derived, ...rest } = r as Record<string, unknown>;
+    return rest;
+  };
+  return { ...served, review: plain(served.review), reviews: served.reviews?.map(plain) };
+}
