@@ -7,8 +7,8 @@
  * Workflow-safe: types and constants only.
  */
 
-/** The kinds of entity with an audit chain: the five of the API, plus generated reports. */
-export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report'] as const;
+/** The kinds of entity with an audit chain: the five of the API, generated reports, incidents and target proposals. */
+export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'incident', 'target_proposal'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** An audit event before the chain gives it its place (seq, previous hash, hash). */

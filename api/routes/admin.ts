@@ -1,10 +1,13 @@
 import { readPolicy, readRoster, writePolicy, writeRoster, type PolicyKind } from '../../db/settings.js';
 import type { ApiRouter } from '../router.js';
 import type { ZodType } from 'zod';
-import { CommitteeSchema, ReviewPolicySchema, SlaPolicySchema } from '../schemas/admin.js';
+import { CommitteeSchema, IncidentPolicySchema, ReviewPolicySchema, RootCausePolicySchema, SlaPolicySchema } from '../schemas/admin.js';
 import type { AppDeps } from '../deps.js';
 
-/** Administration (api.md): committee roster, review and SLA policies (the business calendar: routes/calendar.ts). */
+/**
+ * Administration (api.md): committee roster, review, SLA, root-cause and incident policies (the
+ * business calendar: routes/calendar.ts; the KPI targets, which change only by approval: routes/targets.ts).
+ */
 export function adminRoutes(api: ApiRouter, { db }: AppDeps): void {
   api.add({
     method: 'get',
@@ -29,6 +32,8 @@ export function adminRoutes(api: ApiRouter, { db }: AppDeps): void {
   const policyRoutes: { kind: PolicyKind; path: string; schema: ZodType; name: string }[] = [
     { kind: 'review', path: '/policies/review', schema: ReviewPolicySchema, name: 'gate review policy' },
     { kind: 'sla', path: '/policies/sla', schema: SlaPolicySchema, name: 'complaint SLA policy' },
+    { kind: 'rootCauses', path: '/policies/root-causes', schema: RootCausePolicySchema, name: 'root-cause taxonomy' },
+    { kind: 'incidents', path: '/policies/incidents', schema: IncidentPolicySchema, name: 'incident policy (spike thresholds, step deadlines)' },
   ];
   for (const { kind, path, schema, name } of policyRoutes) {
     api.add({

@@ -6,6 +6,7 @@
  * Workflow-safe: types only.
  */
 import type { ClockView } from './clock.js';
+import type { RootCause, RootCauseRecord } from './root-causes.js';
 import type { Breach } from './sla.js';
 import type { Category, Channel, ClockName, ComplaintStatus, Owner, Severity } from './types.js';
 
@@ -37,6 +38,8 @@ export interface ResolutionEntry {
   state: 'accepted' | 'awaiting_approval' | 'approved' | 'rejected';
   source: 'handler' | 'appeal';
   approval?: { approved: boolean; by: string; at: string; comment: string };
+  /** The root cause this resolution named (docs/reports.md, "Root causes"). */
+  rootCause?: RootCause;
 }
 export interface FeedbackEntry {
   at: string;
@@ -75,6 +78,8 @@ export interface ComplaintView {
   owner: Owner;
   /** The first responder (首问负责人). */
   agentId: string;
+  /** The first responder's team (their department at intake); null when the token named none. */
+  agentTeam: string | null;
   department: string | null;
   /** 0 = cs_agent, 1 = supervisor, 2 = department head, 3 = committee chair. */
   escalationLevel: number;
@@ -96,6 +101,8 @@ export interface ComplaintView {
   repeatOf: string[];
   policyVersion: number;
   closedAt: string | null;
+  /** Why it happened: named by a resolution, or corrected by a supervisor; null until then. */
+  rootCause: RootCauseRecord | null;
   /** Grows with every recorded state change. */
   version: number;
 }

@@ -17,6 +17,7 @@ import {
   appealUpdate,
   approveUpdate,
   complaintQuery,
+  correctRootCauseUpdate,
   escalateUpdate,
   feedbackUpdate,
   intakeUpdate,
@@ -55,6 +56,7 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   setHandler(pauseUpdate, ...wire(commands.pause));
   setHandler(resumeUpdate, ...wire(commands.resume));
   setHandler(escalateUpdate, ...wire(commands.escalate));
+  setHandler(correctRootCauseUpdate, ...wire(commands.correctRootCause));
 
   await registration;
   if (input.initiativeId && !carried) void linkInitiative(input.initiativeId, input.id);

@@ -14,7 +14,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "incident" | "target_proposal";
                     entityId?: string;
                     actor?: string;
                     /** @description inclusive, ISO-8601 with offset */
@@ -90,7 +90,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "incident" | "target_proposal";
                     entityId?: string;
                 };
                 header?: never;
@@ -168,7 +168,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "incident" | "target_proposal";
                     entityId: string;
                 };
                 cookie?: never;
@@ -612,6 +612,22 @@ export interface paths {
                     owner?: string;
                     breached?: "true" | "false";
                     initiativeId?: string;
+                    /** @description a root cause (leaf) of the taxonomy */
+                    rootCause?: string;
+                    /** @description a group (first level) of the taxonomy */
+                    rootCauseGroup?: string;
+                    /** @description the product counted against (the root cause’s, else the linked one); `none` for none */
+                    product?: string;
+                    /** @description the first responder */
+                    agent?: string;
+                    /** @description the first responder’s team; `none` for none */
+                    team?: string;
+                    /** @description the accountable department: the one transferred to, else the first responder’s team; `none` for none */
+                    department?: string;
+                    /** @description received at or after: YYYY-MM-DD (local midnight in the calendar’s time zone) or an ISO-8601 instant with offset */
+                    from?: string;
+                    /** @description received before: same forms as `from` */
+                    to?: string;
                     limit?: number;
                     cursor?: string;
                 };
@@ -1317,7 +1333,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Propose the resolution; compensation above the policy limit waits for a supervisor
+         * Propose the resolution, naming its root cause (required when the root-cause policy says so); compensation above the policy limit waits for a supervisor
          * @description Roles: cs_agent, business_handler, supervisor
          */
         post: {
@@ -1638,6 +1654,87 @@ export interface paths {
                 };
                 /** @description Not allowed in the complaint’s current status (named in `detail`) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/root-cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct (or name) the complaint’s root cause, with a reason (a supervisor; also once closed); audited
+         * @description Roles: supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintRootCauseCorrection"];
+                };
+            };
+            responses: {
+                /** @description The complaint with its corrected root cause */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such complaint */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2537,6 +2634,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current incident policy (spike thresholds, step deadlines)
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The incident policy (spike thresholds, step deadlines) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the incident policy (spike thresholds, step deadlines); processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IncidentPolicy"];
+                };
+            };
+            responses: {
+                /** @description The new incident policy (spike thresholds, step deadlines) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/review": {
         parameters: {
             query?: never;
@@ -2619,6 +2836,126 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReviewPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/root-causes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current root-cause taxonomy
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The root-cause taxonomy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RootCausePolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the root-cause taxonomy; processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RootCausePolicy"];
+                };
+            };
+            responses: {
+                /** @description The new root-cause taxonomy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RootCausePolicy"];
                     };
                 };
                 /** @description Problem */
@@ -2784,10 +3121,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Stored reports of one kind, newest period first (figures not included)
-         * @description Roles: compliance_auditor, supervisor, admin
-         */
+        /** Stored reports of one kind, newest period first (figures not included) */
         get: {
             parameters: {
                 query: {
@@ -2831,14 +3165,80 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem */
+                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/hot-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hot issues of [from, to): top root causes, categories and products, against the previous period of equal length, with repeat shares and the worst on-time rates */
+        get: {
+            parameters: {
+                query: {
+                    /** @description start (inclusive): YYYY-MM-DD (local midnight in the calendar’s time zone) or an ISO-8601 instant with offset */
+                    from: string;
+                    /** @description end (exclusive): same forms as `from` */
+                    to: string;
+                    /** @description items per list (default 10) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The hot issues of the period */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HotIssues"];
+                    };
+                };
+                /** @description Problem */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -2857,10 +3257,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Complaint and gate KPIs of [from, to): dates are local midnights in the calendar’s time zone, instants need an offset
-         * @description Roles: compliance_auditor, supervisor, admin
-         */
+        /** Complaint and gate KPIs of [from, to): dates are local midnights in the calendar’s time zone, instants need an offset */
         get: {
             parameters: {
                 query: {
@@ -2868,6 +3265,12 @@ export interface paths {
                     from: string;
                     /** @description end (exclusive): same forms as `from` */
                     to: string;
+                    /** @description the accountable KPIs of this kind of unit only (default: all three) */
+                    groupBy?: "department" | "team" | "agent";
+                    /** @description drill-down: the accountable KPIs of the complaints of this department only */
+                    department?: string;
+                    /** @description drill-down: the accountable KPIs of the complaints of this team only */
+                    team?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2875,7 +3278,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The KPIs of the period */
+                /** @description The KPIs of the period, the targets in force and the accountable KPIs per department, team and agent */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2902,14 +3305,12 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem */
+                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
+                    content?: never;
                 };
             };
         };
@@ -2928,10 +3329,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The stored monthly report of one period (yyyy-mm); `Accept: text/csv` gives metric,dimension,value lines
-         * @description Roles: compliance_auditor, supervisor, admin
-         */
+        /** The stored monthly report of one period (yyyy-mm); `Accept: text/csv` gives metric,dimension,value lines */
         get: {
             parameters: {
                 query?: never;
@@ -2970,14 +3368,12 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem */
+                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
+                    content?: never;
                 };
                 /** @description No report stored for this period (POST …/regenerate makes one) */
                 404: {
@@ -3010,10 +3406,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The stored weekly report of one period (yyyy-Www, ISO week); `Accept: text/csv` gives metric,dimension,value lines
-         * @description Roles: compliance_auditor, supervisor, admin
-         */
+        /** The stored weekly report of one period (yyyy-Www, ISO week); `Accept: text/csv` gives metric,dimension,value lines */
         get: {
             parameters: {
                 query?: never;
@@ -3052,14 +3445,12 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem */
+                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
+                    content?: never;
                 };
                 /** @description No report stored for this period (POST …/regenerate makes one) */
                 404: {
@@ -3232,7 +3623,7 @@ export interface components {
             before?: unknown;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report";
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "incident" | "target_proposal";
             hash: string;
             id: string;
             prevHash: string | null;
@@ -3385,6 +3776,8 @@ export interface components {
         };
         Complaint: {
             agentId: string;
+            /** @description the first responder’s team (their department at intake) */
+            agentTeam: string | null;
             appeals: {
                 at: string;
                 by: string;
@@ -3510,6 +3903,12 @@ export interface components {
                 };
                 proposedBy: string;
                 remedy: string;
+                rootCause?: {
+                    code: string;
+                    group: string;
+                    initiativeId: string | null;
+                    taxonomyVersion: number;
+                };
                 /** @enum {string} */
                 source: "handler" | "appeal";
                 /**
@@ -3526,6 +3925,7 @@ export interface components {
                 channel: "hotline" | "online_chat" | "app" | "email" | "social_media" | "branch" | "suggestion_box" | "survey" | "regulator_referral";
                 message: string;
             }[];
+            rootCause: components["schemas"]["RootCause"];
             /** @enum {string} */
             severity: "general" | "major" | "urgent";
             signoff: {
@@ -3671,6 +4071,7 @@ export interface components {
                 currency: "CNY";
             };
             remedy: string;
+            rootCause?: components["schemas"]["RootCauseChoice"];
             summary: string;
         };
         ComplaintResponse: {
@@ -3680,6 +4081,11 @@ export interface components {
         };
         ComplaintResume: {
             reason?: string;
+        };
+        ComplaintRootCauseCorrection: {
+            code: string;
+            initiativeId?: string;
+            reason: string;
         };
         ComplaintSignoff: {
             comment: string;
@@ -3787,6 +4193,134 @@ export interface components {
             /** @description last day off, YYYY-MM-DD (inclusive) */
             to: string;
         };
+        /** @description About the complaints received in the period, as they stand now (docs/reports.md, "Hot issues") */
+        HotIssues: {
+            categories: {
+                change: number;
+                /** @description change / previous; null when there were none before */
+                changeRate: number | null;
+                count: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                firstResponseOnTime: number | null;
+                key: string;
+                /** @description in the previous period of equal length */
+                previous: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                repeatShare: number | null;
+                repeats: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                resolutionOnTime: number | null;
+                resolutionSettled: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                share: number | null;
+            }[];
+            computedAt: string;
+            from: string;
+            previousFrom: string;
+            previousReceived: number;
+            previousTo: string;
+            products: {
+                change: number;
+                /** @description change / previous; null when there were none before */
+                changeRate: number | null;
+                count: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                firstResponseOnTime: number | null;
+                key: string;
+                /** @description in the previous period of equal length */
+                previous: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                repeatShare: number | null;
+                repeats: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                resolutionOnTime: number | null;
+                resolutionSettled: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                share: number | null;
+            }[];
+            received: number;
+            /** @description a share 0..1 (4 decimals); null without a denominator */
+            repeatShare: number | null;
+            rootCauseGroups: {
+                change: number;
+                /** @description change / previous; null when there were none before */
+                changeRate: number | null;
+                count: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                firstResponseOnTime: number | null;
+                key: string;
+                /** @description in the previous period of equal length */
+                previous: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                repeatShare: number | null;
+                repeats: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                resolutionOnTime: number | null;
+                resolutionSettled: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                share: number | null;
+            }[];
+            rootCauses: {
+                change: number;
+                /** @description change / previous; null when there were none before */
+                changeRate: number | null;
+                count: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                firstResponseOnTime: number | null;
+                key: string;
+                /** @description in the previous period of equal length */
+                previous: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                repeatShare: number | null;
+                repeats: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                resolutionOnTime: number | null;
+                resolutionSettled: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                share: number | null;
+            }[];
+            timeZone: string;
+            to: string;
+            withoutRootCause: number;
+            worstOnTime: {
+                change: number;
+                /** @description change / previous; null when there were none before */
+                changeRate: number | null;
+                count: number;
+                /** @enum {string} */
+                dimension: "rootCause" | "category" | "product";
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                firstResponseOnTime: number | null;
+                key: string;
+                /** @description in the previous period of equal length */
+                previous: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                repeatShare: number | null;
+                repeats: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                resolutionOnTime: number | null;
+                resolutionSettled: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                share: number | null;
+            }[];
+        };
+        IncidentPolicy: {
+            /** @description the baseline is the mean of this many windows before the current one */
+            baselineWindows: number;
+            dimensions: ("product" | "rootCause" | "channel")[];
+            escalationWindow: components["schemas"]["Duration"];
+            minCount: number;
+            /** @description a spike reaches at least ratio × the baseline (and minCount) */
+            ratio: number;
+            reminderRatio: number;
+            steps: {
+                owner: components["schemas"]["Duration"];
+                plan: components["schemas"]["Duration"];
+                review: components["schemas"]["Duration"];
+            };
+            watchEvery: components["schemas"]["Duration"] & unknown;
+            window: components["schemas"]["Duration"] & unknown;
+        };
         Initiative: {
             /** @enum {string} */
             businessLine: "banking" | "securities" | "insurance" | "fund";
@@ -3837,9 +4371,46 @@ export interface components {
             timeZone: string;
             to: string;
         };
+        /** @description the targets in force when computed (absent in reports stored before targets were the committee’s) */
+        KpiTargetFigures: {
+            /** @description a share 0..1 (4 decimals); null without a denominator */
+            firstResponseOnTime: number | null;
+            /** @description at most */
+            gateReviewCycleWorkingHours: number;
+            resolutionOnTime: {
+                bySeverity: {
+                    [key: string]: number | null;
+                };
+            };
+            /** @description a share 0..1 (4 decimals); null without a denominator */
+            resolutionRate: number | null;
+            /** @description a share 0..1 (4 decimals); null without a denominator */
+            satisfaction: number | null;
+            /** @description the targets policy version; 0 = the defaults, never approved */
+            version: number;
+        };
         Kpis: {
+            /** @description department: the one transferred to, else the first responder’s team; team: the first responder’s; agent: the first responder */
+            accountability?: {
+                agent?: components["schemas"]["UnitKpis"];
+                department?: components["schemas"]["UnitKpis"];
+                team?: components["schemas"]["UnitKpis"];
+            };
             complaints: components["schemas"]["ComplaintKpis"];
             gates: components["schemas"]["GateKpis"];
+            onTime?: {
+                firstResponse: {
+                    bySeverity: {
+                        [key: string]: number | null;
+                    };
+                };
+                resolution: {
+                    bySeverity: {
+                        [key: string]: number | null;
+                    };
+                };
+            };
+            targets?: components["schemas"]["KpiTargetFigures"];
         };
         Problem: {
             detail?: string;
@@ -3944,6 +4515,43 @@ export interface components {
             reminderRatio: number;
             reviewDeadline: components["schemas"]["Duration"];
         };
+        /** @description why it happened: named by a resolution or corrected by a supervisor; null until then */
+        RootCause: {
+            at: string;
+            by: string;
+            code: string;
+            group: string;
+            initiativeId: string | null;
+            reason?: string;
+            taxonomyVersion: number;
+            /** @enum {string} */
+            via: "resolution" | "correction";
+        } | null;
+        /** @description why it happened; required when the root-cause policy says so */
+        RootCauseChoice: {
+            code: string;
+            /** @description the product (initiative) the problem lies in, if not the complaint’s own */
+            initiativeId?: string;
+        };
+        /** @description The two-level root-cause taxonomy: groups, each with its causes (a resolution names a cause) */
+        RootCausePolicy: {
+            groups: {
+                children: {
+                    code: string;
+                    label: {
+                        en: string;
+                        zh: string;
+                    };
+                }[];
+                code: string;
+                label: {
+                    en: string;
+                    zh: string;
+                };
+            }[];
+            /** @description a resolution must name a root cause */
+            requiredOnResolution: boolean;
+        };
         SignOff: {
             comment: string;
             /** @enum {string} */
@@ -3989,6 +4597,66 @@ export interface components {
             kind: string;
             link: string;
             title: string;
+        };
+        /** @description The complaint KPIs of every unit of one kind, each KPI a map unit → value; `none` = complaints without one */
+        UnitKpis: {
+            firstResponseOnTime: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            handlingHours: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            handlingWorkingHours: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            received: {
+                byUnit: {
+                    [key: string]: number;
+                };
+            };
+            reopenRate: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            repeatRate: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            resolutionOnTime: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            /** @description the unit’s own target: its settled complaints weighed by their severity’s target */
+            resolutionOnTimeTarget: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            resolutionRate: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            satisfaction: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            /** @description how many targeted KPIs the unit misses; 0 = on target */
+            underTarget: {
+                byUnit: {
+                    [key: string]: number;
+                };
+            };
         };
         Vote: {
             comment: string;
