@@ -5,6 +5,7 @@ import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
 import { initiativeActivities } from './initiatives.js';
 import { reportActivities } from './reports.js';
+import { targetActivities } from './targets.js';
 
 /** What activities need from the outside world; built once per worker process. */
 export interface ActivityDeps {
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...initiativeActivities(deps.db),
     ...complaintActivities(deps.db),
     ...reportActivities(deps.db),
+    ...targetActivities(deps.db),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

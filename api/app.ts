@@ -21,6 +21,7 @@ import { devRoutes } from './routes/dev.js';
 import { healthRoutes } from './routes/health.js';
 import { initiativeRoutes } from './routes/initiatives.js';
 import { reportRoutes } from './routes/reports.js';
+import { targetRoutes } from './routes/targets.js';
 import { taskRoutes } from './routes/tasks.js';
 import { requestContext } from '../temporal/request-context.js';
 import { webRoutes } from './web.js';
@@ -28,7 +29,7 @@ import { webRoutes } from './web.js';
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, calendarRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, devRoutes];
+const routeGroups = [adminRoutes, calendarRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, targetRoutes, devRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

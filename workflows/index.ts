@@ -3,3 +3,4 @@
 export { initiativeWorkflow } from './initiative/index.js';
 export { complaintWorkflow } from './complaint/index.js';
 export { reportWorkflow } from './report.js';
+export { targetProposalWorkflow } from './targets/index.js';

@@ -34,7 +34,7 @@ CREATE TABLE "target_proposals" (
 	"status" text NOT NULL,
 	"proposed_by" text NOT NULL,
 	"proposed_at" timestamp with time zone NOT NULL,
-	"chair_user_id" text NOT NULL,
+	"chair_user_id" text,
 	"deadline" timestamp with time zone NOT NULL,
 	"decided_by" text,
 	"decided_at" timestamp with time zone,

@@ -14,7 +14,8 @@ export const targetProposals = pgTable(
     status: text('status').notNull(),
     proposedBy: text('proposed_by').notNull(),
     proposedAt: timestamp('proposed_at', { withTimezone: true, mode: 'string' }).notNull(),
-    chairUserId: text('chair_user_id').notNull(),
+    /** Null when the roster had no chair (the proposal lapsed at once). */
+    chairUserId: text('chair_user_id'),
     deadline: timestamp('deadline', { withTimezone: true, mode: 'string' }).notNull(),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),

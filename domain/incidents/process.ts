@@ -5,8 +5,9 @@
  *
  * Workflow-safe: pure (`now` is passed in).
  */
-import { systemActor, type Actor } from '../actor.js';
-import type { NotificationInput, TransitionRecord } from '../trail.js';
+import { systemActor } from '../actor.js';
+import { draft, notice, placeBatch, type Batch } from '../drafts.js';
+import type { TransitionRecord } from '../trail.js';
 import type { IncidentStep } from './policy.js';
 import { applyStepEvent, levelAfter, nextEvent, stepOpen, type StepClock, type StepEvent } from './steps.js';
 import type { IncidentInput, IncidentState, IncidentView, LinkedComplaint, StepView } from './types.js';
@@ -129,47 +130,12 @@ export function incidentSummary(state: IncidentState) {
 
 // ── recording ───────────────────────────────────────────────────────────────────────────────────
 
-export interface AuditDraft {
-  action: string;
-  actor: Actor;
-  at: number;
-  before: unknown;
-  after: unknown;
-  reason?: string;
-}
-export type NoteDraft = Omit<NotificationInput, 'sourceKey' | 'entityType' | 'entityId'>;
-export interface Batch {
-  audit: AuditDraft[];
-  notes: NoteDraft[];
-}
-
-export function draft(action: string, actor: Actor, at: number, before: unknown, after: unknown, reason?: string): AuditDraft {
-  return { action, actor, at, before, after, ...(reason !== undefined ? { reason } : {}) };
-}
-
-export function notice(to: { kind: 'user' | 'role'; id: string }, topic: string, message: string, data?: unknown): NoteDraft {
-  return { recipientKind: to.kind, recipient: to.id, topic, message, ...(data === undefined ? {} : { data }) };
-}
-
 /** How notices name the incident. */
 export const incidentReference = (input: IncidentInput) => `incident ${input.id} (${input.trigger.count} complaints, ${input.trigger.dimension} ${input.trigger.value})`;
 
-/** `<workflowId>:<eventSeq>` per event; notifications `<workflowId>:<eventSeq>:n<i>`. */
+/** `<workflowId>:<eventSeq>` per event in the incident's chain. */
 export function placeIncidentBatch(input: IncidentInput, workflowId: string, state: IncidentState, batch: Batch): Required<TransitionRecord> {
-  const audit = batch.audit.map((e) => ({
-    entityType: incidentEntity,
-    entityId: input.id,
-    sourceKey: `${workflowId}:${++state.eventSeq}`,
-    actor: e.actor.userId,
-    roles: e.actor.roles,
-    action: e.action,
-    at: iso(e.at),
-    before: e.before,
-    after: e.after,
-    reason: e.reason ?? null,
-  }));
-  const notifications = batch.notes.map((n, i) => ({ ...n, sourceKey: `${workflowId}:${state.eventSeq}:n${i}`, entityType: incidentEntity, entityId: input.id }));
-  return { audit, notifications };
+  return placeBatch(incidentEntity, input.id, workflowId, state, batch);
 }
 
 // ── the raise ───────────────────────────────────────────────────────────────────────────────────

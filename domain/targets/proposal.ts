@@ -10,6 +10,11 @@ import { allowed, refusal, type CommandCheck } from '../command-errors.js';
 import type { Actor } from '../actor.js';
 import { targetChanges, type KpiTargets, type TargetsInForce } from './targets.js';
 
+/** The reminder instant: `ratio` of the window from `openedAt` to `deadline` (whole milliseconds). */
+export function reminderAt(openedAt: number, deadline: number, ratio: number): number {
+  return openedAt + Math.round(Math.max(0, deadline - openedAt) * ratio);
+}
+
 export const proposalStatuses = ['pending', 'approved', 'rejected', 'lapsed'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
@@ -19,19 +24,25 @@ export type ProposalStatus = (typeof proposalStatuses)[number];
  */
 export type Decider = { kind: 'chair' } | { kind: 'meeting'; meetingId: string };
 
+/** What a proposal's workflow is started with. */
 export interface ProposalInput {
   id: string;
   targets: KpiTargets;
   reason: string;
   proposedBy: Actor;
   proposedAt: string;
+}
+
+/** What the proposal read when it opened (an activity): the targets it would replace, who decides, by when. */
+export interface ProposalSetup {
   /** The targets in force when proposed (what an approval replaces). */
   base: TargetsInForce;
-  /** The committee chair on the roster then: the one who decides. */
-  chairUserId: string;
-  /** The decision window and the reminder, from the gate review policy then. */
+  /** The committee chair on the roster then; null when the roster has none (the proposal lapses at once). */
+  chairUserId: string | null;
+  /** The decision window and the reminder: the gate review policy's deadline and reminder ratio then. */
   deadline: string;
   reminderAt: string;
+  reviewPolicyVersion: number;
 }
 
 export interface Decision {
@@ -42,7 +53,7 @@ export interface Decision {
   via: Decider;
 }
 
-export interface ProposalState {
+export interface ProposalState extends ProposalSetup {
   status: ProposalStatus;
   reminded: boolean;
   decision: Decision | null;
@@ -62,7 +73,7 @@ export interface ProposalView {
   reason: string;
   proposedBy: string;
   proposedAt: string;
-  chairUserId: string;
+  chairUserId: string | null;
   deadline: string;
   reminderAt: string;
   decision: Decision | null;
@@ -79,8 +90,8 @@ export interface DecideCommand {
   via?: Decider;
 }
 
-export function newProposalState(): ProposalState {
-  return { status: 'pending', reminded: false, decision: null, lapsedAt: null, appliedVersion: null, eventSeq: 0 };
+export function newProposalState(setup: ProposalSetup): ProposalState {
+  return { ...setup, status: 'pending', reminded: false, decision: null, lapsedAt: null, appliedVersion: null, eventSeq: 0 };
 }
 
 export function proposalView(input: ProposalInput, state: ProposalState): ProposalView {
@@ -88,14 +99,14 @@ export function proposalView(input: ProposalInput, state: ProposalState): Propos
     id: input.id,
     status: state.status,
     targets: input.targets,
-    base: input.base,
-    changes: targetChanges(input.base.targets, input.targets),
+    base: state.base,
+    changes: targetChanges(state.base.targets, input.targets),
     reason: input.reason,
     proposedBy: input.proposedBy.userId,
     proposedAt: input.proposedAt,
-    chairUserId: input.chairUserId,
-    deadline: input.deadline,
-    reminderAt: input.reminderAt,
+    chairUserId: state.chairUserId,
+    deadline: state.deadline,
+    reminderAt: state.reminderAt,
     decision: state.decision,
     lapsedAt: state.lapsedAt,
     appliedVersion: state.appliedVersion,
@@ -114,13 +125,50 @@ export function decisionCheck(input: ProposalInput, state: ProposalState, actor:
     if (typeof via.meetingId !== 'string' || via.meetingId === '') return refusal('invalid', 'a meeting decision names its meeting');
     return allowed;
   }
-  if (actor.userId !== input.chairUserId) return refusal('forbidden', `only the committee chair (${input.chairUserId}) may approve or reject the targets`);
+  if (state.chairUserId === null || actor.userId !== state.chairUserId) return refusal('forbidden', `only the committee chair${state.chairUserId ? ` (${state.chairUserId})` : ''} may approve or reject the targets`);
   if (actor.userId === input.proposedBy.userId) return refusal('forbidden', 'separation of duties: the chair may not decide their own proposal');
   return allowed;
 }
 
 /** When the process must wake next: the reminder, then the deadline; null once decided or lapsed. */
-export function nextProposalEventAt(input: ProposalInput, state: ProposalState): number | null {
+export function nextProposalEventAt(state: ProposalState): { kind: 'reminder' | 'deadline'; at: number } | null {
   if (state.status !== 'pending') return null;
-  return state.reminded ? Date.parse(input.deadline) : Math.min(Date.parse(input.reminderAt), Date.parse(input.deadline));
+  const deadline = Date.parse(state.deadline);
+  const reminder = Date.parse(state.reminderAt);
+  return !state.reminded && reminder < deadline ? { kind: 'reminder', at: reminder } : { kind: 'deadline', at: deadline };
 }
+
+/** The projection row of a proposal as its workflow computes it. */
+export interface TargetProposalRecord {
+  id: string;
+  workflowId: string;
+  status: string;
+  proposedBy: string;
+  proposedAt: string;
+  chairUserId: string | null;
+  deadline: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  baseVersion: number;
+  view: ProposalView;
+  version: number;
+}
+
+/** The projection row (db/targets.ts). */
+export function targetProposalRecord(view: ProposalView, workflowId: string): TargetProposalRecord {
+  return {
+    id: view.id,
+    workflowId,
+    status: view.status,
+    proposedBy: view.proposedBy,
+    proposedAt: view.proposedAt,
+    chairUserId: view.chairUserId,
+    deadline: view.deadline,
+    decidedBy: view.decision?.by ?? null,
+    decidedAt: view.decision?.at ?? null,
+    baseVersion: view.base.version,
+    view,
+    version: view.version,
+  };
+}
+

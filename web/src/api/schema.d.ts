@@ -3114,6 +3114,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The KPI targets in force (changed only by an approved proposal) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The targets and their version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetsInForce"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -3540,6 +3594,287 @@ export interface paths {
                     };
                 };
                 /** @description The period has not ended yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposals to change the KPI targets, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "lapsed";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of proposals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetProposalList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither admin, supervisor, compliance_auditor nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Propose new KPI targets: they take effect only when the committee’s chair approves them within the review window (one proposal at a time)
+         * @description Roles: admin
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TargetProposalRequest"];
+                };
+            };
+            responses: {
+                /** @description The proposal, waiting for the chair */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetProposal"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A proposal already waits for a decision, or the roster has no chair */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One proposal: the targets, what would change, who decides by when, the decision */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The proposal */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetProposal"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither admin, supervisor, compliance_auditor nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such proposal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/proposals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The committee chair approves (the targets take effect now) or rejects the proposal; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TargetDecision"];
+                };
+            };
+            responses: {
+                /** @description The decided proposal */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetProposal"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not the chair the proposal snapshotted, or the chair’s own proposal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such proposal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Already decided or lapsed, or the targets changed since */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4389,6 +4724,25 @@ export interface components {
             /** @description the targets policy version; 0 = the defaults, never approved */
             version: number;
         };
+        KpiTargets: {
+            /** @description first-response clocks met in time / settled: at least */
+            firstResponseOnTime: number;
+            /** @description mean gate review cycle in working hours: at most */
+            gateReviewCycleWorkingHours: number;
+            /** @description resolution deadlines kept / settled, by severity: at least */
+            resolutionOnTime: {
+                /** @description a share 0..1 */
+                general: number;
+                /** @description a share 0..1 */
+                major: number;
+                /** @description a share 0..1 */
+                urgent: number;
+            };
+            /** @description complaints resolved / received: at least */
+            resolutionRate: number;
+            /** @description satisfied answers / answers: at least */
+            satisfaction: number;
+        };
         Kpis: {
             /** @description department: the one transferred to, else the first responder’s team; team: the first responder’s; agent: the first responder */
             accountability?: {
@@ -4588,12 +4942,63 @@ export interface components {
             /** @enum {string} */
             stage: "research" | "design" | "prototype_testing" | "launch_assessment";
         };
+        TargetDecision: {
+            approved: boolean;
+            comment: string;
+        };
+        TargetProposal: {
+            /** @description the targets version the approval wrote */
+            appliedVersion: number | null;
+            base: components["schemas"]["TargetsInForce"] & unknown;
+            /** @description the committee chair who decides (null: the roster had none; the proposal lapsed) */
+            chairUserId: string | null;
+            /** @description `path: before → after` for every target that would change */
+            changes: string[];
+            deadline: string;
+            decision: {
+                approved: boolean;
+                at: string;
+                by: string;
+                comment: string;
+                via: {
+                    /** @enum {string} */
+                    kind: "chair";
+                } | {
+                    /** @enum {string} */
+                    kind: "meeting";
+                    meetingId: string;
+                };
+            } | null;
+            id: string;
+            lapsedAt: string | null;
+            proposedAt: string;
+            proposedBy: string;
+            reason: string;
+            reminderAt: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "lapsed";
+            targets: components["schemas"]["KpiTargets"];
+        };
+        TargetProposalList: {
+            items: components["schemas"]["TargetProposal"][];
+            nextCursor: string | null;
+        };
+        TargetProposalRequest: {
+            /** @description why the targets should change; recorded in the audit trail */
+            reason: string;
+            targets: components["schemas"]["KpiTargets"];
+        };
+        TargetsInForce: {
+            targets: components["schemas"]["KpiTargets"];
+            /** @description 0: the defaults, never approved */
+            version: number;
+        };
         Task: {
             deadline: string | null;
             deadlineState?: string;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "calendar";
+            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal";
             kind: string;
             link: string;
             title: string;
