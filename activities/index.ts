@@ -3,6 +3,7 @@ import type { Logger } from '../config/logger.js';
 import { calendarActivities } from './calendar.js';
 import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
+import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
 import { reportActivities } from './reports.js';
 import { targetActivities } from './targets.js';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...complaintActivities(deps.db),
     ...reportActivities(deps.db),
     ...targetActivities(deps.db),
+    ...incidentActivities(deps.db),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

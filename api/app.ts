@@ -19,6 +19,7 @@ import { complaintRoutes } from './routes/complaints.js';
 import { auditRoutes } from './routes/audit.js';
 import { devRoutes } from './routes/dev.js';
 import { healthRoutes } from './routes/health.js';
+import { incidentRoutes } from './routes/incidents.js';
 import { initiativeRoutes } from './routes/initiatives.js';
 import { reportRoutes } from './routes/reports.js';
 import { targetRoutes } from './routes/targets.js';
@@ -29,7 +30,7 @@ import { webRoutes } from './web.js';
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, calendarRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, targetRoutes, devRoutes];
+const routeGroups = [adminRoutes, calendarRoutes, taskRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, devRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

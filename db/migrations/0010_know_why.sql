@@ -23,6 +23,7 @@ CREATE TABLE "incidents" (
 	"next_deadline_state" text,
 	"complaint_count" integer DEFAULT 0 NOT NULL,
 	"closed_at" timestamp with time zone,
+	"input" jsonb NOT NULL,
 	"view" jsonb,
 	"version" integer NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -30,6 +30,8 @@ export const incidents = pgTable(
     nextDeadlineState: text('next_deadline_state'),
     complaintCount: integer('complaint_count').notNull().default(0),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+    /** What the workflow is started with (a watcher run that stopped before starting it starts it from here). */
+    input: jsonb('input').notNull(),
     view: jsonb('view'),
     version: integer('version').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

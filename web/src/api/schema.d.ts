@@ -2023,6 +2023,395 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents raised by the spike watcher, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "assigned" | "responding" | "closed";
+                    dimension?: "product" | "rootCause" | "channel";
+                    owner?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of incidents */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader role nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident: its spike, linked complaints, response owner, plan, review and the deadline of each step */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The incident */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader nor its response owner */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such incident */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Name (or replace) the response owner; the first one ends the owner step and starts the plan’s deadline
+         * @description Roles: supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IncidentOwnerAssignment"];
+                };
+            };
+            responses: {
+                /** @description The incident after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this incident */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such incident */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the incident’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (or revise) the response plan; the first one starts the post-incident review’s deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IncidentPlan"];
+                };
+            };
+            responses: {
+                /** @description The incident after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this incident */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such incident */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the incident’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete the post-incident review with its findings; closes the incident */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IncidentReview"];
+                };
+            };
+            responses: {
+                /** @description The incident after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this incident */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such incident */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the incident’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/initiatives": {
         parameters: {
             query?: never;
@@ -4639,6 +5028,119 @@ export interface components {
                 share: number | null;
             }[];
         };
+        Incident: {
+            assignments: {
+                at: string;
+                by: string;
+                note?: string;
+                owner: {
+                    name: string;
+                    userId: string;
+                };
+            }[];
+            breaches: {
+                at: string;
+                level: number;
+                /** @enum {string} */
+                step: "owner" | "plan" | "review";
+            }[];
+            chairUserId: string | null;
+            closedAt: string | null;
+            complaints: {
+                at: string;
+                id: string;
+                /** @enum {string} */
+                via: "spike" | "watch";
+            }[];
+            /** @description 0: the owner; 1: supervisors and compliance; 2: the committee chair */
+            escalationLevel: number;
+            id: string;
+            /** @enum {string|null} */
+            nextStep: "owner" | "plan" | "review" | null;
+            owner: {
+                name: string;
+                userId: string;
+            } | null;
+            plans: {
+                actions: string[];
+                at: string;
+                by: string;
+                summary: string;
+            }[];
+            policyVersion: number;
+            raisedAt: string;
+            review: {
+                at: string;
+                by: string;
+                findings: {
+                    action: string;
+                    due?: string;
+                    finding: string;
+                    owner?: string;
+                }[];
+                summary: string;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "assigned" | "responding" | "closed";
+            steps: {
+                owner?: {
+                    breachedAt?: string;
+                    climbedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    reminderAt: string;
+                    startedAt: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached";
+                };
+                plan?: {
+                    breachedAt?: string;
+                    climbedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    reminderAt: string;
+                    startedAt: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached";
+                };
+                review?: {
+                    breachedAt?: string;
+                    climbedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    reminderAt: string;
+                    startedAt: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached";
+                };
+            };
+            trigger: {
+                baseline: number;
+                count: number;
+                /** @enum {string} */
+                dimension: "product" | "rootCause" | "channel";
+                threshold: number;
+                value: string;
+                windowFrom: string;
+                windowTo: string;
+            };
+        };
+        IncidentList: {
+            items: components["schemas"]["Incident"][];
+            nextCursor: string | null;
+        };
+        IncidentOwnerAssignment: {
+            note?: string;
+            /** @description the response owner: any person, by user id */
+            owner: {
+                name: string;
+                userId: string;
+            };
+        };
+        IncidentPlan: {
+            actions: string[];
+            summary: string;
+        };
         IncidentPolicy: {
             /** @description the baseline is the mean of this many windows before the current one */
             baselineWindows: number;
@@ -4655,6 +5157,16 @@ export interface components {
             };
             watchEvery: components["schemas"]["Duration"] & unknown;
             window: components["schemas"]["Duration"] & unknown;
+        };
+        /** @description The post-incident review: what was learned, each finding with its action; completing it closes the incident */
+        IncidentReview: {
+            findings: {
+                action: string;
+                due?: string;
+                finding: string;
+                owner?: string;
+            }[];
+            summary: string;
         };
         Initiative: {
             /** @enum {string} */
