@@ -83,8 +83,8 @@ describe('a burst of complaints about one product', () => {
     }, 'the later complaint to be linked', 60_000);
     expect(linked.complaints.find((c: { id: string }) => c.id === later)).toMatchObject({ via: 'watch' });
     expect(linked.complaints.some((c: { id: string }) => c.id === unrelated)).toBe(false);
-    const [{ n: linkRows }] = await stack.query<{ n: number }>('select count(*)::int as n from incident_complaints where incident_id = $1', [raised.id]);
-    expect(linkRows).toBe(4);
+    const linkRows = await stack.query<{ n: number }>('select count(*)::int as n from incident_complaints where incident_id = $1', [raised.id]);
+    expect(linkRows).toEqual([{ n: 4 }]);
 
     // Who may read and act.
     expect((await stack.as(agent).get('/api/v1/incidents')).status).toBe(403);
