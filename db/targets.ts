@@ -57,12 +57,6 @@ export async function readTargetProposal(db: Database, id: string): Promise<Prop
   return row?.view as ProposalView | undefined;
 }
 
-/** The proposal waiting for a decision, if any (one at a time). */
-export async function pendingTargetProposal(db: Database): Promise<ProposalView | undefined> {
-  const [row] = await db.select({ view: targetProposals.view }).from(targetProposals).where(eq(targetProposals.status, 'pending')).orderBy(desc(targetProposals.proposedAt)).limit(1);
-  return row?.view as ProposalView | undefined;
-}
-
 /** Pending proposals the user decides as chair (the work inbox). */
 export async function proposalsAwaiting(db: Database, chairUserId: string): Promise<ProposalView[]> {
   const rows = await db.select({ view: targetProposals.view }).from(targetProposals).where(and(eq(targetProposals.status, 'pending'), eq(targetProposals.chairUserId, chairUserId)));

@@ -3,7 +3,7 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from
 import type { Database } from '../../db/client.js';
 import { isReviewMember } from '../../db/initiatives.js';
 import { readPolicy, readRoster } from '../../db/settings.js';
-import { listTargetProposals, pendingTargetProposal, readTargetProposal } from '../../db/targets.js';
+import { listTargetProposals, readTargetProposal } from '../../db/targets.js';
 import type { ProposalView } from '../../domain/targets/proposal.js';
 import {
   decideTargetsUpdate,
@@ -23,7 +23,8 @@ import { DecisionBodySchema, ProposalBodySchema, ProposalListQuery, ProposalList
 /**
  * The KPI targets (docs/reports.md, "Targets"): read by anyone signed in; changed only by a
  * proposal (an admin's) that the committee approves — the chair through this API, or a committee
- * meeting's process through the same update. Proposals are read by admins, supervisors, auditors
+ * meeting's process through the same update. Several proposals may wait at once; an approval
+ * replaces only the targets its proposal was made against (a later one is refused: propose again). Proposals are read by admins, supervisors, auditors
  * and the committee's members; the chair decides (committee data, checked by the workflow).
  */
 const proposalReaders: Role[] = ['admin', 'supervisor', 'compliance_auditor'];
@@ -47,19 +48,17 @@ export function targetRoutes(api: ApiRouter, { db, temporal, taskQueue }: AppDep
   api.add({
     method: 'post',
     path: '/targets/proposals',
-    summary: 'Propose new KPI targets: they take effect only when the committee’s chair approves them within the review window (one proposal at a time)',
+    summary: 'Propose new KPI targets: they take effect only when the committee’s chair approves them within the review window',
     tags,
     roles: ['admin'],
     body: ProposalBodySchema,
     idempotent: true,
     responses: {
       201: { description: 'The proposal, waiting for the chair', schema: ProposalSchema },
-      409: { description: 'A proposal already waits for a decision, or the roster has no chair' },
+      409: { description: 'The roster has no chair' },
     },
     handler: async ({ body, principal, idempotencyKey, res }) => {
       const id = idempotencyKey ? idFromKey('targets', principal.userId, idempotencyKey) : randomUUID();
-      const pending = await pendingTargetProposal(db);
-      if (pending && pending.id !== id) throw conflict(`proposal ${pending.id} already waits for the chair’s decision (until ${pending.deadline})`);
       if (!(await readRoster(db)).some((m) => m.chair)) throw conflict('the committee roster has no chair to decide; an admin must set the roster first');
       const input: ProposalInput = { id, targets: body.targets, reason: body.reason, proposedBy: actorOf(principal), proposedAt: new Date().toISOString() };
       let view: ProposalView;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
 import {
   endpointFixtures,
+  fixtureIncidentPolicy,
   isProblem,
   sampleRequests,
   send,
@@ -49,6 +50,7 @@ beforeAll(async () => {
   await g.roster();
   await g.policy();
   await setPolicy(stack, secondsPolicy());
+  expect((await stack.as(people.admin).put('/api/v1/policies/incidents', fixtureIncidentPolicy)).status).toBe(200);
   operations = await servedOperations(stack);
   samples = sampleRequests(stack);
   fixtures = endpointFixtures(stack);

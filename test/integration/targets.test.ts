@@ -49,11 +49,13 @@ describe('changing a target', () => {
     // Before the decision: the targets in force, in the policy and in the reports, are the old ones.
     expect((await stack.as(agent).get('/api/v1/policies/targets')).body.version).toBe(0);
     expect(await reportTargets()).toMatchObject({ version: 0, firstResponseOnTime: 0.9, resolutionOnTime: { bySeverity: { urgent: 0.98 } } });
-    // One proposal at a time.
-    expect((await propose({ ...stricter, satisfaction: 0.95 })).status).toBe(409);
+    // Another proposal may wait beside it, made against the same targets.
+    const rival = await propose({ ...stricter, satisfaction: 0.95 });
+    expect(rival.status).toBe(201);
     // The chair has it in the inbox; committee members read it, agents do not.
     const tasks = (await stack.as(chair).get('/api/v1/tasks')).body.items.filter((t: { kind: string }) => t.kind === 'targets.decide');
-    expect(tasks).toEqual([expect.objectContaining({ entityType: 'target_proposal', entityId: p.id, deadline: p.deadline, deadlineState: 'pending' })]);
+    expect(tasks).toEqual(expect.arrayContaining([expect.objectContaining({ entityType: 'target_proposal', entityId: p.id, deadline: p.deadline, deadlineState: 'pending' })]));
+    expect(tasks).toHaveLength(2);
     expect((await stack.as(m1).get(`/api/v1/targets/proposals/${p.id}`)).status).toBe(200);
     expect((await stack.as(agent).get(`/api/v1/targets/proposals/${p.id}`)).status).toBe(403);
 
@@ -64,6 +66,11 @@ describe('changing a target', () => {
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', decision: { approved: true, by: 'gm', comment: 'agreed in committee', via: { kind: 'chair' } }, appliedVersion: 1 });
     expect((await decide(p.id, chair, false)).status).toBe(409);
+    // The rival was made against the targets just replaced: its approval is refused, its rejection is not.
+    const stale = await decide(rival.body.id, chair, true);
+    expect(stale.status).toBe(409);
+    expect(stale.body.detail).toContain('the targets changed since this proposal (version 0 → 1)');
+    expect((await decide(rival.body.id, chair, false, 'overtaken')).body.status).toBe('rejected');
 
     // Now in force, everywhere.
     expect((await stack.as(agent).get('/api/v1/policies/targets')).body).toEqual({ targets: stricter, version: 1 });

@@ -4056,7 +4056,7 @@ export interface paths {
         };
         put?: never;
         /**
-         * Propose new KPI targets: they take effect only when the committee’s chair approves them within the review window (one proposal at a time)
+         * Propose new KPI targets: they take effect only when the committee’s chair approves them within the review window
          * @description Roles: admin
          */
         post: {
@@ -4110,7 +4110,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A proposal already waits for a decision, or the roster has no chair */
+                /** @description The roster has no chair */
                 409: {
                     headers: {
                         [name: string]: unknown;
