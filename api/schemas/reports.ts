@@ -56,13 +56,14 @@ const UnitTableSchema = z
   })
   .openapi('UnitKpis', { description: 'The complaint KPIs of every unit of one kind, each KPI a map unit → value; `none` = complaints without one' });
 
+const target = z.number().min(0).max(1);
 export const KpiTargetFiguresSchema = z
   .object({
     version: count.openapi({ description: 'the targets policy version; 0 = the defaults, never approved' }),
-    firstResponseOnTime: share,
-    resolutionRate: share,
-    resolutionOnTime: z.object({ bySeverity: shareBy }),
-    satisfaction: share,
+    firstResponseOnTime: target,
+    resolutionRate: target,
+    resolutionOnTime: z.object({ bySeverity: z.record(z.string(), target) }),
+    satisfaction: target,
     gateReviewCycleWorkingHours: z.number().openapi({ description: 'at most' }),
   })
   .openapi('KpiTargetFigures');

@@ -78,7 +78,7 @@ export function targetMisses(f: TargetedFigures, targets: KpiTargets): TargetedK
 }
 
 /** A gate review cycle over its target (at most), null when nothing was decided. */
-export function gateCycleOverTarget(avgWorkingHours: number | null, targets: KpiTargets): boolean {
+export function gateCycleOverTarget(avgWorkingHours: number | null, targets: Pick<KpiTargets, 'gateReviewCycleWorkingHours'>): boolean {
   return avgWorkingHours !== null && avgWorkingHours > targets.gateReviewCycleWorkingHours;
 }
 

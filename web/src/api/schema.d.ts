@@ -5220,19 +5220,16 @@ export interface components {
         };
         /** @description the targets in force when computed (absent in reports stored before targets were the committee’s) */
         KpiTargetFigures: {
-            /** @description a share 0..1 (4 decimals); null without a denominator */
-            firstResponseOnTime: number | null;
+            firstResponseOnTime: number;
             /** @description at most */
             gateReviewCycleWorkingHours: number;
             resolutionOnTime: {
                 bySeverity: {
-                    [key: string]: number | null;
+                    [key: string]: number;
                 };
             };
-            /** @description a share 0..1 (4 decimals); null without a denominator */
-            resolutionRate: number | null;
-            /** @description a share 0..1 (4 decimals); null without a denominator */
-            satisfaction: number | null;
+            resolutionRate: number;
+            satisfaction: number;
             /** @description the targets policy version; 0 = the defaults, never approved */
             version: number;
         };

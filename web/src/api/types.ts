@@ -57,3 +57,22 @@ export type StoredReport = Schemas['Report'];
 export type CalendarDocument = Schemas['CalendarDocument'];
 /** GET/PUT /api/v1/calendar/years/{year}. */
 export type CalendarYear = Schemas['CalendarYear'];
+
+/** GET /api/v1/reports/hot-issues. */
+export type HotIssues = Schemas['HotIssues'];
+export type HotIssueItem = HotIssues['rootCauses'][number];
+/** The accountable KPIs of one kind of unit (department, team, agent). */
+export type UnitKpis = Schemas['UnitKpis'];
+export type KpiTargetFigures = Schemas['KpiTargetFigures'];
+
+/** The root-cause taxonomy (GET /api/v1/policies/root-causes) and a complaint's root cause. */
+export type RootCausePolicy = Schemas['RootCausePolicy'];
+export type RootCause = Schemas['RootCause'];
+
+/** GET /api/v1/incidents/{id}. */
+export type Incident = Schemas['Incident'];
+
+/** The KPI targets in force and the proposals to change them. */
+export type KpiTargets = Schemas['KpiTargets'];
+export type TargetsInForce = Schemas['TargetsInForce'];
+export type TargetProposal = Schemas['TargetProposal'];
