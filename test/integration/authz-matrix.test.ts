@@ -77,7 +77,7 @@ const matrix = {
   'GET /api/v1/calendar/years/{year}':                        [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
   'PUT /api/v1/calendar/years/{year}':                        [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'GET /api/v1/tasks':                                        [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
-  'GET /api/v1/policies/root-causes':                         [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  'GET /api/v1/policies/root-causes':                         [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
   'PUT /api/v1/policies/root-causes':                         [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'GET /api/v1/policies/incidents':                           [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
   'PUT /api/v1/policies/incidents':                           [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],

@@ -3270,10 +3270,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The current root-cause taxonomy
-         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
-         */
+        /** The current root-cause taxonomy */
         get: {
             parameters: {
                 query?: never;
@@ -3303,15 +3300,6 @@ export interface paths {
                 };
                 /** @description Problem */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem */
-                403: {
                     headers: {
                         [name: string]: unknown;
                     };

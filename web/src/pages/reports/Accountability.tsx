@@ -68,7 +68,7 @@ export function Accountability({ report, period }: { report: KpiReport; period: 
         {t('units.title')}
       </h2>
       <p className="muted small">{t('units.note')}</p>
-      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('units.groupBy')}>
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('units.title')}>
         <Field label={t('units.groupBy')}>
           <select
             value={kind}
@@ -132,7 +132,7 @@ export function Accountability({ report, period }: { report: KpiReport; period: 
                     {columns.map((c) => {
                       const missed = c.targeted !== undefined && misses.includes(c.targeted);
                       return (
-                        <td key={c.kpi} className={`num ${missed ? 'cell-danger' : ''}`} data-kpi={c.kpi}>
+                        <td key={c.kpi} className={`num ${missed ? 'cell-danger' : ''}`} data-unit-kpi={c.kpi}>
                           {percent(v(c.kpi))}
                           {c.kpi === 'resolutionOnTime' && v('resolutionOnTimeTarget') !== null && <span className="muted small"> / {targetPercent(v('resolutionOnTimeTarget')!)} %</span>}
                           {missed && <span className="sr-only"> ({t('units.under')})</span>}
