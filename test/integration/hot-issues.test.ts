@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportFromCsv } from '../../domain/reports/csv.js';
+import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
+import { saveReplayFixture } from '../support/fixtures.js';
 import { command, getComplaint, intake, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { gates } from '../support/gates.js';
 import { recordPastComplaint, type PastComplaint } from '../support/past-complaints.js';
@@ -255,6 +257,8 @@ describe('root causes on resolutions', () => {
     const closed = await command(stack, agent, c.id, '/customer-feedback', { satisfied: true, via: 'callback', comment: 'fine' });
     expect(closed.status).toBe('closed');
     expect(closed.rootCause.code).toBe('communication_disclosure.unclear');
+    await stack.temporal.workflow.getHandle(complaintWorkflowId(c.id)).result();
+    await saveReplayFixture(stack.temporal, complaintWorkflowId(c.id), 'complaint-root-cause-named-corrected');
     const again = await command(stack, supervisor, c.id, '/root-cause', { code: 'third_party.partner', reason: 'the partner sent the letter' });
     expect(again.rootCause).toMatchObject({ code: 'third_party.partner', via: 'correction', reason: 'the partner sent the letter' });
     expect((await getComplaint(stack, c.id)).rootCause.code).toBe('third_party.partner');
