@@ -20,7 +20,7 @@ import { auditEvents, committeeMembers, policies } from './schema/index.js';
 
 /**
  * Administrable settings: the committee roster, the review, SLA, root-cause and incident policies,
- * the business calendar and the KPI targets. Unset settings read as the defaults of product.md.
+ * the business calendar and the KPI targets. Unset settings read as their defaults (domain/).
  * Every change is written with an audit event (who, when, before, after) in the same transaction.
  * The targets change only through an approved proposal (the approval workflow writes them with
  * `writePolicyIn`, in its own transaction).

@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps.js';
 import type { Role } from '../auth/roles.js';
 
 /**
- * Administration (api.md): committee roster, review, SLA, root-cause and incident policies (the
+ * Administration: committee roster, review, SLA, root-cause and incident policies (the
  * business calendar: routes/calendar.ts; the KPI targets, which change only by approval: routes/targets.ts).
  */
 export function adminRoutes(api: ApiRouter, { db }: AppDeps): void {

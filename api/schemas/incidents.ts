@@ -4,7 +4,7 @@ import { incidentStatuses } from '../../domain/incidents/types.js';
 import { z } from '../zod.js';
 import { id, localDate, requiredText } from './common.js';
 
-/** Request and answer schemas of the Incidents section (api.md). Unknown fields are refused. */
+/** Request and answer schemas of the incidents (docs/incidents.md). Unknown fields are refused. */
 
 const PersonSchema = z.strictObject({ userId: id, name: requiredText(200) });
 

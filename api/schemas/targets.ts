@@ -2,7 +2,7 @@ import { proposalStatuses } from '../../domain/targets/proposal.js';
 import { z } from '../zod.js';
 import { requiredText } from './common.js';
 
-/** Request and answer schemas of the KPI targets and their proposals (api.md "Reports"). */
+/** Request and answer schemas of the KPI targets and their proposals (docs/reports.md, "Targets"). */
 
 const share = z.number().gt(0).max(1).openapi({ description: 'a share 0..1' });
 
