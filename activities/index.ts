@@ -3,8 +3,10 @@ import type { Logger } from '../config/logger.js';
 import { calendarActivities } from './calendar.js';
 import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
+import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
 import { reportActivities } from './reports.js';
+import { targetActivities } from './targets.js';
 
 /** What activities need from the outside world; built once per worker process. */
 export interface ActivityDeps {
@@ -20,6 +22,8 @@ export function createActivities(deps: ActivityDeps) {
     ...initiativeActivities(deps.db),
     ...complaintActivities(deps.db),
     ...reportActivities(deps.db),
+    ...targetActivities(deps.db),
+    ...incidentActivities(deps.db),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

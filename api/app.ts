@@ -20,10 +20,12 @@ import { complaintRoutes } from './routes/complaints.js';
 import { auditRoutes } from './routes/audit.js';
 import { devRoutes } from './routes/dev.js';
 import { healthRoutes } from './routes/health.js';
+import { incidentRoutes } from './routes/incidents.js';
 import { initiativeRoutes } from './routes/initiatives.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { peopleRoutes } from './routes/people.js';
 import { reportRoutes } from './routes/reports.js';
+import { targetRoutes } from './routes/targets.js';
 import { taskRoutes } from './routes/tasks.js';
 import { requestContext } from '../temporal/request-context.js';
 import { webRoutes } from './web.js';
@@ -31,7 +33,7 @@ import { webRoutes } from './web.js';
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, devRoutes];
+const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, devRoutes];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

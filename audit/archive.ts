@@ -25,18 +25,29 @@ import { recordArchivedRun } from './process-record.js';
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-export type ArchivedEntityType = 'initiative' | 'complaint' | 'other';
+export type ArchivedEntityType = 'initiative' | 'complaint' | 'incident' | 'target_proposal' | 'other';
 
-/** `initiative-<id>` → ('initiative', id), `complaint-<id>` → ('complaint', id), anything else → ('other', workflow id). */
+/** The workflow id prefix of each entity that runs a process of its own. */
+const processPrefixes: Record<Exclude<ArchivedEntityType, 'other'>, string> = {
+  initiative: 'initiative-',
+  complaint: 'complaint-',
+  incident: 'incident-',
+  target_proposal: 'target-proposal-',
+};
+
+/** `initiative-<id>` → ('initiative', id), `target-proposal-<id>` → ('target_proposal', id), …; anything else → ('other', workflow id). */
 export function entityOfWorkflow(workflowId: string): { entityType: ArchivedEntityType; entityId: string } {
-  const m = /^(initiative|complaint)-(.+)$/s.exec(workflowId);
-  return m ? { entityType: m[1] as ArchivedEntityType, entityId: m[2]! } : { entityType: 'other', entityId: workflowId };
+  for (const [entityType, prefix] of Object.entries(processPrefixes) as [Exclude<ArchivedEntityType, 'other'>, string][]) {
+    if (workflowId.startsWith(prefix) && workflowId.length > prefix.length) return { entityType, entityId: workflowId.slice(prefix.length) };
+  }
+  return { entityType: 'other', entityId: workflowId };
 }
 
-/** The workflow that runs an entity's process; null for entities without one (policies, committee, calendar). */
+/** The workflow that runs an entity's process; null for entities without one (policies, committee, calendar, reports). */
 export function workflowIdOf(entityType: string, entityId: string): string | null {
   if (entityType === 'workflow') return entityId;
-  return entityType === 'initiative' || entityType === 'complaint' ? `${entityType}-${entityId}` : null;
+  const prefix = (processPrefixes as Record<string, string>)[entityType];
+  return prefix ? `${prefix}${entityId}` : null;
 }
 
 // Wire values of temporal.api.enums.v1.EventType that close a run: completed, failed, timed

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.js';
 import type { BusinessCalendar } from '../domain/calendar.js';
+import { rootCauseRecord, type RootCause } from '../domain/complaints/root-causes.js';
 import type { RepeatCandidate } from '../domain/complaints/rules.js';
 import type { ComplaintView } from '../domain/complaints/views.js';
 import type { ProcessEnded } from '../domain/process-end.js';
@@ -57,7 +58,21 @@ async function deriveComplaintFacts(db: Database, view: FactsSource): Promise<Fa
 
 type FactColumns = Pick<
   typeof complaints.$inferInsert,
-  'firstResponseState' | 'firstResponseAt' | 'resolvedAt' | 'resolutionBreached' | 'feedbackCount' | 'satisfiedCount' | 'isRepeat' | 'breachLevels' | 'openClocks' | 'handlingWorkingMs' | 'factsVersion'
+  | 'firstResponseState'
+  | 'firstResponseAt'
+  | 'resolvedAt'
+  | 'resolutionBreached'
+  | 'feedbackCount'
+  | 'satisfiedCount'
+  | 'isRepeat'
+  | 'breachLevels'
+  | 'openClocks'
+  | 'handlingWorkingMs'
+  | 'rootCause'
+  | 'rootCauseGroup'
+  | 'product'
+  | 'agentTeam'
+  | 'factsVersion'
 >;
 
 function factColumns(f: ComplaintFacts): FactColumns {
@@ -72,6 +87,10 @@ function factColumns(f: ComplaintFacts): FactColumns {
     breachLevels: f.breachLevels,
     openClocks: f.openClocks as Record<string, string>,
     handlingWorkingMs: f.handlingWorkingMs,
+    rootCause: f.rootCause,
+    rootCauseGroup: f.rootCauseGroup,
+    product: f.product,
+    agentTeam: f.agentTeam,
     factsVersion: f.factsVersion,
   };
 }
@@ -102,6 +121,55 @@ export async function backfillComplaintFacts(db: Database, batchSize = 500): Pro
   }
 }
 
+/**
+ * A supervisor's correction of a CLOSED complaint's root cause. A running complaint is corrected
+ * by its workflow (update `correctRootCause`); a closed one has no process any more, so its
+ * projection is the record: the view gets the new root cause (its version one higher, so no late
+ * write of the ended process can overwrite it), the facts are derived again, and the audit event
+ * `complaint.root_cause_corrected` joins the complaint's chain, in one transaction. Idempotent on
+ * `sourceKey`. `not_closed`: the complaint still runs (the caller sends the command instead).
+ */
+export interface RootCauseCorrection {
+  complaintId: string;
+  rootCause: RootCause;
+  reason: string;
+  actor: Pick<Actor, 'userId' | 'roles'>;
+  sourceKey: string;
+  at?: Date;
+}
+
+export async function correctClosedRootCause(db: Database, c: RootCauseCorrection): Promise<{ kind: 'not_found' | 'not_closed' | 'replayed' } | { kind: 'corrected'; view: ComplaintView }> {
+  const at = c.at ?? new Date();
+  const rootCause = rootCauseRecord(c.rootCause, c.actor.userId, at.toISOString(), 'correction', c.reason);
+  const found = await db.select({ view: complaints.view, status: complaints.status }).from(complaints).where(eq(complaints.id, c.complaintId));
+  if (!found[0]) return { kind: 'not_found' };
+  if (found[0].status !== 'closed') return { kind: 'not_closed' };
+  // Derived before the transaction (the calendar read is not part of it): a closed complaint's
+  // view changes only by corrections, which set the root cause this one sets.
+  const facts = await deriveComplaintFacts(db, { ...(found[0].view as ComplaintView), rootCause } as FactsSource);
+  return db.transaction(async (tx) => {
+    const [done] = await tx.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.sourceKey, c.sourceKey));
+    if (done) return { kind: 'replayed' as const };
+    const [row] = await tx.select({ view: complaints.view, version: complaints.version }).from(complaints).where(eq(complaints.id, c.complaintId)).for('update');
+    const before = row!.view as ComplaintView;
+    const view: ComplaintView = { ...before, rootCause, version: row!.version + 1 };
+    await tx.update(complaints).set({ view, version: view.version, ...facts, updatedAt: new Date() }).where(eq(complaints.id, c.complaintId));
+    await appendAuditEvent(tx, {
+      entityType: 'complaint',
+      entityId: c.complaintId,
+      sourceKey: c.sourceKey,
+      actor: c.actor.userId,
+      roles: c.actor.roles,
+      action: 'complaint.root_cause_corrected',
+      at,
+      before: { rootCause: before.rootCause ?? null },
+      after: { rootCause: view.rootCause },
+      reason: c.reason,
+    });
+    return { kind: 'corrected' as const, view };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The projection, read side
 
@@ -122,7 +190,22 @@ export interface ComplaintFilter {
   initiativeId?: string;
   /** Only complaints transferred to this department. */
   department?: string;
+  /** Drill-down from the reports: the root cause (a leaf) or its group, the product counted against. */
+  rootCause?: string;
+  rootCauseGroup?: string;
+  product?: string;
+  /** Drill-down from the accountable KPIs: the first responder, their team, the accountable department ('none' for none). */
+  agent?: string;
+  team?: string;
+  accountableDepartment?: string;
+  /** Received in [receivedFrom, receivedTo). */
+  receivedFrom?: Date;
+  receivedTo?: Date;
 }
+
+/** The department a complaint counts against in the accountable KPIs: the one it was transferred to, else the first responder's team. */
+export const accountableDepartmentSql = sql`coalesce(${complaints.department}, ${complaints.agentTeam}, 'none')`;
+export const teamSql = sql`coalesce(${complaints.agentTeam}, 'none')`;
 
 /** Keyset cursor over (receivedAt desc, id desc): newest first, stable under inserts. */
 export interface ComplaintCursor {
@@ -144,6 +227,14 @@ export async function listComplaints(
   if (filter.breached !== undefined) where.push(eq(complaints.breached, filter.breached));
   if (filter.initiativeId) where.push(eq(complaints.initiativeId, filter.initiativeId));
   if (filter.department !== undefined) where.push(eq(complaints.department, filter.department));
+  if (filter.rootCause) where.push(eq(complaints.rootCause, filter.rootCause));
+  if (filter.rootCauseGroup) where.push(eq(complaints.rootCauseGroup, filter.rootCauseGroup));
+  if (filter.product) where.push(filter.product === 'none' ? sql`${complaints.product} is null` : eq(complaints.product, filter.product));
+  if (filter.agent) where.push(eq(complaints.agentId, filter.agent));
+  if (filter.team) where.push(sql`${teamSql} = ${filter.team}`);
+  if (filter.accountableDepartment) where.push(sql`${accountableDepartmentSql} = ${filter.accountableDepartment}`);
+  if (filter.receivedFrom) where.push(gte(complaints.receivedAt, filter.receivedFrom.toISOString()));
+  if (filter.receivedTo) where.push(lt(complaints.receivedAt, filter.receivedTo.toISOString()));
   if (cursor) where.push(sql`(${complaints.receivedAt}, ${complaints.id}) < (${cursor.receivedAt}::timestamptz, ${cursor.id})`);
   const rows = await db
     .select({ view: complaints.view })

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { BusinessCalendar, officialSchedule } from '../domain/calendar.js';
 import { decisions } from '../domain/gates/stages.js';
 import type { CalendarSettings } from '../domain/policies.js';
@@ -7,16 +7,24 @@ import {
   hours,
   mean,
   rate,
+  unitKinds,
   vocabularies,
   zeroFilled,
+  type Accountability,
   type ComplaintKpis,
   type GateKpis,
   type KpiReport,
+  type KpiTargetFigures,
+  type OnTimeBySeverity,
+  type UnitKind,
+  type UnitTable,
 } from '../domain/reports/kpis.js';
 import type { Period } from '../domain/reports/periods.js';
 import { WorkingTime } from '../domain/reports/working-time.js';
+import { targetMisses, weightedResolutionTarget, type KpiTargets } from '../domain/targets/targets.js';
 import { readImportedYears } from './calendar.js';
 import { queryRows, type Database } from './client.js';
+import { readPolicy } from './settings.js';
 
 /**
  * THE KPI computation (product.md §4; definitions in docs/reports.md), used by
@@ -27,11 +35,40 @@ import { queryRows, type Database } from './client.js';
  * computed; gate KPIs about what HAPPENED in [from, to) (submissions opened, reviews decided,
  * stages completed, deadlines missed).
  */
-export async function computeKpis(db: Database, period: Period, calendar: CalendarSettings, now = new Date()): Promise<KpiReport> {
-  const imported = await readImportedYears(db);
+export async function computeKpis(db: Database, period: Period, calendar: CalendarSettings, now = new Date(), units: UnitOptions = {}): Promise<KpiReport> {
+  const [imported, targets] = await Promise.all([readImportedYears(db), readPolicy(db, 'targets')]);
   const cal = new WorkingTime(new BusinessCalendar(calendar, officialSchedule(new Map(imported.map((y) => [y.year, y])))));
-  const [complaints, gates] = await Promise.all([complaintKpis(db, period), gateKpis(db, period, cal)]);
-  return { from: period.from.toISOString(), to: period.to.toISOString(), timeZone: calendar.timeZone, computedAt: now.toISOString(), kpis: { complaints, gates } };
+  const [complaints, gates, onTime, accountability] = await Promise.all([
+    complaintKpis(db, period),
+    gateKpis(db, period, cal),
+    onTimeBySeverity(db, period),
+    accountabilityKpis(db, period, targets.value, units),
+  ]);
+  return {
+    from: period.from.toISOString(),
+    to: period.to.toISOString(),
+    timeZone: calendar.timeZone,
+    computedAt: now.toISOString(),
+    kpis: { complaints, gates, targets: targetFigures(targets.value, targets.version), onTime, accountability },
+  };
+}
+
+/** Which units the accountable KPIs show: one kind (default all three), optionally within one department or team (drill-down). */
+export interface UnitOptions {
+  groupBy?: UnitKind;
+  department?: string;
+  team?: string;
+}
+
+export function targetFigures(t: KpiTargets, version: number): KpiTargetFigures {
+  return {
+    version,
+    firstResponseOnTime: t.firstResponseOnTime,
+    resolutionRate: t.resolutionRate,
+    resolutionOnTime: { bySeverity: zeroFilled(vocabularies.severities, t.resolutionOnTime) },
+    satisfaction: t.satisfaction,
+    gateReviewCycleWorkingHours: t.gateReviewCycleWorkingHours,
+  };
 }
 
 const resolvedStatuses = sql`('resolved', 'awaiting_customer', 'closed')`;
@@ -119,6 +156,131 @@ async function complaintKpis(db: Database, { from, to }: Period): Promise<Compla
       byLevel: zeroFilled(escalationLevels, Object.fromEntries(levelRows.map((r) => [String(r.level), r.n]))),
     },
   };
+}
+
+const inRange = ({ from, to }: Period) => sql`received_at >= ${from.toISOString()}::timestamptz and received_at < ${to.toISOString()}::timestamptz`;
+
+/** First response and resolution kept in time, per severity (the targets set the resolution's by severity). */
+async function onTimeBySeverity(db: Database, period: Period): Promise<OnTimeBySeverity> {
+  const rows = await queryRows<{ severity: string; fr_on_time: number; fr_late: number; res_on_time: number; res_late: number }>(
+    db,
+    sql`select severity,
+               count(*) filter (where first_response_state = 'met')::int as fr_on_time,
+               count(*) filter (where first_response_state = 'breached')::int as fr_late,
+               count(*) filter (where resolved_at is not null and not resolution_breached)::int as res_on_time,
+               count(*) filter (where resolution_breached)::int as res_late
+        from complaints where ${inRange(period)} group by severity`,
+  );
+  const by = (pick: (r: (typeof rows)[number]) => number | null) =>
+    Object.fromEntries(vocabularies.severities.map((s) => {
+      const r = rows.find((x) => x.severity === s);
+      return [s, r ? pick(r) : null];
+    })) as Record<string, number | null>;
+  return {
+    firstResponse: { bySeverity: by((r) => rate(r.fr_on_time, r.fr_on_time + r.fr_late)) },
+    resolution: { bySeverity: by((r) => rate(r.res_on_time, r.res_on_time + r.res_late)) },
+  };
+}
+
+interface UnitRow {
+  kind: UnitKind;
+  unit: string;
+  severity: string;
+  received: number;
+  fr_on_time: number;
+  fr_late: number;
+  res_on_time: number;
+  res_late: number;
+  resolved: number;
+  feedback: number;
+  satisfied: number;
+  reopened: number;
+  repeats: number;
+  closed: number;
+  handling_ms: number | null;
+  working_ms: number | null;
+}
+
+/**
+ * The complaint KPIs per department, team and agent, with the targets they miss. Department: the
+ * one a complaint was transferred to, else the first responder's team (customer service settled
+ * it); team: the first responder's department at intake; agent: the first responder.
+ */
+async function accountabilityKpis(db: Database, period: Period, targets: KpiTargets, o: UnitOptions): Promise<Accountability> {
+  const kinds = o.groupBy ? [o.groupBy] : [...unitKinds];
+  const within: SQL[] = [inRange(period)];
+  if (o.department) within.push(sql`coalesce(department, agent_team, 'none') = ${o.department}`);
+  if (o.team) within.push(sql`coalesce(agent_team, 'none') = ${o.team}`);
+  const rows = await queryRows<UnitRow>(
+    db,
+    sql`with c as (select *, coalesce(agent_team, 'none') as team, coalesce(department, agent_team, 'none') as accountable
+                   from complaints where ${sql.join(within, sql` and `)})
+        select case when grouping(agent_id) = 0 then 'agent' when grouping(team) = 0 then 'team' else 'department' end as kind,
+               coalesce(agent_id, team, accountable) as unit,
+               severity,
+               count(*)::int as received,
+               count(*) filter (where first_response_state = 'met')::int as fr_on_time,
+               count(*) filter (where first_response_state = 'breached')::int as fr_late,
+               count(*) filter (where resolved_at is not null and not resolution_breached)::int as res_on_time,
+               count(*) filter (where resolution_breached)::int as res_late,
+               count(*) filter (where status in ${resolvedStatuses})::int as resolved,
+               coalesce(sum(feedback_count), 0)::int as feedback,
+               coalesce(sum(satisfied_count), 0)::int as satisfied,
+               count(*) filter (where reopen_count > 0)::int as reopened,
+               count(*) filter (where is_repeat)::int as repeats,
+               count(*) filter (where closed_at is not null)::int as closed,
+               (sum(extract(epoch from closed_at - received_at)) filter (where closed_at is not null) * 1000)::float8 as handling_ms,
+               (sum(handling_working_ms) filter (where closed_at is not null))::float8 as working_ms
+        from c
+        group by grouping sets ((agent_id, severity), (team, severity), (accountable, severity))`,
+  );
+  const out: Accountability = {};
+  for (const kind of kinds) out[kind] = unitTable(rows.filter((r) => r.kind === kind), targets);
+  return out;
+}
+
+function unitTable(rows: UnitRow[], targets: KpiTargets): UnitTable {
+  const t: UnitTable = {
+    received: { byUnit: {} },
+    firstResponseOnTime: { byUnit: {} },
+    resolutionOnTime: { byUnit: {} },
+    resolutionOnTimeTarget: { byUnit: {} },
+    resolutionRate: { byUnit: {} },
+    reopenRate: { byUnit: {} },
+    repeatRate: { byUnit: {} },
+    satisfaction: { byUnit: {} },
+    handlingHours: { byUnit: {} },
+    handlingWorkingHours: { byUnit: {} },
+    underTarget: { byUnit: {} },
+  };
+  const units = [...new Set(rows.map((r) => r.unit))].sort();
+  for (const unit of units) {
+    const mine = rows.filter((r) => r.unit === unit);
+    const sum = (pick: (r: UnitRow) => number | null) => mine.reduce((a, r) => a + (pick(r) ?? 0), 0);
+    const received = sum((r) => r.received);
+    const closed = sum((r) => r.closed);
+    const frSettled = sum((r) => r.fr_on_time + r.fr_late);
+    const resSettled = sum((r) => r.res_on_time + r.res_late);
+    const figures = {
+      firstResponseOnTime: rate(sum((r) => r.fr_on_time), frSettled),
+      resolutionOnTime: rate(sum((r) => r.res_on_time), resSettled),
+      resolutionOnTimeTarget: weightedResolutionTarget(Object.fromEntries(mine.map((r) => [r.severity, r.res_on_time + r.res_late])), targets),
+      resolutionRate: rate(sum((r) => r.resolved), received),
+      satisfaction: rate(sum((r) => r.satisfied), sum((r) => r.feedback)),
+    };
+    t.received.byUnit[unit] = received;
+    t.firstResponseOnTime.byUnit[unit] = figures.firstResponseOnTime;
+    t.resolutionOnTime.byUnit[unit] = figures.resolutionOnTime;
+    t.resolutionOnTimeTarget.byUnit[unit] = figures.resolutionOnTimeTarget;
+    t.resolutionRate.byUnit[unit] = figures.resolutionRate;
+    t.reopenRate.byUnit[unit] = rate(sum((r) => r.reopened), received);
+    t.repeatRate.byUnit[unit] = rate(sum((r) => r.repeats), received);
+    t.satisfaction.byUnit[unit] = figures.satisfaction;
+    t.handlingHours.byUnit[unit] = closed ? hours(sum((r) => r.handling_ms) / closed) : null;
+    t.handlingWorkingHours.byUnit[unit] = closed ? hours(sum((r) => r.working_ms) / closed) : null;
+    t.underTarget.byUnit[unit] = targetMisses(figures, targets).length;
+  }
+  return t;
 }
 
 const iso = (v: Date | string) => new Date(v).toISOString();

@@ -11,15 +11,20 @@ import {
   type SlaPolicy,
 } from '../domain/policies.js';
 import { defaultRoutingTable, type RoutingTable } from '../domain/notifications/routing.js';
-import type { Database } from './client.js';
+import { defaultRootCausePolicy, type RootCausePolicy } from '../domain/complaints/root-causes.js';
+import { defaultIncidentPolicy, type IncidentPolicy } from '../domain/incidents/policy.js';
+import { defaultKpiTargets, type KpiTargets } from '../domain/targets/targets.js';
+import type { Database, Transaction } from './client.js';
 import type { AuditEntityType } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
-import { committeeMembers, policies } from './schema/index.js';
+import { auditEvents, committeeMembers, policies } from './schema/index.js';
 
 /**
- * Administrable settings: the committee roster, the review and SLA policies, the business
- * calendar and the notification routing table. Unset settings read as the defaults of product.md. Every change is written with an
- * audit event (who, when, before, after) in the same transaction.
+ * Administrable settings: the committee roster, the review, SLA, root-cause and incident policies,
+ * the business calendar, the notification routing table and the KPI targets. Unset settings read
+ * as their defaults (domain/). Every change is written with an audit event (who, when, before,
+ * after) in the same transaction. The targets change only through an approved proposal (the
+ * approval workflow writes them with `writePolicyIn`, in its own transaction).
  */
 export interface PolicyKinds {
   review: ReviewPolicy;
@@ -27,11 +32,22 @@ export interface PolicyKinds {
   calendar: CalendarSettings;
   /** Who hears of which event type (docs/notifications.md). */
   notificationRouting: RoutingTable;
+  rootCauses: RootCausePolicy;
+  incidents: IncidentPolicy;
+  targets: KpiTargets;
 }
 export type PolicyKind = keyof PolicyKinds;
 
-const defaults: PolicyKinds = { review: defaultReviewPolicy, sla: defaultSlaPolicy, calendar: defaultCalendarSettings, notificationRouting: defaultRoutingTable };
-const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy' };
+const defaults: PolicyKinds = {
+  review: defaultReviewPolicy,
+  sla: defaultSlaPolicy,
+  calendar: defaultCalendarSettings,
+  notificationRouting: defaultRoutingTable,
+  rootCauses: defaultRootCausePolicy,
+  incidents: defaultIncidentPolicy,
+  targets: defaultKpiTargets,
+};
+const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy' };
 
 export interface Versioned<T> {
   value: T;
@@ -44,28 +60,48 @@ export async function readPolicy<K extends PolicyKind>(db: Database, kind: K): P
 }
 
 export async function writePolicy<K extends PolicyKind>(db: Database, kind: K, value: PolicyKinds[K], actor: Pick<Actor, 'userId' | 'roles'>, reason?: string): Promise<Versioned<PolicyKinds[K]>> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(policies).where(eq(policies.kind, kind)).for('update');
-    const before = row ? row.value : defaults[kind];
-    const version = (row?.version ?? 0) + 1;
-    await tx
-      .insert(policies)
-      .values({ kind, value, version, updatedBy: actor.userId })
-      .onConflictDoUpdate({ target: policies.kind, set: { value, version, updatedBy: actor.userId, updatedAt: new Date() } });
-    await appendAuditEvent(tx, {
-      entityType: auditEntity[kind],
-      entityId: kind,
-      sourceKey: `${kind}:${version}:${randomUUID()}`,
-      actor: actor.userId,
-      roles: actor.roles,
-      action: `${kind}.updated`,
-      at: new Date(),
-      before,
-      after: { ...value, version },
-      reason: reason ?? null,
-    });
-    return { value, version };
+  return db.transaction((tx) => writePolicyIn(tx, kind, value, actor, { reason }));
+}
+
+/**
+ * Writes a policy inside the caller's transaction: the new version and its audit event
+ * (`<kind>.updated`, before and after). `sourceKey` makes a retried write a no-op (the approval
+ * workflow's record activity passes one); `extra` joins the audit event's `after`.
+ */
+export async function writePolicyIn<K extends PolicyKind>(
+  tx: Transaction,
+  kind: K,
+  value: PolicyKinds[K],
+  actor: Pick<Actor, 'userId' | 'roles'>,
+  opts: { reason?: string | undefined; sourceKey?: string; at?: Date; extra?: Record<string, unknown> } = {},
+): Promise<Versioned<PolicyKinds[K]>> {
+  if (opts.sourceKey) {
+    const [done] = await tx.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.sourceKey, opts.sourceKey));
+    if (done) {
+      const [row] = await tx.select().from(policies).where(eq(policies.kind, kind));
+      return { value: row!.value as PolicyKinds[K], version: row!.version };
+    }
+  }
+  const [row] = await tx.select().from(policies).where(eq(policies.kind, kind)).for('update');
+  const before = row ? row.value : defaults[kind];
+  const version = (row?.version ?? 0) + 1;
+  await tx
+    .insert(policies)
+    .values({ kind, value, version, updatedBy: actor.userId })
+    .onConflictDoUpdate({ target: policies.kind, set: { value, version, updatedBy: actor.userId, updatedAt: new Date() } });
+  await appendAuditEvent(tx, {
+    entityType: auditEntity[kind],
+    entityId: kind,
+    sourceKey: opts.sourceKey ?? `${kind}:${version}:${randomUUID()}`,
+    actor: actor.userId,
+    roles: actor.roles,
+    action: `${kind}.updated`,
+    at: opts.at ?? new Date(),
+    before,
+    after: { ...value, version, ...opts.extra },
+    reason: opts.reason ?? null,
   });
+  return { value, version };
 }
 
 export async function readRoster(db: Database): Promise<CommitteeMember[]> {

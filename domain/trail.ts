@@ -9,11 +9,11 @@
 
 /**
  * The kinds of entity with an audit chain: the five of the API, generated reports, workflows of no
- * entity (a report's run, whose archived histories are chained under their workflow id), and the
- * notification side (docs/notifications.md): the directory's people, the IM channels, and the
- * notices to a complaint's customer (one chain per complaint: queued, sent, failed).
+ * entity (a report's run, whose archived histories are chained under their workflow id), the
+ * notification side (docs/notifications.md: the directory's people, the IM channels, the notices
+ * to a complaint's customer), incidents and KPI target proposals.
  */
-export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow', 'person', 'im_channel', 'customer_notice'] as const;
+export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow', 'person', 'im_channel', 'customer_notice', 'incident', 'target_proposal'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** An audit event before the chain gives it its place (seq, previous hash, hash). */

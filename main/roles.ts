@@ -21,7 +21,8 @@ import { startNotifications } from '../notifications/start.js';
 import { startArchiver } from '../audit/archive.js';
 import { startCheckpointer } from '../audit/checkpointer.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
-import { ensureReportSchedules } from '../temporal/schedules.js';
+import { ensureIncidentWatchSchedule, ensureReportSchedules } from '../temporal/schedules.js';
+import { elapsedMs } from '../domain/duration.js';
 import { serveWorkerMetrics, workerMetrics } from '../temporal/metrics.js';
 import { backfillComplaintFacts } from '../db/complaints.js';
 import { readPolicy } from '../db/settings.js';
@@ -101,6 +102,9 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
   // The report schedules, created or brought to the current spec (idempotent, any worker may).
   const { value: calendar } = await readPolicy(db.db, 'calendar');
   await ensureReportSchedules(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, timeZone: calendar.timeZone, logger });
+  // The spike watcher, at the incident policy's interval as read now.
+  const { value: incidentPolicy } = await readPolicy(db.db, 'incidents');
+  await ensureIncidentWatchSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: elapsedMs(incidentPolicy.watchEvery), logger });
   // KPI facts of complaints recorded before the current rules, in the background.
   backfillComplaintFacts(db.db)
     .then((n) => n > 0 && logger.info({ complaints: n }, 'complaint KPI facts derived'))

@@ -68,3 +68,42 @@ export async function ensureReportSchedules(client: Client, o: ReportScheduleOpt
   }
   return ids;
 }
+
+/**
+ * The spike watcher's schedule (docs/incidents.md): `incidentWatchWorkflow` every `every` (the
+ * incident policy's `watchEvery`, read at worker start), overlap SKIP (a slow run is never
+ * doubled), a short catch-up window (a watcher that was down looks at the window as it is now).
+ * Created, or brought to the current interval, at every worker start.
+ */
+export const incidentWatchScheduleId = (prefix = 'cxgov') => `${prefix}-incident-watch`;
+
+export async function ensureIncidentWatchSchedule(client: Client, o: { taskQueue: string; everyMs: number; idPrefix?: string; logger?: Logger }): Promise<string> {
+  const scheduleId = incidentWatchScheduleId(o.idPrefix);
+  const options: ScheduleOptions = {
+    scheduleId,
+    spec: { intervals: [{ every: Math.max(1_000, o.everyMs) }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'incidentWatchWorkflow',
+      workflowId: scheduleId,
+      taskQueue: o.taskQueue,
+      args: [{}],
+      workflowExecutionTimeout: '10 minutes',
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '1 minute' },
+    memo: { what: 'spike watcher: complaints per product, root cause and channel against their baseline' },
+  };
+  try {
+    await client.schedule.create(options);
+    o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'incident watch schedule created');
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+    await client.schedule.getHandle(scheduleId).update((previous): ScheduleUpdateOptions => ({
+      ...previous,
+      spec: options.spec,
+      action: options.action,
+      policies: { ...previous.policies, ...options.policies },
+    }));
+  }
+  return scheduleId;
+}

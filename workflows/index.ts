@@ -4,3 +4,6 @@ export { initiativeWorkflow } from './initiative/index.js';
 export { complaintWorkflow } from './complaint/index.js';
 export { reportWorkflow } from './report.js';
 export { calendarChangeWorkflow } from './calendar/index.js';
+export { targetProposalWorkflow } from './targets/index.js';
+export { incidentWorkflow } from './incident/index.js';
+export { incidentWatchWorkflow } from './incident/watch.js';

@@ -15,7 +15,8 @@ export function presentComplaint(view: ComplaintView, customer: CustomerDetails 
   const shown = masked
     ? { name: maskName(clear.name), phone: maskPhone(clear.phone), ...(clear.idNumber !== undefined ? { idNumber: maskIdNumber(clear.idNumber) } : {}) }
     : clear;
-  return { ...rest, customer: { ref: customerRef, ...shown, masked }, repeat: view.repeatOf.length > 0 };
+  // Views recorded before root causes and teams existed have neither: null, as the schema says.
+  return { ...rest, rootCause: view.rootCause ?? null, agentTeam: view.agentTeam ?? null, customer: { ref: customerRef, ...shown, masked }, repeat: view.repeatOf.length > 0 };
 }
 
 function seesPii(view: ComplaintView, p: Principal): boolean {

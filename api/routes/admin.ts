@@ -1,10 +1,14 @@
 import { readPolicy, readRoster, writePolicy, writeRoster, type PolicyKind } from '../../db/settings.js';
 import type { ApiRouter } from '../router.js';
 import type { ZodType } from 'zod';
-import { CommitteeSchema, ReviewPolicySchema, SlaPolicySchema } from '../schemas/admin.js';
+import { CommitteeSchema, IncidentPolicySchema, ReviewPolicySchema, RootCausePolicySchema, SlaPolicySchema } from '../schemas/admin.js';
 import type { AppDeps } from '../deps.js';
+import type { Role } from '../auth/roles.js';
 
-/** Administration (api.md): committee roster, review and SLA policies (the business calendar: routes/calendar.ts). */
+/**
+ * Administration: committee roster, review, SLA, root-cause and incident policies (the
+ * business calendar: routes/calendar.ts; the KPI targets, which change only by approval: routes/targets.ts).
+ */
 export function adminRoutes(api: ApiRouter, { db }: AppDeps): void {
   api.add({
     method: 'get',
@@ -26,17 +30,21 @@ export function adminRoutes(api: ApiRouter, { db }: AppDeps): void {
     handler: async ({ body, principal }) => ({ status: 200, body: { members: await writeRoster(db, body.members, principal) } }),
   });
 
-  const policyRoutes: { kind: PolicyKind; path: string; schema: ZodType; name: string }[] = [
+  const readers: Role[] = ['admin', 'compliance_auditor', 'supervisor', 'product_owner', 'cs_agent', 'business_handler'];
+  /** `readers: 'anyone'`: read by every signed-in user (the committee's members label their reports with it). */
+  const policyRoutes: { kind: PolicyKind; path: string; schema: ZodType; name: string; readers?: 'anyone' }[] = [
     { kind: 'review', path: '/policies/review', schema: ReviewPolicySchema, name: 'gate review policy' },
     { kind: 'sla', path: '/policies/sla', schema: SlaPolicySchema, name: 'complaint SLA policy' },
+    { kind: 'rootCauses', path: '/policies/root-causes', schema: RootCausePolicySchema, name: 'root-cause taxonomy', readers: 'anyone' },
+    { kind: 'incidents', path: '/policies/incidents', schema: IncidentPolicySchema, name: 'incident policy (spike thresholds, step deadlines)' },
   ];
-  for (const { kind, path, schema, name } of policyRoutes) {
+  for (const { kind, path, schema, name, readers: who } of policyRoutes) {
     api.add({
       method: 'get',
       path,
       summary: `The current ${name}`,
       tags: ['Administration'],
-      roles: ['admin', 'compliance_auditor', 'supervisor', 'product_owner', 'cs_agent', 'business_handler'],
+      ...(who === 'anyone' ? {} : { roles: readers }),
       responses: { 200: { description: `The ${name}`, schema } },
       handler: async ({ res }) => {
         const { value, version } = await readPolicy(db, kind);

@@ -3,9 +3,12 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from
 import type { ZodType } from 'zod';
 import { piiKey } from '../../config/secrets.js';
 import type { Database } from '../../db/client.js';
-import { listComplaints, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
-import { initiativeExists } from '../../db/initiatives.js';
+import { correctClosedRootCause, listComplaints, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
+import { initiativeExists, readInitiative } from '../../db/initiatives.js';
+import { readPolicy } from '../../db/settings.js';
+import { resolveRootCause, rootCauseCorrectionRefusal, type RootCause, type RootCauseChoice } from '../../domain/complaints/root-causes.js';
 import { refusalReason } from '../../domain/complaints/rules.js';
+import { parseBound } from '../../domain/reports/periods.js';
 import type { ComplaintCommand } from '../../domain/complaints/types.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import { PiiCipher } from '../../security/pii.js';
@@ -15,6 +18,7 @@ import {
   appealUpdate,
   approveUpdate,
   complaintWorkflowId,
+  correctRootCauseUpdate,
   escalateUpdate,
   feedbackUpdate,
   intakeUpdate,
@@ -48,6 +52,7 @@ import {
   ReasonSchema,
   ResolutionSchema,
   RespondSchema,
+  RootCauseCorrectionSchema,
   ResumeSchema,
   SignoffSchema,
   TransferSchema,
@@ -153,12 +158,19 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     query: ComplaintListQuery,
     responses: { 200: { description: 'A page of complaints', schema: ComplaintListSchema } },
     handler: async ({ query, principal }) => {
-      const { limit = 50, cursor, breached, ...filter } = query;
+      const { limit = 50, cursor, breached, department, from, to, ...filter } = query;
       // A business handler without any wider reading role sees their department's complaints only.
       if (handlerOnly(principal) && !principal.department) return { status: 200, body: { items: [], nextCursor: null } };
+      const received = from || to ? await receivedBounds(db, from, to) : {};
       const page = await listComplaints(
         db,
-        { ...filter, ...(breached ? { breached: breached === 'true' } : {}), ...(handlerOnly(principal) ? { department: principal.department } : {}) },
+        {
+          ...filter,
+          ...received,
+          ...(department ? { accountableDepartment: department } : {}),
+          ...(breached ? { breached: breached === 'true' } : {}),
+          ...(handlerOnly(principal) ? { department: principal.department } : {}),
+        },
         limit,
         cursor ? listCursor.decode(cursor) : undefined,
       );
@@ -230,6 +242,8 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     body: ZodType<B>;
     command: ComplaintCommand;
     update: { name: string };
+    /** The command's content from the body when it is not the body itself (a root cause checked against the taxonomy). */
+    toCommand?: (body: B) => Promise<object>;
   }
   const commandRoute = <B extends object>(spec: CommandRoute<B>) =>
     api.add({
@@ -256,7 +270,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         // The same key never applies the command twice, even if the API died after sending it.
         const updateId = idempotencyKey ? idFromKey(spec.command, principal.userId, idempotencyKey) : randomUUID();
         const view = await temporal.workflow.getHandle(workflowId).executeUpdate<ComplaintView, [unknown]>(spec.update.name, {
-          args: [commandSigner.sign({ workflowId, name: spec.update.name, updateId }, { ...body, actor: actorOf(principal) })],
+          args: [commandSigner.sign({ workflowId, name: spec.update.name, updateId }, { ...(spec.toCommand ? await spec.toCommand(body) : body), actor: actorOf(principal) })],
           updateId,
         });
         return { status: 200, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal) };
@@ -265,7 +279,18 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
 
   commandRoute({ path: '/responses', summary: 'Respond to the customer (the first response meets the first-response clock)', roles: handlers, body: RespondSchema, command: 'respond', update: respondUpdate });
   commandRoute({ path: '/transfer', summary: 'Transfer to a business department (its own investigation deadline)', roles: handlers, body: TransferSchema, command: 'transfer', update: transferUpdate });
-  commandRoute({ path: '/resolution', summary: 'Propose the resolution; compensation above the policy limit waits for a supervisor', roles: handlers, body: ResolutionSchema, command: 'resolve', update: resolveUpdate });
+  commandRoute({
+    path: '/resolution',
+    summary: 'Propose the resolution, naming its root cause (required when the root-cause policy says so); compensation above the policy limit waits for a supervisor',
+    roles: handlers,
+    body: ResolutionSchema,
+    command: 'resolve',
+    update: resolveUpdate,
+    toCommand: async ({ rootCause, ...rest }) => {
+      const resolved = await checkedRootCause(db, rootCause, 'body.rootCause');
+      return { ...rest, ...(resolved ? { rootCause: resolved } : {}) };
+    },
+  });
   commandRoute({ path: '/resolution/approval', summary: 'Approve or reject a compensation above the limit (rejected → back to the handler)', roles: ['supervisor'], body: ApprovalSchema, command: 'approve', update: approveUpdate });
   // The chair is committee data, not a role: the workflow checks the caller against its snapshot.
   commandRoute({ path: '/signoff', summary: 'The committee chair signs off a committee-level complaint (required to close it)', body: SignoffSchema, command: 'signoff', update: signOffUpdate });
@@ -275,6 +300,84 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
   commandRoute({ path: '/pause', summary: 'Pause the clocks while waiting on the customer (capped by policy)', roles: handlers, body: ReasonSchema, command: 'pause', update: pauseUpdate });
   commandRoute({ path: '/resume', summary: 'Resume the clocks', roles: handlers, body: ResumeSchema, command: 'resume', update: resumeUpdate });
   commandRoute({ path: '/escalate', summary: 'Escalate one level by hand', roles: handlers, body: ReasonSchema, command: 'escalate', update: escalateUpdate });
+
+  api.add({
+    method: 'post',
+    path: '/complaints/:id/root-cause',
+    summary: 'Correct (or name) the complaint’s root cause, with a reason (a supervisor; also once closed); audited',
+    tags: ['Complaints'],
+    roles: ['supervisor'],
+    params: ComplaintParams,
+    body: RootCauseCorrectionSchema,
+    idempotent: true,
+    responses: {
+      200: { description: 'The complaint with its corrected root cause', schema: ComplaintSchema },
+      404: { description: 'No such complaint' },
+    },
+    handler: async ({ params, body, principal, idempotencyKey }) => {
+      const current = await readComplaint(db, params.id);
+      if (!current) throw notFound(`no complaint ${params.id}`);
+      const denied = rootCauseCorrectionRefusal(principal);
+      if (denied) throw forbidden(denied);
+      const rootCause = (await checkedRootCause(db, { code: body.code, ...(body.initiativeId ? { initiativeId: body.initiativeId } : {}) }, 'body', false))!;
+      const key = idempotencyKey ? idFromKey('correctRootCause', principal.userId, idempotencyKey) : randomUUID();
+      const view = await correctRootCause(params.id, current.status === 'closed', { rootCause, reason: body.reason, principal, key });
+      return { status: 200, body: presentComplaint(view, await readCustomer(db, cipher, params.id), principal) };
+    },
+  });
+
+  /**
+   * A running complaint is corrected by its process; a closed one in its projection (its process
+   * has ended). A complaint that closes while the command is on its way is corrected in the projection.
+   */
+  async function correctRootCause(id: string, closed: boolean, c: { rootCause: RootCause; reason: string; principal: Principal; key: string }): Promise<ComplaintView> {
+    if (!closed) {
+      try {
+        return await temporal.workflow.getHandle(complaintWorkflowId(id)).executeUpdate(correctRootCauseUpdate, {
+          args: [{ actor: actorOf(c.principal), rootCause: c.rootCause, reason: c.reason }],
+          updateId: c.key,
+        });
+      } catch (err) {
+        const closedMeanwhile = (await readComplaint(db, id))?.status === 'closed';
+        if (!closedMeanwhile) throw err;
+      }
+    }
+    const result = await correctClosedRootCause(db, { complaintId: id, rootCause: c.rootCause, reason: c.reason, actor: actorOf(c.principal), sourceKey: `complaint-root-cause:${id}:${c.key}` });
+    if (result.kind === 'not_found') throw notFound(`no complaint ${id}`);
+    if (result.kind === 'corrected') return result.view;
+    return (await readComplaint(db, id))!;
+  }
+}
+
+/**
+ * The root cause a command names, checked against the taxonomy in force and, when it names a
+ * product, against the initiatives: 400 naming the field otherwise. Null when none is named and
+ * the policy does not require one.
+ */
+async function checkedRootCause(db: Database, choice: RootCauseChoice | undefined, path: string, required?: boolean): Promise<RootCause | null> {
+  const { value: taxonomy, version } = await readPolicy(db, 'rootCauses');
+  const check = resolveRootCause(taxonomy, version, choice, required ?? taxonomy.requiredOnResolution);
+  if (!check.ok) throw badRequest(check.message, [{ path: choice ? `${path}.code` : path, message: check.message }]);
+  if (check.rootCause?.initiativeId && !(await readInitiative(db, check.rootCause.initiativeId))) {
+    throw badRequest(`no initiative ${check.rootCause.initiativeId}`, [{ path: `${path}.initiativeId`, message: 'no such initiative' }]);
+  }
+  return check.rootCause;
+}
+
+/** The list's received-at bounds, read like the reports' (local midnights or instants with offset). */
+async function receivedBounds(db: Database, from: string | undefined, to: string | undefined): Promise<{ receivedFrom?: Date; receivedTo?: Date }> {
+  const { value: calendar } = await readPolicy(db, 'calendar');
+  const bound = (name: 'from' | 'to', value: string) => {
+    let at: Date;
+    try {
+      at = parseBound(value, calendar);
+    } catch (err) {
+      throw badRequest(`${name}: ${(err as Error).message}`, [{ path: `query.${name}`, message: 'expected YYYY-MM-DD or an ISO-8601 instant with offset' }]);
+    }
+    if (at.getUTCFullYear() < 1900 || at.getUTCFullYear() > 9998) throw badRequest(`${name}: a year from 1900 to 9998`, [{ path: `query.${name}`, message: 'a year from 1900 to 9998' }]);
+    return at;
+  };
+  return { ...(from ? { receivedFrom: bound('from', from) } : {}), ...(to ? { receivedTo: bound('to', to) } : {}) };
 }
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────────

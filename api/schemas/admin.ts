@@ -1,4 +1,6 @@
 import { BusinessCalendar } from '../../domain/calendar.js';
+import { rootCauseCodePattern, taxonomyProblems } from '../../domain/complaints/root-causes.js';
+import { incidentDimensions } from '../../domain/incidents/policy.js';
 import { z } from '../zod.js';
 import { DurationSchema, id, localDate, ratio, requiredText, score } from './common.js';
 
@@ -72,3 +74,40 @@ export const CalendarSchema = z
     }
   })
   .openapi('BusinessCalendar');
+
+const LabelSchema = z.strictObject({ zh: requiredText(100), en: requiredText(100) });
+const RootCauseNodeSchema = z.strictObject({ code: z.string().max(100).regex(rootCauseCodePattern, 'lower-case letters, digits, _ and . (e.g. fees_pricing.undisclosed)'), label: LabelSchema });
+const RootCauseGroupSchema = z.strictObject({ ...RootCauseNodeSchema.shape, children: z.array(RootCauseNodeSchema).min(1).max(100) });
+
+export const RootCausePolicySchema = z
+  .strictObject({
+    requiredOnResolution: z.boolean().openapi({ description: 'a resolution must name a root cause' }),
+    groups: z.array(RootCauseGroupSchema).min(1).max(100),
+  })
+  .superRefine((v, ctx) => {
+    // The rule lives in the domain (codes unique across the tree): one rule, one place.
+    for (const p of taxonomyProblems(v)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  })
+  .openapi('RootCausePolicy', { description: 'The two-level root-cause taxonomy: groups, each with its causes (a resolution names a cause)' });
+
+/** A duration that is elapsed time (the watcher's window and interval count calendar time). */
+const ElapsedDurationSchema = DurationSchema.refine((d) => d.unit !== 'business_day', 'an elapsed duration: second, minute, hour or day').refine((d) => d.amount >= 1, 'at least 1');
+const StepDurationSchema = DurationSchema.refine((d) => d.amount >= 1, 'at least 1');
+
+export const IncidentPolicySchema = z
+  .strictObject({
+    window: ElapsedDurationSchema.openapi({ description: 'the rolling window complaints are counted in' }),
+    baselineWindows: z.number().int().min(1).max(90).openapi({ description: 'the baseline is the mean of this many windows before the current one' }),
+    minCount: z.number().int().min(1).max(100_000),
+    ratio: z.number().min(1).max(1_000).openapi({ description: 'a spike reaches at least ratio × the baseline (and minCount)' }),
+    dimensions: z
+      .array(z.enum(incidentDimensions))
+      .min(1)
+      .max(incidentDimensions.length)
+      .refine((d) => new Set(d).size === d.length, 'each dimension once'),
+    watchEvery: ElapsedDurationSchema.openapi({ description: 'how often the watcher runs (applied at the next worker start)' }),
+    steps: z.strictObject({ owner: StepDurationSchema, plan: StepDurationSchema, review: StepDurationSchema }),
+    reminderRatio: ratio,
+    escalationWindow: StepDurationSchema,
+  })
+  .openapi('IncidentPolicy');

@@ -1,6 +1,7 @@
 import { categories, channels, clockStates, complaintStatuses, ownerKinds, severities } from '../../domain/complaints/types.js';
 import { z } from '../zod.js';
-import { freeText, id, instant, ProcessEndedSchema, requiredFreeText, requiredText } from './common.js';
+import { rootCauseCodePattern } from '../../domain/complaints/root-causes.js';
+import { freeText, id, instant, ProcessEndedSchema, requiredFreeText, requiredText, text } from './common.js';
 
 /** Request and answer schemas of the Complaints section (api.md). Unknown fields are refused. */
 
@@ -38,9 +39,24 @@ export const CompensationSchema = z.strictObject({
   amount: z.number().gt(0).max(1_000_000_000),
   currency: z.literal('CNY'),
 });
+export const rootCauseCode = z.string().max(100).regex(rootCauseCodePattern, 'expected a root-cause code of the taxonomy, e.g. fees_pricing.undisclosed');
+export const RootCauseChoiceSchema = z
+  .strictObject({
+    code: rootCauseCode,
+    initiativeId: id.optional().openapi({ description: 'the product (initiative) the problem lies in, if not the complaint’s own' }),
+  })
+  .openapi('RootCauseChoice', { description: 'A cause (a leaf) of the root-cause taxonomy in force (GET /api/v1/policies/root-causes)' });
 export const ResolutionSchema = z
-  .strictObject({ summary: requiredFreeText(10_000), remedy: requiredFreeText(10_000), compensation: CompensationSchema.optional() })
+  .strictObject({
+    summary: requiredFreeText(10_000),
+    remedy: requiredFreeText(10_000),
+    compensation: CompensationSchema.optional(),
+    rootCause: RootCauseChoiceSchema.optional().openapi({ description: 'why it happened; required when the root-cause policy says so' }),
+  })
   .openapi('ComplaintResolution');
+export const RootCauseCorrectionSchema = z
+  .strictObject({ code: rootCauseCode, initiativeId: id.optional(), reason: requiredFreeText(2_000) })
+  .openapi('ComplaintRootCauseCorrection');
 export const ApprovalSchema = z.strictObject({ approved: z.boolean(), comment: requiredFreeText(2_000) }).openapi('ComplaintApproval');
 export const SignoffSchema = z.strictObject({ comment: requiredFreeText(2_000) }).openapi('ComplaintSignoff');
 export const FeedbackSchema = z
@@ -73,6 +89,14 @@ export const ComplaintListQuery = z.strictObject({
   owner: id.optional(),
   breached: z.enum(['true', 'false']).optional(),
   initiativeId: id.optional(),
+  rootCause: rootCauseCode.optional().openapi({ description: 'a root cause (leaf) of the taxonomy' }),
+  rootCauseGroup: rootCauseCode.optional().openapi({ description: 'a group (first level) of the taxonomy' }),
+  product: id.optional().openapi({ description: 'the product counted against (the root cause’s, else the linked one); `none` for none' }),
+  agent: id.optional().openapi({ description: 'the first responder' }),
+  team: id.optional().openapi({ description: 'the first responder’s team; `none` for none' }),
+  department: id.optional().openapi({ description: 'the accountable department: the one transferred to, else the first responder’s team; `none` for none' }),
+  from: z.string().max(40).optional().openapi({ description: 'received at or after: YYYY-MM-DD (local midnight in the calendar’s time zone) or an ISO-8601 instant with offset' }),
+  to: z.string().max(40).optional().openapi({ description: 'received before: same forms as `from`' }),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: z.string().max(500).optional(),
 });
@@ -85,6 +109,18 @@ const ClockSchema = z.object({
   breachedAt: z.string().optional(),
 });
 const OwnerSchema = z.object({ kind: z.enum(ownerKinds), id: z.string() });
+const RootCauseSchema = z.object({
+  code: z.string(),
+  group: z.string(),
+  initiativeId: z.string().nullable(),
+  taxonomyVersion: z.number().int(),
+});
+const RootCauseRecordSchema = RootCauseSchema.extend({
+  by: z.string(),
+  at: z.string(),
+  via: z.enum(['resolution', 'correction']),
+  reason: z.string().optional(),
+}).openapi('RootCause');
 const ResolutionEntrySchema = z.object({
   at: z.string(),
   proposedBy: z.string(),
@@ -96,6 +132,7 @@ const ResolutionEntrySchema = z.object({
   }),
   source: z.enum(['handler', 'appeal']),
   approval: z.object({ approved: z.boolean(), by: z.string(), at: z.string(), comment: z.string() }).optional(),
+  rootCause: RootCauseSchema.optional(),
 });
 const FeedbackEntrySchema = z.object({ at: z.string(), by: z.string(), satisfied: z.boolean(), via: z.enum(['callback', 'survey']), comment: z.string() });
 const AppealEntrySchema = z.object({
@@ -153,6 +190,8 @@ export const ComplaintSchema = z
     policyVersion: z.number().int(),
     closedAt: z.string().nullable(),
     processEnded: ProcessEndedSchema.optional(),
+    agentTeam: z.string().nullable().openapi({ description: 'the first responder’s team (their department at intake)' }),
+    rootCause: RootCauseRecordSchema.nullable().openapi({ description: 'why it happened: named by a resolution or corrected by a supervisor; null until then' }),
   })
   .openapi('Complaint');
 

@@ -1,5 +1,7 @@
+import { unitKinds } from '../../domain/reports/kpis.js';
 import { reportKinds } from '../../domain/reports/periods.js';
 import { z } from '../zod.js';
+import { id } from './common.js';
 
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1).nullable().openapi({ description: 'a share 0..1 (4 decimals); null without a denominator' });
@@ -36,16 +38,100 @@ const GateKpisSchema = z
   })
   .openapi('GateKpis', { description: 'About what happened in the period: submissions, decisions, stages completed, deadlines missed' });
 
-export const KpisSchema = z.object({ complaints: ComplaintKpisSchema, gates: GateKpisSchema }).openapi('Kpis');
+const shareBy = z.record(z.string(), share);
+const byUnit = <T extends z.ZodType>(leaf: T) => z.object({ byUnit: z.record(z.string(), leaf) });
+const UnitTableSchema = z
+  .object({
+    received: byUnit(count),
+    firstResponseOnTime: byUnit(share),
+    resolutionOnTime: byUnit(share),
+    resolutionOnTimeTarget: byUnit(share).openapi({ description: 'the unit’s own target: its settled complaints weighed by their severity’s target' }),
+    resolutionRate: byUnit(share),
+    reopenRate: byUnit(share),
+    repeatRate: byUnit(share),
+    satisfaction: byUnit(share),
+    handlingHours: byUnit(hoursOrNull),
+    handlingWorkingHours: byUnit(hoursOrNull),
+    underTarget: byUnit(count).openapi({ description: 'how many targeted KPIs the unit misses; 0 = on target' }),
+  })
+  .openapi('UnitKpis', { description: 'The complaint KPIs of every unit of one kind, each KPI a map unit → value; `none` = complaints without one' });
+
+const target = z.number().min(0).max(1);
+export const KpiTargetFiguresSchema = z
+  .object({
+    version: count.openapi({ description: 'the targets policy version; 0 = the defaults, never approved' }),
+    firstResponseOnTime: target,
+    resolutionRate: target,
+    resolutionOnTime: z.object({ bySeverity: z.record(z.string(), target) }),
+    satisfaction: target,
+    gateReviewCycleWorkingHours: z.number().openapi({ description: 'at most' }),
+  })
+  .openapi('KpiTargetFigures');
+
+export const KpisSchema = z
+  .object({
+    complaints: ComplaintKpisSchema,
+    gates: GateKpisSchema,
+    targets: KpiTargetFiguresSchema.optional().openapi({ description: 'the targets in force when computed (absent in reports stored before targets were the committee’s)' }),
+    onTime: z.object({ firstResponse: z.object({ bySeverity: shareBy }), resolution: z.object({ bySeverity: shareBy }) }).optional(),
+    accountability: z
+      .object({ department: UnitTableSchema.optional(), team: UnitTableSchema.optional(), agent: UnitTableSchema.optional() })
+      .optional()
+      .openapi({ description: 'department: the one transferred to, else the first responder’s team; team: the first responder’s; agent: the first responder' }),
+  })
+  .openapi('Kpis');
 
 export const KpiReportSchema = z
   .object({ from: z.string(), to: z.string(), timeZone: z.string(), computedAt: z.string(), kpis: KpisSchema })
   .openapi('KpiReport');
 
+const bounds = {
+  from: z.string().max(40).openapi({ description: 'start (inclusive): YYYY-MM-DD (local midnight in the calendar’s time zone) or an ISO-8601 instant with offset' }),
+  to: z.string().max(40).openapi({ description: 'end (exclusive): same forms as `from`' }),
+};
 export const KpiQuery = z.strictObject({
-  from: z.string().openapi({ description: 'start (inclusive): YYYY-MM-DD (local midnight in the calendar’s time zone) or an ISO-8601 instant with offset' }),
-  to: z.string().openapi({ description: 'end (exclusive): same forms as `from`' }),
+  ...bounds,
+  groupBy: z.enum(unitKinds).optional().openapi({ description: 'the accountable KPIs of this kind of unit only (default: all three)' }),
+  department: id.optional().openapi({ description: 'drill-down: the accountable KPIs of the complaints of this department only' }),
+  team: id.optional().openapi({ description: 'drill-down: the accountable KPIs of the complaints of this team only' }),
 });
+
+export const HotIssuesQuery = z.strictObject({
+  ...bounds,
+  limit: z.coerce.number().int().min(1).max(50).optional().openapi({ description: 'items per list (default 10)' }),
+});
+const HotIssueItemSchema = z.object({
+  key: z.string(),
+  count,
+  previous: count.openapi({ description: 'in the previous period of equal length' }),
+  change: z.number().int(),
+  changeRate: z.number().nullable().openapi({ description: 'change / previous; null when there were none before' }),
+  share,
+  repeats: count,
+  repeatShare: share,
+  firstResponseOnTime: share,
+  resolutionOnTime: share,
+  resolutionSettled: count,
+});
+export const HotIssuesSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    previousFrom: z.string(),
+    previousTo: z.string(),
+    timeZone: z.string(),
+    computedAt: z.string(),
+    received: count,
+    previousReceived: count,
+    repeatShare: share,
+    withoutRootCause: count,
+    rootCauses: z.array(HotIssueItemSchema),
+    rootCauseGroups: z.array(HotIssueItemSchema),
+    categories: z.array(HotIssueItemSchema),
+    products: z.array(HotIssueItemSchema.openapi({ description: 'key: the initiative id' })),
+    worstOnTime: z.array(HotIssueItemSchema.extend({ dimension: z.enum(['rootCause', 'category', 'product']) })),
+  })
+  .openapi('HotIssues', { description: 'About the complaints received in the period, as they stand now (docs/reports.md, "Hot issues")' });
 
 export const ReportKindSchema = z.enum(reportKinds);
 

@@ -46,6 +46,11 @@ export const complaints = pgTable(
     breachLevels: integer('breach_levels').array().notNull().default(sql`'{}'::integer[]`),
     openClocks: jsonb('open_clocks').$type<Record<string, string>>().notNull().default({}),
     handlingWorkingMs: bigint('handling_working_ms', { mode: 'number' }),
+    /** The root cause (a taxonomy leaf) and its group, once named; the product it counts against; the first responder's team. */
+    rootCause: text('root_cause'),
+    rootCauseGroup: text('root_cause_group'),
+    product: text('product'),
+    agentTeam: text('agent_team'),
     /** 0 = facts not derived yet (rows written before the facts existed); see complaintFactsVersion. */
     factsVersion: integer('facts_version').notNull().default(0),
     view: jsonb('view').notNull(),
@@ -87,6 +92,10 @@ export const complaints = pgTable(
       t.breached,
       t.breachLevels,
     ),
+    // Hot issues, the spike watcher and the accountable KPIs read one range of received_at by these.
+    index('complaints_analysis').on(t.receivedAt, t.rootCauseGroup, t.rootCause, t.product, t.channel),
+    index('complaints_root_cause').on(t.rootCause),
+    index('complaints_product').on(t.product),
     // Rows whose facts are older than the current rules (backfill at worker start).
     index('complaints_facts_stale').on(t.factsVersion),
     // Open-clock gauges (/metrics) read only complaints that are not closed.

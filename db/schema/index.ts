@@ -6,3 +6,5 @@ export * from './complaints.js';
 export * from './histories.js';
 export * from './reports.js';
 export * from './calendar.js';
+export * from './incidents.js';
+export * from './targets.js';

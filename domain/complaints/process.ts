@@ -7,6 +7,7 @@
  */
 import type { Actor } from '../actor.js';
 import type { SlaPolicy } from '../policies.js';
+import type { RootCauseRecord } from './root-causes.js';
 import type { HandlingStatus } from './rules.js';
 import { newSlaState, startSlaClock, type SlaState } from './sla.js';
 import type { Category, Channel, ComplaintStatus, Owner, Severity } from './types.js';
@@ -61,6 +62,8 @@ export interface ComplaintState {
   eventSeq: number;
   /** Calendar changes already applied (their ids); absent in states carried from before they were told. */
   calendarChanges?: string[];
+  /** Why it happened, as the resolution named it or a supervisor corrected it (absent in runs older than root causes). */
+  rootCause?: RootCauseRecord | null;
 }
 
 /** What intake read through its activity: the policy in force, the deadlines, the repeats. */
@@ -103,6 +106,7 @@ export function newComplaintState(input: ComplaintInput, facts: IntakeFacts): Co
     repeatOf: facts.repeatOf,
     closedAt: null,
     eventSeq: 0,
+    rootCause: null,
   };
 }
 

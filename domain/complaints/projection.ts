@@ -57,6 +57,7 @@ export function complaintView(input: ComplaintInput, state: ComplaintState, now:
     customerRef: input.customerRef,
     owner: state.owner,
     agentId: input.intakeBy.userId,
+    agentTeam: input.intakeBy.department ?? null,
     department: state.department,
     escalationLevel: state.sla.level,
     escalatedTo: state.sla.level > 0 ? ownerForLevel(state.sla.level, { handlingOwner: state.owner }) : null,
@@ -76,6 +77,7 @@ export function complaintView(input: ComplaintInput, state: ComplaintState, now:
     repeatOf: state.repeatOf,
     policyVersion: state.policyVersion,
     closedAt: state.closedAt,
+    rootCause: state.rootCause ?? null,
     version: state.eventSeq,
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { ProcessEnded } from '../process-end.js';
 import type { ClockView } from './clock.js';
+import type { RootCause, RootCauseRecord } from './root-causes.js';
 import type { Breach } from './sla.js';
 import type { Category, Channel, ClockName, ComplaintStatus, Owner, Severity } from './types.js';
 
@@ -38,6 +39,8 @@ export interface ResolutionEntry {
   state: 'accepted' | 'awaiting_approval' | 'approved' | 'rejected';
   source: 'handler' | 'appeal';
   approval?: { approved: boolean; by: string; at: string; comment: string };
+  /** The root cause this resolution named (docs/reports.md, "Root causes"). */
+  rootCause?: RootCause;
 }
 export interface FeedbackEntry {
   at: string;
@@ -76,6 +79,8 @@ export interface ComplaintView {
   owner: Owner;
   /** The first responder (首问负责人). */
   agentId: string;
+  /** The first responder's team (their department at intake); null when the token named none. */
+  agentTeam: string | null;
   department: string | null;
   /** 0 = cs_agent, 1 = supervisor, 2 = department head, 3 = committee chair. */
   escalationLevel: number;
@@ -99,6 +104,8 @@ export interface ComplaintView {
   closedAt: string | null;
   /** Set when the process ended other than by completing (terminated, …); it then takes no more commands. */
   processEnded?: ProcessEnded;
+  /** Why it happened: named by a resolution, or corrected by a supervisor; null until then. */
+  rootCause: RootCauseRecord | null;
   /** Grows with every recorded state change. */
   version: number;
 }

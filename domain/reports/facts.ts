@@ -9,8 +9,11 @@
  */
 import type { ClockName, ClockState } from '../complaints/types.js';
 
-/** Bump when a rule below changes: rows with an older version are derived again (backfill). */
-export const complaintFactsVersion = 1;
+/**
+ * Bump when a rule below changes: rows with an older version are derived again (backfill).
+ * 2: the root cause, its group, the product it counts against and the first responder's team.
+ */
+export const complaintFactsVersion = 2;
 
 /** The parts of a ComplaintView (domain/complaints/views.ts) the facts read. */
 export interface FactsSource {
@@ -21,6 +24,10 @@ export interface FactsSource {
   resolutions: { at: string; state: string; approval?: { approved: boolean; at: string } }[];
   feedback: { satisfied: boolean }[];
   repeatOf: string[];
+  /** Absent in views recorded before root causes existed. */
+  rootCause?: { code: string; group: string; initiativeId: string | null } | null;
+  initiativeId?: string;
+  agentTeam?: string | null;
 }
 
 export interface ComplaintFacts {
@@ -41,6 +48,13 @@ export interface ComplaintFacts {
   openClocks: Partial<Record<ClockName, ClockState>>;
   /** Working time from receipt to closing (business calendar), once closed. */
   handlingWorkingMs: number | null;
+  /** The root cause (a leaf of the taxonomy) and its group, once named. */
+  rootCause: string | null;
+  rootCauseGroup: string | null;
+  /** The product the complaint counts against: the one its root cause names, else the one it was linked to at intake. */
+  product: string | null;
+  /** The first responder's team (their department at intake). */
+  agentTeam: string | null;
   factsVersion: number;
 }
 
@@ -68,6 +82,10 @@ export function complaintFacts(view: FactsSource, workingMs: (from: Date, to: Da
     breachLevels: view.breaches.map((b) => b.level),
     openClocks,
     handlingWorkingMs: view.closedAt === null ? null : workingMs(new Date(view.receivedAt), new Date(view.closedAt)),
+    rootCause: view.rootCause?.code ?? null,
+    rootCauseGroup: view.rootCause?.group ?? null,
+    product: view.rootCause?.initiativeId ?? view.initiativeId ?? null,
+    agentTeam: view.agentTeam ?? null,
     factsVersion: complaintFactsVersion,
   };
 }

@@ -70,9 +70,55 @@ export interface GateKpis {
   overdue: { reviews: number; stillOpen: number };
 }
 
+/** The KPI targets the figures are judged against (the `targets` policy in force when computed). */
+export interface KpiTargetFigures {
+  /** The `targets` policy version; 0 = the defaults, never approved. */
+  version: number;
+  firstResponseOnTime: number;
+  resolutionRate: number;
+  resolutionOnTime: { bySeverity: Record<string, number> };
+  satisfaction: number;
+  gateReviewCycleWorkingHours: number;
+}
+
+/** Deadlines kept by severity: met in time / settled. */
+export interface OnTimeBySeverity {
+  firstResponse: { bySeverity: Record<string, number | null> };
+  resolution: { bySeverity: Record<string, number | null> };
+}
+
+/** Who is accountable: a department (the one a complaint was transferred to, else the first responder's team), a team, an agent. */
+export const unitKinds = ['department', 'team', 'agent'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+/**
+ * The complaint KPIs of every unit of one kind (docs/reports.md, "Accountable KPIs"), each KPI a
+ * map unit → value (the CSV's `by…` rule). `none` is the unit of complaints without one.
+ */
+export interface UnitTable {
+  received: { byUnit: Record<string, number> };
+  firstResponseOnTime: { byUnit: Record<string, number | null> };
+  resolutionOnTime: { byUnit: Record<string, number | null> };
+  /** The unit's own resolution target: its settled complaints weighed by their severity's target. */
+  resolutionOnTimeTarget: { byUnit: Record<string, number | null> };
+  resolutionRate: { byUnit: Record<string, number | null> };
+  reopenRate: { byUnit: Record<string, number | null> };
+  repeatRate: { byUnit: Record<string, number | null> };
+  satisfaction: { byUnit: Record<string, number | null> };
+  handlingHours: { byUnit: Record<string, number | null> };
+  handlingWorkingHours: { byUnit: Record<string, number | null> };
+  /** How many targeted KPIs the unit misses (domain/targets/targets.ts `targetMisses`); 0 = on target. */
+  underTarget: { byUnit: Record<string, number> };
+}
+export type Accountability = Partial<Record<UnitKind, UnitTable>>;
+
 export interface Kpis {
   complaints: ComplaintKpis;
   gates: GateKpis;
+  /** Absent in reports stored before targets were the committee's. */
+  targets?: KpiTargetFigures;
+  onTime?: OnTimeBySeverity;
+  accountability?: Accountability;
 }
 
 /** The report around the KPIs: which period, in which zone, made when and by whom. */

@@ -117,7 +117,7 @@ describe.skipIf(skipBrowser)('web UI: reports', () => {
     expect(await chartText(page, 'kpi-decisions')).toContain('Approve: 1; Request changes: 0; Reject: 0');
     expect(await chartText(page, 'kpi-deadlines')).toContain('First response: In time 1, Late 1');
     await expect(page.locator('[data-panel="kpi-review-cycle"] .chart-note').textContent()).resolves.toMatch(/^Reviews decided: 1; on average .+ elapsed, .+ working time\.$/);
-    await expect.poll(() => page.locator('.chart svg').count()).toBe(10);
+    await expect.poll(() => page.locator('.chart svg').count()).toBe(11); // with resolution in time by severity
     // This month is not over: no report yet, and the page says why.
     await expect(page.getByTestId('month-report-status').textContent()).resolves.toContain(`${monthLong(thisMonth)} is not over yet.`);
     await screenshot(page, '30-reports');

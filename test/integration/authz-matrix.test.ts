@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
 import { command, intake, secondsPolicy, setPolicy } from '../support/complaints.js';
-import { endpointFixtures, isProblem, sampleRequests, send, servedOperations, type FixtureKind, type SampleRequest } from '../support/endpoints.js';
+import { endpointFixtures, fixtureIncidentPolicy, isProblem, sampleRequests, send, servedOperations, type FixtureKind, type SampleRequest } from '../support/endpoints.js';
 import { deliverables, gates } from '../support/gates.js';
 import { people } from '../support/people.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -31,6 +31,7 @@ beforeAll(async () => {
   await g.roster();
   await g.policy();
   await setPolicy(stack, secondsPolicy());
+  expect((await stack.as(people.admin).put('/api/v1/policies/incidents', fixtureIncidentPolicy)).status).toBe(200);
 });
 afterAll(async () => stack?.stop());
 
@@ -76,6 +77,15 @@ const matrix = {
   'GET /api/v1/calendar/years/{year}':                        [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
   'PUT /api/v1/calendar/years/{year}':                        [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'GET /api/v1/tasks':                                        [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
+  'GET /api/v1/policies/root-causes':                         [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
+  'PUT /api/v1/policies/root-causes':                         [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  'GET /api/v1/policies/incidents':                           [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  'PUT /api/v1/policies/incidents':                           [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  'GET /api/v1/policies/targets':                             [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
+  'POST /api/v1/targets/proposals':                           [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  'GET /api/v1/targets/proposals':                            [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/targets/proposals/{id}':                       [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'POST /api/v1/targets/proposals/{id}/decision':             [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
   'POST /api/v1/initiatives':                                 [A,  D,    D,     D,      D,  D,  D,    D,   D,     D],
   'GET /api/v1/initiatives':                                  [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/initiatives/{id}':                             [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],
@@ -99,6 +109,12 @@ const matrix = {
   'POST /api/v1/complaints/{id}/pause':                       [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],
   'POST /api/v1/complaints/{id}/resume':                      [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],
   'POST /api/v1/complaints/{id}/escalate':                    [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],
+  'POST /api/v1/complaints/{id}/root-cause':                  [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
+  'GET /api/v1/incidents':                                    [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/incidents/{id}':                               [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'POST /api/v1/incidents/{id}/owner':                        [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/incidents/{id}/plan':                         [A,  D,    D,     D,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/incidents/{id}/review':                       [A,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'GET /api/v1/audit/events':                                 [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
   'GET /api/v1/audit/verify':                                 [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
   'GET /api/v1/audit/{entityType}/{entityId}/export':         [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
@@ -117,10 +133,11 @@ const matrix = {
   'POST /api/v1/notifications/outbox/{id}/redrive':           [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'GET /api/v1/people':                                       [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'PUT /api/v1/people/{userId}':                              [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
-  'GET /api/v1/reports/kpis':                                 [D,  D,    D,     D,      A,  A,  A,    D,   D,     D],
-  'GET /api/v1/reports':                                      [D,  D,    D,     D,      A,  A,  A,    D,   D,     D],
-  'GET /api/v1/reports/monthly/{period}':                     [D,  D,    D,     D,      A,  A,  A,    D,   D,     D],
-  'GET /api/v1/reports/weekly/{period}':                      [D,  D,    D,     D,      A,  A,  A,    D,   D,     D],
+  'GET /api/v1/reports/kpis':                                 [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/reports/hot-issues':                           [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/reports':                                      [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/reports/monthly/{period}':                     [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/reports/weekly/{period}':                      [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'POST /api/v1/reports/{kind}/{period}/regenerate':          [D,  D,    D,     D,      A,  D,  A,    D,   D,     D],
   // The development sign-in is public by design and absent with an identity provider (docs/security.md).
   'GET /api/v1/dev/users':                                    [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
@@ -133,6 +150,9 @@ const matrix = {
 //   escalated (level ≥ 1); the fixtures are at level 0. agent2 is never the owner.
 // - po × votes: the submitter is not on the committee (and would be recused if they were).
 // - member/chair × GET /initiatives: committee members read initiatives whatever their roles.
+// - member/chair × reports, hot issues, incidents, target proposals: committee members read them.
+// - po × incidents: pat is the response owner of the fixture incidents (data): reads it, plans, reviews.
+// - chair × target decision: only the chair the proposal snapshotted decides it.
 type Endpoint = keyof typeof matrix;
 
 // The request each row sends, and the fixture it is sent on: test/support/endpoints.ts.

@@ -4,6 +4,7 @@ import { maskPiiText } from '../../domain/pii-text.js';
 import { intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
 import {
   endpointFixtures,
+  fixtureIncidentPolicy,
   isProblem,
   sampleRequests,
   send,
@@ -50,6 +51,7 @@ beforeAll(async () => {
   await g.roster();
   await g.policy();
   await setPolicy(stack, secondsPolicy());
+  expect((await stack.as(people.admin).put('/api/v1/policies/incidents', fixtureIncidentPolicy)).status).toBe(200);
   operations = await servedOperations(stack);
   samples = sampleRequests(stack);
   fixtures = endpointFixtures(stack);

@@ -1,9 +1,13 @@
 import { expect } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
+import { defaultIncidentPolicy } from '../../domain/incidents/policy.js';
+import type { incidentWatchWorkflow } from '../../workflows/incident/watch.js';
 import { command, intake, intakeBody } from './complaints.js';
 import { deliverables, gates, standardRoster } from './gates.js';
 import { people } from './people.js';
-import type { HttpAnswer, Stack } from './stack.js';
+import { eventually, type HttpAnswer, type Stack } from './stack.js';
+
+let incidentFixtures = 0;
 
 /**
  * One valid request per endpoint of the API, on a realistic fixture — shared by the
@@ -22,7 +26,11 @@ export type FixtureKind =
   | 'resolved'
   | 'reopened'
   | 'inAppeal'
-  | 'committeeLevel';
+  | 'committeeLevel'
+  | 'proposal'
+  | 'incident'
+  | 'incidentAssigned'
+  | 'incidentResponding';
 
 export interface SampleRequest {
   /** the state the endpoint is called in; its id fills `{id}` / `{entityId}` */
@@ -56,6 +64,10 @@ export const sampleYearImport = {
 };
 
 const complaintCommand = (body: unknown, fixture: FixtureKind, as: Principal = people.agent): SampleRequest => ({ fixture, ok: 200, as, body });
+const sampleProposal = { targets: { firstResponseOnTime: 0.92, resolutionRate: 0.98, resolutionOnTime: { general: 0.95, major: 0.95, urgent: 0.98 }, satisfaction: 0.9, gateReviewCycleWorkingHours: 45 }, reason: 'the committee asked for faster answers' };
+
+/** The incident policy of the fixtures: products only, three complaints in a day are a spike. */
+export const fixtureIncidentPolicy = { ...defaultIncidentPolicy, dimensions: ['product'] as const, minCount: 3, ratio: 2, steps: { owner: { amount: 600, unit: 'second' as const }, plan: { amount: 600, unit: 'second' as const }, review: { amount: 600, unit: 'second' as const } } };
 const chairSeat: Principal = { userId: 'gm', name: 'Grace GM', roles: [], department: 'executive' };
 
 export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
@@ -81,6 +93,25 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'GET /api/v1/calendar/years/{year}': { fixture: 'none', ok: 200, as: people.agent, pathValues: { year: '2026' } },
     'PUT /api/v1/calendar/years/{year}': { fixture: 'none', ok: 200, as: people.admin, pathValues: { year: '2031' }, body: sampleYearImport },
     'GET /api/v1/tasks': { fixture: 'none', ok: 200, as: people.agent },
+    'GET /api/v1/policies/root-causes': { fixture: 'none', ok: 200, as: people.agent },
+    'PUT /api/v1/policies/root-causes': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/root-causes') },
+    'GET /api/v1/policies/incidents': { fixture: 'none', ok: 200, as: people.supervisor },
+    'PUT /api/v1/policies/incidents': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/incidents') },
+    'GET /api/v1/policies/targets': { fixture: 'none', ok: 200, as: people.agent },
+    'POST /api/v1/targets/proposals': { fixture: 'none', ok: 201, as: people.admin, body: sampleProposal },
+    'GET /api/v1/targets/proposals': { fixture: 'none', ok: 200, as: people.auditor, query: { status: 'pending', limit: '5' } },
+    'GET /api/v1/targets/proposals/{id}': { fixture: 'proposal', ok: 200, as: people.auditor },
+    'POST /api/v1/targets/proposals/{id}/decision': { fixture: 'proposal', ok: 200, as: chairSeat, body: { approved: false, comment: 'not now' } },
+    'GET /api/v1/incidents': { fixture: 'none', ok: 200, as: people.supervisor, query: { status: 'open', dimension: 'product', owner: 'pat', limit: '5' } },
+    'GET /api/v1/incidents/{id}': { fixture: 'incidentAssigned', ok: 200, as: people.supervisor },
+    'POST /api/v1/incidents/{id}/owner': { fixture: 'incident', ok: 200, as: people.supervisor, body: { owner: { userId: 'pat', name: 'Pat Product' }, note: 'owns the product' } },
+    'POST /api/v1/incidents/{id}/plan': { fixture: 'incidentAssigned', ok: 200, as: people.owner, body: { summary: 'Correct the fee page', actions: ['fix the page', 'call the customers back'] } },
+    'POST /api/v1/incidents/{id}/review': {
+      fixture: 'incidentResponding',
+      ok: 200,
+      as: people.owner,
+      body: { summary: 'Fee shown too late', findings: [{ finding: 'fee after confirmation', action: 'show it before', owner: 'pat', due: '2030-01-31' }] },
+    },
 
     'POST /api/v1/initiatives': {
       fixture: 'none',
@@ -102,7 +133,23 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
       fixture: 'none',
       ok: 200,
       as: people.supervisor,
-      query: { status: 'open', severity: 'general', category: 'service', owner: 'cai', breached: 'false', initiativeId: 'card-1', limit: '5' },
+      query: {
+        status: 'open',
+        severity: 'general',
+        category: 'service',
+        owner: 'cai',
+        breached: 'false',
+        initiativeId: 'card-1',
+        rootCause: 'fees_pricing.undisclosed',
+        rootCauseGroup: 'fees_pricing',
+        product: 'card-1',
+        agent: 'cai',
+        team: 'customer-service',
+        department: 'cards-ops',
+        from: '2026-01-01',
+        to: '2026-02-01T00:00:00+08:00',
+        limit: '5',
+      },
     },
     'GET /api/v1/complaints/{id}': { fixture: 'open', ok: 200, as: people.supervisor },
     'PUT /api/v1/complaints/{id}/customer': { fixture: 'open', ok: 200, as: people.agent, body: { phone: '13900000000', reason: 'new number' } },
@@ -117,12 +164,14 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'POST /api/v1/complaints/{id}/pause': complaintCommand({ reason: 'waiting for documents' }, 'open'),
     'POST /api/v1/complaints/{id}/resume': complaintCommand({ reason: 'documents received' }, 'paused'),
     'POST /api/v1/complaints/{id}/escalate': complaintCommand({ reason: 'customer asks for a manager' }, 'open'),
+    'POST /api/v1/complaints/{id}/root-cause': complaintCommand({ code: 'fees_pricing.undisclosed', reason: 'the fee was not disclosed' }, 'resolved', people.supervisor),
 
     'GET /api/v1/audit/events': { fixture: 'open', ok: 200, as: people.auditor, query: { entityType: 'complaint', actor: 'cai', from: '2020-01-01T00:00:00Z', to: '2099-01-01T00:00:00+08:00', limit: '5' } },
     'GET /api/v1/audit/verify': { fixture: 'open', ok: 200, as: people.auditor, query: { entityType: 'complaint', entityId: '{id}' } },
     'GET /api/v1/audit/{entityType}/{entityId}/export': { fixture: 'open', ok: 200, as: people.auditor },
 
-    'GET /api/v1/reports/kpis': { fixture: 'none', ok: 200, as: people.auditor, query: { from: '2026-10-01', to: '2026-11-01' } },
+    'GET /api/v1/reports/kpis': { fixture: 'none', ok: 200, as: people.auditor, query: { from: '2026-10-01', to: '2026-11-01', groupBy: 'agent', department: 'customer-service', team: 'customer-service' } },
+    'GET /api/v1/reports/hot-issues': { fixture: 'none', ok: 200, as: people.auditor, query: { from: '2026-10-01', to: '2026-11-01', limit: '5' } },
     'GET /api/v1/reports': { fixture: 'none', ok: 200, as: people.auditor, query: { kind: 'monthly', limit: '5' } },
     // Periods nobody generates in these tests: an allowed reader meets "not generated" (404).
     'GET /api/v1/reports/monthly/{period}': { fixture: 'none', ok: 404, as: people.auditor, pathValues: { period: '2025-09' } },
@@ -208,6 +257,36 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
     inAppeal: async () => {
       const id = await f.reopened();
       await command(stack, people.agent, id, '/appeal', { reason: 'asks for reconsideration' });
+      return id;
+    },
+    /** a proposal of new targets by ada, waiting for the chair (gm) */
+    proposal: async () => {
+      const res = await stack.as(people.admin).post('/api/v1/targets/proposals', sampleProposal);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    },
+    /** an incident raised by the watcher (a run started here) over three complaints about a product of its own: open, no owner */
+    incident: async () => {
+      const product = `fx-${++incidentFixtures}-${process.pid}`;
+      for (const channel of ['hotline', 'app', 'email']) await intake(stack, { initiativeId: product, channel });
+      const run = await stack.temporal.workflow.execute<typeof incidentWatchWorkflow>('incidentWatchWorkflow', { taskQueue: stack.taskQueue, workflowId: `fixture-watch-${product}`, args: [{ asOf: new Date(Date.now() + 1_000).toISOString() }] });
+      const id = run.raised.find(() => true);
+      expect(id, `no incident raised for ${product}`).toBeDefined();
+      await eventually(async () => ((await stack.as(people.supervisor).get(`/api/v1/incidents/${id}`)).status === 200 ? true : undefined), 'the fixture incident');
+      return id!;
+    },
+    /** the incident with pat as its response owner: the plan is due */
+    incidentAssigned: async () => {
+      const id = await f.incident();
+      const res = await stack.as(people.supervisor).post(`/api/v1/incidents/${id}/owner`, { owner: { userId: 'pat', name: 'Pat Product' } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return id;
+    },
+    /** the incident with pat's plan in place: the review is due */
+    incidentResponding: async () => {
+      const id = await f.incidentAssigned();
+      const res = await stack.as(people.owner).post(`/api/v1/incidents/${id}/plan`, { summary: 'Correct the fee page', actions: ['fix the page'] });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
       return id;
     },
     /** escalated to the committee chair (gm), resolved and confirmed: waits for the chair's sign-off */

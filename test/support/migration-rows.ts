@@ -470,6 +470,8 @@ const complaints: RowBuilder = {
       repeatOf: [],
       policyVersion: sla.version,
       closedAt: null,
+      agentTeam: null,
+      rootCause: null,
       version: 2,
     };
     await record({

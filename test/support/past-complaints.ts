@@ -20,6 +20,12 @@ export interface PastComplaint {
   breaches?: { clock: string; at: string; level: number }[];
   feedback?: boolean[];
   repeatOf?: string[];
+  /** The root cause its resolution named (code and group), the product it counts against. */
+  rootCause?: { code: string; group: string; initiativeId?: string };
+  initiativeId?: string;
+  /** The first responder's team; the department it was transferred to. */
+  agentTeam?: string;
+  department?: string;
 }
 
 /** Writes a complaint of the past through the record activity (facts derived as in production); returns its id. */
@@ -37,7 +43,9 @@ export async function recordPastComplaint(db: Database, p: PastComplaint, agentI
     customerRef: `hist-${id}`,
     owner: { kind: 'user', id: agentId },
     agentId: agentId,
-    department: null,
+    agentTeam: p.agentTeam ?? null,
+    department: p.department ?? null,
+    ...(p.initiativeId ? { initiativeId: p.initiativeId } : {}),
     escalationLevel: Math.max(0, ...(p.breaches ?? []).map((b) => b.level)),
     clocks: {
       firstResponse: { state: p.firstResponse, deadline: p.receivedAt, ...(p.firstResponse === 'met' ? { metAt: p.receivedAt } : {}) },
@@ -56,6 +64,7 @@ export async function recordPastComplaint(db: Database, p: PastComplaint, agentI
     repeatOf: p.repeatOf ?? [],
     policyVersion: 0,
     closedAt: p.closedAt ?? null,
+    rootCause: p.rootCause ? { code: p.rootCause.code, group: p.rootCause.group, initiativeId: p.rootCause.initiativeId ?? null, taxonomyVersion: 0, by: agentId, at: p.resolvedAt ?? p.receivedAt, via: 'resolution' } : null,
     version: 1,
   };
   const record: ComplaintRecord = {
@@ -66,12 +75,12 @@ export async function recordPastComplaint(db: Database, p: PastComplaint, agentI
     category: p.category,
     severity: p.severity,
     customerRef: view.customerRef,
-    initiativeId: null,
+    initiativeId: p.initiativeId ?? null,
     receivedAt: new Date(p.receivedAt).toISOString(),
     ownerKind: 'user',
     ownerId: agentId,
     agentId: agentId,
-    department: null,
+    department: p.department ?? null,
     escalationLevel: view.escalationLevel,
     breached: view.breaches.length > 0,
     chairUserId: null,

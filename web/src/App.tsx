@@ -9,15 +9,19 @@ import { ComplaintDetailPage } from './pages/ComplaintDetail';
 import { ComplaintNewPage } from './pages/ComplaintNew';
 import { ComplaintsPage } from './pages/Complaints';
 import { InboxPage } from './pages/Inbox';
+import { IncidentDetailPage } from './pages/IncidentDetail';
+import { IncidentsPage } from './pages/Incidents';
 import { InitiativeDetailPage } from './pages/InitiativeDetail';
 import { InitiativeNewPage } from './pages/InitiativeNew';
 import { InitiativesPage } from './pages/Initiatives';
 import { NotFoundPage } from './pages/NotFound';
 import { NotificationsPage } from './pages/Notifications';
 import { SignInPage } from './pages/SignIn';
+import { TargetsPage } from './pages/Targets';
 
 // ECharts is large: the reports page loads it only when opened.
 const ReportsPage = lazy(() => import('./pages/Reports').then((m) => ({ default: m.ReportsPage })));
+const HotIssuesPage = lazy(() => import('./pages/HotIssues').then((m) => ({ default: m.HotIssuesPage })));
 
 /** Pages behind sign-in; others are sent to /signin and come back afterwards. */
 function RequireUser() {
@@ -54,6 +58,17 @@ const router = createBrowserRouter([
               </Suspense>
             ),
           },
+          {
+            path: 'hot-issues',
+            element: (
+              <Suspense fallback={<Loading />}>
+                <HotIssuesPage />
+              </Suspense>
+            ),
+          },
+          { path: 'incidents', element: <IncidentsPage /> },
+          { path: 'incidents/:id', element: <IncidentDetailPage /> },
+          { path: 'targets', element: <TargetsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -3,6 +3,7 @@ import { systemActor, type Actor } from '../../domain/actor.js';
 import { accessRefusal } from '../../domain/complaints/access.js';
 import { clockView } from '../../domain/complaints/clock.js';
 import { levelName, maxEscalationLevel } from '../../domain/complaints/escalation.js';
+import { rootCauseCorrectionRefusal, rootCauseRecord } from '../../domain/complaints/root-causes.js';
 import { needsApproval, needsChairSignOff, nextStatus, refusalReason, resolutionWindowFor, type HandlingStatus, type Transition } from '../../domain/complaints/rules.js';
 import { escalateManually, meetSlaClock, pauseAll, pauseRefusal, resumeAll, startSlaClock, stopAllClocks } from '../../domain/complaints/sla.js';
 import type { ComplaintCommand, ComplaintStatus, Owner } from '../../domain/complaints/types.js';
@@ -17,6 +18,7 @@ import type {
   AppealCommand,
   AppealDecisionCommand,
   ApprovalCommand,
+  CorrectRootCauseCommand,
   FeedbackCommand,
   ReasonCommand,
   ResolveCommand,
@@ -33,12 +35,17 @@ import type { Complaint } from './state.js';
  * who may act is domain/complaints/access.ts; an entry adds only what is particular to it.
  */
 
-type Entry<C, P = undefined> = CommandSpec<ComplaintState, C, P, Batch> & { command: ComplaintCommand };
+/**
+ * A handling command of the state table, or an annotation: a command that changes no status and
+ * is judged by its own access rule instead (correcting the root cause).
+ */
+type Entry<C, P = undefined> = CommandSpec<ComplaintState, C, P, Batch> & { command: ComplaintCommand | 'correctRootCause' };
 
 /** Turns a table entry into the checks and the locked run its update handler uses. */
 export function complaintCommand<C extends { actor: Actor }, P>(complaint: Complaint, entry: Entry<C, P>): ProcessCommand<C, ComplaintView> {
   const checks = (c: C, strict: boolean) => {
-    checkStateAndAccess(complaint, entry.command, c.actor, strict);
+    if (entry.command === 'correctRootCause') checkAnnotation(complaint, c.actor);
+    else checkStateAndAccess(complaint, entry.command, c.actor, strict);
     entry.validate?.(c, complaint.state);
   };
   return {
@@ -83,6 +90,13 @@ function checkStateAndAccess(complaint: Complaint, command: ComplaintCommand, ac
   // The chair may still be unknown (roster without a chair when the level was reached): the
   // validator lets the sign-off through and the handler, having looked again, decides (strict).
   if (denied && (strict || !(command === 'signoff' && state.chairUserId === null))) refuse('forbidden', denied);
+}
+
+/** An annotation of a running complaint: the process must still run (a closed one is corrected in the projection), and the caller must be allowed. */
+function checkAnnotation(complaint: Complaint, actor: Actor): void {
+  if (complaint.closed) refuse('conflict', 'the complaint is closed');
+  const denied = rootCauseCorrectionRefusal(actor);
+  if (denied) refuse('forbidden', denied);
 }
 
 /** The status a command moves the complaint to, or a refusal (409). */
@@ -154,6 +168,10 @@ export function complaintCommands(complaint: Complaint) {
 
   const resolve: Entry<ResolveCommand, number> = {
     command: 'resolve',
+    validate: (c) => {
+      const r = c.rootCause as Partial<NonNullable<ResolveCommand['rootCause']>> | undefined;
+      if (r !== undefined && (r === null || typeof r.code !== 'string' || typeof r.group !== 'string')) refuse('invalid', 'rootCause must name a code and its group');
+    },
     prepare: async (_c, state) => deadlineAfter(Date.now(), state.policy.customerFeedback),
     apply: (c, state, now, feedbackDeadline) => {
       const before = summary(state);
@@ -169,7 +187,10 @@ export function complaintCommands(complaint: Complaint) {
         ...(c.compensation ? { compensation: c.compensation } : {}),
         state: approval ? 'awaiting_approval' : 'accepted',
         source: 'handler',
+        ...(c.rootCause ? { rootCause: c.rootCause } : {}),
       });
+      // A resolution that names no root cause keeps the one named before.
+      if (c.rootCause) state.rootCause = rootCauseRecord(c.rootCause, c.actor.userId, iso(now), 'resolution');
       const notes: NoteDraft[] = [];
       if (approval) {
         state.proposal = { returnTo: proposedIn, owner: ownerThen };
@@ -179,7 +200,7 @@ export function complaintCommands(complaint: Complaint) {
         if (ownerThen.kind === 'department') notes.push(note(state.owner, 'complaint.resolution_proposed', `${ref()}: the department proposed a resolution; tell the customer`));
       }
       const action = approval ? 'complaint.resolution_proposed' : 'complaint.resolved';
-      return { audit: [auditDraft(action, c.actor, now, before, { ...summary(state), summary: c.summary, remedy: c.remedy, compensation: c.compensation ?? null, needsApproval: approval })], notes };
+      return { audit: [auditDraft(action, c.actor, now, before, { ...summary(state), summary: c.summary, remedy: c.remedy, compensation: c.compensation ?? null, needsApproval: approval, ...(c.rootCause ? { rootCause: c.rootCause } : {}) })], notes };
     },
   };
 
@@ -330,6 +351,20 @@ export function complaintCommands(complaint: Complaint) {
     },
   };
 
+  const correctRootCause: Entry<CorrectRootCauseCommand> = {
+    command: 'correctRootCause',
+    validate: (c) => {
+      if (typeof c.reason !== 'string' || c.reason.trim() === '') refuse('invalid', 'a root-cause correction must give a reason');
+      const r = c.rootCause as Partial<CorrectRootCauseCommand['rootCause']> | undefined;
+      if (!r || typeof r.code !== 'string' || typeof r.group !== 'string') refuse('invalid', 'rootCause must name a code and its group');
+    },
+    apply: (c, state, now) => {
+      const before = state.rootCause ?? null;
+      state.rootCause = rootCauseRecord(c.rootCause, c.actor.userId, iso(now), 'correction', c.reason);
+      return { audit: [auditDraft('complaint.root_cause_corrected', c.actor, now, { rootCause: before }, { rootCause: state.rootCause }, c.reason)], notes: [] };
+    },
+  };
+
   return {
     respond: complaintCommand(complaint, respond),
     transfer: complaintCommand(complaint, transfer),
@@ -342,5 +377,6 @@ export function complaintCommands(complaint: Complaint) {
     pause: complaintCommand(complaint, pause),
     resume: complaintCommand(complaint, resume),
     escalate: complaintCommand(complaint, escalate),
+    correctRootCause: complaintCommand(complaint, correctRootCause),
   };
 }

@@ -21,6 +21,7 @@ import {
   appealUpdate,
   approveUpdate,
   complaintQuery,
+  correctRootCauseUpdate,
   escalateUpdate,
   feedbackUpdate,
   intakeUpdate,
@@ -71,6 +72,7 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
     if (!complaint.registered) await registration;
     await complaint.lock.run(() => applyCalendarChange(complaint, change));
   });
+  setHandler(correctRootCauseUpdate, ...wire(commands.correctRootCause));
 
   await registration;
   if (input.initiativeId && !carried) void linkInitiative(input.initiativeId, input.id);

@@ -8,6 +8,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/actor.js';
+import type { RootCause } from '../../domain/complaints/root-causes.js';
 import type { Channel } from '../../domain/complaints/types.js';
 import type { ComplaintView, Compensation } from '../../domain/complaints/views.js';
 import type { ComplaintInput } from '../../domain/complaints/process.js';
@@ -37,6 +38,14 @@ export interface ResolveCommand {
   summary: string;
   remedy: string;
   compensation?: Compensation;
+  /** Checked by the API against the root-cause taxonomy in force (domain/complaints/root-causes.ts). */
+  rootCause?: RootCause;
+}
+/** A supervisor corrects (or names) the complaint's root cause, with a reason. */
+export interface CorrectRootCauseCommand {
+  actor: Actor;
+  rootCause: RootCause;
+  reason: string;
 }
 export interface ApprovalCommand {
   actor: Actor;
@@ -79,5 +88,6 @@ export const appealDecisionUpdate = defineUpdate<ComplaintView, [AppealDecisionC
 export const pauseUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('pause');
 export const resumeUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('resume');
 export const escalateUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('escalate');
+export const correctRootCauseUpdate = defineUpdate<ComplaintView, [CorrectRootCauseCommand]>('correctRootCause');
 
 export const complaintQuery = defineQuery<ComplaintView>('complaint');

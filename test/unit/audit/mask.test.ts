@@ -71,6 +71,11 @@ describe('workflow ids and sweeps', () => {
     expect(workflowIdOf('complaint', 'c-1')).toBe('complaint-c-1');
     expect(workflowIdOf('policy', 'sla')).toBeNull();
     expect(workflowIdOf('workflow', 'report-monthly-2026-11')).toBe('report-monthly-2026-11');
+    expect(entityOfWorkflow('incident-9a')).toEqual({ entityType: 'incident', entityId: '9a' });
+    expect(entityOfWorkflow('target-proposal-5b')).toEqual({ entityType: 'target_proposal', entityId: '5b' });
+    expect(entityOfWorkflow('cxgov-incident-watch-2026-11-27T09:00:00Z')).toEqual({ entityType: 'other', entityId: 'cxgov-incident-watch-2026-11-27T09:00:00Z' });
+    expect(workflowIdOf('target_proposal', '5b')).toBe('target-proposal-5b');
+    expect(workflowIdOf('incident', '9a')).toBe('incident-9a');
   });
 
   it('builds the visibility query of a sweep', () => {

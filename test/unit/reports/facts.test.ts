@@ -61,6 +61,16 @@ describe('complaint facts', () => {
   });
 });
 
+describe('root cause, product and team', () => {
+  it('a root cause counts against the product it names, else the complaint’s own; views from before root causes have none', () => {
+    expect(complaintFacts(base, working)).toMatchObject({ rootCause: null, rootCauseGroup: null, product: null, agentTeam: null });
+    expect(complaintFacts({ ...base, initiativeId: 'card-1', agentTeam: 'customer-service' }, working)).toMatchObject({ rootCause: null, product: 'card-1', agentTeam: 'customer-service' });
+    const named = { ...base, initiativeId: 'card-1', rootCause: { code: 'fees_pricing.undisclosed', group: 'fees_pricing', initiativeId: 'loan-2' } };
+    expect(complaintFacts(named, working)).toMatchObject({ rootCause: 'fees_pricing.undisclosed', rootCauseGroup: 'fees_pricing', product: 'loan-2' });
+    expect(complaintFacts({ ...named, rootCause: { ...named.rootCause, initiativeId: null } }, working).product).toBe('card-1');
+  });
+});
+
 describe('working time of many intervals', () => {
   it.each(['Asia/Shanghai', 'Europe/London', 'Asia/Kolkata', 'America/Santiago'])('is the calendar’s own answer, day windows cached (%s)', async (timeZone) => {
     const { WorkingTime } = await import('../../../domain/reports/working-time.js');

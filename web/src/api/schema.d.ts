@@ -14,7 +14,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal";
                     entityId?: string;
                     actor?: string;
                     /** @description inclusive, ISO-8601 with offset */
@@ -90,7 +90,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal";
                     entityId?: string;
                 };
                 header?: never;
@@ -168,7 +168,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice";
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal";
                     entityId: string;
                 };
                 cookie?: never;
@@ -612,6 +612,22 @@ export interface paths {
                     owner?: string;
                     breached?: "true" | "false";
                     initiativeId?: string;
+                    /** @description a root cause (leaf) of the taxonomy */
+                    rootCause?: string;
+                    /** @description a group (first level) of the taxonomy */
+                    rootCauseGroup?: string;
+                    /** @description the product counted against (the root cause’s, else the linked one); `none` for none */
+                    product?: string;
+                    /** @description the first responder */
+                    agent?: string;
+                    /** @description the first responder’s team; `none` for none */
+                    team?: string;
+                    /** @description the accountable department: the one transferred to, else the first responder’s team; `none` for none */
+                    department?: string;
+                    /** @description received at or after: YYYY-MM-DD (local midnight in the calendar’s time zone) or an ISO-8601 instant with offset */
+                    from?: string;
+                    /** @description received before: same forms as `from` */
+                    to?: string;
                     limit?: number;
                     cursor?: string;
                 };
@@ -1317,7 +1333,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Propose the resolution; compensation above the policy limit waits for a supervisor
+         * Propose the resolution, naming its root cause (required when the root-cause policy says so); compensation above the policy limit waits for a supervisor
          * @description Roles: cs_agent, business_handler, supervisor
          */
         post: {
@@ -1651,6 +1667,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/root-cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct (or name) the complaint’s root cause, with a reason (a supervisor; also once closed); audited
+         * @description Roles: supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintRootCauseCorrection"];
+                };
+            };
+            responses: {
+                /** @description The complaint with its corrected root cause */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/signoff": {
         parameters: {
             query?: never;
@@ -1920,6 +2017,395 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents raised by the spike watcher, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "assigned" | "responding" | "closed";
+                    dimension?: "product" | "rootCause" | "channel";
+                    owner?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of incidents */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader role nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident: its spike, linked complaints, response owner, plan, review and the deadline of each step */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The incident */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader nor its response owner */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such incident */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Name (or replace) the response owner; the first one ends the owner step and starts the plan’s deadline
+         * @description Roles: supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IncidentOwnerAssignment"];
+                };
+            };
+            responses: {
+                /** @description The incident after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this incident */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such incident */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the incident’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (or revise) the response plan; the first one starts the post-incident review’s deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IncidentPlan"];
+                };
+            };
+            responses: {
+                /** @description The incident after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this incident */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such incident */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the incident’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete the post-incident review with its findings; closes the incident */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IncidentReview"];
+                };
+            };
+            responses: {
+                /** @description The incident after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this incident */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such incident */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the incident’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3423,6 +3909,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current incident policy (spike thresholds, step deadlines)
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The incident policy (spike thresholds, step deadlines) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the incident policy (spike thresholds, step deadlines); processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["IncidentPolicy"];
+                };
+            };
+            responses: {
+                /** @description The new incident policy (spike thresholds, step deadlines) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/review": {
         parameters: {
             query?: never;
@@ -3505,6 +4111,114 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReviewPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/root-causes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current root-cause taxonomy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The root-cause taxonomy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RootCausePolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the root-cause taxonomy; processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RootCausePolicy"];
+                };
+            };
+            responses: {
+                /** @description The new root-cause taxonomy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RootCausePolicy"];
                     };
                 };
                 /** @description Problem */
@@ -3663,6 +4377,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The KPI targets in force (changed only by an approved proposal) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The targets and their version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetsInForce"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -3670,10 +4438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Stored reports of one kind, newest period first (figures not included)
-         * @description Roles: compliance_auditor, supervisor, admin
-         */
+        /** Stored reports of one kind, newest period first (figures not included) */
         get: {
             parameters: {
                 query: {
@@ -3717,14 +4482,80 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem */
+                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/hot-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hot issues of [from, to): top root causes, categories and products, against the previous period of equal length, with repeat shares and the worst on-time rates */
+        get: {
+            parameters: {
+                query: {
+                    /** @description start (inclusive): YYYY-MM-DD (local midnight in the calendar’s time zone) or an ISO-8601 instant with offset */
+                    from: string;
+                    /** @description end (exclusive): same forms as `from` */
+                    to: string;
+                    /** @description items per list (default 10) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The hot issues of the period */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HotIssues"];
+                    };
+                };
+                /** @description Problem */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -3743,10 +4574,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Complaint and gate KPIs of [from, to): dates are local midnights in the calendar’s time zone, instants need an offset
-         * @description Roles: compliance_auditor, supervisor, admin
-         */
+        /** Complaint and gate KPIs of [from, to): dates are local midnights in the calendar’s time zone, instants need an offset */
         get: {
             parameters: {
                 query: {
@@ -3754,6 +4582,12 @@ export interface paths {
                     from: string;
                     /** @description end (exclusive): same forms as `from` */
                     to: string;
+                    /** @description the accountable KPIs of this kind of unit only (default: all three) */
+                    groupBy?: "department" | "team" | "agent";
+                    /** @description drill-down: the accountable KPIs of the complaints of this department only */
+                    department?: string;
+                    /** @description drill-down: the accountable KPIs of the complaints of this team only */
+                    team?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3761,7 +4595,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The KPIs of the period */
+                /** @description The KPIs of the period, the targets in force and the accountable KPIs per department, team and agent */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3788,14 +4622,12 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem */
+                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
+                    content?: never;
                 };
             };
         };
@@ -3814,10 +4646,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The stored monthly report of one period (yyyy-mm); `Accept: text/csv` gives metric,dimension,value lines
-         * @description Roles: compliance_auditor, supervisor, admin
-         */
+        /** The stored monthly report of one period (yyyy-mm); `Accept: text/csv` gives metric,dimension,value lines */
         get: {
             parameters: {
                 query?: never;
@@ -3856,14 +4685,12 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem */
+                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
+                    content?: never;
                 };
                 /** @description No report stored for this period (POST …/regenerate makes one) */
                 404: {
@@ -3896,10 +4723,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The stored weekly report of one period (yyyy-Www, ISO week); `Accept: text/csv` gives metric,dimension,value lines
-         * @description Roles: compliance_auditor, supervisor, admin
-         */
+        /** The stored weekly report of one period (yyyy-Www, ISO week); `Accept: text/csv` gives metric,dimension,value lines */
         get: {
             parameters: {
                 query?: never;
@@ -3938,14 +4762,12 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Problem */
+                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
+                    content?: never;
                 };
                 /** @description No report stored for this period (POST …/regenerate makes one) */
                 404: {
@@ -4049,6 +4871,287 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/targets/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposals to change the KPI targets, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "lapsed";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of proposals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetProposalList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither admin, supervisor, compliance_auditor nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Propose new KPI targets: they take effect only when the committee’s chair approves them within the review window
+         * @description Roles: admin
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TargetProposalRequest"];
+                };
+            };
+            responses: {
+                /** @description The proposal, waiting for the chair */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetProposal"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The roster has no chair */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One proposal: the targets, what would change, who decides by when, the decision */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The proposal */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetProposal"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither admin, supervisor, compliance_auditor nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such proposal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/proposals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The committee chair approves (the targets take effect now) or rejects the proposal; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TargetDecision"];
+                };
+            };
+            responses: {
+                /** @description The decided proposal */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetProposal"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not the chair the proposal snapshotted, or the chair’s own proposal */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such proposal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Already decided or lapsed, or the targets changed since */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -4118,7 +5221,7 @@ export interface components {
             before?: unknown;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice";
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal";
             hash: string;
             id: string;
             prevHash: string | null;
@@ -4285,6 +5388,8 @@ export interface components {
         };
         Complaint: {
             agentId: string;
+            /** @description the first responder’s team (their department at intake) */
+            agentTeam: string | null;
             appeals: {
                 at: string;
                 by: string;
@@ -4421,6 +5526,12 @@ export interface components {
                 };
                 proposedBy: string;
                 remedy: string;
+                rootCause?: {
+                    code: string;
+                    group: string;
+                    initiativeId: string | null;
+                    taxonomyVersion: number;
+                };
                 /** @enum {string} */
                 source: "handler" | "appeal";
                 /**
@@ -4437,6 +5548,7 @@ export interface components {
                 channel: "hotline" | "online_chat" | "app" | "email" | "social_media" | "branch" | "suggestion_box" | "survey" | "regulator_referral";
                 message: string;
             }[];
+            rootCause: components["schemas"]["RootCause"];
             /** @enum {string} */
             severity: "general" | "major" | "urgent";
             signoff: {
@@ -4582,6 +5694,7 @@ export interface components {
                 currency: "CNY";
             };
             remedy: string;
+            rootCause?: components["schemas"]["RootCauseChoice"];
             summary: string;
         };
         ComplaintResponse: {
@@ -4591,6 +5704,11 @@ export interface components {
         };
         ComplaintResume: {
             reason?: string;
+        };
+        ComplaintRootCauseCorrection: {
+            code: string;
+            initiativeId?: string;
+            reason: string;
         };
         ComplaintSignoff: {
             comment: string;
@@ -4698,6 +5816,117 @@ export interface components {
             /** @description last day off, YYYY-MM-DD (inclusive) */
             to: string;
         };
+        /** @description About the complaints received in the period, as they stand now (docs/reports.md, "Hot issues") */
+        HotIssues: {
+            categories: {
+                change: number;
+                /** @description change / previous; null when there were none before */
+                changeRate: number | null;
+                count: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                firstResponseOnTime: number | null;
+                key: string;
+                /** @description in the previous period of equal length */
+                previous: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                repeatShare: number | null;
+                repeats: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                resolutionOnTime: number | null;
+                resolutionSettled: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                share: number | null;
+            }[];
+            computedAt: string;
+            from: string;
+            previousFrom: string;
+            previousReceived: number;
+            previousTo: string;
+            products: {
+                change: number;
+                /** @description change / previous; null when there were none before */
+                changeRate: number | null;
+                count: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                firstResponseOnTime: number | null;
+                key: string;
+                /** @description in the previous period of equal length */
+                previous: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                repeatShare: number | null;
+                repeats: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                resolutionOnTime: number | null;
+                resolutionSettled: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                share: number | null;
+            }[];
+            received: number;
+            /** @description a share 0..1 (4 decimals); null without a denominator */
+            repeatShare: number | null;
+            rootCauseGroups: {
+                change: number;
+                /** @description change / previous; null when there were none before */
+                changeRate: number | null;
+                count: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                firstResponseOnTime: number | null;
+                key: string;
+                /** @description in the previous period of equal length */
+                previous: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                repeatShare: number | null;
+                repeats: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                resolutionOnTime: number | null;
+                resolutionSettled: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                share: number | null;
+            }[];
+            rootCauses: {
+                change: number;
+                /** @description change / previous; null when there were none before */
+                changeRate: number | null;
+                count: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                firstResponseOnTime: number | null;
+                key: string;
+                /** @description in the previous period of equal length */
+                previous: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                repeatShare: number | null;
+                repeats: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                resolutionOnTime: number | null;
+                resolutionSettled: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                share: number | null;
+            }[];
+            timeZone: string;
+            to: string;
+            withoutRootCause: number;
+            worstOnTime: {
+                change: number;
+                /** @description change / previous; null when there were none before */
+                changeRate: number | null;
+                count: number;
+                /** @enum {string} */
+                dimension: "rootCause" | "category" | "product";
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                firstResponseOnTime: number | null;
+                key: string;
+                /** @description in the previous period of equal length */
+                previous: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                repeatShare: number | null;
+                repeats: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                resolutionOnTime: number | null;
+                resolutionSettled: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                share: number | null;
+            }[];
+        };
         ImChannel: {
             enabled: boolean;
             /** @enum {string} */
@@ -4731,6 +5960,146 @@ export interface components {
             target: string;
             /** Format: uri */
             url: string;
+        };
+        Incident: {
+            assignments: {
+                at: string;
+                by: string;
+                note?: string;
+                owner: {
+                    name: string;
+                    userId: string;
+                };
+            }[];
+            breaches: {
+                at: string;
+                level: number;
+                /** @enum {string} */
+                step: "owner" | "plan" | "review";
+            }[];
+            chairUserId: string | null;
+            closedAt: string | null;
+            complaints: {
+                at: string;
+                id: string;
+                /** @enum {string} */
+                via: "spike" | "watch";
+            }[];
+            /** @description 0: the owner; 1: supervisors and compliance; 2: the committee chair */
+            escalationLevel: number;
+            id: string;
+            /** @enum {string|null} */
+            nextStep: "owner" | "plan" | "review" | null;
+            owner: {
+                name: string;
+                userId: string;
+            } | null;
+            plans: {
+                actions: string[];
+                at: string;
+                by: string;
+                summary: string;
+            }[];
+            policyVersion: number;
+            raisedAt: string;
+            review: {
+                at: string;
+                by: string;
+                findings: {
+                    action: string;
+                    due?: string;
+                    finding: string;
+                    owner?: string;
+                }[];
+                summary: string;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "assigned" | "responding" | "closed";
+            steps: {
+                owner?: {
+                    breachedAt?: string;
+                    climbedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    reminderAt: string;
+                    startedAt: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached";
+                };
+                plan?: {
+                    breachedAt?: string;
+                    climbedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    reminderAt: string;
+                    startedAt: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached";
+                };
+                review?: {
+                    breachedAt?: string;
+                    climbedAt?: string;
+                    deadline: string;
+                    metAt?: string;
+                    reminderAt: string;
+                    startedAt: string;
+                    /** @enum {string} */
+                    state: "pending" | "at_risk" | "met" | "breached";
+                };
+            };
+            trigger: {
+                baseline: number;
+                count: number;
+                /** @enum {string} */
+                dimension: "product" | "rootCause" | "channel";
+                threshold: number;
+                value: string;
+                windowFrom: string;
+                windowTo: string;
+            };
+        };
+        IncidentList: {
+            items: components["schemas"]["Incident"][];
+            nextCursor: string | null;
+        };
+        IncidentOwnerAssignment: {
+            note?: string;
+            /** @description the response owner: any person, by user id */
+            owner: {
+                name: string;
+                userId: string;
+            };
+        };
+        IncidentPlan: {
+            actions: string[];
+            summary: string;
+        };
+        IncidentPolicy: {
+            /** @description the baseline is the mean of this many windows before the current one */
+            baselineWindows: number;
+            dimensions: ("product" | "rootCause" | "channel")[];
+            escalationWindow: components["schemas"]["Duration"];
+            minCount: number;
+            /** @description a spike reaches at least ratio × the baseline (and minCount) */
+            ratio: number;
+            reminderRatio: number;
+            steps: {
+                owner: components["schemas"]["Duration"];
+                plan: components["schemas"]["Duration"];
+                review: components["schemas"]["Duration"];
+            };
+            watchEvery: components["schemas"]["Duration"] & unknown;
+            window: components["schemas"]["Duration"] & unknown;
+        };
+        /** @description The post-incident review: what was learned, each finding with its action; completing it closes the incident */
+        IncidentReview: {
+            findings: {
+                action: string;
+                due?: string;
+                finding: string;
+                owner?: string;
+            }[];
+            summary: string;
         };
         Initiative: {
             /** @enum {string} */
@@ -4783,9 +6152,62 @@ export interface components {
             timeZone: string;
             to: string;
         };
+        /** @description the targets in force when computed (absent in reports stored before targets were the committee’s) */
+        KpiTargetFigures: {
+            firstResponseOnTime: number;
+            /** @description at most */
+            gateReviewCycleWorkingHours: number;
+            resolutionOnTime: {
+                bySeverity: {
+                    [key: string]: number;
+                };
+            };
+            resolutionRate: number;
+            satisfaction: number;
+            /** @description the targets policy version; 0 = the defaults, never approved */
+            version: number;
+        };
+        KpiTargets: {
+            /** @description first-response clocks met in time / settled: at least */
+            firstResponseOnTime: number;
+            /** @description mean gate review cycle in working hours: at most */
+            gateReviewCycleWorkingHours: number;
+            /** @description resolution deadlines kept / settled, by severity: at least */
+            resolutionOnTime: {
+                /** @description a share 0..1 */
+                general: number;
+                /** @description a share 0..1 */
+                major: number;
+                /** @description a share 0..1 */
+                urgent: number;
+            };
+            /** @description complaints resolved / received: at least */
+            resolutionRate: number;
+            /** @description satisfied answers / answers: at least */
+            satisfaction: number;
+        };
         Kpis: {
+            /** @description department: the one transferred to, else the first responder’s team; team: the first responder’s; agent: the first responder */
+            accountability?: {
+                agent?: components["schemas"]["UnitKpis"];
+                department?: components["schemas"]["UnitKpis"];
+                team?: components["schemas"]["UnitKpis"];
+            };
             complaints: components["schemas"]["ComplaintKpis"];
             gates: components["schemas"]["GateKpis"];
+            onTime?: {
+                firstResponse: {
+                    bySeverity: {
+                        [key: string]: number | null;
+                    };
+                };
+                resolution: {
+                    bySeverity: {
+                        [key: string]: number | null;
+                    };
+                };
+            };
+            targets?: components["schemas"]["KpiTargetFigures"];
         };
         Notification: {
             createdAt: string;
@@ -5081,6 +6503,43 @@ export interface components {
             reminderRatio: number;
             reviewDeadline: components["schemas"]["Duration"];
         };
+        /** @description why it happened: named by a resolution or corrected by a supervisor; null until then */
+        RootCause: {
+            at: string;
+            by: string;
+            code: string;
+            group: string;
+            initiativeId: string | null;
+            reason?: string;
+            taxonomyVersion: number;
+            /** @enum {string} */
+            via: "resolution" | "correction";
+        } | null;
+        /** @description why it happened; required when the root-cause policy says so */
+        RootCauseChoice: {
+            code: string;
+            /** @description the product (initiative) the problem lies in, if not the complaint’s own */
+            initiativeId?: string;
+        };
+        /** @description The two-level root-cause taxonomy: groups, each with its causes (a resolution names a cause) */
+        RootCausePolicy: {
+            groups: {
+                children: {
+                    code: string;
+                    label: {
+                        en: string;
+                        zh: string;
+                    };
+                }[];
+                code: string;
+                label: {
+                    en: string;
+                    zh: string;
+                };
+            }[];
+            /** @description a resolution must name a root cause */
+            requiredOnResolution: boolean;
+        };
         SignOff: {
             comment: string;
             /** @enum {string} */
@@ -5117,15 +6576,126 @@ export interface components {
             /** @enum {string} */
             stage: "research" | "design" | "prototype_testing" | "launch_assessment";
         };
+        TargetDecision: {
+            approved: boolean;
+            comment: string;
+        };
+        TargetProposal: {
+            /** @description the targets version the approval wrote */
+            appliedVersion: number | null;
+            base: components["schemas"]["TargetsInForce"] & unknown;
+            /** @description the committee chair who decides (null: the roster had none; the proposal lapsed) */
+            chairUserId: string | null;
+            /** @description `path: before → after` for every target that would change */
+            changes: string[];
+            deadline: string;
+            decision: {
+                approved: boolean;
+                at: string;
+                by: string;
+                comment: string;
+                via: {
+                    /** @enum {string} */
+                    kind: "chair";
+                } | {
+                    /** @enum {string} */
+                    kind: "meeting";
+                    meetingId: string;
+                };
+            } | null;
+            id: string;
+            lapsedAt: string | null;
+            proposedAt: string;
+            proposedBy: string;
+            reason: string;
+            reminderAt: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "lapsed";
+            targets: components["schemas"]["KpiTargets"];
+        };
+        TargetProposalList: {
+            items: components["schemas"]["TargetProposal"][];
+            nextCursor: string | null;
+        };
+        TargetProposalRequest: {
+            /** @description why the targets should change; recorded in the audit trail */
+            reason: string;
+            targets: components["schemas"]["KpiTargets"];
+        };
+        TargetsInForce: {
+            targets: components["schemas"]["KpiTargets"];
+            /** @description 0: the defaults, never approved */
+            version: number;
+        };
         Task: {
             deadline: string | null;
             deadlineState?: string;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "calendar";
+            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal";
             kind: string;
             link: string;
             title: string;
+        };
+        /** @description The complaint KPIs of every unit of one kind, each KPI a map unit → value; `none` = complaints without one */
+        UnitKpis: {
+            firstResponseOnTime: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            handlingHours: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            handlingWorkingHours: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            received: {
+                byUnit: {
+                    [key: string]: number;
+                };
+            };
+            reopenRate: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            repeatRate: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            resolutionOnTime: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            /** @description the unit’s own target: its settled complaints weighed by their severity’s target */
+            resolutionOnTimeTarget: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            resolutionRate: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            satisfaction: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            /** @description how many targeted KPIs the unit misses; 0 = on target */
+            underTarget: {
+                byUnit: {
+                    [key: string]: number;
+                };
+            };
         };
         UnreadCount: {
             unread: number;

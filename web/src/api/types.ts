@@ -60,3 +60,22 @@ export type CalendarYear = Schemas['CalendarYear'];
 export type AppNotification = Schemas['Notification'];
 export type NotificationPage = Schemas['NotificationPage'];
 type NotificationListIsPage = Conforms<NotificationPage, Page<AppNotification> & { unread: number }>;
+
+/** GET /api/v1/reports/hot-issues. */
+export type HotIssues = Schemas['HotIssues'];
+export type HotIssueItem = HotIssues['rootCauses'][number];
+/** The accountable KPIs of one kind of unit (department, team, agent). */
+export type UnitKpis = Schemas['UnitKpis'];
+export type KpiTargetFigures = Schemas['KpiTargetFigures'];
+
+/** The root-cause taxonomy (GET /api/v1/policies/root-causes) and a complaint's root cause. */
+export type RootCausePolicy = Schemas['RootCausePolicy'];
+export type RootCause = Schemas['RootCause'];
+
+/** GET /api/v1/incidents/{id}. */
+export type Incident = Schemas['Incident'];
+
+/** The KPI targets in force and the proposals to change them. */
+export type KpiTargets = Schemas['KpiTargets'];
+export type TargetsInForce = Schemas['TargetsInForce'];
+export type TargetProposal = Schemas['TargetProposal'];

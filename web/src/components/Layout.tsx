@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { hasRole } from '../auth/session';
 import { useSession, useUser } from '../auth/SessionContext';
 import { useUnread } from '../hooks/useUnread';
+import { useReader } from '../hooks/useReader';
 import { useI18n, type Locale, type MessageKey } from '../i18n';
 import { CalendarBanner } from './CalendarBanner';
 
@@ -12,6 +13,8 @@ interface NavItem {
   icon: string;
   /** Roles that see the entry; omitted → everyone (the API still decides). */
   roles?: string[];
+  /** Seen by readers of reports: the reader roles, or a seat on the committee (hooks/useReader.ts). */
+  readers?: true;
 }
 
 // SVG path data (24×24, stroked) of each entry's icon.
@@ -20,7 +23,10 @@ const nav: NavItem[] = [
   { to: '/initiatives', label: 'nav.initiatives', icon: 'M4 19V5m0 14h16M8 15l3-4 3 2 5-6' },
   { to: '/complaints', label: 'nav.complaints', icon: 'M4 5h16v11H9l-5 4z', roles: ['cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },
   { to: '/audit', label: 'nav.audit', icon: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4', roles: ['compliance_auditor', 'admin'] },
-  { to: '/reports', label: 'nav.reports', icon: 'M5 20V10m7 10V4m7 16v-7', roles: ['compliance_auditor', 'supervisor', 'admin'] },
+  { to: '/reports', label: 'nav.reports', icon: 'M5 20V10m7 10V4m7 16v-7', readers: true },
+  { to: '/hot-issues', label: 'nav.hotIssues', icon: 'M12 3c2 3 5 5 5 9a5 5 0 0 1-10 0c0-2 1-3 2-4 0 2 1 3 2 3 0-3-1-5 1-8z', readers: true },
+  { to: '/incidents', label: 'nav.incidents', icon: 'M12 4l9 16H3zM12 10v4m0 3v.5', readers: true },
+  { to: '/targets', label: 'nav.targets', icon: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zm0-4a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0-4a1 1 0 1 0 0-2 1 1 0 0 0 0 2z', readers: true },
   { to: '/calendar', label: 'nav.calendar', icon: 'M4 6h16v14H4zM4 10h16M8 3v5m8-5v5', roles: ['product_owner', 'cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },
 ];
 
@@ -55,6 +61,7 @@ export function Layout() {
   const user = useUser();
   const { signOut } = useSession();
   const { t, label, locale, setLocale } = useI18n();
+  const reader = useReader(user);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -73,7 +80,7 @@ export function Layout() {
         <nav aria-label={t('nav.label')}>
           <ul>
             {nav
-              .filter((n) => !n.roles || hasRole(user, ...n.roles))
+              .filter((n) => (n.readers ? reader : !n.roles || hasRole(user, ...n.roles)))
               .map((n) => (
                 <li key={n.to}>
                   <NavLink to={n.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { Actions } from './complaint/Actions';
 import { Clocks, Ladder } from './complaint/Clocks';
 import { ownerText } from './complaint/owner';
+import { RootCausePanel } from './complaint/RootCause';
 import { Timeline } from './complaint/Timeline';
 
 /** One complaint: facts (PII as the API masks it), clocks, escalation, actions, timeline. */
@@ -122,6 +123,7 @@ export function ComplaintDetailPage() {
         <div className="stack">
           <Clocks complaint={c} />
           <Actions complaint={c} user={user} onDone={(next) => loaded.set(next)} />
+          <RootCausePanel complaint={c} user={user} name={name} onDone={(next) => loaded.set(next)} />
         </div>
       </div>
       <Timeline complaint={c} name={name} />

@@ -11,19 +11,26 @@ import { PageHeader } from '../components/Layout';
 import { ListStatus } from '../components/Notice';
 import { LoadMore, usePaged } from '../components/Pager';
 import { usePeople } from '../hooks/usePeople';
-import { useI18n } from '../i18n';
+import { useTaxonomy } from '../hooks/useTaxonomy';
+import { useI18n, type MessageKey } from '../i18n';
 import { ownerText } from './complaint/owner';
 
 const filterNames = ['status', 'severity', 'category', 'breached', 'owner'] as const;
+/** Filters the reports drill down with (hot issues, accountable KPIs): shown as removable chips. */
+const drillNames = ['rootCause', 'rootCauseGroup', 'product', 'agent', 'team', 'department', 'from', 'to'] as const;
 
 /** The complaint desk's list, newest first, with filters kept in the URL. */
 export function ComplaintsPage() {
   const { t, label, tag } = useI18n();
   const user = useUser();
   const name = usePeople();
+  const { labelOf } = useTaxonomy();
   const [params, setParams] = useSearchParams();
-  const f = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? ''])) as Record<(typeof filterNames)[number], string>;
-  const key = filterNames.map((n) => f[n]).join('|');
+  const f = Object.fromEntries([...filterNames, ...drillNames].map((n) => [n, params.get(n) ?? ''])) as Record<(typeof filterNames)[number] | (typeof drillNames)[number], string>;
+  const key = [...filterNames, ...drillNames].map((n) => f[n]).join('|');
+  const drills = drillNames.filter((n) => f[n]);
+  const drillValue = (n: (typeof drillNames)[number]) =>
+    n === 'rootCause' || n === 'rootCauseGroup' ? labelOf(f[n]) : n === 'from' || n === 'to' ? (/^\d{4}-\d{2}-\d{2}$/.test(f[n]) ? f[n] : formatDateTime(f[n], tag)) : n === 'agent' ? name(f[n]) : f[n];
   const list = usePaged((cursor?: string) => api.get<Page<Complaint>>(`/complaints${query({ ...f, limit: 25, cursor })}`), key);
 
   const setFilter = (name: string, value: string) => {
@@ -79,6 +86,20 @@ export function ComplaintsPage() {
           {t('complaints.mine')}
         </button>
       </form>
+      {drills.length > 0 && (
+        <ul className="chips" aria-label={t('complaints.drillDown')} data-testid="drill-down">
+          {drills.map((n) => (
+            <li key={n} className="chip">
+              <span>
+                {t(`complaints.drill.${n}` as MessageKey)}: <strong>{drillValue(n)}</strong>
+              </span>
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => setFilter(n, '')} aria-label={t('complaints.removeFilter', { filter: t(`complaints.drill.${n}` as MessageKey) })}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <ListStatus list={list} empty={t('complaints.empty')} />
       {list.items.length > 0 && (
         <div className="card table-card">
@@ -111,7 +132,10 @@ export function ComplaintsPage() {
                       </>
                     )}
                   </td>
-                  <td>{label('category', c.category)}</td>
+                  <td>
+                    {label('category', c.category)}
+                    {c.rootCause && <div className="muted small">{labelOf(c.rootCause.code)}</div>}
+                  </td>
                   <td>
                     <StatusBadge kind="severity" value={c.severity} />
                   </td>

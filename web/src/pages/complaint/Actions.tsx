@@ -8,6 +8,7 @@ import type { SessionUser } from '../../auth/session';
 import { errorsByPath, Field, Group } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { useCommand } from '../../hooks/useApi';
+import { useTaxonomy } from '../../hooks/useTaxonomy';
 import { useI18n, type MessageKey } from '../../i18n';
 
 /**
@@ -15,7 +16,7 @@ import { useI18n, type MessageKey } from '../../i18n';
  * rule of domain/complaints (the same the workflow applies), plus each route's roles. Each opens
  * a small form; the API's answer (or refusal, in its own words) comes back here.
  */
-type Input = { name: string; kind: 'text' | 'textarea' | 'number' | 'select' | 'yesno'; options?: readonly string[]; labelPrefix?: string; optional?: boolean };
+type Input = { name: string; kind: 'text' | 'textarea' | 'number' | 'select' | 'yesno' | 'rootCause'; options?: readonly string[]; labelPrefix?: string; optional?: boolean };
 
 interface Spec {
   path: string;
@@ -32,8 +33,19 @@ const specs: Record<ComplaintCommand, Spec> = {
   resolve: {
     path: '/resolution',
     roles: handlers,
-    inputs: [{ name: 'summary', kind: 'textarea' }, { name: 'remedy', kind: 'textarea' }, { name: 'compensation', kind: 'number', optional: true }],
-    body: (v) => ({ summary: v.summary, remedy: v.remedy, ...(v.compensation ? { compensation: { amount: Number(v.compensation), currency: 'CNY' } } : {}) }),
+    inputs: [
+      { name: 'summary', kind: 'textarea' },
+      { name: 'remedy', kind: 'textarea' },
+      { name: 'compensation', kind: 'number', optional: true },
+      { name: 'rootCause', kind: 'rootCause', optional: true },
+      { name: 'rootCauseProduct', kind: 'text', optional: true },
+    ],
+    body: (v) => ({
+      summary: v.summary,
+      remedy: v.remedy,
+      ...(v.compensation ? { compensation: { amount: Number(v.compensation), currency: 'CNY' } } : {}),
+      ...(v.rootCause ? { rootCause: { code: v.rootCause, ...(v.rootCauseProduct ? { initiativeId: v.rootCauseProduct.trim() } : {}) } } : {}),
+    }),
     tone: 'primary',
   },
   approve: { path: '/resolution/approval', roles: ['supervisor'], inputs: [{ name: 'approved', kind: 'yesno' }, { name: 'comment', kind: 'textarea' }], body: (v) => ({ approved: v.approved !== 'false', comment: v.comment }), tone: 'primary' },
@@ -120,7 +132,14 @@ function CommandForm({ command, complaintId, onDone }: { command: ComplaintComma
       <ErrorNotice error={run.error} />
       {spec.inputs.map((input) => {
         const fieldLabel = `${t(`input.${input.name}` as MessageKey)}${input.optional ? ` (${t('form.optional')})` : ''}`;
-        const error = errors[input.name] ?? (input.name === 'compensation' ? errors['compensation.amount'] : undefined);
+        const error = errors[input.name] ?? (input.name === 'compensation' ? errors['compensation.amount'] : input.name === 'rootCause' ? errors['rootCause.code'] : input.name === 'rootCauseProduct' ? errors['rootCause.initiativeId'] : undefined);
+        if (input.kind === 'rootCause') {
+          return (
+            <Field key={input.name} label={fieldLabel} error={error} wide hint={t('input.rootCauseHint')}>
+              <RootCauseSelect value={values[input.name] ?? ''} onChange={(v) => set(input.name, v)} />
+            </Field>
+          );
+        }
         if (input.kind === 'yesno') {
           const v = values[input.name] ?? 'true';
           return (
@@ -165,5 +184,25 @@ function CommandForm({ command, complaintId, onDone }: { command: ComplaintComma
         </button>
       </div>
     </form>
+  );
+}
+
+/** The causes of the root-cause taxonomy in force, grouped (a resolution names a cause, never a group). */
+export function RootCauseSelect({ value, onChange, id, ...aria }: { value: string; onChange: (code: string) => void; id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) {
+  const { t, locale } = useI18n();
+  const { taxonomy } = useTaxonomy();
+  return (
+    <select id={id} {...aria} name="rootCause" value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('input.rootCauseNone')}</option>
+      {taxonomy?.groups.map((g) => (
+        <optgroup key={g.code} label={g.label[locale]}>
+          {g.children.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.label[locale]}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
   );
 }

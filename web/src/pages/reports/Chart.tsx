@@ -9,13 +9,22 @@ echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponen
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-/** An ECharts chart in a box; `label` (the data in words) is what screen readers read (role img). */
-export function Chart({ option, label, height = 260 }: { option: ChartOption; label: string; height?: number }) {
+/**
+ * An ECharts chart in a box; `label` (the data in words) is what screen readers read (role img).
+ * `onSelect` gets the index of a clicked bar (a mouse shortcut: every page that uses it offers
+ * the same drill-down as links in a table beside the chart, for keyboards and screen readers).
+ */
+export function Chart({ option, label, height = 260, onSelect }: { option: ChartOption; label: string; height?: number; onSelect?: (dataIndex: number) => void }) {
   const box = useRef<HTMLDivElement>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
   useEffect(() => {
     if (!box.current) return;
     const chart = echarts.init(box.current, undefined, { renderer: 'svg' });
     chart.setOption({ animation: false, ...option });
+    chart.on('click', (p: { dataIndex?: number }) => {
+      if (typeof p.dataIndex === 'number') select.current?.(p.dataIndex);
+    });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {
@@ -24,7 +33,7 @@ export function Chart({ option, label, height = 260 }: { option: ChartOption; la
     };
   }, [option]);
   return (
-    <div className="chart" role="img" aria-label={label}>
+    <div className={`chart ${onSelect ? 'chart-clickable' : ''}`} role="img" aria-label={label}>
       <div ref={box} style={{ height }} aria-hidden="true" />
     </div>
   );

@@ -6,7 +6,8 @@ import { formatDateTime, formatPeriod, formatSpan, shortId } from '../../compone
 import { useApi } from '../../hooks/useApi';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Chart, type ChartOption } from './Chart';
-import { durationUnit, hoursToMs, inUnit, percent, percentValue, targets } from './kpis';
+import { gateCycleOverTarget } from '@domain/targets/targets.js';
+import { durationUnit, hoursToMs, inUnit, percent, percentValue, targetPercent } from './kpis';
 
 const blue = '#1f4e8c';
 const green = '#2f8f5b';
@@ -27,6 +28,10 @@ export function KpiPanels({ report }: { report: KpiReport }) {
   const { t, label, tag } = useI18n();
   const c = report.kpis.complaints;
   const g = report.kpis.gates;
+  /** The targets in force when the KPIs were computed (the committee's; absent in old stored reports). */
+  const tg = report.kpis.targets;
+  const named = (key: MessageKey, target: number | undefined) => (target === undefined ? t(key) : t('reports.target', { name: t(key), target: targetPercent(target) }));
+  const under = (rate: number | null, target: number | undefined) => target !== undefined && rate !== null && rate < target;
   const span = (hours: number | null) => {
     const ms = hoursToMs(hours);
     return ms === undefined ? '—' : ms > 0 && ms < 1000 ? t('time.underSecond') : formatSpan(ms, t);
@@ -55,15 +60,15 @@ export function KpiPanels({ report }: { report: KpiReport }) {
     const labelled = (prefix: string, by: Record<string, number>) => Object.entries(by).map(([k, v]) => [label(prefix, k), v] as [string, number]);
 
     // Rates against the targets: a bar per rate, red when under its target.
-    const rates: { key: MessageKey; rate: number | null; target?: number }[] = [
-      { key: 'kpi.firstResponseRate', rate: c.firstResponse.rate, target: targets.firstResponse },
+    const rates: { key: MessageKey; rate: number | null; target?: number | undefined }[] = [
+      { key: 'kpi.firstResponseRate', rate: c.firstResponse.rate, target: tg?.firstResponseOnTime },
       { key: 'kpi.resolutionInTime', rate: c.resolution.rate },
-      { key: 'kpi.resolutionRate', rate: c.resolutionRate.rate, target: targets.resolutionRate },
-      { key: 'kpi.satisfactionRate', rate: c.satisfaction.rate },
+      { key: 'kpi.resolutionRate', rate: c.resolutionRate.rate, target: tg?.resolutionRate },
+      { key: 'kpi.satisfactionRate', rate: c.satisfaction.rate, target: tg?.satisfaction },
       { key: 'kpi.reopenRate', rate: c.reopen.rate },
       { key: 'kpi.repeatRate', rate: c.repeat.rate },
     ];
-    const rateName = (r: (typeof rates)[number]) => (r.target === undefined ? t(r.key) : t('reports.target', { name: t(r.key), target: r.target * 100 }));
+    const rateName = (r: (typeof rates)[number]) => named(r.key, r.target);
     const shown = [...rates].reverse(); // a category y axis draws its first item lowest
     const rateOption: ChartOption = {
       grid: { left: 230, right: 56, top: 8, bottom: 28 },
@@ -74,7 +79,7 @@ export function KpiPanels({ report }: { report: KpiReport }) {
         {
           type: 'bar',
           barMaxWidth: 22,
-          data: shown.map((r) => ({ value: percentValue(r.rate), itemStyle: { color: r.target !== undefined && r.rate !== null && r.rate < r.target ? red : teal } })),
+          data: shown.map((r) => ({ value: percentValue(r.rate), itemStyle: { color: under(r.rate, r.target) ? red : teal } })),
           label: { show: true, position: 'right', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${p.value.toFixed(1)} %` : t('kpi.noData')) },
         },
       ],
@@ -107,6 +112,25 @@ export function KpiPanels({ report }: { report: KpiReport }) {
       .map(([k, x]) => `${t(k)}: ${t('kpi.onTime')} ${x.onTime}, ${t('kpi.late')} ${x.late}, ${t('kpi.pending')} ${x.pending}`)
       .join('; ');
 
+    // Resolution in time by severity, each against its own target.
+    const bySeverity = report.kpis.onTime?.resolution.bySeverity ?? {};
+    const severityRows = Object.entries(bySeverity).map(([sev, rate]) => ({ name: label('severity', sev), rate, target: tg?.resolutionOnTime.bySeverity[sev] }));
+    const severityOption: ChartOption = {
+      grid: { left: 140, right: 56, top: 8, bottom: 28 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)} %` : '—') },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+      yAxis: { type: 'category', data: [...severityRows].reverse().map((r) => (r.target === undefined ? r.name : t('reports.target', { name: r.name, target: targetPercent(r.target) }))) },
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 22,
+          data: [...severityRows].reverse().map((r) => ({ value: percentValue(r.rate), itemStyle: { color: under(r.rate, r.target) ? red : teal } })),
+          label: { show: true, position: 'right', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? `${p.value.toFixed(1)} %` : t('kpi.noData')) },
+        },
+      ],
+    };
+    const severityWords = severityRows.map((r) => `${r.target === undefined ? r.name : t('reports.target', { name: r.name, target: targetPercent(r.target) })}: ${percent(r.rate)}`).join('; ');
+
     const levels = Object.entries(c.breaches.byLevel).map(([k, v]) => [label('level', levelNames[Number(k)] ?? k), v] as [string, number]);
     const products = Object.entries(c.volume.byProduct).map(([k, v]) => [productName(k), v] as [string, number]);
     const outcomes = labelled('decision', g.decisions.byOutcome);
@@ -135,6 +159,7 @@ export function KpiPanels({ report }: { report: KpiReport }) {
 
     return {
       rates: { option: rateOption, text: rates.map((r) => `${rateName(r)}: ${percent(r.rate)}`).join('; '), height: rates.length * 34 + 40 },
+      severity: { option: severityOption, text: severityWords, rows: severityRows.length },
       deadlines: { option: deadlineOption, text: deadlineWords },
       volume: (
         [
@@ -169,17 +194,17 @@ export function KpiPanels({ report }: { report: KpiReport }) {
     { key: 'received', label: t('kpi.received'), value: String(c.received) },
     {
       key: 'firstResponse',
-      label: t('reports.target', { name: t('kpi.firstResponseRate'), target: targets.firstResponse * 100 }),
+      label: named('kpi.firstResponseRate', tg?.firstResponseOnTime),
       value: percent(c.firstResponse.rate),
       sub: t('kpi.settled', { onTime: c.firstResponse.onTime, settled: c.firstResponse.onTime + c.firstResponse.late }),
-      ...(c.firstResponse.rate !== null && c.firstResponse.rate < targets.firstResponse ? { tone: 'danger' as const } : {}),
+      ...(under(c.firstResponse.rate, tg?.firstResponseOnTime) ? { tone: 'danger' as const } : {}),
     },
     {
       key: 'resolutionRate',
-      label: t('reports.target', { name: t('kpi.resolutionRate'), target: targets.resolutionRate * 100 }),
+      label: named('kpi.resolutionRate', tg?.resolutionRate),
       value: percent(c.resolutionRate.rate),
       sub: t('kpi.resolvedOf', { resolved: c.resolutionRate.resolved, received: c.received }),
-      ...(c.resolutionRate.rate !== null && c.resolutionRate.rate < targets.resolutionRate ? { tone: 'danger' as const } : {}),
+      ...(under(c.resolutionRate.rate, tg?.resolutionRate) ? { tone: 'danger' as const } : {}),
     },
     { key: 'breaches', label: t('kpi.breaches'), value: String(c.breaches.total), sub: t('kpi.breachedComplaints', { n: c.breaches.complaints }), ...(c.breaches.total > 0 ? { tone: 'warning' as const } : {}) },
     {
@@ -216,6 +241,11 @@ export function KpiPanels({ report }: { report: KpiReport }) {
         <Panel id="kpi-deadlines" title={t('reports.deadlines')} note={t('reports.deadlinesNote')}>
           <Chart option={charts.deadlines.option} label={charts.deadlines.text} height={170} />
         </Panel>
+        {charts.severity.rows > 0 && (
+          <Panel id="kpi-severity" title={t('reports.bySeverity')} note={t('reports.ratesNote')}>
+            <Chart option={charts.severity.option} label={charts.severity.text} height={charts.severity.rows * 34 + 40} />
+          </Panel>
+        )}
         {charts.volume.map((v) => (
           <Panel key={v.key} id={v.key.replace('.', '-')} title={t(v.key)} empty={c.received === 0 ? t('kpi.noComplaints') : undefined}>
             <Chart option={v.option} label={v.text} />
@@ -248,7 +278,11 @@ export function KpiPanels({ report }: { report: KpiReport }) {
         <Panel
           id="kpi-review-cycle"
           title={t('kpi.reviewCycle')}
-          note={g.reviewCycle.count.all ? t('kpi.reviewCycleNote', { n: g.reviewCycle.count.all, elapsed: span(g.reviewCycle.avgHours.all), working: span(g.reviewCycle.avgWorkingHours.all) }) : undefined}
+          note={
+            g.reviewCycle.count.all
+              ? `${t('kpi.reviewCycleNote', { n: g.reviewCycle.count.all, elapsed: span(g.reviewCycle.avgHours.all), working: span(g.reviewCycle.avgWorkingHours.all) })}${tg ? ` ${t(gateCycleOverTarget(g.reviewCycle.avgWorkingHours.all, tg) ? 'kpi.cycleOverTarget' : 'kpi.cycleTarget', { target: span(tg.gateReviewCycleWorkingHours) })}` : ''}`
+              : undefined
+          }
           empty={g.reviewCycle.count.all === 0 ? t('kpi.noDecisions') : undefined}
         >
           <Chart option={charts.reviewCycle.option} label={charts.reviewCycle.text} />

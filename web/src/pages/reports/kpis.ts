@@ -5,10 +5,10 @@
  */
 
 /**
- * Targets of the service-quality plan (product.md, seed 004): 90 % of complaints answered within
- * 24 h (the first-response clock), a 98 % resolution rate.
+ * A target as people read it: 0.9 → "90", 0.965 → "96.5". The targets themselves are the
+ * committee's (the `targets` policy), carried by every KPI document (`kpis.targets`).
  */
-export const targets = { firstResponse: 0.9, resolutionRate: 0.98 } as const;
+export const targetPercent = (share: number) => String(Math.round(share * 1000) / 10);
 
 /** Rates are shares 0..1 (4 decimals) or null without a denominator. */
 export function percent(rate: number | null, digits = 1): string {
