@@ -333,8 +333,9 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
   async function correctRootCause(id: string, closed: boolean, c: { rootCause: RootCause; reason: string; principal: Principal; key: string }): Promise<ComplaintView> {
     if (!closed) {
       try {
-        return await temporal.workflow.getHandle(complaintWorkflowId(id)).executeUpdate(correctRootCauseUpdate, {
-          args: [{ actor: actorOf(c.principal), rootCause: c.rootCause, reason: c.reason }],
+        const workflowId = complaintWorkflowId(id);
+        return await temporal.workflow.getHandle(workflowId).executeUpdate(correctRootCauseUpdate, {
+          args: [commandSigner.sign({ workflowId, name: correctRootCauseUpdate.name, updateId: c.key }, { actor: actorOf(c.principal), rootCause: c.rootCause, reason: c.reason })],
           updateId: c.key,
         });
       } catch (err) {

@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
 import { defaultKpiTargets } from '../../domain/targets/targets.js';
-import { decideTargetsUpdate, targetProposalWorkflowId } from '../../workflows/targets/messages.js';
+import { decideTargetsUpdate, targetProposalWorkflowId, type DecideCommand } from '../../workflows/targets/messages.js';
 import { saveReplayFixture } from '../support/fixtures.js';
 import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';
-import { eventually, startStack, type Stack } from '../support/stack.js';
+import { eventually, startStack, type Stack, testCommandSigner } from '../support/stack.js';
 
 /**
  * The KPI targets are the committee's: an admin proposes, the chair approves (or a committee
@@ -110,9 +111,16 @@ describe('changing a target', () => {
     expect((await decide(own.id, chair, false, 'withdrawn by the chair')).status).toBe(403); // same person, other token
     // A committee meeting decides it through its own process: the same update, with the meeting named.
     const meeting = { userId: 'meeting-2026-01', name: 'UX committee meeting, January', roles: ['system'] };
-    const handle = stack.temporal.workflow.getHandle(targetProposalWorkflowId(own.id));
-    await expect(handle.executeUpdate(decideTargetsUpdate, { args: [{ actor: { ...m1, roles: [] }, approved: true, comment: 'by hand', via: { kind: 'meeting', meetingId: 'm-1' } }] })).rejects.toMatchObject({ cause: { message: expect.stringContaining('meeting’s own process') } });
-    const byMeeting = await handle.executeUpdate(decideTargetsUpdate, { args: [{ actor: meeting, approved: true, comment: 'minutes §3', via: { kind: 'meeting', meetingId: 'm-2026-01' } }] });
+    const workflowId = targetProposalWorkflowId(own.id);
+    const handle = stack.temporal.workflow.getHandle(workflowId);
+    // Signed as cxgov signs the commands its processes send each other (workflows/process/proof.ts).
+    const signer = testCommandSigner();
+    const signed = (command: DecideCommand) => {
+      const updateId = randomUUID();
+      return { args: [signer.sign({ workflowId, name: decideTargetsUpdate.name, updateId }, command)] as [DecideCommand], updateId };
+    };
+    await expect(handle.executeUpdate(decideTargetsUpdate, signed({ actor: { ...m1, roles: [] }, approved: true, comment: 'by hand', via: { kind: 'meeting', meetingId: 'm-1' } }))).rejects.toMatchObject({ cause: { message: expect.stringContaining('meeting’s own process') } });
+    const byMeeting = await handle.executeUpdate(decideTargetsUpdate, signed({ actor: meeting, approved: true, comment: 'minutes §3', via: { kind: 'meeting', meetingId: 'm-2026-01' } }));
     expect(byMeeting).toMatchObject({ status: 'approved', decision: { via: { kind: 'meeting', meetingId: 'm-2026-01' }, by: 'meeting-2026-01' }, appliedVersion: before.version + 1 });
     expect((await stack.as(agent).get('/api/v1/policies/targets')).body.targets.satisfaction).toBe(0.92);
     await finish(own.id, 'targets-approved-by-meeting');

@@ -267,7 +267,9 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
     },
     /** an incident raised by the watcher (a run started here) over three complaints about a product of its own: open, no owner */
     incident: async () => {
-      const product = `fx-${++incidentFixtures}-${process.pid}`;
+      // A product of its own (intake links complaints only to initiatives that exist).
+      const product = await f.initiative();
+      ++incidentFixtures;
       for (const channel of ['hotline', 'app', 'email']) await intake(stack, { initiativeId: product, channel });
       const run = await stack.temporal.workflow.execute<typeof incidentWatchWorkflow>('incidentWatchWorkflow', { taskQueue: stack.taskQueue, workflowId: `fixture-watch-${product}`, args: [{ asOf: new Date(Date.now() + 1_000).toISOString() }] });
       const id = run.raised.find(() => true);

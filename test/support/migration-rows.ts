@@ -10,6 +10,12 @@ import { entityOfWorkflow, recordUnrecordedArchives } from '../../audit/archive.
 import { sha256hex } from '../../db/canonical.js';
 import { importYear } from '../../db/calendar.js';
 import type { Database } from '../../db/client.js';
+import { writeIncidentRecord } from '../../db/incidents.js';
+import { writeTargetProposalRecord } from '../../db/targets.js';
+import { incidentRecord, incidentView, newIncidentState, placeIncidentBatch, raisedBatch } from '../../domain/incidents/process.js';
+import { startStep } from '../../domain/incidents/steps.js';
+import type { IncidentInput } from '../../domain/incidents/types.js';
+import { newProposalState, proposalView, targetProposalRecord, type ProposalInput } from '../../domain/targets/proposal.js';
 import { writeImChannel } from '../../db/im-channels.js';
 import { claimDue, recordFailure, recordSent, routeDue } from '../../db/notifications.js';
 import { writePerson } from '../../db/people.js';
@@ -178,7 +184,8 @@ const delivery: RowBuilder = {
   tables: ['people', 'im_channels', 'notification_deliveries', 'user_notifications', 'notifications', 'audit_events', 'audit_chain_heads'],
   async write({ db, step, cipher, written }) {
     for (const userId of ['m3', 'm4']) {
-      await writePerson(db, userId, { name: `Member ${userId}`, email: `${userId}@bank.example`, language: 'zh', department: 'risk', roles: [], departmentHead: false, channel: 'email', active: true }, admin);
+      // The directory changes a little at every step (a renamed member), so each step writes to it.
+      await writePerson(db, userId, { name: `Member ${userId} (step ${step})`, email: `${userId}@bank.example`, language: 'zh', department: 'risk', roles: [], departmentHead: false, channel: 'email', active: true }, admin);
     }
     await writeImChannel(db, cipher, `risk-group-${step}`, { scope: 'department', target: `risk-${step}`, flavor: 'dingtalk', url: 'https://im.example/robot', secret: `secret-${step}`, enabled: true }, admin);
     const routed = await routeDue(db, { batch: 1000, retry: defaultRetryPolicy });
@@ -602,6 +609,45 @@ const calendarYears: RowBuilder = {
   },
 };
 
+// ── Incidents and KPI target proposals ─────────────────────────────────────────────────────
+
+const incidents: RowBuilder = {
+  name: 'incidents: a spike raised with its complaints linked (domain/incidents, db/incidents.ts writeIncidentRecord)',
+  tables: ['incidents', 'incident_complaints', 'audit_events', 'audit_chain_heads', 'notifications'],
+  async write({ db, step, at }) {
+    const { value: policy, version } = await readPolicy(db, 'incidents');
+    const raised = at(400);
+    const input: IncidentInput = {
+      id: `incident-step-${step}`,
+      trigger: { dimension: 'product', value: `product-${step}`, windowFrom: at(100).toISOString(), windowTo: raised.toISOString(), count: 6, baseline: 1, threshold: 4 },
+      complaintIds: [`c-${step}-1`, `c-${step}-2`],
+      raisedAt: raised.toISOString(),
+      policy,
+      policyVersion: version,
+    };
+    const workflowId = `incident-${input.id}`;
+    const now = raised.getTime();
+    const state = newIncidentState(input, startStep('owner', now, now + 86_400_000, now + 2 * 86_400_000, 0.5));
+    const placed = placeIncidentBatch(input, workflowId, state, raisedBatch(input, state, now));
+    await writeIncidentRecord(db, { incident: incidentRecord(input, workflowId, incidentView(input, state)), links: input.complaintIds.map((complaintId) => ({ complaintId, at: raised.toISOString() })), ...placed });
+  },
+};
+
+const targetProposals: RowBuilder = {
+  name: 'KPI target proposals: one waiting for the chair (domain/targets, db/targets.ts writeTargetProposalRecord)',
+  tables: ['target_proposals', 'audit_events', 'audit_chain_heads'],
+  async write({ db, step, at }) {
+    const { value: targets, version } = await readPolicy(db, 'targets');
+    const input: ProposalInput = { id: `proposal-step-${step}`, targets: { ...targets, satisfaction: 0.9 }, reason: `migration test, step ${step}`, proposedBy: { userId: 'ada', name: 'Ada Admin', roles: ['admin'] }, proposedAt: at(500).toISOString() };
+    const state = newProposalState({ base: { targets, version }, chairUserId: 'gm', deadline: at(500 + 7 * 1440).toISOString(), reminderAt: at(500 + 4 * 1440).toISOString(), reviewPolicyVersion: 1 });
+    const workflowId = `target-proposal-${input.id}`;
+    await writeTargetProposalRecord(db, {
+      proposal: targetProposalRecord(proposalView(input, state), workflowId),
+      audit: [{ entityType: 'target_proposal', entityId: input.id, sourceKey: `${workflowId}:1`, actor: 'ada', roles: ['admin'], action: 'targets.proposed', at: at(500), before: { targets, version }, after: { targets: input.targets }, reason: input.reason }],
+    });
+  },
+};
+
 // ── Audit checkpoints (last: over the heads every other builder moved) ──────────────────
 
 const checkpoints: RowBuilder = {
@@ -613,4 +659,4 @@ const checkpoints: RowBuilder = {
 };
 
 /** In the order they run after each migration. */
-export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, checkpoints];
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, incidents, targetProposals, checkpoints];
