@@ -28,7 +28,7 @@ export interface ReportSummary {
 }
 
 /**
- * Report generation (product.md §4): resolves the period in the institution's time zone, computes
+ * Report generation (docs/business-rules.md §4): resolves the period in the institution's time zone, computes
  * the KPIs with the same module as GET /reports/kpis (db/kpis.ts) and stores them with an audit
  * event. Re-running it for a period replaces the stored report.
  */

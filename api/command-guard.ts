@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { unavailable } from './problem.js';
 
 /**
- * What keeps a state-changing request from hanging when a dependency is down (quality.md
+ * What keeps a state-changing request from hanging when a dependency is down (docs/quality-bars.md
  * "Reliability"):
  *
  * - **The database must answer first.** A command's workflow handler awaits its projection

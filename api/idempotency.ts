@@ -7,7 +7,7 @@ import type { PiiCipher } from '../security/pii.js';
 import { badRequest, conflict } from './problem.js';
 
 /**
- * `Idempotency-Key` for state-changing POSTs (api.md Conventions): a retry with the same key and
+ * `Idempotency-Key` for state-changing POSTs (docs/http-contract.md Conventions): a retry with the same key and
  * body returns the first answer and changes nothing; the same key with another body → 409.
  * A claim whose request died mid-flight (API killed) is taken over after `staleAfterMs`, so the
  * retry runs again; handlers derive their ids from the key so that second run finds the first's
@@ -15,7 +15,7 @@ import { badRequest, conflict } from './problem.js';
  *
  * Stored answers are sealed with the PII cipher when one is given (the app always gives one): an
  * answer may carry customer PII in clear for its caller (a complaint for its own agent), and the
- * table must not keep it readable at rest (product.md §3). Rows stored unsealed are still read.
+ * table must not keep it readable at rest (docs/business-rules.md §3). Rows stored unsealed are still read.
  */
 export interface StoredAnswer {
   status: number;

@@ -27,7 +27,7 @@ export const maxDepth = 32;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Text no field can hold, found before any schema sees the input (hostile-input tests, issue 5):
+ * Text no field can hold, found before any schema sees the input (the hostile-input tests in test/integration/fuzz-input.test.ts):
  * - U+0000: PostgreSQL stores no NUL in text or jsonb; it failed the write (a 500, or a workflow
  *   retrying its projection write forever, which wedged the complaint or initiative);
  * - unpaired surrogates: not Unicode; silently turned into U+FFFD on the way to the workflow, or

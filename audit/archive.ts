@@ -11,7 +11,7 @@ import { workflowHistories } from '../db/schema/index.js';
 import { recordArchivedRun } from './process-record.js';
 
 /**
- * Archival of closed workflow histories (product.md §3: records survive the engine's own
+ * Archival of closed workflow histories (docs/business-rules.md §3: records survive the engine's own
  * retention). A sweep lists closed executions through Temporal's visibility API, skips the runs
  * already archived, fetches each remaining run's full history and stores it gzip-compressed with
  * the sha256 of its JSON — once per run (unique workflow id + run id, insert-or-nothing), so

@@ -1,7 +1,7 @@
 import { maskIdNumber, maskName, maskPhone } from '../security/pii.js';
 
 /**
- * Customer PII masking for what the audit endpoints hand out (product.md §3: "masked … in exports
+ * Customer PII masking for what the audit endpoints hand out (docs/business-rules.md §3: "masked … in exports
  * by default"; the auditor's job is who did what, not who the customer is).
  *
  * - Anywhere in a value: strings under a `phone` or `idNumber` key are masked.

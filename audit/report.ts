@@ -127,7 +127,7 @@ async function liveRun(temporal: Client, workflowId: string, runId: string, stat
 }
 
 /**
- * The export of one entity (api.md AuditExport): its events, its workflow's history — archived
+ * The export of one entity (docs/http-contract.md AuditExport): its events, its workflow's history — archived
  * once closed, live while running (earlier runs of a continued-as-new workflow from the archive)
  * — and the verification of its chain and archived histories. PII masked. Null: no such entity
  * (no events, no chain head, no workflow, nothing archived).

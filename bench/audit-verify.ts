@@ -1,5 +1,5 @@
 /**
- * Audit verification speed (quality.md "Audit verification: events verified per second",
+ * Audit verification speed (docs/quality-bars.md "Audit verification: events verified per second",
  * target ≥ 50k events/s): fills a scratch PostgreSQL database with a realistic trail — by
  * default 100k events over 1k entities, shaped like the workflows' events (a state summary before
  * and after, one event in ten a larger creation/decision record; `--payload large` makes every

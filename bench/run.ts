@@ -12,7 +12,7 @@ import type { RunResult } from './lib/types.js';
 
 /**
  * `npm run bench [-- --engine dev|cluster] [--quick] [--only raw,intake] [--runs N]`: starts the
- * full stack on the chosen Temporal engine, runs the measurements of quality.md, prints a table
+ * full stack on the chosen Temporal engine, runs the measurements of docs/quality-bars.md, prints a table
  * and writes bench/results/<timestamp>.json. Every field of a result is the median over the
  * repeated runs (bench/lib/combine.ts), with the spread of the headline; each row's floor is
  * measured in the same run, so the ratios hold on a noisy machine.

@@ -27,7 +27,7 @@ import { queryRows, type Database } from './client.js';
 import { readPolicy } from './settings.js';
 
 /**
- * THE KPI computation (product.md §4; definitions in docs/reports.md), used by
+ * THE KPI computation (docs/business-rules.md §4; definitions in docs/reports.md), used by
  * GET /api/v1/reports/kpis and by the report activity alike: SQL aggregates over the projections,
  * a little arithmetic in TypeScript (rates, averages, working time of the few gate reviews).
  *

@@ -1,5 +1,5 @@
 /**
- * The institution's business calendar (product.md §2 "Working days" / "Deadlines").
+ * The institution's business calendar (docs/business-rules.md §2 "Working days" / "Deadlines").
  *
  * NOT WORKFLOW-SAFE — never import this module from workflow code (workflows/**).
  * Its answers depend on the holiday data bundled with `chinese-days`, which changes between

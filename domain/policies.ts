@@ -1,6 +1,6 @@
 import type { Duration } from './duration.js';
 
-/** Gate review policy (product.md §1). Snapshotted into each review at submission. */
+/** Gate review policy (docs/business-rules.md §1). Snapshotted into each review at submission. */
 export interface ReviewPolicy {
   reviewDeadline: Duration;
   /** Share of the review window after which members who have not voted are reminded. */
@@ -11,7 +11,7 @@ export interface ReviewPolicy {
   postLaunch: { window: Duration; complaintThreshold: number };
 }
 
-/** Complaint SLA policy (product.md §2). Snapshotted into each complaint at intake. */
+/** Complaint SLA policy (docs/business-rules.md §2). Snapshotted into each complaint at intake. */
 export interface SlaPolicy {
   firstResponse: Duration;
   resolution: { general: Duration; major: Duration; urgent: Duration };
@@ -28,7 +28,7 @@ export interface SlaPolicy {
   compensationApprovalLimit: number;
 }
 
-/** The institution's business calendar settings (product.md §2 "Working days"). */
+/** The institution's business calendar settings (docs/business-rules.md §2 "Working days"). */
 export interface CalendarSettings {
   timeZone: string;
   /** "HH:MM" local time at which a business day ends. */

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
- * Customer PII at rest (product.md §3 "Least privilege"; quality.md "PII"): AES-256-GCM with a
+ * Customer PII at rest (docs/business-rules.md §3 "Least privilege"; docs/quality-bars.md "PII"): AES-256-GCM with a
  * fresh 96-bit IV per value, stored as `v1.<iv>.<tag>.<ciphertext>` (base64url). The associated
  * data binds a ciphertext to its row and field, so a value copied into another row or column does
  * not decrypt. The key is config/secrets.ts `piiKey` (PII_KEY).

@@ -3,7 +3,7 @@ import type { Logger } from '../config/logger.js';
 import type { reportWorkflow, ReportKind } from '../workflows/report.js';
 
 /**
- * The report schedules (product.md §4): the monthly service-quality report at 06:00 on the 1st,
+ * The report schedules (docs/business-rules.md §4): the monthly service-quality report at 06:00 on the 1st,
  * the weekly complaint summary at 06:00 on Mondays, both in the institution's time zone. Each
  * run reports the last full period before its action time (workflows/report.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * One report generation (product.md §4): the monthly service-quality report or the weekly
+ * One report generation (docs/business-rules.md §4): the monthly service-quality report or the weekly
  * complaint summary of one period. Started by the schedules `cxgov-report-monthly` /
  * `cxgov-report-weekly` (temporal/schedules.ts) without a period — the previous full period
  * relative to the schedule's action time — or by POST /reports/{kind}/{period}/regenerate

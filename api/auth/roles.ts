@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 
-/** The roles of product.md "Who uses it" (JWT `roles` claim). Committee membership is data. */
+/** The roles of docs/business-rules.md "Who uses it" (JWT `roles` claim). Committee membership is data. */
 export const roles = ['product_owner', 'cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] as const;
 export type Role = (typeof roles)[number];
 

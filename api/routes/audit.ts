@@ -15,7 +15,7 @@ import {
 import type { Role } from '../auth/roles.js';
 
 /**
- * Audit (api.md "Audit"): the recorded actions, their verification and the export of one
+ * Audit (docs/http-contract.md "Audit"): the recorded actions, their verification and the export of one
  * entity's full record. Read-only for everyone — there is no way to change the trail over HTTP.
  */
 const readers: Role[] = ['compliance_auditor', 'admin'];

@@ -40,7 +40,7 @@ import {
 } from '../schemas/initiatives.js';
 
 /**
- * Initiatives and gates (api.md). Thin routes: coarse role check → Workflow Update on
+ * Initiatives and gates (docs/http-contract.md). Thin routes: coarse role check → Workflow Update on
  * `initiative-<id>` → answer. Finer checks (team, committee membership, recusal, the chair,
  * separation of duties) need the review's roster snapshot and live in the workflow's update
  * validators, which answer 403/409/400 through api/errors.ts. Reads come from the projections.

@@ -3,7 +3,7 @@ import { z } from '../zod.js';
 import { rootCauseCodePattern } from '../../domain/complaints/root-causes.js';
 import { freeText, id, instant, ProcessEndedSchema, requiredFreeText, requiredText, text } from './common.js';
 
-/** Request and answer schemas of the Complaints section (api.md). Unknown fields are refused. */
+/** Request and answer schemas of the Complaints section (docs/http-contract.md). Unknown fields are refused. */
 
 const phone = z
   .string()

@@ -3,7 +3,7 @@ import { z } from '../zod.js';
 import { DurationSchema, freeText, id, ProcessEndedSchema, requiredFreeText, requiredText } from './common.js';
 
 /**
- * Request and response schemas of "Initiatives and gates" (api.md). Requests are strict (unknown
+ * Request and response schemas of "Initiatives and gates" (docs/http-contract.md). Requests are strict (unknown
  * fields → 400). Deliverables are judged by domain/gates/deliverables.ts `validateDeliverables`,
  * the same rule the workflow applies, so they are only shaped here.
  */
@@ -31,7 +31,7 @@ export const SubmissionSchema = z
     stage: z.enum(gateStages),
     deliverables: z.unknown().openapi({
       description:
-        'The stage’s deliverables (api.md: Research, Design, PrototypeTesting, LaunchAssessment). Each missing or invalid part is named in the 400 answer’s `errors`.',
+        'The stage’s deliverables (docs/http-contract.md: Research, Design, PrototypeTesting, LaunchAssessment). Each missing or invalid part is named in the 400 answer’s `errors`.',
     }),
   })
   .openapi('Submission');

@@ -7,5 +7,5 @@ import { scale } from './scale.js';
 import { timerStorm } from './timer-storm.js';
 import { votes } from './votes.js';
 
-/** The measurements of quality.md, in the order they run (scale, on a stack of its own, last). */
+/** The measurements of docs/quality-bars.md, in the order they run (scale, on a stack of its own, last). */
 export const measurements: Measurement[] = [raw, intake, lifecycle, votes, timerStorm, auditVerify, scale];

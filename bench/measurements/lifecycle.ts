@@ -33,7 +33,7 @@ const p99s = (t: Timings) => Object.fromEntries(Object.entries(t).map(([k, v]) =
  * Peak: many complaints in parallel (closed loop); completed complaints per second and the p99
  * of each command there. In the same run its floor: skeleton lifecycles (the same four updates and
  * as many timers as a real complaint's history shows, no activity) with the same count and
- * concurrency, and the ratio. Then quality.md's latency bar: complaints arriving open-loop at half
+ * concurrency, and the ratio. Then docs/quality-bars.md's latency bar: complaints arriving open-loop at half
  * the peak rate, with the p99 of each command at that rate.
  */
 export const lifecycle: Measurement = {

@@ -1,7 +1,7 @@
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
- * Stored reports (product.md §4): the monthly service-quality report and the weekly complaint
+ * Stored reports (docs/business-rules.md §4): the monthly service-quality report and the weekly complaint
  * summary, one row per (kind, period). Regenerating a period replaces its row; every generation
  * is recorded in the audit trail (entity `report`, id `<kind>:<period>`).
  */

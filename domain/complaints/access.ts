@@ -1,5 +1,5 @@
 /**
- * Who may issue which command on one complaint (首问负责制, product.md §2). The API checks the
+ * Who may issue which command on one complaint (首问负责制, docs/business-rules.md §2). The API checks the
  * caller's role per route; this is the finer check that needs the complaint's state, run by the
  * workflow's update validators (refusal → 403).
  *

@@ -1,5 +1,5 @@
 /**
- * SLA clock state machine (product.md §2 "Deadlines").
+ * SLA clock state machine (docs/business-rules.md §2 "Deadlines").
  *
  * Workflow-safe: pure functions over epoch milliseconds; the caller supplies `now` (the workflow's
  * deterministic clock) and the absolute deadline (computed by the calendar activity).
@@ -41,7 +41,7 @@ export interface SlaClock {
   atRiskAt?: number;
 }
 
-/** The API's `Clock` resource (api.md). */
+/** The API's `Clock` resource (docs/http-contract.md). */
 export interface ClockView {
   state: ClockState;
   deadline: string;

@@ -1,5 +1,5 @@
 /**
- * Escalation ladder (product.md §2): cs_agent (0) → supervisor (1) → department head (2) →
+ * Escalation ladder (docs/business-rules.md §2): cs_agent (0) → supervisor (1) → department head (2) →
  * committee chair (3). A breach climbs one level; each further breach window without progress
  * climbs one more; the ladder stops at the chair.
  *

@@ -1,6 +1,6 @@
 /**
  * Complaint rules other than clocks and the ladder: windows, approvals, repeats, and the complaint
- * state machine (product.md §2). Used by the complaint workflow and by the API alike.
+ * state machine (docs/business-rules.md §2). Used by the complaint workflow and by the API alike.
  *
  * Workflow-safe: pure, no imports beyond domain types.
  */

@@ -1,6 +1,6 @@
 /**
  * The SLA of one complaint as a whole: its clocks, the complaint-level pause and its cap, and the
- * escalation they cause (product.md §2 "Deadlines"). clock.ts is the state machine of ONE clock
+ * escalation they cause (docs/business-rules.md §2 "Deadlines"). clock.ts is the state machine of ONE clock
  * and escalation.ts the ladder; this module orders the events of all clocks in time, so the
  * workflow only has to sleep until `nextSlaEvent(...).at` and call `advanceSla(state, now)`.
  *

@@ -1,5 +1,5 @@
 /**
- * Complaint vocabulary (product.md §2, api.md "Complaint"). Each enum is a const array first so
+ * Complaint vocabulary (docs/business-rules.md §2, docs/http-contract.md "Complaint"). Each enum is a const array first so
  * the API's zod schemas and these types come from the same list.
  *
  * Workflow-safe: no imports, no I/O.
@@ -62,7 +62,7 @@ export type ComplaintCommand = (typeof complaintCommands)[number];
 export const ownerKinds = ['user', 'department', 'level'] as const;
 export type OwnerKind = (typeof ownerKinds)[number];
 
-/** Who holds or must act on a complaint (api.md `Complaint.owner`). */
+/** Who holds or must act on a complaint (docs/http-contract.md `Complaint.owner`). */
 export interface Owner {
   kind: OwnerKind;
   id: string;

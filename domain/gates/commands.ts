@@ -1,6 +1,6 @@
 /**
- * Who may do what, when, to an initiative and its gate review (product.md §1, api.md "Initiatives
- * and gates", quality.md "Separation of duties"). The initiative workflow's update validators call
+ * Who may do what, when, to an initiative and its gate review (docs/business-rules.md §1, docs/http-contract.md "Initiatives
+ * and gates", docs/quality-bars.md "Separation of duties"). The initiative workflow's update validators call
  * these; each refusal says why and names the current state, and its `code` maps to an HTTP status
  * (forbidden → 403, conflict → 409, invalid → 400) through domain/command-errors.ts.
  *

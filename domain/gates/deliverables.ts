@@ -1,5 +1,5 @@
 /**
- * Gate deliverables per stage (product.md §1 table, api.md "Resources") and their validation.
+ * Gate deliverables per stage (docs/business-rules.md §1 table, docs/http-contract.md "Resources") and their validation.
  *
  * Hand-written rather than zod because this runs inside Temporal's workflow sandbox, where only
  * pure, deterministic code may be imported. The API calls the same `validateDeliverables`, so a

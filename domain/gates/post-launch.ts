@@ -1,5 +1,5 @@
 /**
- * Post-launch monitoring (product.md §1, last rule): complaints linked to a launched product are
+ * Post-launch monitoring (docs/business-rules.md §1, last rule): complaints linked to a launched product are
  * counted over the monitoring window (90 days by default); more than the policy threshold
  * (default 10) raises a post-launch review item for the committee.
  *

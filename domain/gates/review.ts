@@ -1,5 +1,5 @@
 /**
- * Gate review rules (product.md §1 "Gate review rules"): recusal, quorum, votes and their
+ * Gate review rules (docs/business-rules.md §1 "Gate review rules"): recusal, quorum, votes and their
  * revisions, tally, the chair's sign-off, and where a decision leads.
  *
  * Workflow-safe: plain deterministic functions over plain data, no clock (timestamps are passed

@@ -1,5 +1,5 @@
 /**
- * Product lifecycle vocabulary (product.md §1, api.md "Initiatives and gates").
+ * Product lifecycle vocabulary (docs/business-rules.md §1, docs/http-contract.md "Initiatives and gates").
  *
  * Workflow-safe: no imports, no clock, no randomness. Imported by Temporal workflow code and by
  * the HTTP API, so each list here is the single source of the allowed values.

@@ -1,5 +1,5 @@
 /**
- * The per-complaint facts the KPIs are computed from (product.md §4), derived from the complaint
+ * The per-complaint facts the KPIs are computed from (docs/business-rules.md §4), derived from the complaint
  * view the workflow records. They are stored as columns of the `complaints` projection, so the
  * KPI queries aggregate plain columns with an index instead of reading each row's JSON view, and
  * the working-time part, which needs the business calendar (not available in SQL), is computed

@@ -1,5 +1,5 @@
 /**
- * The KPIs of product.md §4 — their shape and the arithmetic shared by every place that shows
+ * The KPIs of docs/business-rules.md §4 — their shape and the arithmetic shared by every place that shows
  * them (GET /reports/kpis, the stored monthly and weekly reports, their CSV). The SQL that
  * gathers the counts is db/kpis.ts; the definitions are written out in docs/reports.md.
  *

@@ -1,5 +1,5 @@
 /**
- * Report periods (product.md §4): a monthly report covers a calendar month ('yyyy-mm'), a weekly
+ * Report periods (docs/business-rules.md §4): a monthly report covers a calendar month ('yyyy-mm'), a weekly
  * summary an ISO week ('yyyy-Www', Monday to Sunday, week 1 holding the year's first Thursday).
  * Both are read in the institution's time zone: October 2025 in Asia/Shanghai is
  * [2025-10-01T00:00+08:00, 2025-11-01T00:00+08:00). Every period is half-open, [from, to).

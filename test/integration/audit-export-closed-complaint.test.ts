@@ -6,7 +6,7 @@ import { people } from '../support/people.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 
 /**
- * issue 5's "export of a closed complaint containing its archived history", end to end on the
+ * The export of a closed complaint containing its archived history, end to end on the
  * real complaint workflow: taken, answered, resolved, confirmed by the customer and closed; the
  * archiver stores its history; the auditor's export carries that archived history, the verified
  * timeline, and no customer PII in clear.

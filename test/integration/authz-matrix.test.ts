@@ -7,7 +7,7 @@ import { people } from '../support/people.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /**
- * The authorization matrix (quality.md "Security": every endpoint × every role). The expected
+ * The authorization matrix (docs/quality-bars.md "Security": every endpoint × every role). The expected
  * answers are written out below as a table, not derived from the route code; the endpoints are
  * enumerated from the served OpenAPI document, so an endpoint without a row fails this file.
  *
@@ -223,7 +223,7 @@ describe('authorization matrix: every endpoint × every role', () => {
   });
 });
 
-// ── separation of duties (quality.md "Security") ───────────────────────────────────────────────
+// ── separation of duties (docs/quality-bars.md "Security") ───────────────────────────────────────────────
 // Already covered elsewhere, not repeated here: a committee member who submitted is recused and
 // their vote is 403, and a chair who submitted may not sign off (initiatives.test.ts "who may
 // vote", "sign-off rules"); the same rules as pure functions (test/unit/gates, test/unit/complaints/access).

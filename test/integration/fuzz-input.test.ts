@@ -19,7 +19,7 @@ import { people } from '../support/people.js';
 import { startStack, type HttpAnswer, type Stack } from '../support/stack.js';
 
 /**
- * Hostile input, property-based (quality.md "Security": malformed, oversized, wrongly typed and
+ * Hostile input, property-based (docs/quality-bars.md "Security": malformed, oversized, wrongly typed and
  * hostile — SQL, HTML, unicode — input to every endpoint). Every operation of the served OpenAPI
  * document with a body, path or query parameters is fed mangled variants of a valid request
  * (test/support/endpoints.ts) by an allowed caller:

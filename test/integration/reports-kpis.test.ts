@@ -11,7 +11,7 @@ import { people } from '../support/people.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 
 /**
- * Every KPI of product.md §4 against hand-computed values, on two known sets:
+ * Every KPI of docs/business-rules.md §4 against hand-computed values, on two known sets:
  *
  * 1. Built through the HTTP API with second-based policies (real workflows, real timers):
  *    complaints met on time, breached once and twice, reopened, repeated, closed; initiatives

@@ -6,7 +6,7 @@ import { people } from '../support/people.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /**
- * PUT /api/v1/complaints/{id}/customer (product.md §3: "every change to customer information
+ * PUT /api/v1/complaints/{id}/customer (docs/business-rules.md §3: "every change to customer information
  * records person, time and reason"): who may change it, what the readers see afterwards, the audit
  * event (masked, with reason and actor), and that nothing at rest holds the PII in clear.
  */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people } from '../support/people.js';
 import { startStack, type Stack } from '../support/stack.js';
 
-/** Rate limiting on /api/v1 (quality.md "Standard HTTP hardening"): per client IP and minute. */
+/** Rate limiting on /api/v1 (docs/quality-bars.md "Standard HTTP hardening"): per client IP and minute. */
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ withoutWorker: true, env: { RATE_LIMIT_PER_MINUTE: '5' } });

@@ -5,7 +5,7 @@ import { defaultReviewPolicy, type ReviewPolicy } from '../../domain/policies.js
 import { people } from './people.js';
 import type { StackLike } from './stack.js';
 
-/** Complete, valid deliverables for each gate stage (api.md "Resources"). */
+/** Complete, valid deliverables for each gate stage (docs/http-contract.md "Resources"). */
 const check = { functionalCompleteness: true, stability: true, compatibility: true, notes: 'all green' };
 export const deliverables = {
   research: {

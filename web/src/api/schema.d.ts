@@ -6571,7 +6571,7 @@ export interface components {
             transferInvestigation: components["schemas"]["Duration"];
         };
         Submission: {
-            /** @description The stage’s deliverables (api.md: Research, Design, PrototypeTesting, LaunchAssessment). Each missing or invalid part is named in the 400 answer’s `errors`. */
+            /** @description The stage’s deliverables (docs/http-contract.md: Research, Design, PrototypeTesting, LaunchAssessment). Each missing or invalid part is named in the 400 answer’s `errors`. */
             deliverables?: unknown;
             /** @enum {string} */
             stage: "research" | "design" | "prototype_testing" | "launch_assessment";

@@ -12,7 +12,7 @@ import { useTaxonomy } from '../../hooks/useTaxonomy';
 import { useI18n, type MessageKey } from '../../i18n';
 
 /**
- * The commands of api.md "Complaints" this user may issue now: the state table and the access
+ * The commands of docs/http-contract.md "Complaints" this user may issue now: the state table and the access
  * rule of domain/complaints (the same the workflow applies), plus each route's roles. Each opens
  * a small form; the API's answer (or refusal, in its own words) comes back here.
  */

@@ -1,7 +1,7 @@
 import { Badge } from '../../components/Badge';
 import { useI18n } from '../../i18n';
 
-/** The order of api.md's deliverable types (the database gives keys back in its own order). */
+/** The order of docs/http-contract.md's deliverable types (the database gives keys back in its own order). */
 const fieldOrder = [
   'methods', 'segments', 'findings', 'needs', 'painPoints', 'expectations',
   'functionalDesign', 'interfaceDesign', 'processDesign', 'uxObjectives', 'accessibilityNotes',

@@ -9,7 +9,7 @@ import { useCommand } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
 
 /**
- * The stage's deliverables (api.md "Deliverables, by stage"). Checked as the user submits by the
+ * The stage's deliverables (docs/http-contract.md "Deliverables, by stage"). Checked as the user submits by the
  * same rule the API applies (domain/gates/deliverables.ts), each problem shown at its field; the
  * API's own 400 answer is shown the same way.
  */
