@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { customerNoticeFor, derivedNoticesFor, type CustomerNoticeKind } from '../domain/notifications/derive.js';
+import type { CustomerNoticeKind } from '../domain/notifications/derive.js';
 import { afterFailure, type RetryPolicy } from '../domain/notifications/retry.js';
 import { defaultRoutingTable, route, type RoutingContext, type RoutingTable } from '../domain/notifications/routing.js';
 import { systemActor } from '../domain/actor.js';
-import type { AuditEventInput } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
 import type { Database, Transaction } from './client.js';
+import { messageIdFor } from './derived-notices.js';
 import { readComplaint } from './complaints.js';
 import { imGroups } from './im-channels.js';
 import { readInitiative } from './initiatives.js';
@@ -15,10 +14,10 @@ import { notificationDeliveries, notifications, userNotifications } from './sche
 import { readPolicy, readRoster } from './settings.js';
 
 /**
- * The notification outbox (docs/notifications.md "The outbox"): what a transition adds to it,
- * routing notices to people, claiming deliveries under a lease, recording their outcome, the
- * dead-letter list and re-drive, and the figures /metrics shows. Every query of the outbox tables
- * lives here.
+ * The notification outbox (docs/notifications.md "The outbox"): routing notices to people,
+ * claiming deliveries under a lease, recording their outcome, the dead-letter list and re-drive,
+ * and the figures /metrics shows. What a process step adds to the outbox is written by
+ * db/derived-notices.ts; every other query of the outbox tables lives here.
  */
 
 export type Delivery = typeof notificationDeliveries.$inferSelect;
@@ -26,60 +25,6 @@ export const deliveryChannels = ['email', 'im', 'customer'] as const;
 export type DeliveryChannel = (typeof deliveryChannels)[number];
 export const deliveryStatuses = ['pending', 'sent', 'dead', 'skipped'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
-
-/** A stable message id (the mail's Message-ID local part, the IM and SMS idempotency key). */
-export function messageIdFor(key: string): string {
-  return `cxgov.${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
-}
-
-// ── Written with a transition ──────────────────────────────────────────────────────────────────
-
-/**
- * What the transition's audit events imply besides the notices the process drafted: the staff
- * notices no process drafts (a review's quorum reached, a report ready) and the notices to the
- * complaint's customer, each with its `customer_notice.queued` audit event. Idempotent: keyed to
- * the causing event's source key.
- */
-export async function writeDerivedNotices(tx: Transaction, audit: readonly AuditEventInput[]): Promise<void> {
-  const staff = audit.flatMap((e) => derivedNoticesFor(e));
-  if (staff.length) {
-    await tx
-      .insert(notifications)
-      .values(staff.map((n) => ({ ...n, data: n.data ?? null })))
-      .onConflictDoNothing({ target: notifications.sourceKey });
-  }
-  for (const e of audit) {
-    const notice = customerNoticeFor(e);
-    if (!notice) continue;
-    const messageId = messageIdFor(notice.key);
-    const [queued] = await tx
-      .insert(notificationDeliveries)
-      .values({
-        messageId,
-        channel: 'customer',
-        recipientKind: 'customer',
-        recipient: notice.complaintId,
-        topic: `customer.${notice.kind}`,
-        entityType: 'complaint',
-        entityId: notice.complaintId,
-        data: notice.data,
-      })
-      .onConflictDoNothing({ target: notificationDeliveries.messageId })
-      .returning({ id: notificationDeliveries.id });
-    if (!queued) continue;
-    await appendAuditEvent(tx, {
-      entityType: 'customer_notice',
-      entityId: notice.complaintId,
-      sourceKey: `${notice.key}:queued`,
-      actor: systemActor.userId,
-      roles: [...systemActor.roles],
-      action: 'customer_notice.queued',
-      at: e.at,
-      before: null,
-      after: { kind: notice.kind, messageId, cause: e.action },
-    });
-  }
-}
 
 // ── Routing ────────────────────────────────────────────────────────────────────────────────────
 

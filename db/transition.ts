@@ -1,7 +1,7 @@
 import type { Transaction } from './client.js';
 import type { TransitionRecord } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
-import { writeDerivedNotices } from './notifications.js';
+import { writeDerivedNotices } from './derived-notices.js';
 import { notifications } from './schema/index.js';
 
 /**
