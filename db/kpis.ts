@@ -73,6 +73,22 @@ export function targetFigures(t: KpiTargets, version: number): KpiTargetFigures 
 
 const resolvedStatuses = sql`('resolved', 'awaiting_customer', 'closed')`;
 
+/**
+ * The counts every complaint KPI is made of, over whatever rows the query groups: the totals of the
+ * period and each accountable unit's row are counted by the same definitions.
+ */
+const complaintCounts = sql`count(*)::int as received,
+  count(*) filter (where first_response_state = 'met')::int as fr_on_time,
+  count(*) filter (where first_response_state = 'breached')::int as fr_late,
+  count(*) filter (where resolved_at is not null and not resolution_breached)::int as res_on_time,
+  count(*) filter (where resolution_breached)::int as res_late,
+  count(*) filter (where status in ${resolvedStatuses})::int as resolved,
+  coalesce(sum(feedback_count), 0)::int as feedback,
+  coalesce(sum(satisfied_count), 0)::int as satisfied,
+  count(*) filter (where reopen_count > 0)::int as reopened,
+  count(*) filter (where is_repeat)::int as repeats,
+  count(*) filter (where closed_at is not null)::int as closed`;
+
 interface ComplaintTotals {
   received: number;
   fr_on_time: number;
@@ -97,17 +113,7 @@ async function complaintKpis(db: Database, { from, to }: Period): Promise<Compla
     queryRows<ComplaintTotals>(
       db,
       sql`select
-            count(*)::int as received,
-            count(*) filter (where first_response_state = 'met')::int as fr_on_time,
-            count(*) filter (where first_response_state = 'breached')::int as fr_late,
-            count(*) filter (where resolved_at is not null and not resolution_breached)::int as res_on_time,
-            count(*) filter (where resolution_breached)::int as res_late,
-            count(*) filter (where status in ${resolvedStatuses})::int as resolved,
-            coalesce(sum(feedback_count), 0)::int as feedback,
-            coalesce(sum(satisfied_count), 0)::int as satisfied,
-            count(*) filter (where reopen_count > 0)::int as reopened,
-            count(*) filter (where is_repeat)::int as repeats,
-            count(*) filter (where closed_at is not null)::int as closed,
+            ${complaintCounts},
             (avg(extract(epoch from closed_at - received_at)) filter (where closed_at is not null) * 1000)::float8 as avg_handling_ms,
             (avg(handling_working_ms) filter (where closed_at is not null))::float8 as avg_working_ms,
             count(*) filter (where breached)::int as breached,
@@ -218,17 +224,7 @@ async function accountabilityKpis(db: Database, period: Period, targets: KpiTarg
         select case when grouping(agent_id) = 0 then 'agent' when grouping(team) = 0 then 'team' else 'department' end as kind,
                coalesce(agent_id, team, accountable) as unit,
                severity,
-               count(*)::int as received,
-               count(*) filter (where first_response_state = 'met')::int as fr_on_time,
-               count(*) filter (where first_response_state = 'breached')::int as fr_late,
-               count(*) filter (where resolved_at is not null and not resolution_breached)::int as res_on_time,
-               count(*) filter (where resolution_breached)::int as res_late,
-               count(*) filter (where status in ${resolvedStatuses})::int as resolved,
-               coalesce(sum(feedback_count), 0)::int as feedback,
-               coalesce(sum(satisfied_count), 0)::int as satisfied,
-               count(*) filter (where reopen_count > 0)::int as reopened,
-               count(*) filter (where is_repeat)::int as repeats,
-               count(*) filter (where closed_at is not null)::int as closed,
+               ${complaintCounts},
                (sum(extract(epoch from closed_at - received_at)) filter (where closed_at is not null) * 1000)::float8 as handling_ms,
                (sum(handling_working_ms) filter (where closed_at is not null))::float8 as working_ms
         from c

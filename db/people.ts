@@ -12,16 +12,8 @@ import { people } from './schema/index.js';
  * identity provider's tokens; the directory adds what tokens do not carry. Every change is
  * audited (entity `person`), in the same transaction.
  */
-export interface PersonInput {
-  name: string;
-  email: string | null;
-  language: Language;
-  department: string | null;
-  roles: string[];
-  departmentHead: boolean;
-  channel: ChannelPreference;
-  active: boolean;
-}
+/** What an admin sets of a person: everything routing sees but the id. */
+export type PersonInput = Omit<Person, 'userId'>;
 
 export type PersonRecord = Person & { updatedAt: string; updatedBy: string };
 

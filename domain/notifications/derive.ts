@@ -1,3 +1,5 @@
+import type { NotificationInput } from '../trail.js';
+
 /**
  * Notices derived from what a state change recorded rather than drafted by the process
  * (docs/notifications.md): the customer's acknowledgement and result notices, the chair's
@@ -32,16 +34,7 @@ export interface CustomerNotice {
 }
 
 /** A notice to staff, addressed like the ones processes draft. */
-export interface DerivedNotice {
-  sourceKey: string;
-  recipientKind: 'user' | 'role' | 'department' | 'level';
-  recipient: string;
-  topic: string;
-  entityType: string;
-  entityId: string;
-  message: string;
-  data?: Record<string, unknown>;
-}
+export type DerivedNotice = NotificationInput;
 
 const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const text = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
