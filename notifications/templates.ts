@@ -36,6 +36,19 @@ const topicTitles: Record<string, Words> = {
   'gate.review_withdrawn': { zh: '评审已撤回', en: 'A review was withdrawn' },
   'gate.post_launch_review': { zh: '上线后投诉超阈值，需复盘评审', en: 'Complaints since launch call for a post-launch review' },
   'report.ready': { zh: '报表已生成', en: 'A report is ready' },
+  'complaint.deadline_moved': { zh: '工作日历调整，投诉时限已变更', en: 'The business calendar changed: a complaint deadline moved' },
+  'gate.deadline_moved': { zh: '工作日历调整，评审期限已变更', en: 'The business calendar changed: a review deadline moved' },
+  'incident.raised': { zh: '投诉激增，已立为事件', en: 'A complaint spike was raised as an incident' },
+  'incident.owner_assigned': { zh: '您被指定为事件处置负责人', en: 'You are the response owner of an incident' },
+  'incident.owner_replaced': { zh: '事件处置负责人已变更', en: 'An incident has a new response owner' },
+  'incident.plan_submitted': { zh: '事件处置方案已提交', en: 'An incident response plan was submitted' },
+  'incident.reminder': { zh: '事件处置步骤即将到期', en: 'An incident step is due soon' },
+  'incident.overdue': { zh: '事件处置步骤已逾期', en: 'An incident step is overdue' },
+  'incident.escalated': { zh: '事件已升级至您处', en: 'An incident was escalated to you' },
+  'incident.closed': { zh: '事件已结案', en: 'An incident was closed' },
+  'targets.decision_needed': { zh: 'KPI 目标调整待您审批', en: 'New KPI targets wait for your approval' },
+  'targets.reminder': { zh: 'KPI 目标调整审批提醒', en: 'Reminder: proposed KPI targets wait for your decision' },
+  'targets.lapsed': { zh: 'KPI 目标调整提案已失效', en: 'Proposed KPI targets lapsed' },
 };
 
 export function topicTitle(topic: string, lang: Language): string {
@@ -46,6 +59,8 @@ const entityNames: Record<string, Words> = {
   complaint: { zh: '投诉', en: 'Complaint' },
   initiative: { zh: '产品项目', en: 'Initiative' },
   report: { zh: '报表', en: 'Report' },
+  incident: { zh: '事件', en: 'Incident' },
+  target_proposal: { zh: 'KPI 目标提案', en: 'KPI target proposal' },
 };
 
 /** "投诉 C-1" / "Complaint C-1": the reference a staff message names the entity by. */
@@ -58,7 +73,9 @@ export function reference(entityType: string, entityId: string, lang: Language):
 export function entityPath(entityType: string, entityId: string): string {
   if (entityType === 'complaint') return `/complaints/${encodeURIComponent(entityId)}`;
   if (entityType === 'initiative') return `/initiatives/${encodeURIComponent(entityId)}`;
+  if (entityType === 'incident') return `/incidents/${encodeURIComponent(entityId)}`;
   if (entityType === 'report') return '/reports';
+  if (entityType === 'target_proposal') return '/targets';
   return '/inbox';
 }
 
@@ -70,6 +87,7 @@ const labels = {
   outcome: { zh: '结论', en: 'Outcome' },
   quorum: { zh: '投票', en: 'Votes' },
   period: { zh: '期间', en: 'Period' },
+  step: { zh: '步骤', en: 'Step' },
   open: { zh: '在 cxgov 中查看', en: 'Open in cxgov' },
   footer: { zh: '此邮件由 cxgov 自动发送；详情请登录系统查看。', en: 'Sent by cxgov; sign in for the details.' },
 } satisfies Record<string, Words>;
@@ -85,6 +103,11 @@ const levelNames: Record<string, Words> = {
   supervisor: { zh: '主管', en: 'supervisor' },
   department_head: { zh: '部门负责人', en: 'department head' },
   committee_chair: { zh: '委员会主任', en: 'committee chair' },
+};
+const incidentSteps: Record<string, Words> = {
+  owner: { zh: '指定处置负责人', en: 'naming a response owner' },
+  plan: { zh: '处置方案', en: 'the response plan' },
+  review: { zh: '事后复盘', en: 'the post-incident review' },
 };
 const outcomes: Record<string, Words> = {
   approve: { zh: '通过', en: 'approved' },
@@ -123,7 +146,7 @@ export function formatInstant(value: unknown, lang: Language, timeZone: string):
 function factLines(data: unknown, lang: Language, timeZone: string): string[] {
   const d = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
   const lines: string[] = [];
-  const deadline = formatInstant(d.deadline ?? d.investigationDeadline, lang, timeZone);
+  const deadline = formatInstant(d.deadline ?? d.investigationDeadline ?? d.after, lang, timeZone);
   if (deadline) lines.push(`${labels.deadline[lang]}: ${deadline}`);
   if (typeof d.clock === 'string') lines.push(`${labels.clock[lang]}: ${clockNames[d.clock]?.[lang] ?? d.clock}`);
   if (typeof d.levelName === 'string') lines.push(`${labels.level[lang]}: ${levelNames[d.levelName]?.[lang] ?? d.levelName}`);
@@ -132,6 +155,7 @@ function factLines(data: unknown, lang: Language, timeZone: string): string[] {
   const q = d.quorum !== null && typeof d.quorum === 'object' ? (d.quorum as Record<string, unknown>) : undefined;
   if (q && typeof q.cast === 'number' && typeof q.required === 'number') lines.push(`${labels.quorum[lang]}: ${q.cast}/${q.required}`);
   if (typeof d.period === 'string') lines.push(`${labels.period[lang]}: ${d.period}`);
+  if (typeof d.step === 'string') lines.push(`${labels.step[lang]}: ${incidentSteps[d.step]?.[lang] ?? d.step}`);
   return lines;
 }
 

@@ -49,6 +49,19 @@ export const topicEvents: Readonly<Record<string, EventType>> = {
   'complaint.repeat': 'handling',
   'complaint.resolution_proposed': 'handling',
   'complaint.resumed': 'handling',
+  'complaint.deadline_moved': 'extension',
+  'gate.deadline_moved': 'extension',
+  'incident.raised': 'escalation',
+  'incident.owner_assigned': 'handling',
+  'incident.owner_replaced': 'handling',
+  'incident.plan_submitted': 'handling',
+  'incident.reminder': 'reminder',
+  'incident.overdue': 'breach',
+  'incident.escalated': 'escalation',
+  'incident.closed': 'decision',
+  'targets.decision_needed': 'signoff_requested',
+  'targets.reminder': 'reminder',
+  'targets.lapsed': 'decision',
 };
 
 export function eventTypeOf(topic: string): EventType {
