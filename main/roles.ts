@@ -8,6 +8,7 @@ import { createApp } from '../api/app.js';
 import { devTokenSigner } from '../api/auth/dev-tokens.js';
 import { createTokenVerifier } from '../api/auth/tokens.js';
 import type { Config } from '../config/config.js';
+import { startupRefusals } from '../config/exposure.js';
 import type { Logger } from '../config/logger.js';
 import { commandSigningKey, commandVerifyKeys, jwtSecret, previousJwtSecrets } from '../config/secrets.js';
 import { CommandSigner } from '../security/command-signing.js';
@@ -140,8 +141,10 @@ export async function startApiRole(config: Config, logger: Logger, db: DatabaseH
     previousSecrets: previousJwtSecrets(config),
     maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
   });
+  const refusals = startupRefusals(config);
+  if (refusals.length > 0) throw new Error(`refusing to start: ${refusals.join('; ')}`);
   const devTokens = devTokenSigner(config);
-  if (devTokens) logger.info('development sign-in enabled (POST /api/v1/dev/tokens): embedded HS256 key, not production');
+  if (devTokens) logger.warn('development sign-in enabled (DEV_SIGNIN=1, POST /api/v1/dev/tokens): anyone on this machine may sign in as any demo user, admin included');
   const commandSigner = new CommandSigner(commandSigningKey(config));
   const app = createApp({ config, logger, db: db.db, pingDatabase: db.ping, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, verifyToken, devTokens, commandSigner });
   const server = createServer(app);
