@@ -5,8 +5,7 @@ import { rateLimit, type Options as RateLimitOptions } from 'express-rate-limit'
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { serializeError } from '../config/log-errors.js';
-import { piiKey } from '../config/secrets.js';
-import { PiiCipher } from '../security/pii.js';
+import { piiCipher } from '../config/secrets.js';
 import type { AppDeps } from './deps.js';
 import { CommandGuard } from './command-guard.js';
 import { problemHandler } from './errors.js';
@@ -82,7 +81,7 @@ export function createApp(deps: AppDeps): Express {
   healthRoutes(app, deps, metrics);
 
   const registry = new OpenAPIRegistry();
-  const idempotency = new IdempotencyStore(deps.db, deps.config.IDEMPOTENCY_STALE_SECONDS * 1000, new PiiCipher(piiKey(deps.config)));
+  const idempotency = new IdempotencyStore(deps.db, deps.config.IDEMPOTENCY_STALE_SECONDS * 1000, piiCipher(deps.config));
   const guard = new CommandGuard(deps.pingDatabase, deps.temporal, deps.config.COMMAND_TIMEOUT_SECONDS * 1000);
   const api = new ApiRouter(registry, basePath, deps.verifyToken, idempotency, guard);
   for (const group of routeGroups) group(api, deps);

@@ -63,7 +63,11 @@ export function startupRefusals(config: Config, env: NodeJS.ProcessEnv = process
 /** Stops the process with the reasons on stderr when the API must not start (main/api.ts, main/start.ts). */
 export function refuseUnsafeStart(config: Config, env: NodeJS.ProcessEnv = process.env): void {
   const reasons = startupRefusals(config, env);
-  if (reasons.length === 0) return;
+  if (reasons.length > 0) refuseStart(reasons);
+}
+
+/** Ends the process before it serves anything, saying why on stderr (exit code 1). */
+export function refuseStart(reasons: string[]): never {
   process.stderr.write(`cxgov: refusing to start:\n${reasons.map((r) => `  - ${r}`).join('\n')}\n`);
   process.exit(1);
 }
