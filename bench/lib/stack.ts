@@ -128,6 +128,8 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
       BENCH_FLOOR_TASK_QUEUE: floorTaskQueue,
       PORT: String(apiPort),
       JWT_SECRET: secret,
+      // A shared database needs its PII key set: cxgov does not generate one then.
+      PII_KEY: randomBytes(32).toString('base64'),
       DATA_DIR: scratch,
       ...benchSettings,
     };
