@@ -96,7 +96,7 @@ const schema = z.object({
   WORKER_METRICS_BIND: z.string().regex(/^(off|.+:\d+)$/, 'host:port or off').default('off'),
 
   /** HS256 secret; unset → generated once under DATA_DIR. Ignored when JWT_JWKS_URL is set. */
-  JWT_SECRET: z.string().min(32).optional(),
+  JWT_SECRET: unsetIfEmpty(z.string().min(32)),
   /** RS256/ES256 via a JWKS endpoint (production identity provider). */
   JWT_JWKS_URL: z.string().url().optional(),
   /** Earlier HS256 secrets, comma-separated, still accepted while tokens they signed may be alive (key rotation). */
