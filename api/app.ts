@@ -60,7 +60,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
-      // pino-http sets its own error serializer on its child logger; keep the safe one.
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
@@ -70,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
       // The access log: every request at info or above, without headers, query or body.
       // Probes and scrapes that succeed stay at debug: they come every few seconds and say nothing.
       customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : probes.has(req.url?.split('?')[0] ?? '') ? 'debug' : 'info'),
+      // pino-http sets its own error serializer on its child logger; keep the safe one.
       serializers: { err: serializeError, req: accessLogRequest, res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
       customProps: (req) => (req.principal ? { actor: req.principal.userId } : {}),
     }),
