@@ -42,7 +42,12 @@ export async function openDatabaseRole(config: Config, logger: Logger): Promise<
   logger.info({ kind: handle.kind }, 'database open; applying migrations');
   await handle.migrate();
   // The PII keyring must open what the database holds, before anything seals new rows under it.
-  const problem = await piiKeyringProblem(handle.db, piiCipher(config));
+  let problem: string | undefined;
+  try {
+    problem = await piiKeyringProblem(handle.db, piiCipher(config));
+  } catch (err) {
+    problem = (err as Error).message; // no PII_KEY for a shared database, a malformed key
+  }
   if (problem) {
     await handle.close();
     refuseStart([problem]);

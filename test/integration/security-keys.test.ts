@@ -59,9 +59,10 @@ describe('the start proves the keys open the stored rows', () => {
     }
   });
 
-  it('with DATABASE_URL and no PII_KEY, generates no key', () => {
+  it('with DATABASE_URL and no PII_KEY, generates no key and refuses to start', async () => {
     const config = loadConfig({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'cxgov-keys-')), DATABASE_URL: stack.databaseUrl, PII_KEY: '' });
     expect(() => piiKey(config)).toThrow(/DATABASE_URL is set but PII_KEY is not/);
+    await expect(startApiProcess(env({ PII_KEY: '' }))).rejects.toThrow(/refusing to start:[\s\S]*DATABASE_URL is set but PII_KEY is not/);
   });
 
   it('creates DATA_DIR for this user only (0700) and generated secrets 0600', () => {
