@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import express, { type Express } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import express, { type Express, type Request } from 'express';
+import { rateLimit, type Options as RateLimitOptions } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { serializeError } from '../config/log-errors.js';
-import { piiKey } from '../config/secrets.js';
-import { PiiCipher } from '../security/pii.js';
+import { piiCipher } from '../config/secrets.js';
 import type { AppDeps } from './deps.js';
 import { CommandGuard } from './command-guard.js';
 import { problemHandler } from './errors.js';
+import { hostCheck } from './exposure.js';
 import { IdempotencyStore } from './idempotency.js';
 import { createMetrics } from './metrics.js';
 import { notFound, tooManyRequests } from './problem.js';
@@ -35,10 +35,24 @@ export const basePath = '/api/v1';
 /** Route groups, each a file in api/routes; later issues add theirs here. */
 const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, devRoutes];
 
+/** The request as the access log shows it: its path without the query (which may hold search terms), never headers or body. */
+function accessLogRequest(req: { id?: unknown; method?: string; url?: string; raw?: Request }) {
+  const url = req.raw?.originalUrl ?? req.url ?? '';
+  return { id: req.id, method: req.method, path: url.split('?')[0], ip: req.raw?.ip };
+}
+
+const probes = new Set(['/healthz', '/readyz', '/metrics']);
+
+function bearerOf(req: Request): string | undefined {
+  return /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For names the client (the rate limit's key, the access log's ip): none
+  // unless TRUST_PROXY says which proxies (docs/security.md "Secure defaults").
+  app.set('trust proxy', deps.config.TRUST_PROXY ?? false);
   app.set('query parser', 'simple');
 
   const metrics = createMetrics(deps.db, undefined, deps.now);
@@ -46,24 +60,28 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
-      // pino-http sets its own error serializer on its child logger; keep the safe one.
-      serializers: { err: serializeError },
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
+      // The access log: every request at info or above, without headers, query or body.
+      // Probes and scrapes that succeed stay at debug: they come every few seconds and say nothing.
+      customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : probes.has(req.url?.split('?')[0] ?? '') ? 'debug' : 'info'),
+      // pino-http sets its own error serializer on its child logger; keep the safe one.
+      serializers: { err: serializeError, req: accessLogRequest, res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+      customProps: (req) => (req.principal ? { actor: req.principal.userId } : {}),
     }),
   );
   // Everything a request does runs in its context: Temporal calls carry its id (temporal/request-context.ts).
   app.use((req, _res, next) => requestContext.run({ requestId: String(req.id), log: req.log }, next));
+  app.use(hostCheck(deps.config));
   app.use(helmet());
   healthRoutes(app, deps, metrics);
 
   const registry = new OpenAPIRegistry();
-  const idempotency = new IdempotencyStore(deps.db, deps.config.IDEMPOTENCY_STALE_SECONDS * 1000, new PiiCipher(piiKey(deps.config)));
+  const idempotency = new IdempotencyStore(deps.db, deps.config.IDEMPOTENCY_STALE_SECONDS * 1000, piiCipher(deps.config));
   const guard = new CommandGuard(deps.pingDatabase, deps.temporal, deps.config.COMMAND_TIMEOUT_SECONDS * 1000);
   const api = new ApiRouter(registry, basePath, deps.verifyToken, idempotency, guard);
   for (const group of routeGroups) group(api, deps);
@@ -74,9 +92,20 @@ export function createApp(deps: AppDeps): Express {
     servers: [{ url: '/' }],
   });
 
+  const limited = { windowMs: 60_000, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(tooManyRequests()) } satisfies Partial<RateLimitOptions>;
   app.use(
     basePath,
-    rateLimit({ windowMs: 60_000, limit: deps.config.RATE_LIMIT_PER_MINUTE, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(tooManyRequests()) }),
+    // Per client IP (req.ip: the peer, or the client a trusted proxy names); a forged
+    // X-Forwarded-For from an untrusted peer is expected and ignored, not a setup error.
+    rateLimit({ ...limited, limit: deps.config.RATE_LIMIT_PER_MINUTE, validate: { xForwardedForHeader: false } }),
+    // Per bearer token (its digest), so one caller behind a shared address cannot take everyone's share.
+    rateLimit({
+      ...limited,
+      limit: deps.config.RATE_LIMIT_PER_TOKEN_PER_MINUTE,
+      identifier: `token-${deps.config.RATE_LIMIT_PER_TOKEN_PER_MINUTE}-in-1min`,
+      skip: (req) => bearerOf(req) === undefined,
+      keyGenerator: (req) => createHash('sha256').update(bearerOf(req)!).digest('base64url'),
+    }),
     express.json({ limit: deps.config.BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }),
   );
   app.get(`${basePath}/openapi.json`, (_req, res) => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -8,10 +9,46 @@ import { z } from 'zod';
 /** An optional setting where an empty value (`SMTP_URL=`) means unset, as it does for the others. */
 const unsetIfEmpty = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (v === '' ? undefined : v), inner.optional());
 
+/** An entry of TRUST_PROXY's list: a named range of express, an address, or an address with a prefix length. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('.data'),
+  /**
+   * Host names (comma-separated, no port) the API answers to besides localhost, 127.0.0.1 and
+   * [::1]. Checked on every request while HOST is loopback (DNS rebinding), and whenever set.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : [])),
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (express `trust proxy`): a hop
+   * count (`1`: the one proxy in front), or a comma-separated list of addresses / CIDRs (also
+   * `loopback`, `linklocal`, `uniquelocal`). Unset → none: the peer's own address counts.
+   */
+  TRUST_PROXY: unsetIfEmpty(
+    z
+      .string()
+      .refine((v) => /^\d+$/.test(v) || v.split(',').every((e) => isProxyEntry(e.trim())), 'a hop count, or a comma-separated list of addresses / CIDRs (or loopback, linklocal, uniquelocal)')
+      .transform((v) => (/^\d+$/.test(v) ? Number(v) : v.split(',').map((e) => e.trim()))),
+  ),
+  /** Bearer token Prometheus sends for /metrics; unset → /metrics answers loopback peers only. */
+  METRICS_TOKEN: unsetIfEmpty(z.string().min(16, 'at least 16 characters')),
+  /**
+   * `1` enables the development sign-in (POST /api/v1/dev/tokens) — refused with JWT_JWKS_URL,
+   * NODE_ENV=production or a non-loopback HOST (api/auth/dev-tokens.ts). `npm start` sets it for
+   * itself when none of these holds and DEV_SIGNIN is unset.
+   */
+  DEV_SIGNIN: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   /** Unset → embedded PGlite under DATA_DIR. */
@@ -59,7 +96,7 @@ const schema = z.object({
   WORKER_METRICS_BIND: z.string().regex(/^(off|.+:\d+)$/, 'host:port or off').default('off'),
 
   /** HS256 secret; unset → generated once under DATA_DIR. Ignored when JWT_JWKS_URL is set. */
-  JWT_SECRET: z.string().min(32).optional(),
+  JWT_SECRET: unsetIfEmpty(z.string().min(32)),
   /** RS256/ES256 via a JWKS endpoint (production identity provider). */
   JWT_JWKS_URL: z.string().url().optional(),
   /** Earlier HS256 secrets, comma-separated, still accepted while tokens they signed may be alive (key rotation). */
@@ -84,8 +121,16 @@ const schema = z.object({
    */
   COMMAND_VERIFY_KEYS: z.string().optional(),
 
-  /** 32-byte key (base64) for customer PII at rest; unset → generated once under DATA_DIR. */
-  PII_KEY: z.string().optional(),
+  /**
+   * 32-byte key (base64) sealing customer PII at rest; unset → generated once under DATA_DIR —
+   * but never with DATABASE_URL set (config/secrets.ts `piiKeyring`).
+   */
+  PII_KEY: unsetIfEmpty(z.string()),
+  /** Earlier PII keys (base64, comma-separated): they still decrypt, never seal (docs/security.md "Keys"). */
+  PII_KEYS_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
 
   /** Seconds between audit checkpoints over all chain heads (written by the worker). */
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().positive().default(300),
@@ -127,6 +172,8 @@ const schema = z.object({
 
   BODY_LIMIT: z.string().default('100kb'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  /** Requests per bearer token and minute on /api/v1, beside the per-IP limit (one client behind a shared address). */
+  RATE_LIMIT_PER_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   /** Longest wait for a command's outcome from Temporal before the API answers 503 (seconds). */
   COMMAND_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
   /** An Idempotency-Key whose first request never finished is run again after this long (seconds). */

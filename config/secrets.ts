@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { generateSigningKey, parseSigningKey, parseVerifyKeys, verifyKeyOf, type SigningKey } from '../security/command-signing.js';
+import { PiiCipher } from '../security/pii.js';
 import type { Config } from './config.js';
+
+/** Creates DATA_DIR readable by this user only (0700): it holds generated secrets and the embedded databases. */
+export function ensureDataDir(config: Config): void {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+}
 
 /**
  * Embedded defaults for secrets: created once under DATA_DIR (mode 0600) so that a second
@@ -11,7 +17,7 @@ import type { Config } from './config.js';
 function embeddedSecret(config: Config, file: string, bytes: number | (() => string)): string {
   const target = path.join(config.dataDir, file);
   if (existsSync(target)) return readFileSync(target, 'utf8').trim();
-  mkdirSync(config.dataDir, { recursive: true });
+  ensureDataDir(config);
   const value = typeof bytes === 'function' ? bytes() : randomBytes(bytes).toString('base64');
   try {
     writeFileSync(target, value + '\n', { mode: 0o600, flag: 'wx' });
@@ -43,8 +49,28 @@ export function commandVerifyKeys(config: Config): Record<string, string> {
   return parseVerifyKeys(config.COMMAND_VERIFY_KEYS ?? verifyKeyOf(commandSigningKey(config)));
 }
 
+/**
+ * The current PII key: PII_KEY, else the one generated under DATA_DIR. With DATABASE_URL set, a
+ * key is never generated: every API and worker of a shared database needs the same one, and a
+ * replica or a lost DATA_DIR would otherwise seal new rows under a key nobody else has.
+ */
 export function piiKey(config: Config): Buffer {
-  const key = Buffer.from(config.PII_KEY ?? embeddedSecret(config, 'pii-key', 32), 'base64');
-  if (key.length !== 32) throw new Error('PII_KEY must be 32 bytes, base64-encoded');
+  const file = path.join(config.dataDir, 'pii-key');
+  if (!config.PII_KEY && config.DATABASE_URL && !existsSync(file)) {
+    throw new Error(
+      'DATABASE_URL is set but PII_KEY is not: set PII_KEY to the key that sealed this database\'s customer data (a new installation: `openssl rand -base64 32`, kept in a secret manager); cxgov does not generate one for a shared database',
+    );
+  }
+  return decodePiiKey(config.PII_KEY ?? embeddedSecret(config, 'pii-key', 32), 'PII_KEY');
+}
+
+/** The PII keyring: the current key seals, the previous ones (PII_KEYS_PREVIOUS) only unseal (docs/security.md "Keys"). */
+export function piiCipher(config: Config): PiiCipher {
+  return new PiiCipher(piiKey(config), config.PII_KEYS_PREVIOUS.map((k) => decodePiiKey(k, 'each key of PII_KEYS_PREVIOUS')));
+}
+
+function decodePiiKey(value: string, name: string): Buffer {
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
   return key;
 }

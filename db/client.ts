@@ -66,7 +66,8 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const dir = path.join(dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
+  // DATA_DIR and the database under it: this user's only (docs/operations.md).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const client = await PGlite.create(dir);
   const db = drizzle({ client, schema }) as unknown as Database;
   return {

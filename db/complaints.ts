@@ -6,7 +6,7 @@ import type { RepeatCandidate } from '../domain/complaints/rules.js';
 import type { ComplaintView } from '../domain/complaints/views.js';
 import type { ProcessEnded } from '../domain/process-end.js';
 import { complaintFacts, complaintFactsVersion, type ComplaintFacts, type FactsSource } from '../domain/reports/facts.js';
-import { maskIdNumber, maskName, maskPhone, type PiiCipher } from '../security/pii.js';
+import { maskIdNumber, maskName, maskPhone, PiiUnreadable, type PiiCipher } from '../security/pii.js';
 import { appendAuditEvent } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { auditEvents, complaintCustomers, complaints } from './schema/index.js';
@@ -313,11 +313,16 @@ export const customerFields = ['name', 'phone', 'idNumber'] as const;
 export type CustomerField = (typeof customerFields)[number];
 export type CustomerChange = Partial<Record<CustomerField, string>>;
 
-/** The customer's details in clear, as unsealed for the API (which masks them per caller). */
+/**
+ * The customer's details in clear, as unsealed for the API (which masks them per caller).
+ * `unreadable`: no key of the PII keyring opens the row (docs/security.md "Keys"); the fields are
+ * then empty, and the complaint is still served.
+ */
 export interface CustomerDetails {
   name: string;
   phone: string;
   idNumber?: string;
+  unreadable?: true;
 }
 
 /** The sealing context of one field: binds the ciphertext to its row and column (security/pii.ts). */
@@ -343,12 +348,18 @@ export async function saveCustomer(db: Database, cipher: PiiCipher, c: { complai
 
 type SealedCustomer = Pick<typeof complaintCustomers.$inferSelect, 'complaintId' | 'nameEnc' | 'phoneEnc' | 'idNumberEnc'>;
 
+/** A row no key of the ring opens reads as unreadable, so one bad row never fails a whole list. */
 function unseal(cipher: PiiCipher, row: SealedCustomer): CustomerDetails {
-  return {
-    name: cipher.decrypt(row.nameEnc, piiContext(row.complaintId, 'name')),
-    phone: cipher.decrypt(row.phoneEnc, piiContext(row.complaintId, 'phone')),
-    ...(row.idNumberEnc ? { idNumber: cipher.decrypt(row.idNumberEnc, piiContext(row.complaintId, 'idNumber')) } : {}),
-  };
+  try {
+    return {
+      name: cipher.decrypt(row.nameEnc, piiContext(row.complaintId, 'name')),
+      phone: cipher.decrypt(row.phoneEnc, piiContext(row.complaintId, 'phone')),
+      ...(row.idNumberEnc ? { idNumber: cipher.decrypt(row.idNumberEnc, piiContext(row.complaintId, 'idNumber')) } : {}),
+    };
+  } catch (err) {
+    if (err instanceof PiiUnreadable) return { name: '', phone: '', unreadable: true };
+    throw err;
+  }
 }
 
 export async function readCustomer(db: Database, cipher: PiiCipher, complaintId: string): Promise<CustomerDetails | undefined> {
@@ -393,6 +404,8 @@ export type CustomerUpdateResult =
   | { kind: 'not_found' }
   /** `changed` empty: the values given are the stored ones; nothing was written. */
   | { kind: 'updated'; changed: CustomerField[] }
+  /** The stored row does not decrypt with the configured keys: nothing to correct against. */
+  | { kind: 'unreadable' }
   | { kind: 'replayed' };
 
 const maskers: Record<CustomerField, (s: string) => string> = { name: maskName, phone: maskPhone, idNumber: maskIdNumber };
@@ -404,7 +417,8 @@ export async function updateCustomer(db: Database, cipher: PiiCipher, u: Custome
 
     const [row] = await tx.select().from(complaintCustomers).where(eq(complaintCustomers.complaintId, u.complaintId)).for('update');
     if (!row) return { kind: 'not_found' };
-    const current: CustomerChange = unseal(cipher, row);
+    const { unreadable, ...current }: CustomerDetails = unseal(cipher, row);
+    if (unreadable) return { kind: 'unreadable' };
     const changed = customerFields.filter((f) => u.change[f] !== undefined && u.change[f] !== current[f]);
     if (changed.length === 0) return { kind: 'updated', changed };
 

@@ -49,7 +49,8 @@ export interface ImChannelTarget {
   enabled: boolean;
 }
 
-const secretContext = (id: string) => `im-channel:${id}:secret`;
+/** The sealing context of a channel's secret (db/pii-keys.ts re-seals under it too). */
+export const secretContext = (id: string) => `im-channel:${id}:secret`;
 
 function view(row: typeof imChannels.$inferSelect): ImChannelView {
   return {

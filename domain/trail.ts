@@ -13,7 +13,7 @@
  * notification side (docs/notifications.md: the directory's people, the IM channels, the notices
  * to a complaint's customer), incidents and KPI target proposals.
  */
-export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow', 'person', 'im_channel', 'customer_notice', 'incident', 'target_proposal'] as const;
+export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow', 'person', 'im_channel', 'customer_notice', 'incident', 'target_proposal', 'pii_key'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** An audit event before the chain gives it its place (seq, previous hash, hash). */

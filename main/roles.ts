@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { Client } from '@temporalio/client';
@@ -8,8 +7,10 @@ import { createApp } from '../api/app.js';
 import { devTokenSigner } from '../api/auth/dev-tokens.js';
 import { createTokenVerifier } from '../api/auth/tokens.js';
 import type { Config } from '../config/config.js';
+import { refuseStart, startupRefusals } from '../config/exposure.js';
 import type { Logger } from '../config/logger.js';
-import { commandSigningKey, commandVerifyKeys, jwtSecret, previousJwtSecrets } from '../config/secrets.js';
+import { commandSigningKey, commandVerifyKeys, ensureDataDir, jwtSecret, piiCipher, previousJwtSecrets } from '../config/secrets.js';
+import { piiKeyringProblem } from '../db/pii-keys.js';
 import { CommandSigner } from '../security/command-signing.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTarget } from '../temporal/connection.js';
@@ -40,6 +41,17 @@ export async function openDatabaseRole(config: Config, logger: Logger): Promise<
   });
   logger.info({ kind: handle.kind }, 'database open; applying migrations');
   await handle.migrate();
+  // The PII keyring must open what the database holds, before anything seals new rows under it.
+  let problem: string | undefined;
+  try {
+    problem = await piiKeyringProblem(handle.db, piiCipher(config));
+  } catch (err) {
+    problem = (err as Error).message; // no PII_KEY for a shared database, a malformed key
+  }
+  if (problem) {
+    await handle.close();
+    refuseStart([problem]);
+  }
   return handle;
 }
 
@@ -50,7 +62,7 @@ export async function temporalRole(config: Config, logger: Logger, embedded: boo
   }
   const cliPath = process.env.TEMPORAL_CLI_PATH ?? 'temporal';
   // The dev server refuses a database file in a folder that does not exist yet (fresh DATA_DIR).
-  mkdirSync(config.dataDir, { recursive: true });
+  ensureDataDir(config);
   logger.info('starting the Temporal dev server');
   const devServer = await startDevServer({
     cliPath,
@@ -69,7 +81,7 @@ export async function temporalRole(config: Config, logger: Logger, embedded: boo
  */
 export async function mailRole(config: Config, logger: Logger, embedded: boolean): Promise<{ smtpUrl?: string; mailpit?: Mailpit }> {
   if (config.SMTP_URL || !embedded) return config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {};
-  mkdirSync(config.dataDir, { recursive: true });
+  ensureDataDir(config);
   const mailpit = await startMailpit({
     binPath: process.env.MAILPIT_PATH ?? 'mailpit',
     smtpPort: config.MAILPIT_SMTP_PORT,
@@ -140,8 +152,10 @@ export async function startApiRole(config: Config, logger: Logger, db: DatabaseH
     previousSecrets: previousJwtSecrets(config),
     maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
   });
+  const refusals = startupRefusals(config);
+  if (refusals.length > 0) refuseStart(refusals);
   const devTokens = devTokenSigner(config);
-  if (devTokens) logger.info('development sign-in enabled (POST /api/v1/dev/tokens): embedded HS256 key, not production');
+  if (devTokens) logger.warn('development sign-in enabled (DEV_SIGNIN=1, POST /api/v1/dev/tokens): anyone on this machine may sign in as any demo user, admin included');
   const commandSigner = new CommandSigner(commandSigningKey(config));
   const app = createApp({ config, logger, db: db.db, pingDatabase: db.ping, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, verifyToken, devTokens, commandSigner });
   const server = createServer(app);

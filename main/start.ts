@@ -2,11 +2,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defaultWebDist } from '../api/web.js';
 import { loadConfig } from '../config/config.js';
+import { devSigninRefusal, refuseUnsafeStart } from '../config/exposure.js';
 import { createLogger } from '../config/logger.js';
 import { closeServer, mailRole, onShutdown, openDatabaseRole, startApiRole, startWorkerRole, temporalRole } from './roles.js';
 
 /** `npm start`: Temporal (embedded unless configured), the database, the worker and the API in one process. */
-const config = loadConfig();
+const loaded = loadConfig();
+// The embedded default signs in demo users, unless DEV_SIGNIN says otherwise or the setup forbids it.
+const devSigninOff = process.env.DEV_SIGNIN === undefined ? devSigninRefusal(loaded) : loaded.DEV_SIGNIN === '0' ? 'DEV_SIGNIN=0' : undefined;
+const config = process.env.DEV_SIGNIN === undefined && !devSigninOff ? { ...loaded, DEV_SIGNIN: '1' as const } : loaded;
+refuseUnsafeStart(config);
 const logger = createLogger(config.LOG_LEVEL, 'start');
 const step = (msg: string) => process.stdout.write(`cxgov: ${msg}\n`);
 
@@ -30,6 +35,7 @@ process.stdout.write(
     `  Health           ${url}/readyz`,
     `  Temporal Web UI  ${devServer?.uiUrl ?? '(the configured cluster\'s UI)'}`,
     `  Mail (Mailpit)   ${mail.mailpit?.uiUrl ?? '(sent through the relay of SMTP_URL)'}`,
+    `  Dev sign-in      ${config.DEV_SIGNIN === '1' ? 'on: anyone on this machine may sign in as a demo user (DEV_SIGNIN=0 turns it off)' : `off (${devSigninOff ?? 'DEV_SIGNIN=0'})`}`,
     '',
     '  Demo data:       npm run demo   (in another terminal; the web UI then signs in as a demo user)',
     '  A token:         npm run token -- --sub alice --roles admin',

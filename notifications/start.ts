@@ -1,10 +1,9 @@
 import type { Registry } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
-import { piiKey } from '../config/secrets.js';
+import { piiCipher } from '../config/secrets.js';
 import type { Database } from '../db/client.js';
 import { readPolicy } from '../db/settings.js';
-import { PiiCipher } from '../security/pii.js';
 import { createMailer } from './channels/email.js';
 import { startDispatcher, type Dispatcher } from './dispatcher.js';
 import { dispatcherMetrics } from './metrics.js';
@@ -24,7 +23,7 @@ export async function startNotifications(config: Config, db: Database, logger: L
   const { value: calendar } = await readPolicy(db, 'calendar');
   const senders = createSenders({
     db,
-    cipher: new PiiCipher(piiKey(config)),
+    cipher: piiCipher(config),
     ...(mailer ? { mailer } : {}),
     ...(config.SMS_GATEWAY_URL ? { sms: { url: config.SMS_GATEWAY_URL, key: config.SMS_GATEWAY_KEY ?? '' } } : {}),
     publicUrl: (config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`).replace(/\/+$/, ''),

@@ -42,6 +42,7 @@ const commands = {
   worker: { temporal: false, exec: ['node', ['--import', 'tsx', 'main/worker.ts']] },
   api: { temporal: false, web: true, exec: ['node', ['--import', 'tsx', 'main/api.ts']] },
   token: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/token.ts']] },
+  'pii:reseal': { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/pii-reseal.ts']] },
   test: { temporal: false, exec: ['npx', ['--no-install', 'vitest', 'run']] },
   bench: { temporal: true, exec: ['node', ['--import', 'tsx', 'bench/run.ts']] },
   // Builds the Temporal server from source itself when missing (scripts/lib/cluster/binaries.ts).

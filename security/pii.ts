@@ -1,16 +1,42 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Customer PII at rest (docs/business-rules.md §3 "Least privilege"; docs/quality-bars.md "PII"): AES-256-GCM with a
- * fresh 96-bit IV per value, stored as `v1.<iv>.<tag>.<ciphertext>` (base64url). The associated
- * data binds a ciphertext to its row and field, so a value copied into another row or column does
- * not decrypt. The key is config/secrets.ts `piiKey` (PII_KEY).
+ * fresh 96-bit IV per value, stored as `v2.<keyId>.<iv>.<tag>.<ciphertext>` (base64url). The key
+ * id names the key that sealed the value (a digest of it, revealing nothing); values sealed
+ * before key ids (`v1.<iv>.<tag>.<ciphertext>`) still read, tried against every key of the ring.
+ * The associated data binds a ciphertext to its row and field, so a value copied into another row
+ * or column does not decrypt.
+ *
+ * The keyring (config/secrets.ts `piiCipher`): the current key (PII_KEY) seals and unseals, the
+ * previous ones (PII_KEYS_PREVIOUS) only unseal, until `npm run pii:reseal` has moved every row
+ * to the current key (docs/security.md "Keys").
  */
-const version = 'v1';
+const legacy = 'v1';
+const version = 'v2';
+
+/** A value that no key of the ring opens: sealed under a key not configured, altered, or moved. */
+export class PiiUnreadable extends Error {
+  override name = 'PiiUnreadable';
+}
+
+/** The key id of a PII key: a digest of it, so a sealed value names its key without revealing it. */
+export function piiKeyId(key: Buffer): string {
+  return createHash('sha256').update('cxgov-pii-kid:').update(key).digest('base64url').slice(0, 12);
+}
 
 export class PiiCipher {
-  constructor(private readonly key: Buffer) {
-    if (key.length !== 32) throw new Error('the PII key must be 32 bytes');
+  /** The id of the current key, which every new value is sealed under. */
+  readonly keyId: string;
+  private readonly keys: Map<string, Buffer>;
+
+  constructor(
+    private readonly key: Buffer,
+    previous: Buffer[] = [],
+  ) {
+    for (const k of [key, ...previous]) if (k.length !== 32) throw new Error('the PII key must be 32 bytes');
+    this.keyId = piiKeyId(key);
+    this.keys = new Map([key, ...previous].map((k) => [piiKeyId(k), k]));
   }
 
   encrypt(plain: string, context: string): string {
@@ -18,22 +44,57 @@ export class PiiCipher {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return [version, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+    return [version, this.keyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
   }
 
-  /** Throws when the value was altered, moved to another context or encrypted with another key. */
+  /** Throws PiiUnreadable when the value was altered, moved to another context or sealed under a key not in the ring. */
   decrypt(sealed: string, context: string): string {
-    const [v, iv, tag, ct] = sealed.split('.');
-    if (v !== version || iv === undefined || tag === undefined || ct === undefined) throw new Error('not a sealed PII value');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
+    const parts = sealed.split('.');
+    if (parts[0] === version && parts.length === 5) {
+      const [, kid, iv, tag, ct] = parts as [string, string, string, string, string];
+      const key = this.keys.get(kid);
+      if (!key) throw new PiiUnreadable(`sealed under PII key ${kid}, which is neither PII_KEY nor in PII_KEYS_PREVIOUS`);
+      return open(key, iv, tag, ct, context);
+    }
+    if (parts[0] === legacy && parts.length === 4) {
+      const [, iv, tag, ct] = parts as [string, string, string, string];
+      for (const key of this.keys.values()) {
+        try {
+          return open(key, iv, tag, ct, context);
+        } catch {
+          // the next key of the ring
+        }
+      }
+      throw new PiiUnreadable('sealed before key ids, and no key of PII_KEY and PII_KEYS_PREVIOUS opens it');
+    }
+    throw new PiiUnreadable('not a sealed PII value');
+  }
+
+  /** The id of the key a value names (undefined for values sealed before key ids). */
+  keyIdOf(sealed: string): string | undefined {
+    const parts = sealed.split('.');
+    return parts[0] === version && parts.length === 5 ? parts[1] : undefined;
+  }
+
+  /** Sealed under the current key already (a re-seal leaves it as it is). */
+  isCurrent(sealed: string): boolean {
+    return this.keyIdOf(sealed) === this.keyId;
+  }
+
+  /** Keyed digest for equality lookups without storing the value (e.g. the same phone number); current key only. */
+  lookupKey(value: string, purpose: string): string {
+    return createHmac('sha256', this.key).update(`${purpose}\n${value}`).digest('hex');
+  }
+}
+
+function open(key: Buffer, iv: string, tag: string, ct: string, context: string): string {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
-  }
-
-  /** Keyed digest for equality lookups without storing the value (e.g. the same phone number). */
-  lookupKey(value: string, purpose: string): string {
-    return createHmac('sha256', this.key).update(`${purpose}\n${value}`).digest('hex');
+  } catch {
+    throw new PiiUnreadable('does not decrypt: altered, moved to another row or field, or sealed under another key with the same id');
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Config } from '../../config/config.js';
+import { devSigninRefusal } from '../../config/exposure.js';
 import { jwtSecret } from '../../config/secrets.js';
 import type { Principal } from './roles.js';
 import { signToken } from './tokens.js';
@@ -7,12 +8,13 @@ import { signToken } from './tokens.js';
 export type DevTokenSigner = (p: Principal) => Promise<string>;
 
 /**
- * The development sign-in (`POST /api/v1/dev/tokens`) exists only when the server verifies
- * tokens with its own embedded HS256 secret: never with an identity provider (JWT_JWKS_URL)
- * and never with NODE_ENV=production, where tokens come from the bank's IdP.
+ * The development sign-in (`POST /api/v1/dev/tokens`) exists only when asked for (DEV_SIGNIN=1)
+ * and the server verifies its own HS256 tokens on loopback: never with an identity provider
+ * (JWT_JWKS_URL), never with NODE_ENV=production, never with HOST beyond loopback
+ * (config/exposure.ts; asking for it there refuses the start).
  */
 export function devTokenSigner(config: Config, env: NodeJS.ProcessEnv = process.env): DevTokenSigner | undefined {
-  if (config.JWT_JWKS_URL || env.NODE_ENV === 'production') return undefined;
+  if (config.DEV_SIGNIN !== '1' || devSigninRefusal(config, env)) return undefined;
   const secret = jwtSecret(config);
   // 12 hours, or the configured maximum lifetime when shorter (a longer token would be refused).
   const expiresIn = `${Math.min(12 * 3600, config.JWT_MAX_LIFETIME_SECONDS)}s`;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { ZodType } from 'zod';
-import { piiKey } from '../../config/secrets.js';
+import { piiCipher } from '../../config/secrets.js';
 import type { Database } from '../../db/client.js';
 import { correctClosedRootCause, listComplaints, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
 import { initiativeExists, readInitiative } from '../../db/initiatives.js';
@@ -11,7 +11,6 @@ import { refusalReason } from '../../domain/complaints/rules.js';
 import { parseBound } from '../../domain/reports/periods.js';
 import type { ComplaintCommand } from '../../domain/complaints/types.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
-import { PiiCipher } from '../../security/pii.js';
 import type { complaintWorkflow } from '../../workflows/complaint/index.js';
 import {
   appealDecisionUpdate,
@@ -83,7 +82,7 @@ const maxBackdateMs = 366 * 86_400_000;
 const maxClockSkewMs = 5 * 60_000;
 
 export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, config, commandSigner }: AppDeps): void {
-  const cipher = new PiiCipher(piiKey(config));
+  const cipher = piiCipher(config);
 
   api.add({
     method: 'post',
@@ -157,7 +156,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     roles: readers,
     query: ComplaintListQuery,
     responses: { 200: { description: 'A page of complaints', schema: ComplaintListSchema } },
-    handler: async ({ query, principal }) => {
+    handler: async ({ req, query, principal }) => {
       const { limit = 50, cursor, breached, department, from, to, ...filter } = query;
       // A business handler without any wider reading role sees their department's complaints only.
       if (handlerOnly(principal) && !principal.department) return { status: 200, body: { items: [], nextCursor: null } };
@@ -175,6 +174,8 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         cursor ? listCursor.decode(cursor) : undefined,
       );
       const [customers, judge] = await Promise.all([readCustomers(db, cipher, page.items.map((v) => v.id)), deadlineJudge(db)]);
+      const unreadable = [...customers].filter(([, c]) => c.unreadable).map(([complaintId]) => complaintId);
+      if (unreadable.length > 0) req.log.warn({ complaintIds: unreadable }, 'customer details that no configured PII key opens (PII_KEY, PII_KEYS_PREVIOUS)');
       return {
         status: 200,
         body: {
@@ -230,6 +231,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         sourceKey: `complaint-customer:${params.id}:${idempotencyKey ? idFromKey('customer', principal.userId, idempotencyKey) : randomUUID()}`,
       });
       if (result.kind === 'not_found') throw notFound(`no customer record for complaint ${params.id}`);
+      if (result.kind === 'unreadable') throw conflict(`the stored customer details of complaint ${params.id} do not decrypt with the configured PII keys; an administrator restores the key (PII_KEYS_PREVIOUS)`);
       return { status: 200, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal) };
     },
   });

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { readCalendarStatus } from '../calendar-status.js';
 import type { AppDeps } from '../deps.js';
+import { metricsGuard } from '../exposure.js';
 import type { Metrics } from '../metrics.js';
 
 const checkTimeoutMs = 2_000;
@@ -16,7 +17,8 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Liveness, readiness (Temporal and the database both answer) and Prometheus metrics. A ready
+ * Liveness, readiness (Temporal and the database both answer) and Prometheus metrics (loopback
+ * peers only, or with METRICS_TOKEN; api/exposure.ts). A ready
  * answer also names what needs an operator without making the service unready: the calendar's
  * warning when the days ahead lack an official holiday schedule (docs/calendar.md).
  */
@@ -65,7 +67,7 @@ export function healthRoutes(app: Express, deps: AppDeps, metrics: Metrics): voi
       );
   });
 
-  app.get('/metrics', async (_req, res, next) => {
+  app.get('/metrics', metricsGuard(deps.config), async (_req, res, next) => {
     try {
       const { contentType, text } = await metrics.scrape();
       res.type(contentType).send(text);

@@ -1,4 +1,4 @@
-import { piiKey } from '../../config/secrets.js';
+import { piiCipher } from '../../config/secrets.js';
 import { listImChannels, writeImChannel } from '../../db/im-channels.js';
 import { listInbox, markAllRead, markRead, unreadCount, type InboxEntry } from '../../db/inbox.js';
 import { listDeliveries, redrive, type Delivery } from '../../db/notifications.js';
@@ -6,7 +6,6 @@ import { readPerson, writePreferences } from '../../db/people.js';
 import { readPolicy, writePolicy } from '../../db/settings.js';
 import { defaultRoutingTable, eventTypeOf } from '../../domain/notifications/routing.js';
 import { entityPath } from '../../notifications/templates.js';
-import { PiiCipher } from '../../security/pii.js';
 import { actorOf, type Role } from '../auth/roles.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
@@ -80,7 +79,7 @@ function presentDelivery(d: Delivery) {
 
 export function notificationRoutes(api: ApiRouter, { db, config }: AppDeps): void {
   const tags = ['Notifications'];
-  const cipher = new PiiCipher(piiKey(config));
+  const cipher = piiCipher(config);
 
   // ── mine ─────────────────────────────────────────────────────────────────────────────────────
   api.add({

@@ -54,8 +54,8 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-/** The only setting changed from the shipped defaults (see the comment at the top). */
-export const benchSettings = { RATE_LIMIT_PER_MINUTE: '10000000' };
+/** The only settings changed from the shipped defaults (see the comment at the top): the rate limits. */
+export const benchSettings = { RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_PER_TOKEN_PER_MINUTE: '10000000' };
 
 /** Stacks started and not yet stopped, for a Ctrl-C. */
 const liveStacks = new Set<BenchStack>();
@@ -128,6 +128,8 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
       BENCH_FLOOR_TASK_QUEUE: floorTaskQueue,
       PORT: String(apiPort),
       JWT_SECRET: secret,
+      // A shared database needs its PII key set: cxgov does not generate one then.
+      PII_KEY: randomBytes(32).toString('base64'),
       DATA_DIR: scratch,
       ...benchSettings,
     };

@@ -105,7 +105,7 @@ export const complaints = pgTable(
 
 /**
  * The customer of one complaint (`piiRef` = the complaint id). Name, phone and id number are
- * AES-256-GCM encrypted (security/pii.ts: `v1.<iv>.<tag>.<ciphertext>`, bound to the row and field
+ * AES-256-GCM encrypted (security/pii.ts: `v2.<keyId>.<iv>.<tag>.<ciphertext>`, bound to the row and field
  * by the associated data); only the API decrypts them, and masks them for roles without need.
  */
 export const complaintCustomers = pgTable('complaint_customers', {

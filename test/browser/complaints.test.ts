@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { piiContext } from '../../db/complaints.js';
+import { PiiCipher } from '../../security/pii.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { launch, screenshot, seriousViolations, signIn, skipBrowser, type Browser } from './support/browser.js';
 import { demo, seedDemo } from './support/seed.js';
@@ -103,5 +106,22 @@ describe.skipIf(skipBrowser)('web UI: complaint desk', () => {
     const api = await stack.as(demo('sunlei')).get(`/api/v1/complaints/${complaintId}`);
     expect(customer).toContain(api.body.customer.phone);
     expect(await page.getByText('The complaint is closed.').isVisible()).toBe(true);
+  });
+
+  it('marks a customer no configured PII key opens, in the list and the complaint, instead of failing the page', async () => {
+    const foreign = new PiiCipher(randomBytes(32));
+    await stack.query('update complaint_customers set name_enc = $2, phone_enc = $3, id_number_enc = null where complaint_id = $1', [
+      complaintId,
+      foreign.encrypt('李娜', piiContext(complaintId, 'name')),
+      foreign.encrypt('13922223333', piiContext(complaintId, 'phone')),
+    ]);
+    const page = await browser.page();
+    await signIn(page, stack.url, 'zhoumin');
+    await page.goto(`${stack.url}/complaints`);
+    const row = page.locator('tbody tr', { hasText: 'C-440301-0112' });
+    await expect(row.textContent()).resolves.toContain('details unreadable');
+    await row.locator('a').first().click();
+    await expect(page.getByTestId('customer').textContent()).resolves.toContain('details unreadable');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -109,8 +109,8 @@ describe('customer PII', () => {
     expect(raw).toContain(c.id);
     for (const s of secrets) expect(raw).not.toContain(s);
     const [row] = await stack.query('select phone_enc, id_number_enc from complaint_customers where complaint_id = $1', [c.id]);
-    expect(row.phone_enc).toMatch(/^v1\./);
-    expect(row.id_number_enc).toMatch(/^v1\./);
+    expect(row.phone_enc).toMatch(/^v2\.[\w-]{12}\./);
+    expect(row.id_number_enc).toMatch(/^v2\.[\w-]{12}\./);
 
     const history = await stack.temporal.workflow.getHandle(complaintWorkflowId(c.id)).fetchHistory();
     // the history as JSON (payload bytes come out base64), plus every payload decoded (JSON in UTF-8)

@@ -55,10 +55,12 @@ describe('development sign-in', () => {
 describe('where development sign-in does not exist', () => {
   const dataDir = () => mkdtempSync(path.join(os.tmpdir(), 'cxgov-dev-'));
 
-  it('is off with an identity provider (JWT_JWKS_URL) and with NODE_ENV=production', () => {
-    expect(devTokenSigner(loadConfig({ DATA_DIR: dataDir(), JWT_JWKS_URL: 'https://idp.bank.example/jwks.json' }), {})).toBeUndefined();
-    expect(devTokenSigner(loadConfig({ DATA_DIR: dataDir() }), { NODE_ENV: 'production' })).toBeUndefined();
-    expect(devTokenSigner(loadConfig({ DATA_DIR: dataDir() }), {})).toBeTypeOf('function');
+  it('is off unless DEV_SIGNIN=1, and off with an identity provider (JWT_JWKS_URL), NODE_ENV=production or HOST beyond loopback', () => {
+    expect(devTokenSigner(loadConfig({ DATA_DIR: dataDir() }), {})).toBeUndefined();
+    expect(devTokenSigner(loadConfig({ DATA_DIR: dataDir(), DEV_SIGNIN: '1', JWT_JWKS_URL: 'https://idp.bank.example/jwks.json' }), {})).toBeUndefined();
+    expect(devTokenSigner(loadConfig({ DATA_DIR: dataDir(), DEV_SIGNIN: '1' }), { NODE_ENV: 'production' })).toBeUndefined();
+    expect(devTokenSigner(loadConfig({ DATA_DIR: dataDir(), DEV_SIGNIN: '1', HOST: '0.0.0.0' }), {})).toBeUndefined();
+    expect(devTokenSigner(loadConfig({ DATA_DIR: dataDir(), DEV_SIGNIN: '1' }), {})).toBeTypeOf('function');
   });
 
   it('answers 404 when the server has no signer, and the UI is not served from a folder without a build', async () => {

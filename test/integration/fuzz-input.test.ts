@@ -46,7 +46,7 @@ let fixtures: ReturnType<typeof endpointFixtures>;
 const fixtureIds = new Map<FixtureKind, string>();
 
 beforeAll(async () => {
-  stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_TOKEN_PER_MINUTE: '1000000' } });
   const g = gates(stack);
   await g.roster();
   await g.policy();

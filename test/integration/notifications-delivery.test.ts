@@ -235,7 +235,7 @@ describe('administration', () => {
     ]);
     expect(JSON.stringify(list.body)).not.toContain(imSecret);
     const [row] = await stack.query<{ secret_enc: string }>(`select secret_enc from im_channels where id = 'cs-dingtalk'`);
-    expect(row!.secret_enc).toMatch(/^v1\./);
+    expect(row!.secret_enc).toMatch(/^v2\.[\w-]{12}\./);
     const taken = await admin.put('/api/v1/notifications/im-channels/cs-other', { id: 'cs-other', scope: 'department', target: 'customer-service', flavor: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x' });
     expect(taken.status).toBe(409);
     const audit = await stack.query<{ action: string; after: any }>(`select action, after from audit_events where entity_type = 'im_channel' and entity_id = 'cs-dingtalk'`);

@@ -108,7 +108,7 @@ describe('changing the customer’s details', () => {
     }
     const [row] = await stack.query('select * from complaint_customers where complaint_id = $1', [c.id]);
     for (const col of ['name_enc', 'phone_enc', 'id_number_enc']) {
-      expect(row[col]).toMatch(/^v1\./);
+      expect(row[col]).toMatch(/^v2\.[\w-]{12}\./);
       expect(row[col]).not.toBe(sealedBefore[col]);
     }
     // sealed with the service's key and bound to this row and field
@@ -124,7 +124,7 @@ describe('changing the customer’s details', () => {
     const first = await stack.as(agent).post('/api/v1/complaints', body, key);
     expect(first.body.customer).toMatchObject({ ...original, masked: false });
     const [row] = await stack.query('select body from idempotency_keys where key = $1', [key['Idempotency-Key']]);
-    expect(row.body.sealed).toMatch(/^v1\./);
+    expect(row.body.sealed).toMatch(/^v2\.[\w-]{12}\./);
     for (const secret of Object.values(original)) expect(JSON.stringify(row)).not.toContain(secret);
     // the replay still answers the first result, in clear for its caller
     const replay = await stack.as(agent).post('/api/v1/complaints', body, key);

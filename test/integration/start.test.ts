@@ -61,6 +61,10 @@ describe('npm start (all-in-one, embedded services)', () => {
     expect(first.output()).toContain(`Mail (Mailpit)   http://127.0.0.1:${ports.mailUi}`);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ports.mailUi}/api/v1/messages`)).status).toBe(200);
+    // The embedded default signs in demo users, and says so (DEV_SIGNIN unset → on, on loopback only).
+    expect(first.output()).toContain('Dev sign-in      on');
+    const signin = await fetch(`${base}/api/v1/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'zhaoli' }) });
+    expect(signin.status).toBe(200);
 
     // Write something through the API with a token from `npm run token`'s code path.
     const token = await tokenFromScript(['--sub', 'ada', '--roles', 'admin']);

@@ -1,6 +1,49 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName, maskPhone, PiiCipher } from '../../../security/pii.js';
+import { maskIdNumber, maskName, maskPhone, PiiCipher, piiKeyId, PiiUnreadable } from '../../../security/pii.js';
+
+/** A value as sealed before key ids: `v1.<iv>.<tag>.<ciphertext>`. */
+function sealV1(key: Buffer, plain: string, context: string): string {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', key, iv);
+  c.setAAD(Buffer.from(context, 'utf8'));
+  const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+  return ['v1', iv.toString('base64url'), c.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+}
+
+describe('PII keyring', () => {
+  const oldKey = randomBytes(32);
+  const newKey = randomBytes(32);
+  const before = new PiiCipher(oldKey);
+  const ring = new PiiCipher(newKey, [oldKey]);
+
+  it('seals under the current key and names it; the id is a digest, not the key', () => {
+    const sealed = ring.encrypt('13812345678', 'c1:phone');
+    expect(ring.keyIdOf(sealed)).toBe(piiKeyId(newKey));
+    expect(ring.isCurrent(sealed)).toBe(true);
+    expect(piiKeyId(newKey)).not.toContain(newKey.toString('base64url').slice(0, 8));
+  });
+
+  it('opens values of a previous key, and values sealed before key ids under any key of the ring', () => {
+    const old = before.encrypt('张三丰', 'c1:name');
+    expect(ring.decrypt(old, 'c1:name')).toBe('张三丰');
+    expect(ring.isCurrent(old)).toBe(false);
+    expect(ring.decrypt(sealV1(oldKey, '13812345678', 'c1:phone'), 'c1:phone')).toBe('13812345678');
+    expect(ring.decrypt(sealV1(newKey, '13812345678', 'c1:phone'), 'c1:phone')).toBe('13812345678');
+    expect(ring.keyIdOf(sealV1(oldKey, 'x', 'c1:phone'))).toBeUndefined();
+  });
+
+  it('says which key is missing when a value names a key not in the ring', () => {
+    const sealed = ring.encrypt('13812345678', 'c1:phone');
+    expect(() => before.decrypt(sealed, 'c1:phone')).toThrow(PiiUnreadable);
+    expect(() => before.decrypt(sealed, 'c1:phone')).toThrow(piiKeyId(newKey));
+    expect(() => new PiiCipher(randomBytes(32)).decrypt(sealV1(oldKey, 'x', 'c1:phone'), 'c1:phone')).toThrow(PiiUnreadable);
+  });
+
+  it('refuses a previous key of the wrong length', () => {
+    expect(() => new PiiCipher(newKey, [randomBytes(16)])).toThrow('32 bytes');
+  });
+});
 
 describe('PII encryption', () => {
   const cipher = new PiiCipher(randomBytes(32));
@@ -10,7 +53,7 @@ describe('PII encryption', () => {
     const b = cipher.encrypt('13812345678', 'c1:phone');
     expect(a).not.toBe(b);
     expect(a).not.toContain('13812345678');
-    expect(a).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(a).toMatch(new RegExp(`^v2\\.${cipher.keyId}\\.[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
     expect(cipher.decrypt(a, 'c1:phone')).toBe('13812345678');
     expect(cipher.decrypt(cipher.encrypt('张三丰', 'c1:name'), 'c1:name')).toBe('张三丰');
   });

@@ -14,7 +14,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key";
                     entityId?: string;
                     actor?: string;
                     /** @description inclusive, ISO-8601 with offset */
@@ -90,7 +90,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key";
                     entityId?: string;
                 };
                 header?: never;
@@ -168,7 +168,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal";
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key";
                     entityId: string;
                 };
                 cookie?: never;
@@ -5221,7 +5221,7 @@ export interface components {
             before?: unknown;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal";
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key";
             hash: string;
             id: string;
             prevHash: string | null;
@@ -5467,6 +5467,11 @@ export interface components {
                 name: string;
                 phone: string;
                 ref: string;
+                /**
+                 * @description The stored details do not decrypt with the configured PII keys (name and phone are then empty)
+                 * @enum {boolean}
+                 */
+                unreadable?: true;
             };
             deadlines: {
                 firstResponse: string;

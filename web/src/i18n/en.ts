@@ -265,6 +265,7 @@ export const en = {
   'complaint.paused': 'Clocks paused',
   'complaint.facts': 'Complaint',
   'complaint.masked': 'masked',
+  'complaint.unreadable': 'details unreadable (PII key missing)',
   'complaint.firstResponder': 'First responder',
   'complaint.initiative': 'Product initiative',
   'complaint.reopenCount': 'Reopened',

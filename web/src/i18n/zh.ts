@@ -267,6 +267,7 @@ export const zh: Record<MessageKey, string> = {
   'complaint.paused': '计时暂停',
   'complaint.facts': '投诉信息',
   'complaint.masked': '已脱敏',
+  'complaint.unreadable': '客户信息无法解密（缺少密钥）',
   'complaint.firstResponder': '首问负责人',
   'complaint.initiative': '关联产品项目',
   'complaint.reopenCount': '重新处理次数',

@@ -66,9 +66,16 @@ export function ComplaintDetailPage() {
             <div className="kv-row">
               <dt>{t('complaint.customer')}</dt>
               <dd data-testid="customer">
-                {c.customer.name} · {c.customer.phone}
-                {c.customer.idNumber ? ` · ${c.customer.idNumber}` : ''} <span className="muted small">({c.customer.ref})</span>{' '}
-                {c.customer.masked && <Badge tone="neutral">{t('complaint.masked')}</Badge>}
+                {c.customer.unreadable ? (
+                  <Badge tone="danger">{t('complaint.unreadable')}</Badge>
+                ) : (
+                  <>
+                    {c.customer.name} · {c.customer.phone}
+                    {c.customer.idNumber ? ` · ${c.customer.idNumber}` : ''}
+                  </>
+                )}{' '}
+                <span className="muted small">({c.customer.ref})</span>{' '}
+                {c.customer.masked && !c.customer.unreadable && <Badge tone="neutral">{t('complaint.masked')}</Badge>}
               </dd>
             </div>
             <div className="kv-row">

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signToken } from '../../api/auth/tokens.js';
+import { loadConfig } from '../../config/config.js';
+import { jwtSecret, piiCipher, piiKey } from '../../config/secrets.js';
+import { piiContext } from '../../db/complaints.js';
+import { piiKeyringProblem, resealPii } from '../../db/pii-keys.js';
+import { PiiCipher } from '../../security/pii.js';
+import { getComplaint, intake } from '../support/complaints.js';
+import { people } from '../support/people.js';
+import { startApiProcess } from '../support/processes.js';
+import { startStack, testAudience, testIssuer, testSecret, type Stack } from '../support/stack.js';
+
+/**
+ * PII keys (docs/security.md "Keys"): sealed values name their key, a keyring opens the values of
+ * previous keys, a start proves the keys open the stored rows, an unreadable row is marked (never
+ * a 500 for the list), `npm run pii:reseal` moves every row to the current key, audited.
+ */
+let stack: Stack;
+let first: string;
+let second: string;
+beforeAll(async () => {
+  stack = await startStack();
+  first = (await intake(stack)).id;
+  second = (await intake(stack)).id;
+});
+afterAll(async () => stack?.stop());
+
+const customerRow = async (id: string) => (await stack.query<{ name_enc: string; phone_enc: string; id_number_enc: string }>('select name_enc, phone_enc, id_number_enc from complaint_customers where complaint_id = $1', [id]))[0]!;
+
+describe('sealed rows name their key', () => {
+  it('stores every field as v2.<keyId>.… under PII_KEY', async () => {
+    const { keyId } = piiCipher(stack.config);
+    const row = await customerRow(first);
+    for (const v of [row.name_enc, row.phone_enc, row.id_number_enc]) expect(v.startsWith(`v2.${keyId}.`)).toBe(true);
+  });
+});
+
+describe('the start proves the keys open the stored rows', () => {
+  const env = (extra: Record<string, string>) => ({ databaseUrl: stack.databaseUrl, temporalAddress: inject('temporalAddress'), taskQueue: stack.taskQueue, env: extra });
+
+  it('refuses to start with a PII_KEY that did not seal them, saying which key to set', async () => {
+    const wrong = randomBytes(32).toString('base64');
+    await expect(startApiProcess(env({ PII_KEY: wrong }))).rejects.toThrow(/refusing to start:[\s\S]*cannot open the customer data of complaint[\s\S]*PII_KEYS_PREVIOUS/);
+  });
+
+  it('starts after a rotation with the old key among PII_KEYS_PREVIOUS, and serves the customer in clear', async () => {
+    const api = await startApiProcess(env({ PII_KEY: randomBytes(32).toString('base64'), PII_KEYS_PREVIOUS: stack.config.PII_KEY! }));
+    try {
+      const token = await signToken(people.supervisor, { issuer: testIssuer, audience: testAudience, secret: testSecret });
+      const res = await fetch(`${api.url}/api/v1/complaints/${first}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { customer: unknown }).customer).toMatchObject({ name: '张三丰', phone: '13812345678', masked: false });
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('with DATABASE_URL and no PII_KEY, generates no key and refuses to start', async () => {
+    const config = loadConfig({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'cxgov-keys-')), DATABASE_URL: stack.databaseUrl, PII_KEY: '' });
+    expect(() => piiKey(config)).toThrow(/DATABASE_URL is set but PII_KEY is not/);
+    await expect(startApiProcess(env({ PII_KEY: '' }))).rejects.toThrow(/refusing to start:[\s\S]*DATABASE_URL is set but PII_KEY is not/);
+  });
+
+  it('creates DATA_DIR for this user only (0700) and generated secrets 0600', () => {
+    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'cxgov-keys-')), 'fresh', 'data');
+    const config = loadConfig({ DATA_DIR: dataDir });
+    jwtSecret(config);
+    piiKey(config);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(dataDir, 'pii-key')).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('a row no configured key opens', () => {
+  const foreign = new PiiCipher(randomBytes(32));
+
+  beforeAll(async () => {
+    // As a replica with a key of its own would have written it: the whole row under another key.
+    await stack.query('update complaint_customers set name_enc = $2, phone_enc = $3, id_number_enc = $4 where complaint_id = $1', [
+      second,
+      foreign.encrypt('李四', piiContext(second, 'name')),
+      foreign.encrypt('13900001111', piiContext(second, 'phone')),
+      foreign.encrypt('110101199003075678', piiContext(second, 'idNumber')),
+    ]);
+  });
+
+  it('is marked in lists and details, for every reader, and the rest of the list reads', async () => {
+    for (const who of [people.supervisor, people.auditor]) {
+      const list = await stack.as(who).get('/api/v1/complaints?limit=200');
+      expect(list.status).toBe(200);
+      const bad = list.body.items.find((c: { id: string }) => c.id === second);
+      const good = list.body.items.find((c: { id: string }) => c.id === first);
+      expect(bad.customer).toMatchObject({ unreadable: true, name: '', phone: '' });
+      expect(good.customer).not.toHaveProperty('unreadable');
+      expect(good.customer.phone).toBe(who === people.supervisor ? '13812345678' : '138****5678');
+    }
+    expect((await getComplaint(stack, second)).customer).toMatchObject({ unreadable: true });
+  });
+
+  it('cannot be corrected against (409, not 500)', async () => {
+    const res = await stack.as(people.supervisor).put(`/api/v1/complaints/${second}/customer`, { phone: '13900002222', reason: 'customer called with a new number' });
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toContain('PII keys');
+  });
+
+  it('makes the start proof fail, naming the key it was sealed under', async () => {
+    expect(await piiKeyringProblem(stack.database.db, piiCipher(stack.config))).toContain(foreign.keyId);
+  });
+});
+
+describe('npm run pii:reseal', () => {
+  it('moves every readable row to the current key, leaves the unreadable one, and audits start, progress and completion', async () => {
+    const newKey = randomBytes(32);
+    const ring = new PiiCipher(newKey, [Buffer.from(stack.config.PII_KEY!, 'base64')]);
+    const progress: number[] = [];
+    const result = await resealPii(stack.database.db, ring, { actor: { userId: 'operator:ops', roles: ['admin'] }, batchSize: 1, onProgress: (p) => progress.push(p.resealed) });
+    expect(result).toMatchObject({ resealed: 1, unreadable: 1 });
+    expect(progress.at(-1)).toBe(1);
+
+    const row = await customerRow(first);
+    for (const v of [row.name_enc, row.phone_enc, row.id_number_enc]) expect(ring.isCurrent(v)).toBe(true);
+    // the new key alone now opens it
+    expect(new PiiCipher(newKey).decrypt(row.phone_enc, piiContext(first, 'phone'))).toBe('13812345678');
+
+    const trail = await stack.as(people.auditor).get(`/api/v1/audit/events?entityType=pii_key&entityId=${ring.keyId}`);
+    expect(trail.status).toBe(200);
+    const events = [...trail.body.items].sort((a: { seq: number }, b: { seq: number }) => a.seq - b.seq);
+    const actions = events.map((e: { action: string }) => e.action);
+    expect(actions[0]).toBe('pii_key.reseal_started');
+    expect(actions).toContain('pii_key.reseal_progress');
+    expect(actions.at(-1)).toBe('pii_key.reseal_completed');
+    expect(events.at(-1)).toMatchObject({ actor: 'operator:ops', after: { resealed: 1, unreadable: 1, runId: result.runId } });
+    const verified = await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=pii_key&entityId=${ring.keyId}`);
+    expect(verified.body.ok).toBe(true);
+
+    // a second run finds nothing left to move
+    expect(await resealPii(stack.database.db, ring, { actor: { userId: 'operator:ops', roles: ['admin'] } })).toMatchObject({ resealed: 0, unreadable: 1 });
+  });
+});
