@@ -102,3 +102,17 @@ export async function ensureBackupSchedule(client: Client, o: { cron: string | u
   }
   return scheduleId;
 }
+
+/**
+ * One backup now, taken by a running worker (`npm run backup -- --through-worker`, and what
+ * `npm run backup` does for an embedded installation that runs: only its worker may open PGlite).
+ * The backup lands in the worker's BACKUP_DIR, with its retention.
+ */
+export async function backupThroughWorker(client: Client, taskQueue: string, now = new Date()): Promise<BackupRunSummary> {
+  return client.workflow.execute('backupWorkflow', {
+    taskQueue,
+    workflowId: `cxgov-backup-now-${now.getTime()}`,
+    args: [],
+    workflowExecutionTimeout: '2 hours',
+  });
+}
