@@ -30,7 +30,8 @@ afterAll(async () => {
 const events = (db: DatabaseHandle) => queryRows<{ entity_type: string; entity_id: string; seq: number; hash: string }>(db.db, sql`select entity_type, entity_id, seq, hash from audit_events order by id`);
 
 describe('backup and restore of the embedded installation', () => {
-  it('restores PGlite, the Temporal file and the secrets into an empty DATA_DIR, after refusing a damaged backup', async () => {
+  // PGlite (PostgreSQL in WebAssembly) is slow to start on a busy machine: three instances here.
+  it('restores PGlite, the Temporal file and the secrets into an empty DATA_DIR, after refusing a damaged backup', { timeout: 300_000 }, async () => {
     const db = await openDatabase({ dataDir: live.dataDir });
     handles.push(db);
     await db.migrate();

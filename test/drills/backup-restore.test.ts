@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyTrail } from '../../audit/report.js';
 import type { Manifest } from '../../backup/backup.js';
-import { backupScheduleId } from '../../backup/schedule.js';
+import { backupScheduleId, ensureBackupSchedule } from '../../backup/schedule.js';
+import { ScheduleNotFoundError } from '@temporalio/client';
 import { loadConfig } from '../../config/config.js';
 import { jwtSecret, piiKey } from '../../config/secrets.js';
 import { openDatabase } from '../../db/client.js';
@@ -87,7 +88,6 @@ beforeAll(async () => {
     databaseUrl,
     temporalAddress: temporal.address,
     env: {
-      COMMAND_TIMEOUT_SECONDS: '5',
       // The scheduled backup, on (a daily cron that the test triggers by hand), keeping two.
       BACKUP_SCHEDULE: '0 3 * * *',
       BACKUP_DIR: scheduled,
@@ -106,14 +106,20 @@ afterAll(async () => {
 describe('backup and restore drill', () => {
   it('backs up a live stack, survives its destruction, and comes back whole: trail verifies, ids and counts equal, the pending timer fires, commands run', async () => {
     // A live stack: a complaint whose first-response timer is pending, one that waits for a
-    // command, one answered already. The timer is due a minute after intake (at risk at 48 s),
+    // command, one answered already. The timer is due 90 s after intake (at risk at 72 s),
     // well after the backup of the next seconds, and fires after the restore.
-    await setPolicy(stack, secondsPolicy({ firstResponse: sec(60) }));
+    await setPolicy(stack, secondsPolicy({ firstResponse: sec(90) }));
     const pending = await intake(stack);
     const waiting = await intake(stack);
     const answered = await intake(stack);
     await command(stack, people.agent, answered.id, '/responses', { message: 'we are looking into it', channel: 'hotline' });
-    const before = await inventory(stack.query);
+    // What follows a command in the background (the customer's notice, its delivery record) has
+    // settled when two reads a moment apart agree: the backup must then hold exactly this.
+    const before = await eventually(async () => {
+      const first = await inventory(stack.query);
+      await new Promise((r) => setTimeout(r, 1500));
+      return JSON.stringify(first) === JSON.stringify(await inventory(stack.query)) ? first : undefined;
+    }, 'the stack to settle');
     expect(before.complaints.map((c) => c.id)).toEqual(expect.arrayContaining([pending.id, waiting.id, answered.id]));
     const runningBefore = await eventually(async () => {
       const ids = await runningComplaintWorkflows();
@@ -223,6 +229,10 @@ describe('backup and restore drill', () => {
     expect(path.join(scheduled, kept[1]!)).toBe(written);
     const manifest = JSON.parse(readFileSync(path.join(scheduled, kept[1]!, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest).toMatchObject({ database: { kind: 'postgres' }, temporal: { kind: 'dev-server-sqlite' } });
+
+    // BACKUP_SCHEDULE unset at the next worker start: the schedule is gone (and stays gone).
+    for (let i = 0; i < 2; i++) await ensureBackupSchedule(stack.temporal, { cron: undefined, taskQueue: stack.taskQueue });
+    await expect(schedule.describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
   });
 });
 
