@@ -115,7 +115,8 @@ export async function createBackup(opts: BackupOptions): Promise<{ path: string;
     let schema: Manifest['schema'];
     if (opts.config.DATABASE_URL) {
       say('dumping PostgreSQL (pg_dump, one consistent snapshot)…');
-      await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(work, databaseDumpFile)}`, `--dbname=${opts.config.DATABASE_URL}`], { maxBuffer: 16 << 20 });
+      const target = pgTool(opts.config.DATABASE_URL);
+      await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(work, databaseDumpFile)}`, `--dbname=${target.url}`], { maxBuffer: 16 << 20, env: target.env });
       await add(databaseDumpFile, 'application database (pg_dump custom format)');
       database = { kind: 'postgres', file: databaseDumpFile };
       schema = await withPg(opts.config.DATABASE_URL, (q) => migrationLevel(q));
@@ -190,6 +191,17 @@ export function listening(host: string, port: number): Promise<boolean> {
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
     socket.once('error', () => resolve(false));
   });
+}
+
+/**
+ * The URL and environment for pg_dump / pg_restore: the password moves from the URL into
+ * PGPASSWORD, so that it does not show in the process list (`ps`) while the tool runs.
+ */
+export function pgTool(databaseUrl: string): { url: string; env: NodeJS.ProcessEnv } {
+  const url = new URL(databaseUrl);
+  const password = decodeURIComponent(url.password);
+  url.password = '';
+  return { url: url.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env };
 }
 
 type Query = <T>(q: string) => Promise<{ rows: T[] }>;

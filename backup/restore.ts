@@ -4,7 +4,7 @@ import { chmod, copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Config } from '../config/config.js';
-import { journal, manifestFile, manifestFormat, sha256Of, withPg, type Manifest } from './backup.js';
+import { databaseDumpFile, generatedSecretFiles, journal, manifestFile, manifestFormat, pgliteDumpFile, pgTool, sha256Of, temporalFile, withPg, type Manifest } from './backup.js';
 
 /**
  * Brings a backup (backup/backup.ts) back into empty places: the configured database (created when
@@ -31,6 +31,15 @@ export async function readManifest(from: string): Promise<Manifest> {
   if (!existsSync(file)) throw new Error(`${from} is not a cxgov backup (no ${manifestFile})`);
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
   if (manifest.format !== manifestFormat) throw new Error(`${file}: unknown format ${String(manifest.format)}`);
+  // The manifest names where each part is read from and written to: only the names a backup
+  // writes are accepted, so that a crafted manifest cannot reach outside the backup or DATA_DIR.
+  const allowed = new Set<string>([manifestFile, databaseDumpFile, pgliteDumpFile, temporalFile, ...generatedSecretFiles.map((f) => `secrets/${f}`)]);
+  const named = [manifest.database.file, ...(manifest.temporal.kind === 'dev-server-sqlite' ? [manifest.temporal.file] : []), ...manifest.secrets.files.map((f) => `secrets/${f}`), ...manifest.files.map((f) => f.path)];
+  const foreign = named.filter((n) => !allowed.has(n));
+  if (foreign.length) throw new Error(`${file} names files a cxgov backup does not hold: ${foreign.join(', ')}`);
+  const listed = new Set(manifest.files.map((f) => f.path));
+  const unlisted = named.filter((n) => !listed.has(n));
+  if (unlisted.length) throw new Error(`${file} has no checksum for ${unlisted.join(', ')}`);
   return manifest;
 }
 
@@ -85,9 +94,10 @@ export async function restoreBackup(opts: RestoreOptions): Promise<Manifest> {
   // The database.
   if (manifest.database.kind === 'postgres') {
     say('restoring PostgreSQL (pg_restore)…');
-    const args = ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${config.DATABASE_URL}`];
+    const target = pgTool(config.DATABASE_URL!);
+    const args = ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${target.url}`];
     if (opts.force) args.push('--clean', '--if-exists');
-    await run('pg_restore', [...args, path.join(from, manifest.database.file)], { maxBuffer: 16 << 20 });
+    await run('pg_restore', [...args, path.join(from, manifest.database.file)], { maxBuffer: 16 << 20, env: target.env });
   } else {
     say(`restoring the embedded database into ${pgliteDir}…`);
     await rm(pgliteDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -57,6 +57,12 @@ describe('backup and restore of the embedded installation', () => {
     cpSync(backup, damaged, { recursive: true });
     appendFileSync(path.join(damaged, 'secrets', 'pii-key'), 'x');
     await expect(restoreBackup({ config: target, from: damaged })).rejects.toThrow(/damaged; nothing was restored[\s\S]*secrets\/pii-key/);
+    expect(existsSync(target.dataDir)).toBe(false);
+    // A manifest that names a file outside the backup's own (a path out of DATA_DIR) is refused too.
+    const crafted = `${backup}-crafted`;
+    cpSync(backup, crafted, { recursive: true });
+    writeFileSync(path.join(crafted, 'manifest.json'), JSON.stringify({ ...manifest, secrets: { ...manifest.secrets, files: ['../../escape'] } }));
+    await expect(restoreBackup({ config: target, from: crafted })).rejects.toThrow(/names files a cxgov backup does not hold: secrets\/..\/..\/escape/);
     expect(existsSync(target.dataDir)).toBe(false);
 
     const progress: string[] = [];

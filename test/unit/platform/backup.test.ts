@@ -17,3 +17,13 @@ describe('backup names and retention', () => {
     expect(backupsToRemove(names, 0)).toEqual([]);
   });
 });
+
+describe('pg_dump and pg_restore arguments', () => {
+  it('take the password from PGPASSWORD, never from the command line that ps shows', async () => {
+    const { pgTool } = await import('../../../backup/backup.js');
+    const t = pgTool('postgres://cxgov:s3cr%40t@db.bank.internal:5432/cxgov?sslmode=require');
+    expect(t.url).toBe('postgres://cxgov@db.bank.internal:5432/cxgov?sslmode=require');
+    expect(t.env.PGPASSWORD).toBe('s3cr@t');
+    expect(pgTool('postgres://postgres@127.0.0.1:5432/cxgov').env.PGPASSWORD).toBe(process.env.PGPASSWORD);
+  });
+});
