@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Projects, split by what a test needs rather than by how long it takes:
 // - `unit` (test/unit): pure rules, no services. `npm test -- --project unit` runs it alone in
 //   seconds with neither Temporal nor PostgreSQL on the machine (.ci/run checks this).
-// - `services` (every other test: integration, faults, replay, browser): a real Temporal dev
+// - `services` (every other test: integration, faults, drills, replay, browser): a real Temporal dev
 //   server, a real PostgreSQL and the workflow bundle, started once per run by
 //   test/global-setup.ts. The global setup belongs to this project only, so vitest starts the
 //   services only when one of its files is selected. Forks (not threads) because the Temporal

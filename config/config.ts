@@ -178,6 +178,18 @@ const schema = z.object({
   COMMAND_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
   /** An Idempotency-Key whose first request never finished is run again after this long (seconds). */
   IDEMPOTENCY_STALE_SECONDS: z.coerce.number().positive().default(30),
+
+  /**
+   * Backups (docs/operations.md "Backup and restore"). BACKUP_SCHEDULE, a cron expression in UTC
+   * (`0 2 * * *`), turns on the scheduled backup a worker runs; unset → off (`npm run backup` only).
+   */
+  BACKUP_SCHEDULE: unsetIfEmpty(z.string().regex(/^(\S+\s+){4}\S+$/, 'a cron expression of five fields, e.g. 0 2 * * *')),
+  /** Where backups are written; keep it off the machine's DATA_DIR disk in production. */
+  BACKUP_DIR: z.string().default('backups'),
+  /** Backups kept in BACKUP_DIR; older ones are removed after each backup (0 keeps all). */
+  BACKUP_KEEP: z.coerce.number().int().min(0).default(7),
+  /** The Temporal dev server's SQLite file when TEMPORAL_ADDRESS points at one on this host; unset → DATA_DIR/temporal.db when embedded. */
+  BACKUP_TEMPORAL_DB: unsetIfEmpty(z.string()),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

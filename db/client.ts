@@ -19,6 +19,11 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded database itself (PGlite only): a backup in the process that holds it dumps it. */
+  pglite?: {
+    dumpDataDir(compression?: 'gzip' | 'none' | 'auto'): Promise<Blob | File>;
+    query<T>(q: string): Promise<{ rows: T[] }>;
+  };
 }
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -73,6 +78,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'pglite',
+    pglite: client,
     ping: async () => void (await db.execute(sql`select 1`)),
     migrate: () => migrate(db as never, { migrationsFolder }),
     close: () => client.close(),

@@ -27,6 +27,7 @@ import { elapsedMs } from '../domain/duration.js';
 import { serveWorkerMetrics, workerMetrics } from '../temporal/metrics.js';
 import { backfillComplaintFacts } from '../db/complaints.js';
 import { readPolicy } from '../db/settings.js';
+import { backupActivities, ensureBackupSchedule } from '../backup/schedule.js';
 
 /**
  * Building blocks of the three process roles (all-in-one `npm start`, `npm run worker`,
@@ -99,7 +100,9 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     connection,
     namespace: target.namespace,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ db: db.db, logger }),
+    // The scheduled backup's activity (backup/schedule.ts) beside the others; the embedded database
+    // is dumped through this process's own handle.
+    activities: { ...createActivities({ db: db.db, logger }), ...backupActivities(config, logger.child({ component: 'backup' }), db.pglite) },
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
     logger: logger.child({ component: 'activity' }),
     tuning: workerTuning(config),
@@ -117,6 +120,8 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
   // The spike watcher, at the incident policy's interval as read now.
   const { value: incidentPolicy } = await readPolicy(db.db, 'incidents');
   await ensureIncidentWatchSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: elapsedMs(incidentPolicy.watchEvery), logger });
+  // The scheduled backup: created when BACKUP_SCHEDULE is set, removed when it is not.
+  await ensureBackupSchedule(client, { cron: config.BACKUP_SCHEDULE, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   // KPI facts of complaints recorded before the current rules, in the background.
   backfillComplaintFacts(db.db)
     .then((n) => n > 0 && logger.info({ complaints: n }, 'complaint KPI facts derived'))

@@ -49,6 +49,8 @@ const commands = {
   cluster: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/cluster.ts']] },
   'cluster:probe': { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/cluster-probe.ts']] },
   demo: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/demo.ts']] },
+  backup: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/backup.ts']] },
+  restore: { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/restore.ts']] },
   'api:types': { temporal: false, exec: ['node', ['--import', 'tsx', 'scripts/openapi.ts']] },
   'build:web': { temporal: false, web: 'force' },
 };

@@ -7,3 +7,4 @@ export { calendarChangeWorkflow } from './calendar/index.js';
 export { targetProposalWorkflow } from './targets/index.js';
 export { incidentWorkflow } from './incident/index.js';
 export { incidentWatchWorkflow } from './incident/watch.js';
+export { backupWorkflow } from './backup.js';

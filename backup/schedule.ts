@@ -1,0 +1,118 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client, type ScheduleOptions, type ScheduleUpdateOptions } from '@temporalio/client';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../config/logger.js';
+import { createBackup, type OpenPglite } from './backup.js';
+import { backupsToRemove } from './retention.js';
+
+/**
+ * The scheduled backup (off unless BACKUP_SCHEDULE is set): a Temporal schedule starts
+ * `backupWorkflow`, whose one activity (`runBackup`, in a worker) writes a backup into BACKUP_DIR
+ * and removes the oldest beyond BACKUP_KEEP. It runs inside the worker, which in embedded mode
+ * holds the PGlite database, so it can dump it while cxgov runs.
+ */
+export const backupScheduleId = (prefix = 'cxgov') => `${prefix}-backup`;
+
+/** Removes the backups in `dir` beyond the newest `keep`; returns their names. */
+export async function pruneBackups(dir: string, keep: number): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const doomed = backupsToRemove(
+    entries.filter((e) => e.isDirectory()).map((e) => e.name),
+    keep,
+  );
+  for (const name of doomed) await rm(path.join(dir, name), { recursive: true, force: true });
+  return doomed;
+}
+
+/** The Temporal dev server's file this process can copy, if any (BACKUP_TEMPORAL_DB, or the embedded one). */
+export function temporalStateFile(config: Config): string | undefined {
+  return config.BACKUP_TEMPORAL_DB ?? (config.TEMPORAL_ADDRESS ? undefined : path.join(config.dataDir, 'temporal.db'));
+}
+
+export interface BackupRunSummary {
+  path: string;
+  files: number;
+  bytes: number;
+  removed: string[];
+}
+
+/** The `runBackup` activity of a worker: one backup of this process's configuration, then retention. */
+export function backupActivities(config: Config, logger: Logger, pglite?: OpenPglite) {
+  return {
+    async runBackup(): Promise<BackupRunSummary> {
+      const dir = path.resolve(config.BACKUP_DIR);
+      const temporalDbFile = temporalStateFile(config);
+      const { path: written, manifest } = await createBackup({
+        config,
+        dir,
+        ...(temporalDbFile ? { temporalDbFile } : { temporalSkipReason: `Temporal at ${config.TEMPORAL_ADDRESS}: its databases are backed up apart (docs/operations.md)` }),
+        ...(pglite ? { pglite } : {}),
+        say: (line) => logger.debug({ backup: line }),
+      });
+      const removed = await pruneBackups(dir, config.BACKUP_KEEP);
+      const summary = { path: written, files: manifest.files.length, bytes: manifest.files.reduce((n, f) => n + f.bytes, 0), removed };
+      logger.info(summary, 'scheduled backup written');
+      return summary;
+    },
+  };
+}
+
+/**
+ * Creates the schedule (cron BACKUP_SCHEDULE, in UTC) or brings it to the current spec; with
+ * BACKUP_SCHEDULE unset, deletes it if an earlier configuration created it. Idempotent: every
+ * worker start calls it.
+ */
+export async function ensureBackupSchedule(client: Client, o: { cron: string | undefined; taskQueue: string; idPrefix?: string; logger?: Logger }): Promise<string | undefined> {
+  const scheduleId = backupScheduleId(o.idPrefix);
+  if (!o.cron) {
+    try {
+      await client.schedule.getHandle(scheduleId).delete();
+      o.logger?.info({ scheduleId }, 'backup schedule removed (BACKUP_SCHEDULE is unset)');
+    } catch (err) {
+      if (!(err instanceof ScheduleNotFoundError)) throw err;
+    }
+    return undefined;
+  }
+  const options: ScheduleOptions = {
+    scheduleId,
+    spec: { cronExpressions: [o.cron] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'backupWorkflow',
+      workflowId: scheduleId,
+      taskQueue: o.taskQueue,
+      args: [],
+      workflowExecutionTimeout: '2 hours',
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
+    memo: { what: 'backup of the database, Temporal state and generated secrets into BACKUP_DIR' },
+  };
+  try {
+    await client.schedule.create(options);
+    o.logger?.info({ scheduleId, cron: o.cron }, 'backup schedule created');
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+    await client.schedule.getHandle(scheduleId).update((previous): ScheduleUpdateOptions => ({
+      ...previous,
+      spec: options.spec,
+      action: options.action,
+      policies: { ...previous.policies, ...options.policies },
+    }));
+  }
+  return scheduleId;
+}
+
+/**
+ * One backup now, taken by a running worker (`npm run backup -- --through-worker`, and what
+ * `npm run backup` does for an embedded installation that runs: only its worker may open PGlite).
+ * The backup lands in the worker's BACKUP_DIR, with its retention.
+ */
+export async function backupThroughWorker(client: Client, taskQueue: string, now = new Date()): Promise<BackupRunSummary> {
+  return client.workflow.execute('backupWorkflow', {
+    taskQueue,
+    workflowId: `cxgov-backup-now-${now.getTime()}`,
+    args: [],
+    workflowExecutionTimeout: '2 hours',
+  });
+}
