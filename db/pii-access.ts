@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { exceedsFlagRule, flagWindowOf, piiAccessChain, type PiiAccessFlagRule, type PiiAccessItem, type PiiAccessPurpose } from '../domain/pii-access.js';
+import { exceedsFlagRule, flagNotice, flagWindowOf, piiAccessChain, type PiiAccessFlagRule, type PiiAccessItem, type PiiAccessPurpose } from '../domain/pii-access.js';
 import { appendAuditEvent, auditEventColumns, type AuditEventRow } from './audit.js';
 import { queryRows, type Database } from './client.js';
 import { notifications } from './schema/index.js';
@@ -54,16 +54,7 @@ export async function recordPiiAccess(db: Database, r: PiiAccessRecord, rule: Pi
     const key = `pii-access-flag:${r.principal.userId}:${window.key}`;
     const [queued] = await tx
       .insert(notifications)
-      .values({
-        sourceKey: key,
-        recipientKind: 'role',
-        recipient: 'compliance_auditor',
-        topic: 'pii_access.flagged',
-        entityType: 'pii_access',
-        entityId: chain,
-        message: `${r.principal.userId} opened ${distinct} customers' details in clear within ${rule.windowMinutes} minutes (more than ${rule.distinctCustomers})`,
-        data: { actor: r.principal.userId, distinctCustomers: distinct, threshold: rule.distinctCustomers, windowMinutes: rule.windowMinutes },
-      })
+      .values(flagNotice(r.principal.userId, chain, distinct, rule, key))
       .onConflictDoNothing({ target: notifications.sourceKey })
       .returning({ id: notifications.id });
     if (queued) {

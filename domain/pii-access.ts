@@ -1,3 +1,5 @@
+import type { NotificationInput } from './trail.js';
+
 /**
  * The PII access log (docs/security.md "PII access log"): every answer that hands a customer's
  * details out in clear leaves one access record — who, with which roles, which complaints and
@@ -71,4 +73,18 @@ export function flagWindowOf(rule: PiiAccessFlagRule, at: Date): { since: Date; 
 
 export function exceedsFlagRule(rule: PiiAccessFlagRule, distinctCustomers: number): boolean {
   return distinctCustomers > rule.distinctCustomers;
+}
+
+/** The notice to compliance when a person passes the rule (routed to everyone with compliance_auditor). */
+export function flagNotice(actor: string, chain: string, distinctCustomers: number, rule: PiiAccessFlagRule, key: string): NotificationInput {
+  return {
+    sourceKey: key,
+    recipientKind: 'role',
+    recipient: 'compliance_auditor',
+    topic: 'pii_access.flagged',
+    entityType: 'pii_access',
+    entityId: chain,
+    message: `${actor} opened ${distinctCustomers} customers' details in clear within ${rule.windowMinutes} minutes (more than ${rule.distinctCustomers})`,
+    data: { actor, distinctCustomers, threshold: rule.distinctCustomers, windowMinutes: rule.windowMinutes },
+  };
 }

@@ -624,6 +624,7 @@ export const en = {
   'notice.topic.targets.decision_needed': 'New KPI targets wait for your approval',
   'notice.topic.targets.reminder': 'Reminder: proposed KPI targets wait for your decision',
   'notice.topic.targets.lapsed': 'Proposed KPI targets lapsed',
+  'notice.topic.pii_access.flagged': 'Unusually many customers opened in clear',
 
   'nav.hotIssues': 'Hot issues',
   'nav.incidents': 'Incidents',

@@ -626,6 +626,7 @@ export const zh: Record<MessageKey, string> = {
   'notice.topic.targets.decision_needed': 'KPI 目标调整待您审批',
   'notice.topic.targets.reminder': 'KPI 目标调整审批提醒',
   'notice.topic.targets.lapsed': 'KPI 目标调整提案已失效',
+  'notice.topic.pii_access.flagged': '客户信息查看异常：短时间内查看客户过多',
 
   'nav.hotIssues': '热点问题',
   'nav.incidents': '群体性事件',
