@@ -32,9 +32,9 @@ interface AccessFacts {
 /**
  * Writes the access record (nothing when no item was handed out in clear) and, past the rule,
  * the flag. Its own transaction, before the answer leaves: an access that cannot be recorded is
- * not handed out.
+ * not handed out. Without a rule (cxgov's own sends) nobody is flagged.
  */
-export async function recordPiiAccess(db: Database, r: PiiAccessRecord, rule: PiiAccessFlagRule): Promise<{ flagged: boolean } | undefined> {
+export async function recordPiiAccess(db: Database, r: PiiAccessRecord, rule?: PiiAccessFlagRule): Promise<{ flagged: boolean } | undefined> {
   if (r.items.length === 0) return undefined;
   const at = r.at ?? new Date();
   const chain = piiAccessChain(r.principal.userId, at);
@@ -43,6 +43,7 @@ export async function recordPiiAccess(db: Database, r: PiiAccessRecord, rule: Pi
     // A fresh source key: the request id is the client's to choose, so it cannot key the record.
     await appendAuditEvent(tx, { entityType: 'pii_access', entityId: chain, sourceKey: `pii-access:${randomUUID()}`, actor: r.principal.userId, roles: [...r.principal.roles], action: 'pii_access.granted', at, before: null, after: facts });
 
+    if (!rule) return { flagged: false };
     const window = flagWindowOf(rule, at);
     const [count] = await queryRows<{ n: number }>(
       tx as unknown as Database,

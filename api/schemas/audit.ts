@@ -119,7 +119,7 @@ export const PiiAccessSchema = z
     roles: z.array(z.string()),
     action: z.enum(['pii_access.granted', 'pii_access.flagged']).openapi({ description: '`granted`: details handed out in clear; `flagged`: the person passed the distinct-customer threshold and compliance was notified' }),
     purpose: z.enum(piiAccessPurposes).nullable(),
-    requestId: z.string().nullable().openapi({ description: 'the request’s X-Request-Id, as in the access log' }),
+    requestId: z.string().nullable().openapi({ description: 'the request’s X-Request-Id, as in the access log; for a notice to the customer, the delivery’s message id' }),
     items: z.array(z.object({ complaintId: z.string(), customerRef: z.string(), fields: z.array(z.enum(piiFields)) })),
     flag: z.object({ distinctCustomers: z.number().int(), threshold: z.number().int(), windowMinutes: z.number().int() }).nullable(),
     chain: z.string().openapi({ description: 'the audit chain (`pii_access/<chain>`, `<YYYY-MM-DD>:<actor>`) the record belongs to' }),

@@ -6498,7 +6498,7 @@ export interface components {
             }[];
             /** @enum {string|null} */
             purpose: "list" | "detail" | "command" | "export" | "customer_notice" | null;
-            /** @description the request’s X-Request-Id, as in the access log */
+            /** @description the request’s X-Request-Id, as in the access log; for a notice to the customer, the delivery’s message id */
             requestId: string | null;
             roles: string[];
             seq: number;
