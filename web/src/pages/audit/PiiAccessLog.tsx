@@ -83,7 +83,7 @@ export function PiiAccessLog() {
       {!rows && loading && <Loading />}
       {rows && rows.length === 0 && <Empty>{t('piiAccess.none')}</Empty>}
       {rows && rows.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="pii-access">
           <table className="table" data-testid="pii-access">
             <thead>
               <tr>
