@@ -170,6 +170,11 @@ const schema = z.object({
   /** Pause of an idle dispatcher loop. */
   NOTIFY_IDLE_MS: z.coerce.number().int().min(10).default(1000),
 
+  /** The PII access log's flag (docs/security.md "PII access log"): more than this many distinct customers opened in clear by one person … */
+  PII_ACCESS_FLAG_CUSTOMERS: z.coerce.number().int().min(1).default(50),
+  /** … within this many minutes notifies compliance. */
+  PII_ACCESS_FLAG_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+
   BODY_LIMIT: z.string().default('100kb'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   /** Requests per bearer token and minute on /api/v1, beside the per-IP limit (one client behind a shared address). */

@@ -367,6 +367,12 @@ export async function readCustomer(db: Database, cipher: PiiCipher, complaintId:
   return row ? unseal(cipher, row) : undefined;
 }
 
+/** The customer reference of a complaint (not PII: what the PII access log names the customer by). */
+export async function readCustomerRef(db: Database, complaintId: string): Promise<string | undefined> {
+  const [row] = await db.select({ customerRef: complaintCustomers.customerRef }).from(complaintCustomers).where(eq(complaintCustomers.complaintId, complaintId));
+  return row?.customerRef;
+}
+
 /** The customers of several complaints, by complaint id. */
 export async function readCustomers(db: Database, cipher: PiiCipher, complaintIds: string[]): Promise<Map<string, CustomerDetails>> {
   if (complaintIds.length === 0) return new Map();

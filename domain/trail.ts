@@ -11,9 +11,10 @@
  * The kinds of entity with an audit chain: the five of the API, generated reports, workflows of no
  * entity (a report's run, whose archived histories are chained under their workflow id), the
  * notification side (docs/notifications.md: the directory's people, the IM channels, the notices
- * to a complaint's customer), incidents and KPI target proposals.
+ * to a complaint's customer), incidents, KPI target proposals, PII key runs and the PII access
+ * log (domain/pii-access.ts).
  */
-export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow', 'person', 'im_channel', 'customer_notice', 'incident', 'target_proposal', 'pii_key'] as const;
+export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow', 'person', 'im_channel', 'customer_notice', 'incident', 'target_proposal', 'pii_key', 'pii_access'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** An audit event before the chain gives it its place (seq, previous hash, hash). */

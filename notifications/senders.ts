@@ -1,5 +1,8 @@
 import type { Database } from '../db/client.js';
-import { readCustomer } from '../db/complaints.js';
+import { readCustomer, readCustomerRef } from '../db/complaints.js';
+import { recordPiiAccess } from '../db/pii-access.js';
+import { systemActor } from '../domain/actor.js';
+import type { PiiField } from '../domain/pii-access.js';
 import { imChannelTarget } from '../db/im-channels.js';
 import type { CustomerSendFacts, Delivery, DeliveryChannel } from '../db/notifications.js';
 import { readPerson } from '../db/people.js';
@@ -72,13 +75,21 @@ export function createSenders(deps: SenderDeps): Record<DeliveryChannel, Sender>
       if (!contact) throw new NoChannel('the complaint has no customer record');
       const kind = d.topic.replace(/^customer\./, '') as CustomerNoticeKind;
       const msg = customerMessage({ kind, complaintId: d.entityId, data: d.data, language: deps.customerLanguage, timeZone: deps.timeZone, sender: deps.senderName });
+      // The contact leaves for the gateway or mail server: recorded in the PII access log first
+      // (docs/security.md "PII access log"), one record per attempt handed to a channel.
+      const handOut = async (fields: PiiField[]) => {
+        const customerRef = (await readCustomerRef(deps.db, d.recipient)) ?? '';
+        await recordPiiAccess(deps.db, { principal: systemActor, purpose: 'customer_notice', requestId: d.messageId, items: [{ complaintId: d.entityId, customerRef, fields }] });
+      };
       if (deps.sms) {
+        await handOut(['phone']);
         const outcome = await sendSms(deps.sms, { to: contact.phone, text: msg.text, messageId: d.messageId });
         return { outcome, customer: { via: 'sms', to: maskPhone(contact.phone) } };
       }
       // A customer email address, once intake records one (docs/notifications.md "The customer").
       const email = (contact as { email?: string }).email;
       if (email && deps.mailer) {
+        await handOut(['name']);
         const outcome = await deps.mailer.send({ to: { name: contact.name, address: email }, subject: msg.subject, text: msg.text, messageId: mailMessageId(d) });
         return { outcome, customer: { via: 'email', to: maskEmail(email) } };
       }

@@ -49,6 +49,7 @@ const topicTitles: Record<string, Words> = {
   'targets.decision_needed': { zh: 'KPI 目标调整待您审批', en: 'New KPI targets wait for your approval' },
   'targets.reminder': { zh: 'KPI 目标调整审批提醒', en: 'Reminder: proposed KPI targets wait for your decision' },
   'targets.lapsed': { zh: 'KPI 目标调整提案已失效', en: 'Proposed KPI targets lapsed' },
+  'pii_access.flagged': { zh: '客户信息查看异常：短时间内查看客户过多', en: 'Unusually many customers opened in clear' },
 };
 
 export function topicTitle(topic: string, lang: Language): string {

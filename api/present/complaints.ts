@@ -1,5 +1,6 @@
 import type { CustomerDetails } from '../../db/complaints.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
+import { clearAccessOf, type PiiAccessItem } from '../../domain/pii-access.js';
 import { maskIdNumber, maskName, maskPhone } from '../../security/pii.js';
 import type { Principal } from '../auth/roles.js';
 
@@ -23,4 +24,12 @@ export function presentComplaint(view: ComplaintView, customer: CustomerDetails 
 
 function seesPii(view: ComplaintView, p: Principal): boolean {
   return p.roles.includes('supervisor') || (p.roles.includes('cs_agent') && p.userId === view.agentId);
+}
+
+/** What presented complaints handed out in clear, for the PII access log (db/pii-access.ts); masked ones name nothing. */
+export function clearAccessIn(presented: readonly ReturnType<typeof presentComplaint>[]): PiiAccessItem[] {
+  return presented.flatMap((c) => {
+    const item = clearAccessOf(c.id, c.customer);
+    return item ? [item] : [];
+  });
 }

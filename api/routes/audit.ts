@@ -1,5 +1,6 @@
 import { buildAuditExport, verifyEntity, verifyTrail } from '../../audit/report.js';
 import { listAuditEvents } from '../../audit/events.js';
+import { listPiiAccess } from '../../db/pii-access.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../problem.js';
@@ -11,6 +12,8 @@ import {
   AuditExportSchema,
   AuditVerificationSchema,
   AuditVerifyQuerySchema,
+  PiiAccessPageSchema,
+  PiiAccessQuerySchema,
 } from '../schemas/audit.js';
 import type { Role } from '../auth/roles.js';
 
@@ -35,6 +38,21 @@ export function auditRoutes(api: ApiRouter, { db, temporal }: AppDeps): void {
     handler: async ({ query }) => {
       const { limit, cursor, ...filter } = query;
       const page = await listAuditEvents(db, filter, { limit, ...(cursor !== undefined ? { after: eventCursor.decode(cursor).id } : {}) });
+      return { status: 200, body: { items: page.items, nextCursor: page.next !== undefined ? eventCursor.encode({ id: page.next }) : null } };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/audit/pii-access',
+    summary: 'The PII access log: who was handed which customers’ details in clear, which fields, why and when; and the flags raised to compliance',
+    tags: ['Audit'],
+    roles: readers,
+    query: PiiAccessQuerySchema,
+    responses: { 200: { description: 'One page of access records, oldest first (no customer details, only their references)', schema: PiiAccessPageSchema } },
+    handler: async ({ query }) => {
+      const { limit, cursor, ...filter } = query;
+      const page = await listPiiAccess(db, filter, { limit, ...(cursor !== undefined ? { after: eventCursor.decode(cursor).id } : {}) });
       return { status: 200, body: { items: page.items, nextCursor: page.next !== undefined ? eventCursor.encode({ id: page.next }) : null } };
     },
   });

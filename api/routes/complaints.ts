@@ -6,6 +6,8 @@ import type { Database } from '../../db/client.js';
 import { correctClosedRootCause, listComplaints, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
 import { initiativeExists, readInitiative } from '../../db/initiatives.js';
 import { readPolicy } from '../../db/settings.js';
+import { recordPiiAccess } from '../../db/pii-access.js';
+import type { PiiAccessPurpose } from '../../domain/pii-access.js';
 import { resolveRootCause, rootCauseCorrectionRefusal, type RootCause, type RootCauseChoice } from '../../domain/complaints/root-causes.js';
 import { refusalReason } from '../../domain/complaints/rules.js';
 import { parseBound } from '../../domain/reports/periods.js';
@@ -33,7 +35,7 @@ import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
-import { presentComplaint } from '../present/complaints.js';
+import { clearAccessIn, presentComplaint } from '../present/complaints.js';
 import { deadlineJudge } from '../present/deadlines.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
 import type { ApiRouter } from '../router.js';
@@ -83,6 +85,17 @@ const maxClockSkewMs = 5 * 60_000;
 
 export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, config, commandSigner }: AppDeps): void {
   const cipher = piiCipher(config);
+  const flagRule = { distinctCustomers: config.PII_ACCESS_FLAG_CUSTOMERS, windowMinutes: config.PII_ACCESS_FLAG_WINDOW_MINUTES };
+
+  /**
+   * Every answer with customer details passes here: what it hands out in clear is recorded in the
+   * PII access log before it leaves (docs/security.md "PII access log"); masked answers record nothing.
+   */
+  async function handOut<T extends ReturnType<typeof presentComplaint>>(req: { id: unknown }, principal: Principal, purpose: PiiAccessPurpose, presented: T[]): Promise<T[]> {
+    await recordPiiAccess(db, { principal, purpose, requestId: req.id === undefined ? null : String(req.id), items: clearAccessIn(presented) }, flagRule);
+    return presented;
+  }
+  const one = async (req: { id: unknown }, principal: Principal, purpose: PiiAccessPurpose, presented: ReturnType<typeof presentComplaint>) => (await handOut(req, principal, purpose, [presented]))[0]!;
 
   api.add({
     method: 'post',
@@ -93,7 +106,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     body: IntakeSchema,
     idempotent: true,
     responses: { 201: { description: 'The complaint, with its deadlines and repeat flag', schema: ComplaintSchema } },
-    handler: async ({ body, principal, idempotencyKey }) => {
+    handler: async ({ req, body, principal, idempotencyKey }) => {
       // A key makes the id deterministic, so a retry after a crash finds the same workflow.
       const id = idempotencyKey ? idFromKey('complaint', principal.userId, idempotencyKey) : randomUUID();
       const now = Date.now();
@@ -144,7 +157,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         if (!existing) throw err;
         view = existing;
       }
-      return { status: 201, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, id), principal) };
+      return { status: 201, body: await one(req, principal, 'command', presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, id), principal)) };
     },
   });
 
@@ -179,7 +192,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       return {
         status: 200,
         body: {
-          items: page.items.map((v) => presentComplaint(judge.complaint(v), customers.get(v.id), principal)),
+          items: await handOut(req, principal, 'list', page.items.map((v) => presentComplaint(judge.complaint(v), customers.get(v.id), principal))),
           nextCursor: page.next ? listCursor.encode(page.next) : null,
         },
       };
@@ -194,9 +207,9 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     roles: readers,
     params: ComplaintParams,
     responses: { 200: { description: 'The complaint', schema: ComplaintSchema }, 404: { description: 'No such complaint' } },
-    handler: async ({ params, principal }) => {
+    handler: async ({ req, params, principal }) => {
       const view = await readable(db, params.id, principal);
-      return { status: 200, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, view.id), principal) };
+      return { status: 200, body: await one(req, principal, 'detail', presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, view.id), principal)) };
     },
   });
 
@@ -214,7 +227,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       403: { description: 'Neither the complaint’s own agent nor a supervisor' },
       404: { description: 'No such complaint' },
     },
-    handler: async ({ params, body, principal, idempotencyKey }) => {
+    handler: async ({ req, params, body, principal, idempotencyKey }) => {
       const view = await readComplaint(db, params.id);
       if (!view) throw notFound(`no complaint ${params.id}`);
       // The owner is the first responder the workflow recorded (the view's agentId), as for every
@@ -232,7 +245,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       });
       if (result.kind === 'not_found') throw notFound(`no customer record for complaint ${params.id}`);
       if (result.kind === 'unreadable') throw conflict(`the stored customer details of complaint ${params.id} do not decrypt with the configured PII keys; an administrator restores the key (PII_KEYS_PREVIOUS)`);
-      return { status: 200, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal) };
+      return { status: 200, body: await one(req, principal, 'command', presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal)) };
     },
   });
 
@@ -263,7 +276,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         404: { description: 'No such complaint' },
         409: { description: 'Not allowed in the complaint’s current status (named in `detail`)' },
       },
-      handler: async ({ params, body, principal, idempotencyKey }) => {
+      handler: async ({ req, params, body, principal, idempotencyKey }) => {
         const current = await readComplaint(db, params.id);
         if (!current) throw notFound(`no complaint ${params.id}`);
         if (current.status === 'closed') throw conflict(refusalReason('closed', spec.command) ?? 'the complaint is closed');
@@ -275,7 +288,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
           args: [commandSigner.sign({ workflowId, name: spec.update.name, updateId }, { ...(spec.toCommand ? await spec.toCommand(body) : body), actor: actorOf(principal) })],
           updateId,
         });
-        return { status: 200, body: presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal) };
+        return { status: 200, body: await one(req, principal, 'command', presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal)) };
       },
     });
 
@@ -316,7 +329,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       200: { description: 'The complaint with its corrected root cause', schema: ComplaintSchema },
       404: { description: 'No such complaint' },
     },
-    handler: async ({ params, body, principal, idempotencyKey }) => {
+    handler: async ({ req, params, body, principal, idempotencyKey }) => {
       const current = await readComplaint(db, params.id);
       if (!current) throw notFound(`no complaint ${params.id}`);
       const denied = rootCauseCorrectionRefusal(principal);
@@ -324,7 +337,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       const rootCause = (await checkedRootCause(db, { code: body.code, ...(body.initiativeId ? { initiativeId: body.initiativeId } : {}) }, 'body', false))!;
       const key = idempotencyKey ? idFromKey('correctRootCause', principal.userId, idempotencyKey) : randomUUID();
       const view = await correctRootCause(params.id, current.status === 'closed', { rootCause, reason: body.reason, principal, key });
-      return { status: 200, body: presentComplaint(view, await readCustomer(db, cipher, params.id), principal) };
+      return { status: 200, body: await one(req, principal, 'command', presentComplaint(view, await readCustomer(db, cipher, params.id), principal)) };
     },
   });
 

@@ -1,5 +1,7 @@
 import type { AuditEventView } from '../../audit/events.js';
 import { auditEntityTypes } from '../../domain/trail.js';
+import type { PiiAccessView } from '../../db/pii-access.js';
+import { piiAccessPurposes, piiFields } from '../../domain/pii-access.js';
 import { id, instant } from './common.js';
 import { z } from '../zod.js';
 
@@ -99,3 +101,31 @@ export const AuditExportSchema = z
     masking: z.string(),
   })
   .openapi('AuditExport');
+
+export const PiiAccessQuerySchema = z.object({
+  actor: z.string().min(1).max(200).optional().openapi({ description: 'who was handed the details (user id)' }),
+  complaintId: id.optional().openapi({ description: 'records naming this complaint' }),
+  from: timestamp.optional().openapi({ description: 'inclusive, ISO-8601 with offset' }),
+  to: timestamp.optional().openapi({ description: 'exclusive, ISO-8601 with offset' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().max(100).optional(),
+});
+
+export const PiiAccessSchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    roles: z.array(z.string()),
+    action: z.enum(['pii_access.granted', 'pii_access.flagged']).openapi({ description: '`granted`: details handed out in clear; `flagged`: the person passed the distinct-customer threshold and compliance was notified' }),
+    purpose: z.enum(piiAccessPurposes).nullable(),
+    requestId: z.string().nullable().openapi({ description: 'the request’s X-Request-Id, as in the access log; for a notice to the customer, the delivery’s message id' }),
+    items: z.array(z.object({ complaintId: z.string(), customerRef: z.string(), fields: z.array(z.enum(piiFields)) })),
+    flag: z.object({ distinctCustomers: z.number().int(), threshold: z.number().int(), windowMinutes: z.number().int() }).nullable(),
+    chain: z.string().openapi({ description: 'the audit chain (`pii_access/<chain>`, `<YYYY-MM-DD>:<actor>`) the record belongs to' }),
+    seq: z.number().int(),
+    hash: z.string(),
+  })
+  .openapi('PiiAccess', { description: 'One entry of the PII access log: customer details handed out in clear (never the details themselves), or a flag raised to compliance.' }) satisfies z.ZodType<PiiAccessView>;
+
+export const PiiAccessPageSchema = z.object({ items: z.array(PiiAccessSchema), nextCursor: z.string().nullable() }).openapi('PiiAccessPage');

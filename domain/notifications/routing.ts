@@ -62,6 +62,7 @@ export const topicEvents: Readonly<Record<string, EventType>> = {
   'targets.decision_needed': 'signoff_requested',
   'targets.reminder': 'reminder',
   'targets.lapsed': 'decision',
+  'pii_access.flagged': 'compliance_notice',
 };
 
 export function eventTypeOf(topic: string): EventType {

@@ -113,4 +113,36 @@ describe.skipIf(skipBrowser)('web UI: audit', () => {
     expect(text).not.toContain(phone);
     expect(text).not.toContain(idNumber);
   });
+  it('an auditor finds in the access log who opened a complaint’s customer in clear, and why (English, 1360 px)', async () => {
+    const opened = await stack.as(demo('zhaoli')).get(`/api/v1/complaints/${intactId}`);
+    expect(opened.body.customer.masked).toBe(false);
+    const page = await browser.page();
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await signIn(page, stack.url, 'zhenghua');
+    await page.getByRole('link', { name: 'Audit' }).click();
+    const form = page.getByRole('form', { name: 'Search access log' });
+    await form.getByLabel('Complaint id').fill(intactId);
+    await form.getByRole('button', { name: 'Search access log' }).click();
+    const log = page.getByTestId('pii-access');
+    await expect.poll(() => log.textContent()).toContain('Complaint opened');
+    const text = (await log.textContent()) ?? '';
+    expect(text).toContain('zhaoli');
+    expect(text).toContain('name, phone, id number');
+    expect(text).not.toContain(phone);
+    await screenshot(page, '22-audit-pii-access-1360');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the access log in Chinese at 390 px', async () => {
+    const page = await browser.page();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, stack.url, 'zhenghua', 'zh');
+    await page.goto(`${stack.url}/audit`);
+    const form = page.getByRole('form', { name: '查询查看记录' });
+    await form.getByLabel('人员（用户 ID）').fill('zhaoli');
+    await form.getByRole('button', { name: '查询查看记录' }).click();
+    await expect.poll(() => page.getByTestId('pii-access').textContent()).toContain('打开投诉');
+    await screenshot(page, '23-audit-pii-access-zh-390');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -117,6 +117,7 @@ const matrix = {
   'POST /api/v1/incidents/{id}/review':                       [A,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'GET /api/v1/audit/events':                                 [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
   'GET /api/v1/audit/verify':                                 [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
+  'GET /api/v1/audit/pii-access':                             [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
   'GET /api/v1/audit/{entityType}/{entityId}/export':         [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
   // Everyone signed in has a notification centre and settings of their own; administration is the admin's.
   'GET /api/v1/notifications':                                [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],

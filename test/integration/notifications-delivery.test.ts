@@ -149,6 +149,9 @@ describe('the customer hears from the bank', () => {
     }, 'the notice’s audit events');
     expect(trail.map((r) => r.action)).toEqual(['customer_notice.queued', 'customer_notice.sent']);
     expect(trail[1]!.after).toMatchObject({ kind: 'acknowledgement', via: 'sms', to: '137****1111' });
+    // The decrypt for the gateway is in the PII access log: cxgov itself, the phone, for a customer notice.
+    const access = (await stack.as(people.auditor).get(`/api/v1/audit/pii-access?actor=system&complaintId=${c.id}`)).body.items;
+    expect(access).toEqual([expect.objectContaining({ actor: 'system', purpose: 'customer_notice', requestId: sent.body.messageId, items: [{ complaintId: c.id, customerRef: c.customer.ref, fields: ['phone'] }] })]);
 
     const stored = JSON.stringify([
       await stack.query('select * from notification_deliveries where entity_id = $1', [c.id]),

@@ -168,6 +168,7 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
 
     'GET /api/v1/audit/events': { fixture: 'open', ok: 200, as: people.auditor, query: { entityType: 'complaint', actor: 'cai', from: '2020-01-01T00:00:00Z', to: '2099-01-01T00:00:00+08:00', limit: '5' } },
     'GET /api/v1/audit/verify': { fixture: 'open', ok: 200, as: people.auditor, query: { entityType: 'complaint', entityId: '{id}' } },
+    'GET /api/v1/audit/pii-access': { fixture: 'open', ok: 200, as: people.auditor, query: { actor: 'cai', complaintId: '{id}', from: '2020-01-01T00:00:00Z', to: '2099-01-01T00:00:00+08:00', limit: '5' } },
     'GET /api/v1/audit/{entityType}/{entityId}/export': { fixture: 'open', ok: 200, as: people.auditor },
 
     'GET /api/v1/reports/kpis': { fixture: 'none', ok: 200, as: people.auditor, query: { from: '2026-10-01', to: '2026-11-01', groupBy: 'agent', department: 'customer-service', team: 'customer-service' } },

@@ -14,7 +14,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access";
                     entityId?: string;
                     actor?: string;
                     /** @description inclusive, ISO-8601 with offset */
@@ -76,6 +76,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/pii-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The PII access log: who was handed which customers’ details in clear, which fields, why and when; and the flags raised to compliance
+         * @description Roles: compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description who was handed the details (user id) */
+                    actor?: string;
+                    /** @description records naming this complaint */
+                    complaintId?: string;
+                    /** @description inclusive, ISO-8601 with offset */
+                    from?: string;
+                    /** @description exclusive, ISO-8601 with offset */
+                    to?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of access records, oldest first (no customer details, only their references) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PiiAccessPage"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -90,7 +167,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access";
                     entityId?: string;
                 };
                 header?: never;
@@ -168,7 +245,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key";
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access";
                     entityId: string;
                 };
                 cookie?: never;
@@ -5221,7 +5298,7 @@ export interface components {
             before?: unknown;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key";
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access";
             hash: string;
             id: string;
             prevHash: string | null;
@@ -6395,6 +6472,40 @@ export interface components {
             roles: ("product_owner" | "cs_agent" | "business_handler" | "supervisor" | "compliance_auditor" | "admin")[];
             /** @description The person’s user id (the token’s `sub`), as in the path */
             userId: string;
+        };
+        /** @description One entry of the PII access log: customer details handed out in clear (never the details themselves), or a flag raised to compliance. */
+        PiiAccess: {
+            /**
+             * @description `granted`: details handed out in clear; `flagged`: the person passed the distinct-customer threshold and compliance was notified
+             * @enum {string}
+             */
+            action: "pii_access.granted" | "pii_access.flagged";
+            actor: string;
+            at: string;
+            /** @description the audit chain (`pii_access/<chain>`, `<YYYY-MM-DD>:<actor>`) the record belongs to */
+            chain: string;
+            flag: {
+                distinctCustomers: number;
+                threshold: number;
+                windowMinutes: number;
+            } | null;
+            hash: string;
+            id: string;
+            items: {
+                complaintId: string;
+                customerRef: string;
+                fields: ("name" | "phone" | "idNumber")[];
+            }[];
+            /** @enum {string|null} */
+            purpose: "list" | "detail" | "command" | "export" | "customer_notice" | null;
+            /** @description the request’s X-Request-Id, as in the access log; for a notice to the customer, the delivery’s message id */
+            requestId: string | null;
+            roles: string[];
+            seq: number;
+        };
+        PiiAccessPage: {
+            items: components["schemas"]["PiiAccess"][];
+            nextCursor: string | null;
         };
         Problem: {
             detail?: string;

@@ -44,6 +44,8 @@ export type DemoUser = Schemas['DemoUser'];
 export type CommitteeMember = Schemas['Committee']['members'][number];
 
 export type AuditEvent = Schemas['AuditEvent'];
+/** GET /audit/pii-access: one entry of the PII access log. */
+export type PiiAccess = Schemas['PiiAccess'];
 /** GET /audit/verify: one chain (entityType + entityId) or the whole trail. */
 export type Verification = Schemas['AuditVerification'];
 

@@ -10,8 +10,9 @@ import { LoadMore } from '../components/Pager';
 import { Empty, ErrorNotice, Loading } from '../components/Notice';
 import { useApi } from '../hooks/useApi';
 import { useI18n } from '../i18n';
+import { PiiAccessLog } from './audit/PiiAccessLog';
 
-const entityTypes = ['complaint', 'initiative', 'policy', 'committee', 'calendar', 'report', 'customer_notice', 'person', 'im_channel'] as const;
+const entityTypes = ['complaint', 'initiative', 'policy', 'committee', 'calendar', 'report', 'customer_notice', 'person', 'im_channel', 'pii_access'] as const;
 /** Reasons of a break the dictionary explains (docs/audit.md); others show as the API names them. */
 const reasons = ['hash_mismatch', 'prev_hash_mismatch', 'seq_gap', 'tail_missing', 'truncated', 'rewritten'];
 
@@ -199,6 +200,7 @@ export function AuditPage() {
           </section>
         </>
       )}
+      <PiiAccessLog />
     </>
   );
 }
