@@ -82,7 +82,7 @@ export function SignOffForm({ initiativeId, review, onDone }: { initiativeId: st
   const override = committee !== 'tie_needs_chair' && votes.length > 0 && decision !== committee;
   const ready = review.quorum.met || review.status === 'escalated';
   const signOff = useCommand(() => api.post(`/initiatives/${initiativeId}/review/signoff`, { decision, comment, ...(override ? { override: true } : {}) }));
-  const errors = signOff.error instanceof ApiError ? errorsByPath(signOff.error.errors) : {};
+  const errors = signOff.error instanceof ApiError ? errorsByPath(t, signOff.error.errors) : {};
   const [localError, setLocalError] = useState<string>();
 
   async function submit(e: FormEvent) {
@@ -126,7 +126,7 @@ export function ExtendForm({ initiativeId, onDone }: { initiativeId: string; onD
   const [unit, setUnit] = useState('business_day');
   const [reason, setReason] = useState('');
   const extend = useCommand(() => api.post(`/initiatives/${initiativeId}/review/extend`, { until: { amount: Number(amount), unit }, reason }));
-  const errors = extend.error instanceof ApiError ? errorsByPath(extend.error.errors) : {};
+  const errors = extend.error instanceof ApiError ? errorsByPath(t, extend.error.errors) : {};
 
   async function submit(e: FormEvent) {
     e.preventDefault();
