@@ -111,6 +111,12 @@ export function ReviewPanel({ review, name, current = false }: { review: Review;
           {review.override && <Badge tone="danger">{t('review.override')}</Badge>}
         </p>
       )}
+      {review.status === 'decided' && review.signOffComment && (
+        <blockquote className="signoff-comment" data-testid="signoff-comment">
+          <span className="fact-label">{t('review.signOffComment')}</span>
+          <p className="prewrap">{review.signOffComment}</p>
+        </blockquote>
+      )}
     </section>
   );
 }
