@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverables } from '../support/gates.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { launch, screenshot, seriousViolations, signIn, skipBrowser, type Browser } from './support/browser.js';
 import { demo, seedDemo } from './support/seed.js';
@@ -14,8 +15,8 @@ const widths = [390, 1360] as const;
 const locales = ['zh', 'en'] as const;
 
 const words = {
-  zh: { submit: '登记投诉', required: '请填写此项。', phone: '请输入电话号码', id: '只能包含字母、数字', notFound: '没有这条记录。', choose: '请从选项中选择。', approve: '批准', decide: '审批补偿' },
-  en: { submit: 'Take the complaint', required: 'Please fill this in.', phone: 'A phone number', id: 'Letters, digits and', notFound: 'No such record.', choose: 'Please choose one of the options.', approve: 'Approve', decide: 'Decide compensation' },
+  zh: { castVote: '投票', requestChanges: '要求修改', voteCommentRequired: '请说明需要修改的内容或理由', signOff: '签批', confirmSignOff: '确认签批', notVoted: '尚未投票', chairComment: '主任委员意见', submit: '登记投诉', required: '请填写此项。', phone: '请输入电话号码', id: '只能包含字母、数字', notFound: '没有这条记录。', choose: '请从选项中选择。', approve: '批准', decide: '审批补偿' },
+  en: { castVote: 'Cast vote', requestChanges: 'Request changes', voteCommentRequired: 'Say what should change', signOff: 'Sign off', confirmSignOff: 'Confirm sign-off', notVoted: 'have not voted', chairComment: "Chair's comment", submit: 'Take the complaint', required: 'Please fill this in.', phone: 'A phone number', id: 'Letters, digits and', notFound: 'No such record.', choose: 'Please choose one of the options.', approve: 'Approve', decide: 'Decide compensation' },
 };
 
 /** The API's own English (zod and route messages) that must never reach a Chinese screen. */
@@ -155,6 +156,82 @@ describe.skipIf(skipBrowser)('web UI: forms say what is wrong, in the reader’s
         for (const r of await feedback.getByRole('radio').all()) expect(await r.isChecked()).toBe(false);
         await page.close();
         await agent.close();
+      });
+
+      it(`gate vote and sign-off (${locale}, ${width} px): votes and deliverables above the form, nothing preselected, a comment for request changes, a confirmation naming who has not voted`, async () => {
+        const w = words[locale];
+        const created = await stack.as(demo('linxiao')).post('/api/v1/initiatives', { name: `Card controls ${locale} ${width}`, businessLine: 'banking', description: 'Freeze and limits in the app.', team: 'retail-cards' });
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        const id = created.body.id as string;
+        const submitted = await stack.as(demo('linxiao')).post(`/api/v1/initiatives/${id}/submissions`, { stage: 'research', deliverables: deliverables.research });
+        expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+
+        const member = await browser.page();
+        await member.setViewportSize({ width, height: 900 });
+        const forbidden: string[] = [];
+        member.on('response', (r) => r.status() === 403 && forbidden.push(r.url()));
+        await signIn(member, stack.url, 'limin', locale);
+        await member.goto(`${stack.url}/initiatives/${id}`);
+        const form = member.getByTestId('vote-form');
+        await form.waitFor();
+        // The votes so far and the deliverables, open, come before the form.
+        const order = await member.evaluate(() => {
+          const d = (globalThis as unknown as { document: { querySelector(s: string): { compareDocumentPosition(o: unknown): number } | null } }).document;
+          const f = d.querySelector('[data-testid="vote-form"]');
+          return ['[data-testid="live-review"]', '[data-testid="live-deliverables"]'].map((s) => (d.querySelector(s)!.compareDocumentPosition(f) & 4) !== 0);
+        });
+        expect(order).toEqual([true, true]);
+        await expect(member.getByTestId('live-deliverables').getAttribute('open')).resolves.not.toBeNull();
+        for (const r of await form.getByRole('radio').all()) expect(await r.isChecked()).toBe(false);
+
+        const votes: string[] = [];
+        member.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/review/votes') && votes.push(r.url()));
+        await form.getByRole('button', { name: w.castVote }).click();
+        await expect.poll(() => form.locator('fieldset .error-text').textContent()).toBe(w.choose);
+        await form.getByRole('radio', { name: w.requestChanges }).check();
+        await form.getByRole('button', { name: w.castVote }).click();
+        await expect.poll(() => form.locator('.field', { has: member.locator('textarea[name="comment"]') }).locator('.error-text').textContent()).toContain(w.voteCommentRequired);
+        await expect(form.locator('textarea[name="comment"]').getAttribute('aria-required')).resolves.toBe('true');
+        expect(votes).toEqual([]);
+        if (locale === 'zh') expect(await visibleText(member)).not.toMatch(developerText);
+        expect(await seriousViolations(member)).toEqual([]);
+        await screenshot(member, `forms-vote-${locale}-${width}`);
+        await form.locator('textarea[name="comment"]').fill('Cover customers who travel abroad.');
+        await form.getByRole('button', { name: w.castVote }).click();
+        await expect.poll(() => member.locator('[data-testid="live-review"] tr[data-member="limin"]').textContent()).toContain('Cover customers who travel abroad.');
+        expect(votes).toHaveLength(1);
+        // A committee member is not a reader of the roster: no page load asks for it and fails.
+        expect(forbidden).toEqual([]);
+        await member.close();
+
+        const second = await stack.as(demo('zhangwei')).post(`/api/v1/initiatives/${id}/review/votes`, { decision: 'request_changes', comment: 'Add the limits flow.' });
+        expect(second.status, JSON.stringify(second.body)).toBe(200);
+
+        const chair = await browser.page();
+        await chair.setViewportSize({ width, height: 900 });
+        await signIn(chair, stack.url, 'wangjg', locale);
+        await chair.goto(`${stack.url}/initiatives/${id}`);
+        const signoff = chair.getByTestId('signoff-form');
+        await signoff.waitFor();
+        for (const r of await signoff.getByRole('radio').all()) expect(await r.isChecked()).toBe(false);
+        await signoff.getByRole('radio', { name: w.requestChanges }).check();
+        await signoff.locator('textarea[name="comment"]').fill('Please add both and resubmit.');
+        await signoff.getByRole('button', { name: w.signOff, exact: true }).click();
+        // What will happen, and who has not voted (chenjing; liuyang is recused), before anything is sent.
+        const confirm = signoff.getByTestId('signoff-confirm');
+        await expect.poll(() => confirm.textContent()).toContain(w.notVoted);
+        await expect(confirm.textContent()).resolves.toContain('陈静');
+        await expect(confirm.textContent()).resolves.not.toContain('刘洋');
+        expect((await stack.as(demo('wangjg')).get(`/api/v1/initiatives/${id}`)).body.reviews[0].status).toBe('open');
+        expect(await seriousViolations(chair)).toEqual([]);
+        await screenshot(chair, `forms-signoff-${locale}-${width}`);
+        await signoff.getByRole('button', { name: w.confirmSignOff }).click();
+        await expect.poll(async () => (await stack.as(demo('wangjg')).get(`/api/v1/initiatives/${id}`)).body.status).toBe('changes_requested');
+        // The chair's comment is shown with the decided review.
+        await chair.reload();
+        await expect.poll(() => chair.getByTestId('signoff-comment').first().textContent()).toContain('Please add both and resubmit.');
+        await expect(chair.getByTestId('signoff-comment').first().textContent()).resolves.toContain(w.chairComment);
+        await chair.close();
       });
     }
   }
