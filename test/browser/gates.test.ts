@@ -70,6 +70,7 @@ describe.skipIf(skipBrowser)('web UI: stage gates', () => {
     await form.getByRole('button', { name: 'Sign off', exact: true }).click();
     await expect.poll(() => form.getByTestId('signoff-confirm').textContent()).toContain('moves on to its next stage');
     await form.getByRole('button', { name: 'Confirm sign-off' }).click();
+    await expect.poll(() => page.getByTestId('signoff-form').count()).toBe(0);
 
     await expect.poll(() => page.locator('.stage-current .stage-name').textContent()).toBe('Design');
     await expect(page.locator('.page-header').textContent()).resolves.toContain('In progress');

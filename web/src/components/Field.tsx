@@ -38,7 +38,7 @@ export function Group({ legend, error, children, required }: { legend: ReactNode
     <fieldset className={`group ${error ? 'field-error' : ''}`} aria-describedby={error ? `${id}-err` : undefined} data-invalid={error ? true : undefined}>
       <legend>
         {legend}
-        {required && <RequiredMark />}
+        {required && <RequiredMark spoken />}
       </legend>
       <div className="group-body">{children}</div>
       {error && (
@@ -50,14 +50,19 @@ export function Group({ legend, error, children, required }: { legend: ReactNode
   );
 }
 
-/** The mark of a field that must be filled in: a star, read out as "required". */
-export function RequiredMark() {
+/**
+ * The mark of a field that must be filled in: a star for the eye (explained by `RequiredNote`);
+ * a control says it with aria-required, a group of radios in its legend.
+ */
+export function RequiredMark({ spoken = false }: { spoken?: boolean }) {
   const { t } = useI18n();
   return (
-    <span className="required-mark" title={t('form.required')}>
-      {' *'}
-      <span className="sr-only">{t('form.requiredSr')}</span>
-    </span>
+    <>
+      <span className="required-mark" aria-hidden="true">
+        {' *'}
+      </span>
+      {spoken && <span className="sr-only">{t('form.requiredSr')}</span>}
+    </>
   );
 }
 
