@@ -12,10 +12,15 @@ export function Field({ label, error, hint, children, wide, required }: { label:
   const control = cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, ...(required ? { 'aria-required': true } : {}) });
   return (
     <div className={`field ${wide ? 'field-wide' : ''} ${error ? 'field-error' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required && <RequiredMark />}
-      </label>
+      {required ? (
+        // The star sits beside the label, not in it, so the control's name is its label alone.
+        <span className="label-row">
+          <label htmlFor={id}>{label}</label>
+          <RequiredMark />
+        </span>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       {control}
       {hint && (
         <span className="hint" id={`${id}-hint`}>
