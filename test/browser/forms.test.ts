@@ -15,8 +15,8 @@ const widths = [390, 1360] as const;
 const locales = ['zh', 'en'] as const;
 
 const words = {
-  zh: { castVote: '投票', requestChanges: '要求修改', voteCommentRequired: '请说明需要修改的内容或理由', signOff: '签批', confirmSignOff: '确认签批', notVoted: '尚未投票', chairComment: '主任委员意见', submit: '登记投诉', required: '请填写此项。', phone: '请输入电话号码', id: '只能包含字母、数字', notFound: '没有这条记录。', choose: '请从选项中选择。', approve: '批准', decide: '审批补偿' },
-  en: { castVote: 'Cast vote', requestChanges: 'Request changes', voteCommentRequired: 'Say what should change', signOff: 'Sign off', confirmSignOff: 'Confirm sign-off', notVoted: 'have not voted', chairComment: "Chair's comment", submit: 'Take the complaint', required: 'Please fill this in.', phone: 'A phone number', id: 'Letters, digits and', notFound: 'No such record.', choose: 'Please choose one of the options.', approve: 'Approve', decide: 'Decide compensation' },
+  zh: { newTitle: '登记投诉 · cxgov', castVote: '投票', requestChanges: '要求修改', voteCommentRequired: '请说明需要修改的内容或理由', signOff: '签批', confirmSignOff: '确认签批', notVoted: '尚未投票', chairComment: '主任委员意见', submit: '登记投诉', required: '请填写此项。', phone: '请输入电话号码', id: '只能包含字母、数字', notFound: '没有这条记录。', choose: '请从选项中选择。', approve: '批准', decide: '审批补偿' },
+  en: { newTitle: 'Take a complaint · cxgov', castVote: 'Cast vote', requestChanges: 'Request changes', voteCommentRequired: 'Say what should change', signOff: 'Sign off', confirmSignOff: 'Confirm sign-off', notVoted: 'have not voted', chairComment: "Chair's comment", submit: 'Take the complaint', required: 'Please fill this in.', phone: 'A phone number', id: 'Letters, digits and', notFound: 'No such record.', choose: 'Please choose one of the options.', approve: 'Approve', decide: 'Decide compensation' },
 };
 
 /** The API's own English (zod and route messages) that must never reach a Chinese screen. */
@@ -50,7 +50,10 @@ describe.skipIf(skipBrowser)('web UI: forms say what is wrong, in the reader’s
         const posts: string[] = [];
         page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/complaints') && posts.push(r.url()));
 
-        // Marked: the five fields the API requires (description, reference, name, phone), not the optional ones.
+        // The page says what it is in the tab and the history too.
+        await expect.poll(() => page.title()).toBe(w.newTitle);
+
+        // Marked: the four fields the API requires (description, reference, name, phone), not the optional ones.
         for (const name of ['description', 'customer.ref', 'customer.name', 'customer.phone']) {
           await expect(page.locator(`[name="${name}"]`).getAttribute('aria-required')).resolves.toBe('true');
         }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { hasRole } from '../auth/session';
 import { useSession, useUser } from '../auth/SessionContext';
@@ -129,7 +129,11 @@ export function Layout() {
 }
 
 /** Page title block: heading, optional subtitle and actions on the right. */
+/** A page's heading, which is also its title in the browser's tab and history ("… · cxgov"). */
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} · cxgov`;
+  }, [title]);
   return (
     <div className="page-header">
       <div>
