@@ -89,7 +89,7 @@ describe.skipIf(skipBrowser)('web UI: forms say what is wrong, in the reader’s
         await page.locator('[name="customer.phone"]').fill('13700001111');
         await page.locator('[name="initiativeId"]').fill('no-such-product');
         await page.getByRole('button', { name: w.submit, exact: true }).click();
-        await expect.poll(() => page.locator('.field', { has: page.locator('[name="initiativeId"]') }).locator('.error-text').textContent()).toBe(w.notFound);
+        await expect.poll(() => page.locator('.field', { has: page.locator('[name="initiativeId"]') }).locator('.error-text').textContent(), { timeout: 20_000 }).toBe(w.notFound);
         expect(posts).toHaveLength(1);
         if (locale === 'zh') expect(await visibleText(page)).not.toMatch(developerText);
         expect(await seriousViolations(page)).toEqual([]);
@@ -145,7 +145,7 @@ describe.skipIf(skipBrowser)('web UI: forms say what is wrong, in the reader’s
         await form.getByRole('radio', { name: w.approve, exact: true }).check();
         await form.locator('textarea[name="comment"]').fill('Within policy after review.');
         await form.getByRole('button', { name: w.decide }).click();
-        await expect.poll(async () => (await stack.as(demo('zhoumin')).get(`/api/v1/complaints/${c.body.id}`)).body.status).toBe('resolved');
+        await expect.poll(async () => (await stack.as(demo('zhoumin')).get(`/api/v1/complaints/${c.body.id}`)).body.status, { timeout: 20_000 }).toBe('resolved');
         expect(posts).toHaveLength(1);
 
         // The customer's answer is not chosen in advance either.
@@ -199,9 +199,11 @@ describe.skipIf(skipBrowser)('web UI: forms say what is wrong, in the reader’s
         if (locale === 'zh') expect(await visibleText(member)).not.toMatch(developerText);
         expect(await seriousViolations(member)).toEqual([]);
         await screenshot(member, `forms-vote-${locale}-${width}`);
+        // The deliverables, open, keep to the screen's width (long hashes and links break, nested parts stack).
+        expect(await member.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await form.locator('textarea[name="comment"]').fill('Cover customers who travel abroad.');
         await form.getByRole('button', { name: w.castVote }).click();
-        await expect.poll(() => member.locator('[data-testid="live-review"] tr[data-member="limin"]').textContent()).toContain('Cover customers who travel abroad.');
+        await expect.poll(() => member.locator('[data-testid="live-review"] tr[data-member="limin"]').textContent(), { timeout: 20_000 }).toContain('Cover customers who travel abroad.');
         expect(votes).toHaveLength(1);
         // A committee member is not a reader of the roster: no page load asks for it and fails.
         expect(forbidden).toEqual([]);
@@ -229,7 +231,7 @@ describe.skipIf(skipBrowser)('web UI: forms say what is wrong, in the reader’s
         expect(await seriousViolations(chair)).toEqual([]);
         await screenshot(chair, `forms-signoff-${locale}-${width}`);
         await signoff.getByRole('button', { name: w.confirmSignOff }).click();
-        await expect.poll(async () => (await stack.as(demo('wangjg')).get(`/api/v1/initiatives/${id}`)).body.status).toBe('changes_requested');
+        await expect.poll(async () => (await stack.as(demo('wangjg')).get(`/api/v1/initiatives/${id}`)).body.status, { timeout: 20_000 }).toBe('changes_requested');
         // The chair's comment is shown with the decided review.
         await chair.reload();
         await expect.poll(() => chair.getByTestId('signoff-comment').first().textContent()).toContain('Please add both and resubmit.');

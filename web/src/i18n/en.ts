@@ -9,6 +9,7 @@ export const en = {
   'nav.audit': 'Audit',
   'nav.reports': 'Reports',
   'nav.signOut': 'Sign out',
+  'nav.menu': 'Menu',
   'locale.label': 'Language',
 
   'common.loading': 'Loading…',

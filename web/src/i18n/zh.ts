@@ -11,6 +11,7 @@ export const zh: Record<MessageKey, string> = {
   'nav.audit': '审计',
   'nav.reports': '报表',
   'nav.signOut': '退出登录',
+  'nav.menu': '菜单',
   'locale.label': '语言',
 
   'common.loading': '加载中…',
