@@ -1,10 +1,18 @@
+import type { FieldProblemCode } from '../domain/field-rules.js';
+
 /**
  * RFC 9457 problem details. Routes and services throw `Problem`s; the error middleware turns
  * them (and body-parser, validation, Temporal and database failures) into problem+json answers.
  */
+/**
+ * One refused field: where, in English words, and (from request validation) why as a code of
+ * domain/field-rules.ts with its limit, which clients translate (the web UI does).
+ */
 export interface FieldError {
   path: string;
   message: string;
+  code?: FieldProblemCode;
+  limit?: number;
 }
 
 export class Problem extends Error {

@@ -6,6 +6,7 @@ import type { Principal, Role } from './auth/roles.js';
 import type { TokenVerifier } from './auth/tokens.js';
 import type { CommandGuard } from './command-guard.js';
 import type { IdempotencyStore } from './idempotency.js';
+import { fieldProblemCodes } from '../domain/field-rules.js';
 import { Problem } from './problem.js';
 import { parseOrThrow } from './validation.js';
 import { z } from './zod.js';
@@ -60,7 +61,16 @@ const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.enum(fieldProblemCodes).optional().openapi({ description: 'why the field was refused (domain/field-rules.ts), for clients to say in their own words' }),
+          limit: z.number().optional().openapi({ description: 'the bound broken, for too_long, too_small and too_big' }),
+        }),
+      )
+      .optional(),
     instance: z.string().optional().openapi({ description: 'the path of the request' }),
   })
   .openapi('Problem');

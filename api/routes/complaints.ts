@@ -115,7 +115,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       if (received < now - maxBackdateMs) throw badRequest('receivedAt is more than a year ago', [{ path: 'body.receivedAt', message: 'must be within the last year' }]);
       // A link to a product that does not exist would count nowhere and reach the reports as typed.
       if (body.initiativeId !== undefined && !(await initiativeExists(db, body.initiativeId))) {
-        throw badRequest('initiativeId names no initiative', [{ path: 'body.initiativeId', message: `no initiative ${body.initiativeId}` }]);
+        throw badRequest('initiativeId names no initiative', [{ path: 'body.initiativeId', message: `no initiative ${body.initiativeId}`, code: 'not_found' }]);
       }
 
       // PII first, encrypted, keyed by the complaint id (a retry writes nothing new).
@@ -375,7 +375,7 @@ async function checkedRootCause(db: Database, choice: RootCauseChoice | undefine
   const check = resolveRootCause(taxonomy, version, choice, required ?? taxonomy.requiredOnResolution);
   if (!check.ok) throw badRequest(check.message, [{ path: choice ? `${path}.code` : path, message: check.message }]);
   if (check.rootCause?.initiativeId && !(await readInitiative(db, check.rootCause.initiativeId))) {
-    throw badRequest(`no initiative ${check.rootCause.initiativeId}`, [{ path: `${path}.initiativeId`, message: 'no such initiative' }]);
+    throw badRequest(`no initiative ${check.rootCause.initiativeId}`, [{ path: `${path}.initiativeId`, message: 'no such initiative', code: 'not_found' }]);
   }
   return check.rootCause;
 }

@@ -1,5 +1,7 @@
 import { parseLocalDate } from '../../domain/calendar.js';
 import { durationUnits } from '../../domain/duration.js';
+import * as rules from '../../domain/field-rules.js';
+import { formatMessages, type TextRule } from '../../domain/field-rules.js';
 import { maskPiiText } from '../../domain/pii-text.js';
 import { abnormalEnds } from '../../domain/process-end.js';
 import { z } from '../zod.js';
@@ -13,16 +15,27 @@ export const DurationSchema = z
 
 export const ratio = z.number().gt(0).max(1);
 export const score = z.number().min(0).max(100);
+/**
+ * A typed field of a request as domain/field-rules.ts states it (the rule the web UI checks its
+ * forms by before sending): trimmed, not empty, bounded and shaped as the rule says. Free text
+ * people type about a case (descriptions, messages, reasons, comments) has phone, id and card
+ * numbers masked here, where the API takes it (domain/pii-text.ts), so that workflows, the audit
+ * trail, notifications and logs never hold them in clear.
+ */
+export function textField(rule: TextRule) {
+  let s = z.string();
+  if (rule.trim) s = s.trim();
+  if (rule.required) s = s.min(1, { message: 'must not be empty', abort: true });
+  if (rule.max !== undefined) s = s.max(rule.max);
+  if (rule.pattern) s = s.regex(rule.pattern, formatMessages[rule.format ?? 'id']);
+  return rule.free ? s.overwrite(maskPiiText) : s;
+}
+
 /** Text stored as given (names, teams); bounded so one request cannot fill the database. */
 export const text = (max = 10_000) => z.string().max(max);
-export const requiredText = (max = 10_000) => z.string().trim().min(1, 'must not be empty').max(max);
-/**
- * Free text people type about a case (descriptions, messages, reasons, comments): bounded, and
- * with phone, id and card numbers masked here, where the API takes it (domain/pii-text.ts), so
- * that workflows, the audit trail, notifications and logs never hold them in clear.
- */
-export const freeText = (max = 10_000) => text(max).overwrite(maskPiiText);
-export const requiredFreeText = (max = 10_000) => requiredText(max).overwrite(maskPiiText);
+export const requiredText = (max = 10_000) => textField(rules.requiredText(max));
+export const freeText = (max = 10_000) => textField(rules.freeText(max));
+export const requiredFreeText = (max = 10_000) => textField(rules.requiredFreeText(max));
 /** A process that ended other than by completing (domain/process-end.ts). */
 export const ProcessEndedSchema = z
   .object({
@@ -42,7 +55,7 @@ function isLocalDate(s: string): boolean {
     return false;
   }
 }
-export const id = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:@-]+$/, 'ids are letters, digits and _ . : @ -');
+export const id = textField(rules.idRule);
 
 /**
  * An ISO-8601 timestamp with offset that PostgreSQL's timestamptz takes as well: zod's format

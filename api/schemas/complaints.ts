@@ -1,22 +1,17 @@
 import { categories, channels, clockStates, complaintStatuses, ownerKinds, severities } from '../../domain/complaints/types.js';
 import { z } from '../zod.js';
 import { rootCauseCodePattern } from '../../domain/complaints/root-causes.js';
-import { freeText, id, instant, ProcessEndedSchema, requiredFreeText, requiredText, text } from './common.js';
+import { complaintInputRules, customerRules } from '../../domain/complaints/inputs.js';
+import { id, instant, ProcessEndedSchema, requiredFreeText, requiredText, text, textField } from './common.js';
 
 /** Request and answer schemas of the Complaints section (docs/http-contract.md). Unknown fields are refused. */
 
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9][0-9 -]{4,24}$/, 'expected a phone number: digits, optionally a leading + and spaces or dashes');
-const idNumber = z
-  .string()
-  .trim()
-  .regex(/^[0-9A-Za-z]{6,30}$/, 'expected an identity document number: 6–30 letters or digits');
+const phone = textField(customerRules.phone);
+const idNumber = textField(customerRules.idNumber);
 
 export const CustomerSchema = z.strictObject({
-  ref: id,
-  name: requiredText(200),
+  ref: textField(customerRules.ref),
+  name: textField(customerRules.name),
   phone,
   idNumber: idNumber.optional(),
 });
@@ -28,13 +23,13 @@ export const IntakeSchema = z
     initiativeId: id.optional(),
     category: z.enum(categories),
     severity: z.enum(severities),
-    description: requiredFreeText(10_000),
+    description: textField(complaintInputRules.intake.description),
     receivedAt: instant.optional(),
   })
   .openapi('ComplaintIntake');
 
-export const RespondSchema = z.strictObject({ message: requiredFreeText(10_000), channel: z.enum(channels) }).openapi('ComplaintResponse');
-export const TransferSchema = z.strictObject({ department: id, reason: requiredFreeText(2_000) }).openapi('ComplaintTransfer');
+export const RespondSchema = z.strictObject({ message: textField(complaintInputRules.respond.message), channel: z.enum(channels) }).openapi('ComplaintResponse');
+export const TransferSchema = z.strictObject({ department: textField(complaintInputRules.transfer.department), reason: textField(complaintInputRules.transfer.reason) }).openapi('ComplaintTransfer');
 export const CompensationSchema = z.strictObject({
   amount: z.number().gt(0).max(1_000_000_000),
   currency: z.literal('CNY'),
@@ -48,24 +43,24 @@ export const RootCauseChoiceSchema = z
   .openapi('RootCauseChoice', { description: 'A cause (a leaf) of the root-cause taxonomy in force (GET /api/v1/policies/root-causes)' });
 export const ResolutionSchema = z
   .strictObject({
-    summary: requiredFreeText(10_000),
-    remedy: requiredFreeText(10_000),
+    summary: textField(complaintInputRules.resolve.summary),
+    remedy: textField(complaintInputRules.resolve.remedy),
     compensation: CompensationSchema.optional(),
     rootCause: RootCauseChoiceSchema.optional().openapi({ description: 'why it happened; required when the root-cause policy says so' }),
   })
   .openapi('ComplaintResolution');
 export const RootCauseCorrectionSchema = z
-  .strictObject({ code: rootCauseCode, initiativeId: id.optional(), reason: requiredFreeText(2_000) })
+  .strictObject({ code: rootCauseCode, initiativeId: id.optional(), reason: textField(complaintInputRules.rootCauseCorrection.reason) })
   .openapi('ComplaintRootCauseCorrection');
-export const ApprovalSchema = z.strictObject({ approved: z.boolean(), comment: requiredFreeText(2_000) }).openapi('ComplaintApproval');
-export const SignoffSchema = z.strictObject({ comment: requiredFreeText(2_000) }).openapi('ComplaintSignoff');
+export const ApprovalSchema = z.strictObject({ approved: z.boolean(), comment: textField(complaintInputRules.approve.comment) }).openapi('ComplaintApproval');
+export const SignoffSchema = z.strictObject({ comment: textField(complaintInputRules.signoff.comment) }).openapi('ComplaintSignoff');
 export const FeedbackSchema = z
-  .strictObject({ satisfied: z.boolean(), via: z.enum(['callback', 'survey']), comment: freeText(2_000) })
+  .strictObject({ satisfied: z.boolean(), via: z.enum(['callback', 'survey']), comment: textField(complaintInputRules.feedback.comment) })
   .openapi('ComplaintFeedback');
-export const AppealSchema = z.strictObject({ reason: requiredFreeText(2_000) }).openapi('ComplaintAppeal');
-export const AppealDecisionSchema = z.strictObject({ upheld: z.boolean(), decision: requiredFreeText(10_000) }).openapi('ComplaintAppealDecision');
-export const ReasonSchema = z.strictObject({ reason: requiredFreeText(2_000) }).openapi('ComplaintReason');
-export const ResumeSchema = z.strictObject({ reason: freeText(2_000).optional() }).openapi('ComplaintResume');
+export const AppealSchema = z.strictObject({ reason: textField(complaintInputRules.appeal.reason) }).openapi('ComplaintAppeal');
+export const AppealDecisionSchema = z.strictObject({ upheld: z.boolean(), decision: textField(complaintInputRules.appealDecision.decision) }).openapi('ComplaintAppealDecision');
+export const ReasonSchema = z.strictObject({ reason: textField(complaintInputRules.pause.reason) }).openapi('ComplaintReason');
+export const ResumeSchema = z.strictObject({ reason: textField(complaintInputRules.resume.reason).optional() }).openapi('ComplaintResume');
 
 export const CustomerUpdateSchema = z
   .strictObject({

@@ -1,6 +1,7 @@
 import { businessLines, decisions, gateStages, initiativeStatuses, stages } from '../../domain/gates/stages.js';
 import { z } from '../zod.js';
-import { DurationSchema, freeText, id, ProcessEndedSchema, requiredFreeText, requiredText } from './common.js';
+import { initiativeInputRules } from '../../domain/gates/inputs.js';
+import { DurationSchema, freeText, id, ProcessEndedSchema, requiredFreeText, textField } from './common.js';
 
 /**
  * Request and response schemas of "Initiatives and gates" (docs/http-contract.md). Requests are strict (unknown
@@ -12,10 +13,10 @@ export const InitiativeParams = z.strictObject({ id });
 
 export const CreateInitiativeSchema = z
   .strictObject({
-    name: requiredText(200),
+    name: textField(initiativeInputRules.create.name),
     businessLine: z.enum(businessLines),
-    description: requiredFreeText(10_000),
-    team: requiredText(200),
+    description: textField(initiativeInputRules.create.description),
+    team: textField(initiativeInputRules.create.team),
   })
   .openapi('CreateInitiative');
 

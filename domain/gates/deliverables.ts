@@ -18,6 +18,7 @@
  * - Problem paths start at `deliverables` (overridable) and use `.field` and `[index]`,
  *   e.g. `deliverables.attachments[0].sha256`.
  */
+import type { FieldProblem } from '../field-rules.js';
 import type { GateStage } from './stages.js';
 
 export const researchMethods = ['questionnaire', 'interview', 'focus_group', 'competitor_analysis'] as const;
@@ -83,11 +84,8 @@ export interface DeliverablesByStage {
 }
 export type Deliverables = DeliverablesByStage[GateStage];
 
-/** One validation failure; maps onto problem+json `errors: [{ path, message }]`. */
-export interface DeliverableProblem {
-  path: string;
-  message: string;
-}
+/** One validation failure; maps onto problem+json `errors: [{ path, message, code, limit? }]` (domain/field-rules.ts). */
+export type DeliverableProblem = FieldProblem;
 
 // ---------------------------------------------------------------------------------------------
 // Small checkers. Each appends problems to `out` and returns nothing, so a validator reads as a
@@ -122,7 +120,7 @@ const item = (path: string, index: number): string => `${path}[${index}]`;
 function rejectUnknownFields(obj: Obj, allowed: readonly string[], path: string, what: string, out: Problems): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) {
-      out.push({ path: at(path, key), message: `unknown field ${quote(key)} is not part of the ${what}` });
+      out.push({ path: at(path, key), message: `unknown field ${quote(key)} is not part of the ${what}`, code: 'unknown_field' });
     }
   }
 }
@@ -131,24 +129,27 @@ function rejectUnknownFields(obj: Obj, allowed: readonly string[], path: string,
 function requireObject(obj: Obj, key: string, path: string, message: string, out: Problems): Obj | undefined {
   const value = obj[key];
   if (isObject(value)) return value;
-  out.push({ path: at(path, key), message });
+  out.push({ path: at(path, key), message, code: 'required' });
   return undefined;
 }
 
 function requireText(obj: Obj, key: string, path: string, message: string, out: Problems): void {
-  if (!isText(obj[key])) out.push({ path: at(path, key), message });
+  if (!isText(obj[key])) out.push({ path: at(path, key), message, code: 'required' });
 }
 
 function optionalString(obj: Obj, key: string, path: string, message: string, out: Problems): void {
-  if (obj[key] !== undefined && typeof obj[key] !== 'string') out.push({ path: at(path, key), message });
+  if (obj[key] !== undefined && typeof obj[key] !== 'string') out.push({ path: at(path, key), message, code: 'invalid' });
 }
 
 function requireBoolean(obj: Obj, key: string, path: string, message: string, out: Problems): void {
-  if (typeof obj[key] !== 'boolean') out.push({ path: at(path, key), message });
+  if (typeof obj[key] !== 'boolean') out.push({ path: at(path, key), message, code: 'required' });
 }
 
 function requireScore(obj: Obj, key: string, path: string, message: string, out: Problems): void {
-  if (!isScore(obj[key])) out.push({ path: at(path, key), message });
+  const v = obj[key];
+  if (isScore(v)) return;
+  if (typeof v !== 'number' || !Number.isFinite(v)) out.push({ path: at(path, key), message, code: 'required' });
+  else out.push({ path: at(path, key), message, ...(v < 0 ? { code: 'too_small', limit: 0 } : { code: 'too_big', limit: 100 }) });
 }
 
 /** A list of at least one non-empty text; `missing` covers absent, not-a-list and empty. */
@@ -156,11 +157,11 @@ function requireTextList(obj: Obj, key: string, path: string, missing: string, e
   const value = obj[key];
   const listPath = at(path, key);
   if (!Array.isArray(value) || value.length === 0) {
-    out.push({ path: listPath, message: missing });
+    out.push({ path: listPath, message: missing, code: 'required' });
     return;
   }
   value.forEach((v, i) => {
-    if (!isText(v)) out.push({ path: item(listPath, i), message: entry });
+    if (!isText(v)) out.push({ path: item(listPath, i), message: entry, code: 'required' });
   });
 }
 
@@ -173,20 +174,20 @@ function optionalAttachments(obj: Obj, path: string, out: Problems): void {
   if (value === undefined) return;
   const listPath = at(path, 'attachments');
   if (!Array.isArray(value)) {
-    out.push({ path: listPath, message: 'attachments must be a list of { uri, sha256 }' });
+    out.push({ path: listPath, message: 'attachments must be a list of { uri, sha256 }', code: 'invalid' });
     return;
   }
   value.forEach((entry, i) => {
     const entryPath = item(listPath, i);
     if (!isObject(entry)) {
-      out.push({ path: entryPath, message: 'each attachment must be an object with uri and sha256' });
+      out.push({ path: entryPath, message: 'each attachment must be an object with uri and sha256', code: 'invalid' });
       return;
     }
     if (typeof entry['uri'] !== 'string' || !uriPattern.test(entry['uri'])) {
-      out.push({ path: at(entryPath, 'uri'), message: 'attachment uri must be a URI with a scheme, e.g. https://… or s3://…' });
+      out.push({ path: at(entryPath, 'uri'), message: 'attachment uri must be a URI with a scheme, e.g. https://… or s3://…', code: 'format' });
     }
     if (typeof entry['sha256'] !== 'string' || !sha256Pattern.test(entry['sha256'])) {
-      out.push({ path: at(entryPath, 'sha256'), message: 'attachment sha256 must be exactly 64 hexadecimal characters' });
+      out.push({ path: at(entryPath, 'sha256'), message: 'attachment sha256 must be exactly 64 hexadecimal characters', code: 'format' });
     }
     rejectUnknownFields(entry, ['uri', 'sha256'], entryPath, 'attachment', out);
   });
@@ -200,13 +201,14 @@ const methodList = 'questionnaire, interview, focus_group or competitor_analysis
 function validateResearch(d: Obj, path: string, out: Problems): void {
   const methods = d['methods'];
   if (!Array.isArray(methods) || methods.length === 0) {
-    out.push({ path: at(path, 'methods'), message: `research report must list at least one method: ${methodList}` });
+    out.push({ path: at(path, 'methods'), message: `research report must list at least one method: ${methodList}`, code: 'required' });
   } else {
     methods.forEach((m, i) => {
       if (!(researchMethods as readonly unknown[]).includes(m)) {
         out.push({
           path: item(at(path, 'methods'), i),
           message: `${quote(m)} is not a research method; use ${methodList}`,
+          code: 'choice',
         });
       }
     });
@@ -257,7 +259,8 @@ function validateCheck(check: Obj, path: string, team: string, out: Problems): v
 function validateUserTest(userTest: Obj, path: string, out: Problems): void {
   const participants = userTest['participants'];
   if (typeof participants !== 'number' || !Number.isInteger(participants) || participants < 1) {
-    out.push({ path: at(path, 'participants'), message: 'user test must state the number of participants as a whole number, at least 1' });
+    const code = typeof participants !== 'number' || !Number.isFinite(participants) ? 'required' : participants < 1 ? 'too_small' : 'invalid';
+    out.push({ path: at(path, 'participants'), message: 'user test must state the number of participants as a whole number, at least 1', code, ...(code === 'too_small' ? { limit: 1 } : {}) });
   }
   for (const score of ['usability', 'functionality', 'satisfaction'] as const) {
     requireScore(userTest, score, path, `user test ${score} score must be a number from 0 to 100`, out);
@@ -330,10 +333,10 @@ const stageLabels: Record<GateStage, string> = {
 export function validateDeliverables(stage: GateStage, deliverables: unknown, basePath = 'deliverables'): DeliverableProblem[] {
   const validate = Object.hasOwn(validators, stage) ? validators[stage] : undefined;
   if (!validate) {
-    return [{ path: 'stage', message: `${quote(stage)} is not a stage with a gate; use research, design, prototype_testing or launch_assessment` }];
+    return [{ path: 'stage', message: `${quote(stage)} is not a stage with a gate; use research, design, prototype_testing or launch_assessment`, code: 'choice' }];
   }
   if (!isObject(deliverables)) {
-    return [{ path: basePath, message: `deliverables must be an object with ${stageLabels[stage]}` }];
+    return [{ path: basePath, message: `deliverables must be an object with ${stageLabels[stage]}`, code: 'required' }];
   }
   const out: Problems = [];
   validate(deliverables, basePath, out);

@@ -298,3 +298,17 @@ export function nextAfterDecision(stage: GateStage, decision: Decision, version:
       return { stage, status: 'rejected', nextVersion: null };
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Comments
+
+/**
+ * Decisions that must say why (docs/gates.md): asking for changes or rejecting leaves the product
+ * team with work or a verdict, so the vote or sign-off names what is wanted or what is wrong. The
+ * web forms require the comment for these; an approval may go without one.
+ */
+export const decisionsNeedingComment: readonly Decision[] = ['request_changes', 'reject'];
+
+export function commentRequired(decision: Decision | undefined): boolean {
+  return decision !== undefined && decisionsNeedingComment.includes(decision);
+}

@@ -64,9 +64,13 @@ describe.skipIf(skipBrowser)('web UI: stage gates', () => {
     await page.waitForURL(`**/initiatives/${initiativeId}`);
     const form = page.getByRole('form', { name: "Chair's sign-off" });
     await expect.poll(() => form.textContent()).toContain('Quorum is met');
+    await form.getByRole('radio', { name: 'Approve' }).check();
     await form.getByLabel('Comment').fill('Approved: proceed to design.');
     await screenshot(page, '03-chair-sign-off');
     await form.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await expect.poll(() => form.getByTestId('signoff-confirm').textContent()).toContain('moves on to its next stage');
+    await form.getByRole('button', { name: 'Confirm sign-off' }).click();
+    await expect.poll(() => page.getByTestId('signoff-form').count()).toBe(0);
 
     await expect.poll(() => page.locator('.stage-current .stage-name').textContent()).toBe('Design');
     await expect(page.locator('.page-header').textContent()).resolves.toContain('In progress');

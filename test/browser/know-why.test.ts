@@ -112,6 +112,8 @@ describe.skipIf(skipBrowser)('web UI: knowing why', () => {
     const page = await browser.page();
     await page.setViewportSize(phone);
     await signIn(page, stack.url, 'limin', 'zh');
+    // On a phone the navigation is behind the menu button.
+    await page.getByTestId('nav-toggle').click();
     await expect.poll(() => page.getByRole('link', { name: '热点问题' }).count()).toBe(1);
     await page.goto(`${stack.url}/hot-issues?month=${lastMonth}`);
     await page.getByTestId('hot-issues').waitFor();

@@ -96,6 +96,7 @@ describe.skipIf(skipBrowser)('web UI: workspace', () => {
 
     await row.getByRole('link').click();
     await page.locator('button[data-command="approve"]').click();
+    await page.getByRole('form').getByRole('radio', { name: 'Approve' }).check();
     await page.getByRole('form').getByLabel('Comment').fill('Within policy after review.');
     await page.getByRole('form').getByRole('button').last().click();
     await expect.poll(() => page.locator('.page-header').textContent()).toContain('Resolved');

@@ -182,7 +182,7 @@ describe('intake validation and roles', () => {
   it('refuses unknown fields, bad values and callers who are not agents', async () => {
     const unknownField = await stack.as(agent).post('/api/v1/complaints', { ...intakeBody(), priority: 'high' });
     expect(unknownField.status).toBe(400);
-    expect(unknownField.body.errors).toEqual(expect.arrayContaining([{ path: 'body.priority', message: 'unknown field "priority" is not allowed' }]));
+    expect(unknownField.body.errors).toEqual(expect.arrayContaining([{ path: 'body.priority', message: 'unknown field "priority" is not allowed', code: 'unknown_field' }]));
     const badPhone = await stack.as(agent).post('/api/v1/complaints', intakeBody({ customer: { ref: 'x', name: 'y', phone: 'call me' } }));
     expect(badPhone.status).toBe(400);
     expect(badPhone.body.errors[0].path).toBe('body.customer.phone');
@@ -219,7 +219,7 @@ describe('linked initiative', () => {
     for (const initiativeId of ['-2-3@A1', 'no-such-initiative']) {
       const res = await stack.as(agent).post('/api/v1/complaints', intakeBody({ initiativeId }));
       expect(res.status, initiativeId).toBe(400);
-      expect(res.body.errors).toEqual([{ path: 'body.initiativeId', message: expect.stringContaining('no initiative') }]);
+      expect(res.body.errors).toEqual([{ path: 'body.initiativeId', message: expect.stringContaining('no initiative'), code: 'not_found' }]);
     }
     expect(await stack.query(`select id from complaints where initiative_id in ('-2-3@A1', 'no-such-initiative')`)).toEqual([]);
   });

@@ -343,7 +343,7 @@ describe('submissions', () => {
     expect(res.body.detail).toContain('at least one method');
     const unknown = await stack.as(people.owner).post(`/api/v1/initiatives/${id}/submissions`, { stage: 'research', deliverables: deliverables.research, note: 'x' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toContainEqual({ path: 'body.note', message: 'unknown field "note" is not allowed' });
+    expect(unknown.body.errors).toContainEqual({ path: 'body.note', message: 'unknown field "note" is not allowed', code: 'unknown_field' });
   });
 
   it('refuses another stage (409), a second open review (409), another team (403) and other roles (403)', async () => {

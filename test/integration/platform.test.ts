@@ -71,8 +71,8 @@ describe('request hygiene', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
-        { path: 'body.extra', message: 'unknown field "extra" is not allowed' },
-        { path: 'body.members.0.salary', message: 'unknown field "salary" is not allowed' },
+        { path: 'body.extra', message: 'unknown field "extra" is not allowed', code: 'unknown_field' },
+        { path: 'body.members.0.salary', message: 'unknown field "salary" is not allowed', code: 'unknown_field' },
       ]),
     );
   });

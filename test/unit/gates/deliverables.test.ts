@@ -89,7 +89,7 @@ describe('validateDeliverables: valid submissions', () => {
 describe('validateDeliverables: not an object', () => {
   it.each([null, undefined, 'text', 42, [research]])('refuses %j as a whole', (value) => {
     expect(validateDeliverables('research', value)).toEqual([
-      { path: 'deliverables', message: 'deliverables must be an object with the demand research report' },
+      { path: 'deliverables', message: 'deliverables must be an object with the demand research report', code: 'required' },
     ]);
   });
 
@@ -241,7 +241,7 @@ describe('validateDeliverables: unknown fields', () => {
   it.each(unknownFields)('%s: names %s', (stage, path, change, message) => {
     const problems = validateDeliverables(stage, variant(valid[stage], change));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toEqual({ path, message: expect.stringMatching(message) });
+    expect(problems[0]).toEqual({ path, message: expect.stringMatching(message), code: 'unknown_field' });
   });
 
   it('a misspelt field is reported both as unknown and as the part it fails to provide', () => {
@@ -258,7 +258,7 @@ describe('validateDeliverables: unknown fields', () => {
   it('a JSON "__proto__" key is an unknown field, not a prototype', () => {
     const hostile = JSON.parse('{"functionalDesign":"f","interfaceDesign":"i","processDesign":"p","uxObjectives":["u"],"__proto__":{"x":1}}');
     expect(validateDeliverables('design', hostile)).toEqual([
-      { path: 'deliverables.__proto__', message: expect.stringMatching(/unknown field "__proto__"/) },
+      { path: 'deliverables.__proto__', message: expect.stringMatching(/unknown field "__proto__"/), code: 'unknown_field' },
     ]);
   });
 

@@ -3,11 +3,10 @@
  * problem documents turned into `ApiError`s that keep the field errors for forms.
  */
 import { getToken } from '../auth/session';
+import type { components } from './schema';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+/** One refused field of a problem document: path, English message, and the `code` the UI translates. */
+export type FieldError = NonNullable<components['schemas']['Problem']['errors']>[number];
 
 export class ApiError extends Error {
   constructor(

@@ -6510,6 +6510,13 @@ export interface components {
         Problem: {
             detail?: string;
             errors?: {
+                /**
+                 * @description why the field was refused (domain/field-rules.ts), for clients to say in their own words
+                 * @enum {string}
+                 */
+                code?: "required" | "too_long" | "too_small" | "too_big" | "format" | "choice" | "unknown_field" | "not_found" | "invalid";
+                /** @description the bound broken, for too_long, too_small and too_big */
+                limit?: number;
                 message: string;
                 path: string;
             }[];

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useState, type ReactNode } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { hasRole } from '../auth/session';
 import { useSession, useUser } from '../auth/SessionContext';
 import { useUnread } from '../hooks/useUnread';
@@ -62,6 +62,10 @@ export function Layout() {
   const { signOut } = useSession();
   const { t, label, locale, setLocale } = useI18n();
   const reader = useReader(user);
+  // On a phone the navigation folds into a menu button (styles.css), closed again on every page change.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -76,8 +80,11 @@ export function Layout() {
             <span className="brand-name">cxgov</span>
             <span className="brand-sub">{t('app.subtitle')}</span>
           </span>
+          <button type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)} data-testid="nav-toggle">
+            {t('nav.menu')}
+          </button>
         </div>
-        <nav aria-label={t('nav.label')}>
+        <nav id="main-nav" aria-label={t('nav.label')} className={menuOpen ? 'nav-open' : undefined}>
           <ul>
             {nav
               .filter((n) => (n.readers ? reader : !n.roles || hasRole(user, ...n.roles)))
@@ -129,7 +136,11 @@ export function Layout() {
 }
 
 /** Page title block: heading, optional subtitle and actions on the right. */
+/** A page's heading, which is also its title in the browser's tab and history ("… · cxgov"). */
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} · cxgov`;
+  }, [title]);
   return (
     <div className="page-header">
       <div>

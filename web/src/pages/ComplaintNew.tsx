@@ -1,25 +1,43 @@
+import { complaintInputRules } from '@domain/complaints/inputs.js';
 import { categories, channels, severities } from '@domain/complaints/types.js';
-import { useState, type FormEvent } from 'react';
+import { checkForm, isRequired } from '@domain/field-rules.js';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, api } from '../api/client';
 import type { Complaint } from '../api/types';
-import { errorsByPath, Field } from '../components/Field';
+import { errorsByPath, Field, focusFirstInvalid, RequiredNote } from '../components/Field';
 import { PageHeader } from '../components/Layout';
 import { ErrorNotice } from '../components/Notice';
 import { useCommand } from '../hooks/useApi';
 import { useI18n } from '../i18n';
 
-/** Complaint intake (POST /api/v1/complaints, cs_agent): the taker becomes the first responder. */
+const rules = complaintInputRules.intake;
+const required = (path: string) => isRequired(rules, path);
+
+/**
+ * Complaint intake (POST /api/v1/complaints, cs_agent): the taker becomes the first responder.
+ * Checked before sending by the rules the API's schema is built from (domain/complaints/inputs.ts).
+ */
 export function ComplaintNewPage() {
   const { t, label } = useI18n();
   const navigate = useNavigate();
   const [f, setF] = useState({ channel: 'hotline', category: 'service', severity: 'general', ref: '', name: '', phone: '', idNumber: '', initiativeId: '', description: '', receivedAt: '' });
   const intake = useCommand((body: unknown) => api.post<Complaint>('/complaints', body));
-  const errors = intake.error instanceof ApiError ? errorsByPath(intake.error.errors) : {};
+  const [checked, setChecked] = useState<Record<string, string>>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = checked ?? (intake.error instanceof ApiError ? errorsByPath(t, intake.error.errors) : {});
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const problems = checkForm(rules, { description: f.description, initiativeId: f.initiativeId.trim(), 'customer.ref': f.ref.trim(), 'customer.name': f.name, 'customer.phone': f.phone, 'customer.idNumber': f.idNumber });
+    intake.clearError();
+    if (problems.length > 0) {
+      setChecked(errorsByPath(t, problems, ''));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setChecked(undefined);
     const body = {
       channel: f.channel,
       category: f.category,
@@ -31,6 +49,7 @@ export function ComplaintNewPage() {
     };
     const created = await intake.exec(body);
     if (created) navigate(`/complaints/${created.id}`);
+    else focusFirstInvalid(formRef.current);
   }
 
   const choice = (k: 'channel' | 'category' | 'severity', values: readonly string[]) => (
@@ -48,7 +67,13 @@ export function ComplaintNewPage() {
   return (
     <>
       <PageHeader title={t('complaints.new')} subtitle={t('intake.hint')} />
-      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={formRef} className="card form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('complaints.new')}>
+        <RequiredNote />
+        {checked && Object.keys(checked).length > 0 && (
+          <div className="notice notice-danger" role="alert">
+            <strong>{t('form.fix', { n: Object.keys(checked).length })}</strong>
+          </div>
+        )}
         <ErrorNotice error={intake.error} />
         <h2>{t('intake.complaint')}</h2>
         <div className="form-grid">
@@ -58,27 +83,27 @@ export function ComplaintNewPage() {
           <Field label={t('intake.receivedAt')} error={errors.receivedAt} hint={t('intake.receivedAtHint')}>
             <input type="datetime-local" value={f.receivedAt} onChange={set('receivedAt')} />
           </Field>
-          <Field label={t('intake.initiativeId')} error={errors.initiativeId} hint={t('form.optional')}>
-            <input value={f.initiativeId} onChange={set('initiativeId')} />
+          <Field label={t('intake.initiativeId')} error={errors.initiativeId} hint={t('form.optional')} required={required('initiativeId')}>
+            <input name="initiativeId" value={f.initiativeId} onChange={set('initiativeId')} />
           </Field>
-          <Field label={t('complaint.description')} error={errors.description} wide>
-            <textarea rows={4} value={f.description} onChange={set('description')} />
+          <Field label={t('complaint.description')} error={errors.description} wide required={required('description')}>
+            <textarea name="description" rows={4} value={f.description} onChange={set('description')} />
           </Field>
         </div>
         <h2>{t('intake.customer')}</h2>
         <p className="muted small">{t('intake.piiNote')}</p>
         <div className="form-grid">
-          <Field label={t('intake.ref')} error={errors['customer.ref']}>
-            <input value={f.ref} onChange={set('ref')} autoComplete="off" />
+          <Field label={t('intake.ref')} error={errors['customer.ref']} required={required('customer.ref')}>
+            <input name="customer.ref" value={f.ref} onChange={set('ref')} autoComplete="off" />
           </Field>
-          <Field label={t('intake.name')} error={errors['customer.name']}>
-            <input value={f.name} onChange={set('name')} autoComplete="off" />
+          <Field label={t('intake.name')} error={errors['customer.name']} required={required('customer.name')}>
+            <input name="customer.name" value={f.name} onChange={set('name')} autoComplete="off" />
           </Field>
-          <Field label={t('intake.phone')} error={errors['customer.phone']}>
-            <input value={f.phone} onChange={set('phone')} inputMode="tel" autoComplete="off" />
+          <Field label={t('intake.phone')} error={errors['customer.phone']} required={required('customer.phone')}>
+            <input name="customer.phone" value={f.phone} onChange={set('phone')} inputMode="tel" autoComplete="off" />
           </Field>
-          <Field label={t('intake.idNumber')} error={errors['customer.idNumber']} hint={t('form.optional')}>
-            <input value={f.idNumber} onChange={set('idNumber')} autoComplete="off" />
+          <Field label={t('intake.idNumber')} error={errors['customer.idNumber']} hint={t('form.optional')} required={required('customer.idNumber')}>
+            <input name="customer.idNumber" value={f.idNumber} onChange={set('idNumber')} autoComplete="off" />
           </Field>
         </div>
         <div className="form-actions">

@@ -218,7 +218,7 @@ function IncidentForm({ command, incidentId, onDone }: { command: IncidentComman
     return { summary: v.summary ?? '', findings: findings.filter((f) => f.finding || f.action) };
   };
   const run = useCommand(() => api.post<Incident>(`/incidents/${incidentId}${paths[command]}`, body()));
-  const errors = run.error instanceof ApiError ? errorsByPath(run.error.errors) : {};
+  const errors = run.error instanceof ApiError ? errorsByPath(t, run.error.errors) : {};
   async function submit(e: FormEvent) {
     e.preventDefault();
     const i = await run.exec();

@@ -75,6 +75,14 @@ export function InitiativeDetailPage() {
         }
       />
       <StageTrack initiative={i} />
+      {review && <ReviewPanel review={review} name={name} current />}
+      {review && (
+        // Open, and above the vote and sign-off forms: a decision is made on what was submitted.
+        <details className="card" open={Boolean(roles?.canVote || roles?.isChair)} data-testid="live-deliverables">
+          <summary>{t('review.deliverables', { version: review.version })}</summary>
+          <Deliverables value={review.deliverables} />
+        </details>
+      )}
       <div className={hasActions ? 'grid-2' : undefined}>
         <section className="card" aria-labelledby="overview">
           <h2 id="overview">{t('initiative.overview')}</h2>
@@ -131,13 +139,7 @@ export function InitiativeDetailPage() {
           </div>
         )}
       </div>
-      {review && <ReviewPanel review={review} name={name} current />}
-      {review && (
-        <details className="card">
-          <summary>{t('review.deliverables', { version: review.version })}</summary>
-          <Deliverables value={review.deliverables} />
-        </details>
-      )}
+
       {canSubmit && isGateStage(i.stage) && <SubmissionForm key={`${i.stage}-${i.reviews.length}`} initiativeId={i.id} stage={i.stage} onDone={loaded.reload} />}
       {past.length > 0 && (
         <section aria-labelledby="history">

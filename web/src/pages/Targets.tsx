@@ -157,7 +157,7 @@ function ProposeForm({ current, onDone }: { current: KpiTargets; onDone: () => v
     reason: v.reason ?? '',
   });
   const run = useCommand(() => api.post<TargetProposal>('/targets/proposals', body()));
-  const errors = run.error instanceof ApiError ? errorsByPath(run.error.errors) : {};
+  const errors = run.error instanceof ApiError ? errorsByPath(t, run.error.errors) : {};
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (await run.exec()) {

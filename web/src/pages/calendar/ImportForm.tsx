@@ -23,14 +23,14 @@ const row = (p: { name: string; from: string; to: string } = { name: '', from: '
  * judge the form before it is sent; the server applies the same rules and has the last word.
  */
 export function ImportForm({ year, shown, onImported }: { year: number; shown: CalendarYear; onImported: (y: CalendarYear) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [source, setSource] = useState('');
   const [holidays, setHolidays] = useState<Row[]>(() => [row()]);
   const [workdays, setWorkdays] = useState<{ key: number; date: string }[]>([]);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [done, setDone] = useState<number>();
   const send = useCommand((body: YearImport) => api.put<CalendarYear>(`/calendar/years/${year}`, body));
-  const server = send.error instanceof ApiError ? errorsByPath(send.error.errors) : {};
+  const server = send.error instanceof ApiError ? errorsByPath(t, send.error.errors, 'body.', locale === 'en') : {};
   const errors = { ...server, ...local };
   const min = `${year}-01-01`;
   const max = `${year}-12-31`;

@@ -1,13 +1,16 @@
 import { accessRefusal } from '@domain/complaints/access.js';
 import { allowedCommands } from '@domain/complaints/rules.js';
 import { channels, type ComplaintCommand } from '@domain/complaints/types.js';
-import { useState, type FormEvent } from 'react';
+import { complaintInputRules } from '@domain/complaints/inputs.js';
+import { checkForm, isRequired, type FieldProblem, type FormRules } from '@domain/field-rules.js';
+import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../../api/client';
 import type { Complaint } from '../../api/types';
 import type { SessionUser } from '../../auth/session';
-import { errorsByPath, Field, Group } from '../../components/Field';
+import { errorsByPath, Field, focusFirstInvalid, Group, RequiredNote } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
-import { useCommand } from '../../hooks/useApi';
+import { useApi, useCommand } from '../../hooks/useApi';
+import { usePeople } from '../../hooks/usePeople';
 import { useTaxonomy } from '../../hooks/useTaxonomy';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -48,17 +51,17 @@ const specs: Record<ComplaintCommand, Spec> = {
     }),
     tone: 'primary',
   },
-  approve: { path: '/resolution/approval', roles: ['supervisor'], inputs: [{ name: 'approved', kind: 'yesno' }, { name: 'comment', kind: 'textarea' }], body: (v) => ({ approved: v.approved !== 'false', comment: v.comment }), tone: 'primary' },
+  approve: { path: '/resolution/approval', roles: ['supervisor'], inputs: [{ name: 'approved', kind: 'yesno' }, { name: 'comment', kind: 'textarea' }], body: (v) => ({ approved: v.approved === 'true', comment: v.comment }), tone: 'primary' },
   signoff: { path: '/signoff', inputs: [{ name: 'comment', kind: 'textarea' }], body: (v) => ({ comment: v.comment }), tone: 'primary' },
   feedback: {
     path: '/customer-feedback',
     roles: ['cs_agent', 'supervisor'],
     inputs: [{ name: 'satisfied', kind: 'yesno' }, { name: 'via', kind: 'select', options: ['callback', 'survey'], labelPrefix: 'via' }, { name: 'comment', kind: 'textarea', optional: true }],
-    body: (v) => ({ satisfied: v.satisfied !== 'false', via: v.via || 'callback', comment: v.comment ?? '' }),
+    body: (v) => ({ satisfied: v.satisfied === 'true', via: v.via || 'callback', comment: v.comment ?? '' }),
     tone: 'primary',
   },
   appeal: { path: '/appeal', roles: ['cs_agent', 'supervisor'], inputs: [{ name: 'reason', kind: 'textarea' }], body: (v) => ({ reason: v.reason }) },
-  appealDecision: { path: '/appeal/decision', roles: ['supervisor'], inputs: [{ name: 'upheld', kind: 'yesno' }, { name: 'decision', kind: 'textarea' }], body: (v) => ({ upheld: v.upheld !== 'false', decision: v.decision }), tone: 'primary' },
+  appealDecision: { path: '/appeal/decision', roles: ['supervisor'], inputs: [{ name: 'upheld', kind: 'yesno' }, { name: 'decision', kind: 'textarea' }], body: (v) => ({ upheld: v.upheld === 'true', decision: v.decision }), tone: 'primary' },
   pause: { path: '/pause', roles: handlers, inputs: [{ name: 'reason', kind: 'textarea' }], body: (v) => ({ reason: v.reason }) },
   resume: { path: '/resume', roles: handlers, inputs: [{ name: 'reason', kind: 'textarea', optional: true }], body: (v) => (v.reason ? { reason: v.reason } : {}) },
   escalate: { path: '/escalate', roles: handlers, inputs: [{ name: 'reason', kind: 'textarea' }], body: (v) => ({ reason: v.reason }), tone: 'danger' },
@@ -102,7 +105,7 @@ export function Actions({ complaint, user, onDone }: { complaint: Complaint; use
         <CommandForm
           key={current}
           command={current}
-          complaintId={complaint.id}
+          complaint={complaint}
           onDone={(c) => {
             setOpen(undefined);
             onDone(c);
@@ -113,26 +116,59 @@ export function Actions({ complaint, user, onDone }: { complaint: Complaint; use
   );
 }
 
-function CommandForm({ command, complaintId, onDone }: { command: ComplaintCommand; complaintId: string; onDone: (c: Complaint) => void }) {
+/** The text fields of each command by the path the API names them (rootCauseProduct is `rootCause.initiativeId`). */
+const pathOf = (name: string) => (name === 'rootCauseProduct' ? 'rootCause.initiativeId' : name === 'compensation' ? 'compensation.amount' : name === 'rootCause' ? 'rootCause.code' : name);
+
+function CommandForm({ command, complaint, onDone }: { command: ComplaintCommand; complaint: Complaint; onDone: (c: Complaint) => void }) {
   const { t, label } = useI18n();
   const spec = specs[command];
+  const rules: FormRules = complaintInputRules[command];
+  const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Record<string, string>>({});
-  const run = useCommand(() => api.post<Complaint>(`/complaints/${complaintId}${spec.path}`, spec.body(values)));
-  const errors = run.error instanceof ApiError ? errorsByPath(run.error.errors) : {};
+  const [checked, setChecked] = useState<Record<string, string>>();
+  const run = useCommand(() => api.post<Complaint>(`/complaints/${complaint.id}${spec.path}`, spec.body(values)));
+  const errors = checked ?? (run.error instanceof ApiError ? errorsByPath(t, run.error.errors) : {});
   const set = (name: string, value: string) => setValues({ ...values, [name]: value });
+
+  /** The same rules the API applies, before sending: texts by domain/complaints/inputs.ts, and a decision must be chosen. */
+  function check(): FieldProblem[] {
+    const texts = Object.fromEntries(spec.inputs.map((i) => [pathOf(i.name), values[i.name]]));
+    const problems = checkForm(rules, texts);
+    for (const input of spec.inputs) {
+      if (input.kind === 'yesno' && values[input.name] === undefined) problems.push({ path: input.name, code: 'choice', message: 'choose one' });
+    }
+    return problems;
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const problems = check();
+    run.clearError();
+    if (problems.length > 0) {
+      setChecked(errorsByPath(t, problems, ''));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setChecked(undefined);
     const c = await run.exec();
     if (c) onDone(c);
+    else focusFirstInvalid(formRef.current);
   }
 
   return (
-    <form className="command-form" onSubmit={(e) => void submit(e)} aria-label={t(`command.${command}` as MessageKey)}>
+    <form ref={formRef} className="command-form" onSubmit={(e) => void submit(e)} aria-label={t(`command.${command}` as MessageKey)} noValidate>
+      {command === 'approve' && <ApprovalFacts complaint={complaint} />}
+      <RequiredNote />
+      {checked && Object.keys(checked).length > 0 && (
+        <div className="notice notice-danger" role="alert">
+          <strong>{t('form.fix', { n: Object.keys(checked).length })}</strong>
+        </div>
+      )}
       <ErrorNotice error={run.error} />
       {spec.inputs.map((input) => {
+        const required = input.kind === 'yesno' || isRequired(rules, pathOf(input.name));
         const fieldLabel = `${t(`input.${input.name}` as MessageKey)}${input.optional ? ` (${t('form.optional')})` : ''}`;
-        const error = errors[input.name] ?? (input.name === 'compensation' ? errors['compensation.amount'] : input.name === 'rootCause' ? errors['rootCause.code'] : input.name === 'rootCauseProduct' ? errors['rootCause.initiativeId'] : undefined);
+        const error = errors[input.name] ?? errors[pathOf(input.name)];
         if (input.kind === 'rootCause') {
           return (
             <Field key={input.name} label={fieldLabel} error={error} wide hint={t('input.rootCauseHint')}>
@@ -141,13 +177,14 @@ function CommandForm({ command, complaintId, onDone }: { command: ComplaintComma
           );
         }
         if (input.kind === 'yesno') {
-          const v = values[input.name] ?? 'true';
+          // No answer is chosen for the user: a decision is made, never defaulted.
+          const v = values[input.name];
           return (
-            <Group key={input.name} legend={t(`input.${input.name}` as MessageKey)} error={error}>
+            <Group key={input.name} legend={t(`input.${input.name}` as MessageKey)} error={error} required>
               <div className="radios">
                 {['true', 'false'].map((opt) => (
                   <label key={opt} className="radio">
-                    <input type="radio" name={`${command}-${input.name}`} value={opt} checked={v === opt} onChange={() => set(input.name, opt)} />
+                    <input type="radio" name={`${command}-${input.name}`} value={opt} checked={v === opt} onChange={() => set(input.name, opt)} aria-invalid={error ? true : undefined} />
                     {t(`yesno.${input.name}.${opt}` as MessageKey)}
                   </label>
                 ))}
@@ -169,7 +206,7 @@ function CommandForm({ command, complaintId, onDone }: { command: ComplaintComma
           );
         }
         return (
-          <Field key={input.name} label={fieldLabel} error={error} wide={input.kind === 'textarea'} hint={input.name === 'compensation' ? t('input.compensationHint') : undefined}>
+          <Field key={input.name} label={fieldLabel} error={error} required={required} wide={input.kind === 'textarea'} hint={input.name === 'compensation' ? t('input.compensationHint') : undefined}>
             {input.kind === 'textarea' ? (
               <textarea name={input.name} rows={2} value={values[input.name] ?? ''} onChange={(e) => set(input.name, e.target.value)} />
             ) : (
@@ -184,6 +221,42 @@ function CommandForm({ command, complaintId, onDone }: { command: ComplaintComma
         </button>
       </div>
     </form>
+  );
+}
+
+/** What a supervisor decides on: the proposed resolution, its compensation and the limit it is above. */
+function ApprovalFacts({ complaint }: { complaint: Complaint }) {
+  const { t, tag } = useI18n();
+  const name = usePeople();
+  const proposal = [...(complaint.resolutions ?? [])].reverse().find((r) => r.state === 'awaiting_approval');
+  const policy = useApi(() => api.get<{ compensationApprovalLimit: number }>('/policies/sla'), []);
+  if (!proposal) return null;
+  const money = (n: number) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'CNY' }).format(n);
+  return (
+    <dl className="kv decision-facts" data-testid="approval-facts">
+      <div className="kv-row">
+        <dt>{t('approval.proposedBy')}</dt>
+        <dd>{name(proposal.proposedBy)}</dd>
+      </div>
+      <div className="kv-row">
+        <dt>{t('input.summary')}</dt>
+        <dd className="prewrap">{proposal.summary}</dd>
+      </div>
+      <div className="kv-row">
+        <dt>{t('input.remedy')}</dt>
+        <dd className="prewrap">{proposal.remedy}</dd>
+      </div>
+      <div className="kv-row">
+        <dt>{t('approval.amount')}</dt>
+        <dd data-testid="approval-amount">{proposal.compensation ? money(proposal.compensation.amount) : '—'}</dd>
+      </div>
+      {policy.data && (
+        <div className="kv-row">
+          <dt>{t('approval.limit')}</dt>
+          <dd data-testid="approval-limit">{money(policy.data.compensationApprovalLimit)}</dd>
+        </div>
+      )}
+    </dl>
   );
 }
 

@@ -77,7 +77,7 @@ function CorrectionForm({ complaint, onDone }: { complaint: Complaint; onDone: (
   const [product, setProduct] = useState(complaint.rootCause?.initiativeId ?? '');
   const [reason, setReason] = useState('');
   const run = useCommand(() => api.post<Complaint>(`/complaints/${complaint.id}/root-cause`, { code, ...(product.trim() ? { initiativeId: product.trim() } : {}), reason }));
-  const errors = run.error instanceof ApiError ? errorsByPath(run.error.errors) : {};
+  const errors = run.error instanceof ApiError ? errorsByPath(t, run.error.errors) : {};
   async function submit(e: FormEvent) {
     e.preventDefault();
     const c = await run.exec();

@@ -67,6 +67,7 @@ export function ReviewPanel({ review, name, current = false }: { review: Review;
           </ul>
         </div>
       )}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('review.members')}>
       <table className="table">
         <caption className="sr-only">{t('review.members')}</caption>
         <thead>
@@ -105,11 +106,18 @@ export function ReviewPanel({ review, name, current = false }: { review: Review;
           })}
         </tbody>
       </table>
+      </div>
       {review.status === 'decided' && (
         <p>
           {t('review.decided', { outcome: label('decision', review.outcome ?? ''), by: name(review.signedOffBy ?? ''), at: formatDateTime(review.decidedAt, tag) })}{' '}
           {review.override && <Badge tone="danger">{t('review.override')}</Badge>}
         </p>
+      )}
+      {review.status === 'decided' && review.signOffComment && (
+        <blockquote className="signoff-comment" data-testid="signoff-comment">
+          <span className="fact-label">{t('review.signOffComment')}</span>
+          <p className="prewrap">{review.signOffComment}</p>
+        </blockquote>
       )}
     </section>
   );

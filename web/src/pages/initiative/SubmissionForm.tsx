@@ -1,9 +1,9 @@
 import { researchMethods, validateDeliverables } from '@domain/gates/deliverables.js';
 import type { GateStage } from '@domain/gates/stages.js';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, api } from '../../api/client';
 import type { Review } from '../../api/types';
-import { errorsByPath, Field, Group } from '../../components/Field';
+import { errorsByPath, Field, focusFirstInvalid, Group, RequiredNote } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { useCommand } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
@@ -97,22 +97,26 @@ const within = (errors: Record<string, string>, prefix: string) =>
     .map(([, v]) => v)
     .join('; ') || undefined;
 
+/** The parts a stage may leave out (domain/gates/deliverables.ts); every other field is marked required. */
+const optionalFields = new Set(['accessibilityNotes', 'attachments']);
+
 export function SubmissionForm({ initiativeId, stage, onDone }: { initiativeId: string; stage: GateStage; onDone: () => void }) {
   const { t, label } = useI18n();
   const [form, setForm] = useState<Form>(initial[stage]);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const submit = useCommand((deliverables: unknown) => api.post<Review>(`/initiatives/${initiativeId}/submissions`, { stage, deliverables }));
-  const serverErrors = submit.error instanceof ApiError ? errorsByPath(submit.error.errors, 'body.deliverables.') : {};
+  const serverErrors = submit.error instanceof ApiError ? errorsByPath(t, submit.error.errors, 'body.deliverables.') : {};
   const errors = fold({ ...serverErrors, ...clientErrors });
 
   const text = (k: string, opts: { rows?: number; hint?: string; wide?: boolean; label?: string } = {}) => (
-    <Field key={k} label={opts.label ?? label('field', k)} error={errors[k]} hint={opts.hint} wide={opts.wide ?? true}>
+    <Field key={k} label={opts.label ?? label('field', k)} error={errors[k]} hint={opts.hint} wide={opts.wide ?? true} required={!optionalFields.has(k) && !k.endsWith('.notes')}>
       <textarea name={k} rows={opts.rows ?? 3} value={String(form[k] ?? '')} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
     </Field>
   );
   const list = (k: string) => text(k, { hint: t('form.onePerLine') });
   const number = (k: string, hint?: string) => (
-    <Field key={k} label={label('field', k)} error={errors[k]} hint={hint}>
+    <Field key={k} label={label('field', k)} error={errors[k]} hint={hint} required>
       <input name={k} type="number" inputMode="decimal" value={String(form[k] ?? '')} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
     </Field>
   );
@@ -128,10 +132,13 @@ export function SubmissionForm({ initiativeId, stage, onDone }: { initiativeId: 
     e.preventDefault();
     const deliverables = build(stage, form);
     const problems = validateDeliverables(stage, deliverables);
-    const mapped = errorsByPath(problems, 'deliverables.');
+    const mapped = errorsByPath(t, problems, 'deliverables.');
     setClientErrors(mapped);
     submit.clearError();
-    if (problems.length > 0) return;
+    if (problems.length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     if (await submit.exec(deliverables)) onDone();
   }
 
@@ -140,7 +147,7 @@ export function SubmissionForm({ initiativeId, stage, onDone }: { initiativeId: 
     case 'research':
       fields = (
         <>
-          <Group legend={label('field', 'methods')} error={errors.methods}>
+          <Group legend={label('field', 'methods')} error={errors.methods} required>
             {researchMethods.map((m) => box(`method:${m}`, label('method', m)))}
           </Group>
           {list('segments')}
@@ -203,9 +210,10 @@ export function SubmissionForm({ initiativeId, stage, onDone }: { initiativeId: 
   }
 
   return (
-    <form className="card form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="submit-title" data-testid="submission-form">
+    <form ref={formRef} className="card form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="submit-title" data-testid="submission-form">
       <h2 id="submit-title">{t('submit.title', { stage: label('stage', stage) })}</h2>
       <p className="muted">{t('submit.hint')}</p>
+      <RequiredNote />
       {Object.keys(clientErrors).length > 0 && (
         <div className="notice notice-danger" role="alert">
           <strong>{t('submit.fix', { n: Object.keys(clientErrors).length })}</strong>
