@@ -36,6 +36,10 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           hookTimeout: 180_000,
           testTimeout: 120_000,
+          // A page or a projection catches up with a command when the worker and the browser get
+          // the CPU: on a loaded two-core machine that can take seconds, not the 1 s vitest waits
+          // by default. Polls return as soon as they pass, so this costs nothing when it is quick.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       ...(clusterRequested
