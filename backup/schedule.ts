@@ -1,10 +1,11 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client, type ScheduleOptions, type ScheduleUpdateOptions } from '@temporalio/client';
+import { ScheduleNotFoundError, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { createBackup, type OpenPglite } from './backup.js';
 import { backupsToRemove } from './retention.js';
+import { upsertSchedule } from '../temporal/schedules.js';
 
 /**
  * The scheduled backup (off unless BACKUP_SCHEDULE is set): a Temporal schedule starts
@@ -88,18 +89,7 @@ export async function ensureBackupSchedule(client: Client, o: { cron: string | u
     policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
     memo: { what: 'backup of the database, Temporal state and generated secrets into BACKUP_DIR' },
   };
-  try {
-    await client.schedule.create(options);
-    o.logger?.info({ scheduleId, cron: o.cron }, 'backup schedule created');
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(scheduleId).update((previous): ScheduleUpdateOptions => ({
-      ...previous,
-      spec: options.spec,
-      action: options.action,
-      policies: { ...previous.policies, ...options.policies },
-    }));
-  }
+  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, cron: o.cron }, 'backup schedule created');
   return scheduleId;
 }
 

@@ -44,6 +44,27 @@ function scheduleFor(kind: ReportKind, o: ReportScheduleOptions): ScheduleOption
 }
 
 /**
+ * Creates the schedule, or brings an existing one to the given spec, action and policies (its
+ * state — paused, notes — is kept): idempotent, so every worker start may call it, several at
+ * once included. Returns whether it was created.
+ */
+export async function upsertSchedule(client: Client, options: ScheduleOptions): Promise<'created' | 'updated'> {
+  try {
+    await client.schedule.create(options);
+    return 'created';
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+    await client.schedule.getHandle(options.scheduleId).update((previous): ScheduleUpdateOptions => ({
+      ...previous,
+      spec: options.spec,
+      action: options.action,
+      policies: { ...previous.policies, ...options.policies },
+    }));
+    return 'updated';
+  }
+}
+
+/**
  * Creates both schedules, or brings existing ones to the current spec (cron, time zone, task
  * queue): idempotent, so every worker start may call it, several at once included.
  */
@@ -51,17 +72,9 @@ export async function ensureReportSchedules(client: Client, o: ReportScheduleOpt
   const ids: string[] = [];
   for (const kind of Object.keys(reportScheduleSpecs) as ReportKind[]) {
     const options = scheduleFor(kind, o);
-    try {
-      await client.schedule.create(options);
+    if ((await upsertSchedule(client, options)) === 'created') {
       o.logger?.info({ scheduleId: options.scheduleId, cron: reportScheduleSpecs[kind].cron, timeZone: o.timeZone }, 'report schedule created');
-    } catch (err) {
-      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-      await client.schedule.getHandle(options.scheduleId).update((previous): ScheduleUpdateOptions => ({
-        ...previous,
-        spec: options.spec,
-        action: options.action,
-        policies: { ...previous.policies, ...options.policies },
-      }));
+    } else {
       o.logger?.debug({ scheduleId: options.scheduleId }, 'report schedule updated to the current spec');
     }
     ids.push(options.scheduleId);
@@ -93,17 +106,6 @@ export async function ensureIncidentWatchSchedule(client: Client, o: { taskQueue
     policies: { overlap: 'SKIP', catchupWindow: '1 minute' },
     memo: { what: 'spike watcher: complaints per product, root cause and channel against their baseline' },
   };
-  try {
-    await client.schedule.create(options);
-    o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'incident watch schedule created');
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(scheduleId).update((previous): ScheduleUpdateOptions => ({
-      ...previous,
-      spec: options.spec,
-      action: options.action,
-      policies: { ...previous.policies, ...options.policies },
-    }));
-  }
+  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'incident watch schedule created');
   return scheduleId;
 }
