@@ -1,19 +1,11 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ScheduleNotFoundError, type Client, type ScheduleOptions } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { createBackup, type OpenPglite } from './backup.js';
 import { backupsToRemove } from './retention.js';
-import { upsertSchedule } from '../temporal/schedules.js';
 
-/**
- * The scheduled backup (off unless BACKUP_SCHEDULE is set): a Temporal schedule starts
- * `backupWorkflow`, whose one activity (`runBackup`, in a worker) writes a backup into BACKUP_DIR
- * and removes the oldest beyond BACKUP_KEEP. It runs inside the worker, which in embedded mode
- * holds the PGlite database, so it can dump it while cxgov runs.
- */
-export const backupScheduleId = (prefix = 'cxgov') => `${prefix}-backup`;
 
 /** Removes the backups in `dir` beyond the newest `keep`; returns their names. */
 export async function pruneBackups(dir: string, keep: number): Promise<string[]> {
@@ -59,39 +51,6 @@ export function backupActivities(config: Config, logger: Logger, pglite?: OpenPg
   };
 }
 
-/**
- * Creates the schedule (cron BACKUP_SCHEDULE, in UTC) or brings it to the current spec; with
- * BACKUP_SCHEDULE unset, deletes it if an earlier configuration created it. Idempotent: every
- * worker start calls it.
- */
-export async function ensureBackupSchedule(client: Client, o: { cron: string | undefined; taskQueue: string; idPrefix?: string; logger?: Logger }): Promise<string | undefined> {
-  const scheduleId = backupScheduleId(o.idPrefix);
-  if (!o.cron) {
-    try {
-      await client.schedule.getHandle(scheduleId).delete();
-      o.logger?.info({ scheduleId }, 'backup schedule removed (BACKUP_SCHEDULE is unset)');
-    } catch (err) {
-      if (!(err instanceof ScheduleNotFoundError)) throw err;
-    }
-    return undefined;
-  }
-  const options: ScheduleOptions = {
-    scheduleId,
-    spec: { cronExpressions: [o.cron] },
-    action: {
-      type: 'startWorkflow',
-      workflowType: 'backupWorkflow',
-      workflowId: scheduleId,
-      taskQueue: o.taskQueue,
-      args: [],
-      workflowExecutionTimeout: '2 hours',
-    },
-    policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
-    memo: { what: 'backup of the database, Temporal state and generated secrets into BACKUP_DIR' },
-  };
-  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, cron: o.cron }, 'backup schedule created');
-  return scheduleId;
-}
 
 /**
  * One backup now, taken by a running worker (`npm run backup -- --through-worker`, and what

@@ -22,12 +22,12 @@ import { startNotifications } from '../notifications/start.js';
 import { startArchiver } from '../audit/archive.js';
 import { startCheckpointer } from '../audit/checkpointer.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
-import { ensureIncidentWatchSchedule, ensureReportSchedules } from '../temporal/schedules.js';
+import { ensureBackupSchedule, ensureIncidentWatchSchedule, ensureReportSchedules } from '../temporal/schedules.js';
 import { elapsedMs } from '../domain/duration.js';
 import { serveWorkerMetrics, workerMetrics } from '../temporal/metrics.js';
 import { backfillComplaintFacts } from '../db/complaints.js';
 import { readPolicy } from '../db/settings.js';
-import { backupActivities, ensureBackupSchedule } from '../backup/schedule.js';
+import { backupActivities } from '../backup/schedule.js';
 
 /**
  * Building blocks of the three process roles (all-in-one `npm start`, `npm run worker`,

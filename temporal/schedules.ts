@@ -1,4 +1,4 @@
-import { ScheduleAlreadyRunning, type Client, type ScheduleOptions, type ScheduleUpdateOptions } from '@temporalio/client';
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client, type ScheduleOptions, type ScheduleUpdateOptions } from '@temporalio/client';
 import type { Logger } from '../config/logger.js';
 import type { reportWorkflow, ReportKind } from '../workflows/report.js';
 
@@ -107,5 +107,47 @@ export async function ensureIncidentWatchSchedule(client: Client, o: { taskQueue
     memo: { what: 'spike watcher: complaints per product, root cause and channel against their baseline' },
   };
   if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'incident watch schedule created');
+  return scheduleId;
+}
+
+/**
+ * The scheduled backup (off unless BACKUP_SCHEDULE is set): a Temporal schedule starts
+ * `backupWorkflow`, whose one activity (`runBackup`, in a worker) writes a backup into BACKUP_DIR
+ * and removes the oldest beyond BACKUP_KEEP. It runs inside the worker, which in embedded mode
+ * holds the PGlite database, so it can dump it while cxgov runs.
+ */
+export const backupScheduleId = (prefix = 'cxgov') => `${prefix}-backup`;
+
+/**
+ * Creates the schedule (cron BACKUP_SCHEDULE, in UTC) or brings it to the current spec; with
+ * BACKUP_SCHEDULE unset, deletes it if an earlier configuration created it. Idempotent: every
+ * worker start calls it.
+ */
+export async function ensureBackupSchedule(client: Client, o: { cron: string | undefined; taskQueue: string; idPrefix?: string; logger?: Logger }): Promise<string | undefined> {
+  const scheduleId = backupScheduleId(o.idPrefix);
+  if (!o.cron) {
+    try {
+      await client.schedule.getHandle(scheduleId).delete();
+      o.logger?.info({ scheduleId }, 'backup schedule removed (BACKUP_SCHEDULE is unset)');
+    } catch (err) {
+      if (!(err instanceof ScheduleNotFoundError)) throw err;
+    }
+    return undefined;
+  }
+  const options: ScheduleOptions = {
+    scheduleId,
+    spec: { cronExpressions: [o.cron] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'backupWorkflow',
+      workflowId: scheduleId,
+      taskQueue: o.taskQueue,
+      args: [],
+      workflowExecutionTimeout: '2 hours',
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
+    memo: { what: 'backup of the database, Temporal state and generated secrets into BACKUP_DIR' },
+  };
+  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, cron: o.cron }, 'backup schedule created');
   return scheduleId;
 }

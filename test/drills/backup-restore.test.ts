@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyTrail } from '../../audit/report.js';
 import type { Manifest } from '../../backup/backup.js';
-import { backupScheduleId, ensureBackupSchedule } from '../../backup/schedule.js';
+import { backupScheduleId, ensureBackupSchedule } from '../../temporal/schedules.js';
 import { ScheduleNotFoundError } from '@temporalio/client';
 import { loadConfig } from '../../config/config.js';
 import { jwtSecret, piiKey } from '../../config/secrets.js';
