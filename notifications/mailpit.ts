@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { startChildService } from '../config/child-service.js';
 
 /**
  * Starts Mailpit (an SMTP server with a web inbox and an HTTP API) as a child process and waits
@@ -39,43 +39,15 @@ export async function startMailpit(opts: MailpitOptions): Promise<Mailpit> {
     ...(opts.dbFile ? ['--database', opts.dbFile] : []),
     ...(opts.extraArgs ?? []),
   ];
-  const child = spawn(opts.binPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) {
-      output.push(line);
-      if (output.length > 50) output.shift();
-      opts.onOutput?.(line);
-    }
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.once('error', () => resolve(-1));
-  });
-  // Never leave a Mailpit behind when this process ends, however it ends.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  void exited.then(() => process.off('exit', killOnExit));
-
   const uiUrl = `http://${host}:${opts.httpPort}`;
-  const ready = await Promise.race([waitForReady(uiUrl, 30_000), exited.then(() => false)]);
-  if (ready !== true) {
-    child.kill('SIGKILL');
-    throw new Error(`Mailpit did not start (SMTP ${host}:${opts.smtpPort}, HTTP ${uiUrl}):\n${output.join('\n')}`);
-  }
-  return {
-    smtpUrl: `smtp://${host}:${opts.smtpPort}`,
-    uiUrl,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  const service = await startChildService({
+    name: `Mailpit (SMTP ${host}:${opts.smtpPort}, HTTP ${uiUrl})`,
+    command: opts.binPath,
+    args,
+    ...(opts.onOutput ? { onOutput: opts.onOutput } : {}),
+    ready: () => waitForReady(uiUrl, 30_000),
+  });
+  return { smtpUrl: `smtp://${host}:${opts.smtpPort}`, uiUrl, stop: service.stop };
 }
 
 async function waitForReady(uiUrl: string, timeoutMs: number): Promise<boolean> {

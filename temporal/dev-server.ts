@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startChildService } from '../config/child-service.js';
 import { createServer } from 'node:net';
 import { Connection } from '@temporalio/client';
 
@@ -48,41 +49,15 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     // WAL makes the dev server's SQLite markedly faster under concurrent workflows.
     args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL');
   }
-  const child = spawn(opts.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) {
-      output.push(line);
-      if (output.length > 50) output.shift();
-      opts.onOutput?.(line);
-    }
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // Never leave a dev server behind when this process ends, however it ends.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  void exited.then(() => process.off('exit', killOnExit));
-
   const address = `127.0.0.1:${port}`;
-  const ready = await Promise.race([waitForNamespace(address, namespace, 60_000), exited.then(() => false)]);
-  if (ready !== true) {
-    child.kill('SIGKILL');
-    throw new Error(`Temporal dev server did not start on ${address}:\n${output.join('\n')}`);
-  }
-  return {
-    address,
-    uiUrl: opts.headless ? undefined : `http://127.0.0.1:${uiPort}`,
-    process: child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  const service = await startChildService({
+    name: `Temporal dev server on ${address}`,
+    command: opts.cliPath,
+    args,
+    ...(opts.onOutput ? { onOutput: opts.onOutput } : {}),
+    ready: () => waitForNamespace(address, namespace, 60_000),
+  });
+  return { address, uiUrl: opts.headless ? undefined : `http://127.0.0.1:${uiPort}`, process: service.process, stop: service.stop };
 }
 
 async function waitForNamespace(address: string, namespace: string, timeoutMs: number): Promise<true> {
