@@ -5,6 +5,8 @@ import { rootCauseRecord, type RootCause } from '../domain/complaints/root-cause
 import type { RepeatCandidate } from '../domain/complaints/rules.js';
 import type { ComplaintView } from '../domain/complaints/views.js';
 import type { ProcessEnded } from '../domain/process-end.js';
+import { runningRank, settledRank, urgencyRanks } from '../domain/urgency.js';
+import type { ComplaintSort } from '../domain/complaints/types.js';
 import { complaintFacts, complaintFactsVersion, type ComplaintFacts, type FactsSource } from '../domain/reports/facts.js';
 import { maskIdNumber, maskName, maskPhone, PiiUnreadable, type PiiCipher } from '../security/pii.js';
 import { appendAuditEvent } from './audit.js';
@@ -207,17 +209,32 @@ export interface ComplaintFilter {
 export const accountableDepartmentSql = sql`coalesce(${complaints.department}, ${complaints.agentTeam}, 'none')`;
 export const teamSql = sql`coalesce(${complaints.agentTeam}, 'none')`;
 
-/** Keyset cursor over (receivedAt desc, id desc): newest first, stable under inserts. */
-export interface ComplaintCursor {
-  receivedAt: string;
-  id: string;
-}
+/**
+ * The two orders of the complaint list, each a keyset cursor stable under inserts:
+ * - `urgency` (the default): the ranks of domain/urgency.ts — breached, at risk, other running
+ *   deadlines, then complaints with none — soonest next deadline first within a rank;
+ * - `received`: newest first.
+ * A complaint's rank and next deadline move as its clocks do, so a page boundary under `urgency`
+ * is a snapshot: a complaint that turned more urgent since an earlier page was read shows on the
+ * first page again, not on the next one.
+ */
+export type ComplaintCursor =
+  | { sort: 'received'; receivedAt: string; id: string }
+  | { sort: 'urgency'; rank: number; deadline: string | null; id: string };
+
+/** The rank of domain/urgency.ts in SQL, built from its table (constants of the code, not input). */
+const urgencyRankSql = sql`(case ${sql.join(
+  Object.entries(urgencyRanks).map(([state, rank]) => sql.raw(`when next_deadline_state = '${state}' then ${rank}`)),
+  sql` `,
+)} when ${complaints.nextDeadline} is not null then ${sql.raw(String(runningRank))} else ${sql.raw(String(settledRank))} end)`;
+const deadlineKeySql = sql`coalesce(${complaints.nextDeadline}, 'infinity'::timestamptz)`;
 
 export async function listComplaints(
   db: Database,
   filter: ComplaintFilter,
   limit: number,
   cursor?: ComplaintCursor,
+  sort: ComplaintSort = cursor?.sort ?? 'urgency',
 ): Promise<{ items: ComplaintView[]; next?: ComplaintCursor }> {
   const where: SQL[] = [];
   if (filter.status) where.push(eq(complaints.status, filter.status));
@@ -235,16 +252,25 @@ export async function listComplaints(
   if (filter.accountableDepartment) where.push(sql`${accountableDepartmentSql} = ${filter.accountableDepartment}`);
   if (filter.receivedFrom) where.push(gte(complaints.receivedAt, filter.receivedFrom.toISOString()));
   if (filter.receivedTo) where.push(lt(complaints.receivedAt, filter.receivedTo.toISOString()));
-  if (cursor) where.push(sql`(${complaints.receivedAt}, ${complaints.id}) < (${cursor.receivedAt}::timestamptz, ${cursor.id})`);
+  if (cursor?.sort === 'received' && sort === 'received') where.push(sql`(${complaints.receivedAt}, ${complaints.id}) < (${cursor.receivedAt}::timestamptz, ${cursor.id})`);
+  if (cursor?.sort === 'urgency' && sort === 'urgency') {
+    where.push(sql`(${urgencyRankSql}, ${deadlineKeySql}, ${complaints.id}) > (${cursor.rank}::int, ${cursor.deadline ?? 'infinity'}::timestamptz, ${cursor.id})`);
+  }
   const rows = await db
-    .select({ view: complaints.view })
+    .select({ view: complaints.view, rank: sql<number>`${urgencyRankSql}`.mapWith(Number), nextDeadline: complaints.nextDeadline })
     .from(complaints)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .orderBy(...(sort === 'urgency' ? [urgencyRankSql, deadlineKeySql, complaints.id] : [desc(complaints.receivedAt), desc(complaints.id)]))
     .limit(limit + 1);
   const items = rows.slice(0, limit).map((r) => r.view as ComplaintView);
-  const last = items.at(-1);
-  return { items, ...(rows.length > limit && last ? { next: { receivedAt: last.receivedAt, id: last.id } } : {}) };
+  const last = rows[limit - 1];
+  if (rows.length <= limit || !last) return { items };
+  const view = last.view as ComplaintView;
+  const next: ComplaintCursor =
+    sort === 'urgency'
+      ? { sort, rank: last.rank, deadline: last.nextDeadline ? new Date(last.nextDeadline).toISOString() : null, id: view.id }
+      : { sort, receivedAt: view.receivedAt, id: view.id };
+  return { items, next };
 }
 
 /**

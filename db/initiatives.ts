@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Quorum } from '../domain/gates/review.js';
 import type { ProcessEnded } from '../domain/process-end.js';
 import type {
@@ -309,6 +309,16 @@ export async function isReviewMember(db: Database, userId: string, initiativeId?
 }
 
 /** Live reviews (open or escalated) that involve `userId` as an eligible voter or the chair. */
+/** Initiatives whose next step is their owner's: deliverables to submit, or rework after requested changes. */
+export async function initiativesAwaitingOwner(db: Database, owner: string) {
+  return db
+    .select({ id: initiatives.id, name: initiatives.name, stage: initiatives.stage, status: initiatives.status, description: initiatives.description, requestedChanges: initiatives.requestedChanges })
+    .from(initiatives)
+    .where(and(eq(initiatives.owner, owner), inArray(initiatives.status, ['in_progress', 'changes_requested']), isNull(initiatives.processEnded)))
+    .orderBy(initiatives.createdAt, initiatives.id)
+    .limit(200);
+}
+
 export async function liveReviewsFor(db: Database, userId: string): Promise<(ReviewView & { initiativeName: string })[]> {
   const rows = await db
     .select({ review: gateReviews, name: initiatives.name })

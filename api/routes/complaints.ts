@@ -3,7 +3,7 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from
 import type { ZodType } from 'zod';
 import { piiCipher } from '../../config/secrets.js';
 import type { Database } from '../../db/client.js';
-import { correctClosedRootCause, listComplaints, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
+import { correctClosedRootCause, listComplaints, type ComplaintCursor, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
 import { initiativeExists, readInitiative } from '../../db/initiatives.js';
 import { readPolicy } from '../../db/settings.js';
 import { recordPiiAccess } from '../../db/pii-access.js';
@@ -11,7 +11,7 @@ import type { PiiAccessPurpose } from '../../domain/pii-access.js';
 import { resolveRootCause, rootCauseCorrectionRefusal, type RootCause, type RootCauseChoice } from '../../domain/complaints/root-causes.js';
 import { refusalReason } from '../../domain/complaints/rules.js';
 import { parseBound } from '../../domain/reports/periods.js';
-import type { ComplaintCommand } from '../../domain/complaints/types.js';
+import type { ComplaintCommand, ComplaintSort } from '../../domain/complaints/types.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import type { complaintWorkflow } from '../../workflows/complaint/index.js';
 import {
@@ -76,8 +76,20 @@ import {
 const readers: Role[] = ['cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'];
 const handlers: Role[] = ['cs_agent', 'business_handler', 'supervisor'];
 
-/** The list's keyset: receipt time, then id (both descending). */
-const listCursor = cursorCodec({ receivedAt: cursorParts.instant, id: (v) => ComplaintParams.shape.id.safeParse(v).success });
+/** The list's keysets (db/complaints.ts `listComplaints`): one per order. */
+const complaintId = (v: string) => ComplaintParams.shape.id.safeParse(v).success;
+const receivedCursor = cursorCodec({ receivedAt: cursorParts.instant, id: complaintId });
+const urgencyCursor = cursorCodec({ rank: (v) => /^[0-9]$/.test(v), deadline: (v) => v === 'none' || cursorParts.instant(v), id: complaintId });
+
+function decodeListCursor(sort: ComplaintSort, cursor: string): ComplaintCursor {
+  if (sort === 'received') return { sort, ...receivedCursor.decode(cursor) };
+  const key = urgencyCursor.decode(cursor);
+  return { sort, rank: Number(key.rank), deadline: key.deadline === 'none' ? null : key.deadline, id: key.id };
+}
+
+function encodeListCursor(next: ComplaintCursor): string {
+  return next.sort === 'received' ? receivedCursor.encode(next) : urgencyCursor.encode({ rank: String(next.rank), deadline: next.deadline ?? 'none', id: next.id });
+}
 
 /** How far back a complaint's receipt may be dated, and how far ahead a client clock may run. */
 const maxBackdateMs = 366 * 86_400_000;
@@ -164,13 +176,13 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
   api.add({
     method: 'get',
     path: '/complaints',
-    summary: 'List complaints, newest first, with filters',
+    summary: 'List complaints, the most urgent first (or newest first with sort=received), with filters',
     tags: ['Complaints'],
     roles: readers,
     query: ComplaintListQuery,
     responses: { 200: { description: 'A page of complaints', schema: ComplaintListSchema } },
     handler: async ({ req, query, principal }) => {
-      const { limit = 50, cursor, breached, department, from, to, ...filter } = query;
+      const { limit = 50, cursor, sort = 'urgency', breached, department, from, to, ...filter } = query;
       // A business handler without any wider reading role sees their department's complaints only.
       if (handlerOnly(principal) && !principal.department) return { status: 200, body: { items: [], nextCursor: null } };
       const received = from || to ? await receivedBounds(db, from, to) : {};
@@ -184,7 +196,8 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
           ...(handlerOnly(principal) ? { department: principal.department } : {}),
         },
         limit,
-        cursor ? listCursor.decode(cursor) : undefined,
+        cursor ? decodeListCursor(sort, cursor) : undefined,
+        sort,
       );
       const [customers, judge] = await Promise.all([readCustomers(db, cipher, page.items.map((v) => v.id)), deadlineJudge(db)]);
       const unreadable = [...customers].filter(([, c]) => c.unreadable).map(([complaintId]) => complaintId);
@@ -193,7 +206,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         status: 200,
         body: {
           items: await handOut(req, principal, 'list', page.items.map((v) => presentComplaint(judge.complaint(v), customers.get(v.id), principal))),
-          nextCursor: page.next ? listCursor.encode(page.next) : null,
+          nextCursor: page.next ? encodeListCursor(page.next) : null,
         },
       };
     },

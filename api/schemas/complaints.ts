@@ -1,4 +1,4 @@
-import { categories, channels, clockStates, complaintStatuses, ownerKinds, severities } from '../../domain/complaints/types.js';
+import { categories, channels, clockStates, complaintSorts, complaintStatuses, ownerKinds, severities } from '../../domain/complaints/types.js';
 import { z } from '../zod.js';
 import { rootCauseCodePattern } from '../../domain/complaints/root-causes.js';
 import { complaintInputRules, customerRules } from '../../domain/complaints/inputs.js';
@@ -92,6 +92,7 @@ export const ComplaintListQuery = z.strictObject({
   department: id.optional().openapi({ description: 'the accountable department: the one transferred to, else the first responder’s team; `none` for none' }),
   from: z.string().max(40).optional().openapi({ description: 'received at or after: YYYY-MM-DD (local midnight in the calendar’s time zone) or an ISO-8601 instant with offset' }),
   to: z.string().max(40).optional().openapi({ description: 'received before: same forms as `from`' }),
+  sort: z.enum(complaintSorts).optional().openapi({ description: '`urgency` (default): breached, at risk, other running deadlines, then none, soonest deadline first; `received`: newest first. A cursor continues the order it was written for.' }),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: z.string().max(500).optional(),
 });

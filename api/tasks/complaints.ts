@@ -1,7 +1,7 @@
-import type { Database } from '../../db/client.js';
-import { openComplaintsFor } from '../../db/complaints.js';
-import type { Principal } from '../auth/roles.js';
-import type { Task } from './types.js';
+import { summaryLine } from '../../domain/complaints/summary-line.js';
+import { openComplaintsFor, readCustomers } from '../../db/complaints.js';
+import { maskName } from '../../security/pii.js';
+import type { Task, TaskSource } from './types.js';
 
 /**
  * The complaint part of the work inbox: complaints the caller owns (as first responder, or their
@@ -19,11 +19,21 @@ const ownerKinds: Record<string, string> = {
   // awaiting_approval and in_appeal wait on a supervisor, not on the owner
 };
 
-export async function complaintTasks(db: Database, p: Principal): Promise<Task[]> {
+export const complaintTasks: TaskSource = async (db, p, { cipher }) => {
   const supervisor = p.roles.includes('supervisor');
   const tasks: Task[] = [];
-  for (const r of await openComplaintsFor(db, p)) {
-    const base = { entityType: 'complaint' as const, entityId: r.id, link: `/api/v1/complaints/${r.id}`, deadline: r.nextDeadline ? new Date(r.nextDeadline).toISOString() : null, ...(r.nextDeadlineState ? { deadlineState: r.nextDeadlineState } : {}) };
+  const rows = await openComplaintsFor(db, p);
+  // Masked for every role: the inbox is a list, the clear details are on the complaint's page
+  // (where reading them is logged, docs/security.md "PII access log").
+  const customers = await readCustomers(db, cipher, rows.map((r) => r.id));
+  for (const r of rows) {
+    const customer = customers.get(r.id);
+    const about = {
+      summary: summaryLine(r.view.description),
+      ...(customer && !customer.unreadable ? { customer: maskName(customer.name) } : {}),
+      facts: { severity: r.severity, category: r.category, channel: r.channel },
+    };
+    const base = { entityType: 'complaint' as const, entityId: r.id, link: `/api/v1/complaints/${r.id}`, deadline: r.nextDeadline ? new Date(r.nextDeadline).toISOString() : null, ...(r.nextDeadlineState ? { deadlineState: r.nextDeadlineState } : {}), ...about };
     const title = (what: string) => `${what}: ${r.severity} ${r.category} complaint via ${r.channel}`;
     const owned = (r.ownerKind === 'user' && r.ownerId === p.userId) || (r.ownerKind === 'department' && r.ownerId === p.department && p.roles.includes('business_handler'));
     const ownerKind = ownerKinds[r.status];
@@ -37,4 +47,4 @@ export async function complaintTasks(db: Database, p: Principal): Promise<Task[]
     if (r.chairUserId === p.userId && r.escalationLevel === 3 && !r.signedOff) tasks.push({ ...base, kind: 'complaint.signoff', title: title('Sign off (committee level)') });
   }
   return tasks;
-}
+};

@@ -67,3 +67,10 @@ export interface Owner {
   kind: OwnerKind;
   id: string;
 }
+
+/**
+ * The orders of the complaint list: `urgency` (the default; domain/urgency.ts) or `received`
+ * (newest first).
+ */
+export const complaintSorts = ['urgency', 'received'] as const;
+export type ComplaintSort = (typeof complaintSorts)[number];
