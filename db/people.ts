@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.js';
 import type { ChannelPreference, Language, Person } from '../domain/notifications/routing.js';
 import { appendAuditEvent } from './audit.js';
@@ -47,6 +47,31 @@ export async function listPeople(db: Database, limit: number, after?: string): P
     .orderBy(asc(people.userId))
     .limit(limit);
   return rows.map(present);
+}
+
+/** One person as the staff directory shows them to colleagues: no e-mail, no channel. */
+export interface DirectoryEntry {
+  userId: string;
+  name: string;
+  department: string | null;
+  roles: string[];
+  departmentHead: boolean;
+}
+
+/**
+ * The staff directory behind the pickers (people, departments): the active people, optionally
+ * those holding a role or working in a department, by department then name.
+ */
+export async function staffDirectory(db: Database, filter: { role?: string; department?: string } = {}): Promise<DirectoryEntry[]> {
+  const where: SQL[] = [eq(people.active, true)];
+  if (filter.role) where.push(sql`${people.roles} @> ${JSON.stringify([filter.role])}::jsonb`);
+  if (filter.department) where.push(eq(people.department, filter.department));
+  return db
+    .select({ userId: people.userId, name: people.name, department: people.department, roles: people.roles, departmentHead: people.departmentHead })
+    .from(people)
+    .where(and(...where))
+    .orderBy(asc(people.department), asc(people.name), asc(people.userId))
+    .limit(2_000);
 }
 
 /** Everyone active, as routing reads them. */

@@ -1,9 +1,10 @@
-import { listPeople, writePerson } from '../../db/people.js';
+import { listPeople, staffDirectory, writePerson } from '../../db/people.js';
+import { roles } from '../auth/roles.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { badRequest } from '../problem.js';
 import type { ApiRouter } from '../router.js';
-import { PeoplePageSchema, PeopleQuery, PersonInputSchema, PersonParams, PersonSchema } from '../schemas/notifications.js';
+import { DirectoryQuery, DirectorySchema, PeoplePageSchema, PeopleQuery, PersonInputSchema, PersonParams, PersonSchema } from '../schemas/notifications.js';
 
 /**
  * The directory of people notices reach (docs/notifications.md "The directory"): maintained by
@@ -13,6 +14,27 @@ const userCursor = cursorCodec({ userId: cursorParts.id });
 
 export function peopleRoutes(api: ApiRouter, { db }: AppDeps): void {
   const tags = ['Administration'];
+  api.add({
+    method: 'get',
+    path: '/directory',
+    summary: 'The staff directory behind the pickers: active people (names, departments, roles; no contact details) and the departments with their heads',
+    tags: ['People'],
+    roles: [...roles],
+    query: DirectoryQuery,
+    responses: { 200: { description: 'People and departments', schema: DirectorySchema } },
+    handler: async ({ query }) => {
+      const people = await staffDirectory(db, query);
+      const departments = new Map<string, { id: string; heads: string[]; members: number }>();
+      for (const p of query.role ? await staffDirectory(db, query.department ? { department: query.department } : {}) : people) {
+        if (!p.department) continue;
+        const d = departments.get(p.department) ?? { id: p.department, heads: [], members: 0 };
+        d.members += 1;
+        if (p.departmentHead) d.heads.push(p.userId);
+        departments.set(p.department, d);
+      }
+      return { status: 200, body: { people, departments: [...departments.values()] } };
+    },
+  });
   api.add({
     method: 'get',
     path: '/people',

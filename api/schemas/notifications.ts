@@ -162,3 +162,14 @@ export const PersonSchema = z
 export const PersonParams = z.strictObject({ userId: id });
 export const PeopleQuery = z.strictObject({ limit, cursor });
 export const PeoplePageSchema = z.object({ items: z.array(PersonSchema), nextCursor: z.string().nullable() }).openapi('PeoplePage');
+
+export const DirectoryQuery = z.strictObject({
+  role: z.enum(roles).optional().openapi({ description: 'only people holding this role' }),
+  department: id.optional().openapi({ description: 'only people of this department' }),
+});
+export const DirectorySchema = z
+  .object({
+    people: z.array(z.object({ userId: z.string(), name: z.string(), department: z.string().nullable(), roles: z.array(z.string()), departmentHead: z.boolean() })),
+    departments: z.array(z.object({ id: z.string(), heads: z.array(z.string()).openapi({ description: 'user ids of the department’s heads' }), members: z.number().int() })),
+  })
+  .openapi('Directory');

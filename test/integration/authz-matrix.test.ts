@@ -133,6 +133,8 @@ const matrix = {
   'GET /api/v1/notifications/outbox':                         [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'POST /api/v1/notifications/outbox/{id}/redrive':           [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'GET /api/v1/people':                                       [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  // The staff directory behind the pickers: every staff role (names, departments, roles; no contact details).
+  'GET /api/v1/directory':                                    [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
   'PUT /api/v1/people/{userId}':                              [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'GET /api/v1/reports/kpis':                                 [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/reports/hot-issues':                           [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],

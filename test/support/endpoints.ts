@@ -201,6 +201,7 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     // No delivery 999999 here: an administrator meets 404.
     'POST /api/v1/notifications/outbox/{id}/redrive': { fixture: 'none', ok: 404, as: people.admin, pathValues: { id: '999999' } },
     'GET /api/v1/people': { fixture: 'none', ok: 200, as: people.admin, query: { limit: '5' } },
+    'GET /api/v1/directory': { fixture: 'none', ok: 200, as: people.agent, query: { role: 'cs_agent' } },
     'PUT /api/v1/people/{userId}': {
       fixture: 'none',
       ok: 200,

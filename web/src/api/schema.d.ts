@@ -677,7 +677,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List complaints, newest first, with filters
+         * List complaints, the most urgent first (or newest first with sort=received), with filters
          * @description Roles: cs_agent, business_handler, supervisor, compliance_auditor, admin
          */
         get: {
@@ -705,6 +705,8 @@ export interface paths {
                     from?: string;
                     /** @description received before: same forms as `from` */
                     to?: string;
+                    /** @description `urgency` (default): breached, at risk, other running deadlines, then none, soonest deadline first; `received`: newest first. A cursor continues the order it was written for. */
+                    sort?: "urgency" | "received";
                     limit?: number;
                     cursor?: string;
                 };
@@ -2083,6 +2085,77 @@ export interface paths {
                 };
                 /** @description Problem */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff directory behind the pickers: active people (names, departments, roles; no contact details) and the departments with their heads
+         * @description Roles: product_owner, cs_agent, business_handler, supervisor, compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only people holding this role */
+                    role?: "product_owner" | "cs_agent" | "business_handler" | "supervisor" | "compliance_auditor" | "admin";
+                    /** @description only people of this department */
+                    department?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description People and departments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Directory"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5236,7 +5309,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits on the caller: votes, sign-offs, complaints, approvals, appeals, a missing holiday schedule */
+        /** What waits on the caller, the most urgent first: votes, sign-offs, deliverables and rework, complaints, approvals, appeals, a missing holiday schedule */
         get: {
             parameters: {
                 query?: never;
@@ -5820,6 +5893,21 @@ export interface components {
         };
         DevTokenRequest: {
             userId: string;
+        };
+        Directory: {
+            departments: {
+                /** @description user ids of the department’s heads */
+                heads: string[];
+                id: string;
+                members: number;
+            }[];
+            people: {
+                department: string | null;
+                departmentHead: boolean;
+                name: string;
+                roles: string[];
+                userId: string;
+            }[];
         };
         Duration: {
             amount: number;
@@ -6751,13 +6839,21 @@ export interface components {
             version: number;
         };
         Task: {
+            /** @description The customer’s name, always masked here; the clear name is on the complaint */
+            customer?: string;
             deadline: string | null;
             deadlineState?: string;
             entityId: string;
             /** @enum {string} */
             entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal";
+            /** @description The item’s vocabulary for wording the title: severity, category, channel; name, stage, version */
+            facts?: {
+                [key: string]: string;
+            };
             kind: string;
             link: string;
+            /** @description What the item is about (a complaint’s summary, an initiative’s description or the committee’s requested changes) */
+            summary?: string;
             title: string;
         };
         /** @description The complaint KPIs of every unit of one kind, each KPI a map unit → value; `none` = complaints without one */

@@ -40,6 +40,8 @@ export type Clock = Complaint['clocks']['firstResponse'];
 export type Owner = Complaint['owner'];
 
 export type Task = Schemas['Task'];
+/** GET /api/v1/directory: the staff directory behind the pickers. */
+export type Directory = Schemas['Directory'];
 export type DemoUser = Schemas['DemoUser'];
 export type CommitteeMember = Schemas['Committee']['members'][number];
 

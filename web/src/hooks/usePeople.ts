@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { getToken, userFromToken } from '../auth/session';
 import type { CommitteeMember, DemoUser } from '../api/types';
+import { loadDirectory } from './useDirectory';
 
 let cache: Promise<Map<string, string>> | undefined;
 
 /**
- * Display names by user id, from what this user may read: the committee roster (most roles) and,
- * in the embedded development setup, the demo cast. Unknown ids show as themselves.
+ * Display names by user id, from what this user may read: the staff directory (every role), the
+ * committee roster (its readers) and, in the embedded development setup, the demo cast. Unknown
+ * ids show as themselves.
  */
 /** The roles GET /committee answers (api/routes/admin.ts); others are not asked, so no page load ends in a 403. */
 const rosterReaders = ['admin', 'compliance_auditor', 'product_owner', 'supervisor'];
@@ -17,7 +19,11 @@ function loadNames(): Promise<Map<string, string>> {
   cache ??= Promise.all([
     roles.some((r) => rosterReaders.includes(r)) ? api.get<{ members: CommitteeMember[] }>('/committee').then((r) => r.members, () => []) : Promise.resolve([]),
     api.get<{ items: DemoUser[] }>('/dev/users').then((r) => r.items, () => []),
-  ]).then(([members, demo]) => new Map<string, string>([...demo.map((u) => [u.userId, u.name] as const), ...members.map((m) => [m.userId, m.name] as const)]));
+    roles.length > 0 ? loadDirectory().then((d) => d.people) : Promise.resolve([]),
+  ]).then(
+    ([members, demo, staff]) =>
+      new Map<string, string>([...demo.map((u) => [u.userId, u.name] as const), ...staff.map((p) => [p.userId, p.name] as const), ...members.map((m) => [m.userId, m.name] as const)]),
+  );
   return cache;
 }
 

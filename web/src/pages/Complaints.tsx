@@ -1,4 +1,5 @@
-import { categories, complaintStatuses, severities } from '@domain/complaints/types.js';
+import { summaryLine } from '@domain/complaints/summary-line.js';
+import { categories, complaintSorts, complaintStatuses, severities } from '@domain/complaints/types.js';
 import { Link, useSearchParams } from 'react-router';
 import { api, query } from '../api/client';
 import type { Complaint, Page } from '../api/types';
@@ -8,6 +9,7 @@ import { Badge, StatusBadge } from '../components/Badge';
 import { Countdown } from '../components/Countdown';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/Layout';
+import { PersonSelect } from '../components/Pickers';
 import { ListStatus } from '../components/Notice';
 import { LoadMore, usePaged } from '../components/Pager';
 import { usePeople } from '../hooks/usePeople';
@@ -15,11 +17,11 @@ import { useTaxonomy } from '../hooks/useTaxonomy';
 import { useI18n, type MessageKey } from '../i18n';
 import { ownerText } from './complaint/owner';
 
-const filterNames = ['status', 'severity', 'category', 'breached', 'owner'] as const;
+const filterNames = ['sort', 'status', 'severity', 'category', 'breached', 'owner'] as const;
 /** Filters the reports drill down with (hot issues, accountable KPIs): shown as removable chips. */
 const drillNames = ['rootCause', 'rootCauseGroup', 'product', 'agent', 'team', 'department', 'from', 'to'] as const;
 
-/** The complaint desk's list, newest first, with filters kept in the URL. */
+/** The complaint desk's list, the most urgent first unless sorted by receipt, with the order and the filters kept in the URL. */
 export function ComplaintsPage() {
   const { t, label, tag } = useI18n();
   const user = useUser();
@@ -67,6 +69,16 @@ export function ComplaintsPage() {
         }
       />
       <form className="filters" role="search" aria-label={t('common.filters')} onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('complaints.sort')}
+          <select value={f.sort || 'urgency'} onChange={(e) => setFilter('sort', e.target.value === 'urgency' ? '' : e.target.value)}>
+            {complaintSorts.map((v) => (
+              <option key={v} value={v}>
+                {t(`complaints.sort.${v}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
         {select('status', complaintStatuses, 'complaintStatus')}
         {select('severity', severities, 'severity')}
         {select('category', categories, 'category')}
@@ -80,7 +92,7 @@ export function ComplaintsPage() {
         </label>
         <label>
           {t('complaint.owner')}
-          <input value={f.owner} onChange={(e) => setFilter('owner', e.target.value.trim())} placeholder={t('complaints.ownerPlaceholder')} />
+          <PersonSelect value={f.owner} onChange={(v) => setFilter('owner', v)} allowEmpty emptyLabel={t('common.all')} />
         </label>
         <button type="button" className="btn btn-small" aria-pressed={f.owner === user.userId} onClick={() => setFilter('owner', f.owner === user.userId ? '' : user.userId)}>
           {t('complaints.mine')}
@@ -103,11 +115,11 @@ export function ComplaintsPage() {
       <ListStatus list={list} empty={t('complaints.empty')} />
       {list.items.length > 0 && (
         <div className="card table-card">
-          <table className="table">
+          <table className="table table-cards">
             <caption className="sr-only">{t('complaints.title')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('complaint.received')}</th>
+                <th scope="col">{t('complaint.summary')}</th>
                 <th scope="col">{t('complaint.customer')}</th>
                 <th scope="col">{t('complaint.category')}</th>
                 <th scope="col">{t('complaint.severity')}</th>
@@ -119,11 +131,13 @@ export function ComplaintsPage() {
             <tbody>
               {list.items.map((c) => (
                 <tr key={c.id}>
-                  <td className="nowrap">
-                    <Link to={`/complaints/${c.id}`}>{formatDateTime(c.receivedAt, tag)}</Link>
-                    <div className="muted small">{label('channel', c.channel)}</div>
+                  <td data-label={t('complaint.summary')}>
+                    <Link to={`/complaints/${c.id}`}>{summaryLine(c.description) || t('complaints.noSummary')}</Link>
+                    <div className="muted small">
+                      {formatDateTime(c.receivedAt, tag)} · {label('channel', c.channel)}
+                    </div>
                   </td>
-                  <td>
+                  <td data-label={t('complaint.customer')}>
                     {c.customer.unreadable ? <Badge tone="danger">{t('complaint.unreadable')}</Badge> : c.customer.name} <span className="muted small">{c.customer.ref}</span>
                     {c.repeat && (
                       <>
@@ -132,19 +146,19 @@ export function ComplaintsPage() {
                       </>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('complaint.category')}>
                     {label('category', c.category)}
                     {c.rootCause && <div className="muted small">{labelOf(c.rootCause.code)}</div>}
                   </td>
-                  <td>
+                  <td data-label={t('complaint.severity')}>
                     <StatusBadge kind="severity" value={c.severity} />
                   </td>
-                  <td>
+                  <td data-label={t('complaint.status')}>
                     <StatusBadge kind="complaintStatus" value={c.status} />
                     {c.escalationLevel > 0 && <div className="muted small">{t('complaint.levelShort', { n: c.escalationLevel })}</div>}
                   </td>
-                  <td>{c.owner.kind === 'user' ? name(c.owner.id) : ownerText(c.owner, t, label)}</td>
-                  <td>
+                  <td data-label={t('complaint.owner')}>{c.owner.kind === 'user' ? name(c.owner.id) : ownerText(c.owner, t, label)}</td>
+                  <td data-label={t('complaint.resolutionClock')}>
                     <Countdown deadline={c.clocks.resolution.deadline} state={c.clocks.resolution.state} metAt={c.clocks.resolution.metAt} compact />
                   </td>
                 </tr>

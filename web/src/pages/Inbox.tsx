@@ -9,15 +9,17 @@ import { useApi } from '../hooks/useApi';
 import { useI18n, type Translate } from '../i18n';
 
 /**
- * The task's title in the user's language. The API's titles are English sentences built from
- * the item's vocabulary ("Vote on "<name>" research v1", "Handle: general service complaint via
- * hotline"); the known shapes are relabelled, anything else is shown as the API wrote it.
+ * The task's title in the user's language, from the item's vocabulary the API sends beside its
+ * English title (`facts`); the API's title is shown only for a shape without facts.
  */
 function taskTitle(task: Task, t: Translate, label: (p: string, v: string) => string): string {
-  const gate = /"(.+)" (\w+) v(\d+)/.exec(task.title);
-  if (task.entityType === 'initiative' && gate) return t('task.gateTitle', { name: gate[1]!, stage: label('stage', gate[2]!), version: gate[3]! });
-  const c = /: (\w+) (\w+) complaint via (\w+)$/.exec(task.title);
-  if (task.entityType === 'complaint' && c) return t('task.complaintTitle', { severity: label('severity', c[1]!), category: label('category', c[2]!), channel: label('channel', c[3]!) });
+  const f = task.facts ?? {};
+  if (task.entityType === 'initiative' && f.name && f.stage) {
+    return f.version ? t('task.gateTitle', { name: f.name, stage: label('stage', f.stage), version: f.version }) : t('task.ownerTitle', { name: f.name, stage: label('stage', f.stage) });
+  }
+  if (task.entityType === 'complaint' && f.severity && f.category && f.channel) {
+    return t('task.complaintTitle', { severity: label('severity', f.severity), category: label('category', f.category), channel: label('channel', f.channel) });
+  }
   if (task.entityType === 'calendar') return t('task.calendarTitle', { year: task.entityId });
   if (task.entityType === 'target_proposal') return t('task.targetsTitle');
   const i = /\(incident: (\d+) complaints, (\w+) (.+)\)$/.exec(task.title);
@@ -33,7 +35,7 @@ function taskPath(task: Task): string {
   return `/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`;
 }
 
-/** The work inbox (GET /api/v1/tasks): what waits on me, soonest deadline first. */
+/** The work inbox (GET /api/v1/tasks): what waits on me, the most urgent first (the API's order, domain/urgency.ts). */
 export function InboxPage() {
   const { t, label } = useI18n();
   const user = useUser();
@@ -71,7 +73,7 @@ export function InboxPage() {
       {tasks.data && items.length === 0 && <Empty>{t('inbox.empty')}</Empty>}
       {items.length > 0 && (
         <div className="card table-card">
-          <table className="table">
+          <table className="table table-cards">
             <caption className="sr-only">{t('inbox.title')}</caption>
             <thead>
               <tr>
@@ -83,13 +85,19 @@ export function InboxPage() {
             <tbody>
               {items.map((task) => (
                 <tr key={`${task.kind}:${task.entityId}`}>
-                  <td>
+                  <td data-label={t('inbox.kind')}>
                     <span className="kind">{label('task', task.kind)}</span>
                   </td>
-                  <td>
+                  <td data-label={t('inbox.item')}>
                     <Link to={taskPath(task)}>{taskTitle(task, t, label)}</Link>
+                    {(task.summary || task.customer) && (
+                      <div className="task-about">
+                        {task.customer && <span className="task-customer">{t('inbox.customer', { name: task.customer })}</span>}
+                        {task.summary && <span className="muted">{task.summary}</span>}
+                      </div>
+                    )}
                   </td>
-                  <td>
+                  <td data-label={t('inbox.deadline')}>
                     <Countdown deadline={task.deadline} state={task.deadlineState} />
                   </td>
                 </tr>

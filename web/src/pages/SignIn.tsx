@@ -7,6 +7,7 @@ import { Field } from '../components/Field';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { useApi } from '../hooks/useApi';
 import { resetPeopleCache } from '../hooks/usePeople';
+import { resetDirectoryCache } from '../hooks/useDirectory';
 import { useI18n, type Locale, type MessageKey } from '../i18n';
 
 const groups: { key: MessageKey; test: (u: DemoUser) => boolean }[] = [
@@ -34,6 +35,7 @@ export function SignInPage() {
 
   function enter(token: string) {
     resetPeopleCache();
+    resetDirectoryCache();
     if (!signIn(token)) throw new Error(t('signin.badToken'));
     navigate(from, { replace: true });
   }

@@ -8,6 +8,7 @@ import { ApiError, api } from '../../api/client';
 import type { Complaint } from '../../api/types';
 import type { SessionUser } from '../../auth/session';
 import { errorsByPath, Field, focusFirstInvalid, Group, RequiredNote } from '../../components/Field';
+import { DepartmentSelect } from '../../components/Pickers';
 import { ErrorNotice } from '../../components/Notice';
 import { useApi, useCommand } from '../../hooks/useApi';
 import { usePeople } from '../../hooks/usePeople';
@@ -19,7 +20,7 @@ import { useI18n, type MessageKey } from '../../i18n';
  * rule of domain/complaints (the same the workflow applies), plus each route's roles. Each opens
  * a small form; the API's answer (or refusal, in its own words) comes back here.
  */
-type Input = { name: string; kind: 'text' | 'textarea' | 'number' | 'select' | 'yesno' | 'rootCause'; options?: readonly string[]; labelPrefix?: string; optional?: boolean };
+type Input = { name: string; kind: 'text' | 'textarea' | 'number' | 'select' | 'yesno' | 'rootCause' | 'department'; options?: readonly string[]; labelPrefix?: string; optional?: boolean };
 
 interface Spec {
   path: string;
@@ -32,7 +33,7 @@ interface Spec {
 const handlers = ['cs_agent', 'business_handler', 'supervisor'];
 const specs: Record<ComplaintCommand, Spec> = {
   respond: { path: '/responses', roles: handlers, inputs: [{ name: 'message', kind: 'textarea' }, { name: 'channel', kind: 'select', options: channels, labelPrefix: 'channel' }], body: (v) => ({ message: v.message, channel: v.channel || 'hotline' }) },
-  transfer: { path: '/transfer', roles: handlers, inputs: [{ name: 'department', kind: 'text' }, { name: 'reason', kind: 'textarea' }], body: (v) => ({ department: v.department, reason: v.reason }) },
+  transfer: { path: '/transfer', roles: handlers, inputs: [{ name: 'department', kind: 'department' }, { name: 'reason', kind: 'textarea' }], body: (v) => ({ department: v.department, reason: v.reason }) },
   resolve: {
     path: '/resolution',
     roles: handlers,
@@ -173,6 +174,13 @@ function CommandForm({ command, complaint, onDone }: { command: ComplaintCommand
           return (
             <Field key={input.name} label={fieldLabel} error={error} wide hint={t('input.rootCauseHint')}>
               <RootCauseSelect value={values[input.name] ?? ''} onChange={(v) => set(input.name, v)} />
+            </Field>
+          );
+        }
+        if (input.kind === 'department') {
+          return (
+            <Field key={input.name} label={fieldLabel} error={error} required={required}>
+              <DepartmentSelect name={input.name} value={values[input.name] ?? ''} onChange={(v) => set(input.name, v)} />
             </Field>
           );
         }
