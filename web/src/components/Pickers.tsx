@@ -7,18 +7,29 @@ import { useI18n } from '../i18n';
  * surrounding Field. An id that is not in the directory (a person since removed) stays selectable
  * as itself, so an existing value is never silently dropped.
  */
-export function PersonSelect({ value, onChange, role, allowEmpty, emptyLabel, ...rest }: { value: string; onChange: (userId: string) => void; role?: string; allowEmpty?: boolean; emptyLabel?: string; id?: string; name?: string }) {
+/** `withDepartments`: the departments too (a complaint transferred to a department is owned by it). */
+export function PersonSelect({ value, onChange, role, allowEmpty, emptyLabel, withDepartments, ...rest }: { value: string; onChange: (userId: string) => void; role?: string; allowEmpty?: boolean; emptyLabel?: string; withDepartments?: boolean; id?: string; name?: string }) {
   const { t } = useI18n();
   const directory = useDirectory();
   const people = (directory?.people ?? []).filter((p) => !role || p.roles.includes(role));
   const byDepartment = new Map<string, typeof people>();
   for (const p of people) byDepartment.set(p.department ?? '', [...(byDepartment.get(p.department ?? '') ?? []), p]);
-  const known = people.some((p) => p.userId === value);
+  const departments = withDepartments ? (directory?.departments ?? []) : [];
+  const known = people.some((p) => p.userId === value) || departments.some((d) => d.id === value);
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="" disabled={!allowEmpty}>
         {emptyLabel ?? t('picker.choosePerson')}
       </option>
+      {departments.length > 0 && (
+        <optgroup label={t('picker.departments')}>
+          {departments.map((d) => (
+            <option key={`department:${d.id}`} value={d.id}>
+              {d.id}
+            </option>
+          ))}
+        </optgroup>
+      )}
       {value && !known && <option value={value}>{value}</option>}
       {[...byDepartment].map(([department, members]) => (
         <optgroup key={department} label={department || t('picker.noDepartment')}>

@@ -86,6 +86,7 @@ export const en = {
 
   'picker.choosePerson': 'Choose a person',
   'picker.chooseDepartment': 'Choose a department',
+  'picker.departments': 'Departments',
   'picker.noDepartment': 'No department',
   'picker.departmentWithHead': '{department} (head: {head})',
   'inbox.title': 'Work inbox',

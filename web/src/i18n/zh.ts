@@ -88,6 +88,7 @@ export const zh: Record<MessageKey, string> = {
 
   'picker.choosePerson': '选择人员',
   'picker.chooseDepartment': '选择部门',
+  'picker.departments': '部门',
   'picker.noDepartment': '未分配部门',
   'picker.departmentWithHead': '{department}（负责人：{head}）',
   'inbox.title': '待办事项',

@@ -1,6 +1,6 @@
 import { summaryLine } from '@domain/complaints/summary-line.js';
 import { categories, complaintSorts, complaintStatuses, severities } from '@domain/complaints/types.js';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, query } from '../api/client';
 import type { Complaint, Page } from '../api/types';
 import { hasRole } from '../auth/session';
@@ -14,6 +14,7 @@ import { ListStatus } from '../components/Notice';
 import { LoadMore, usePaged } from '../components/Pager';
 import { usePeople } from '../hooks/usePeople';
 import { useTaxonomy } from '../hooks/useTaxonomy';
+import { useUrlFilter } from '../hooks/useUrlFilter';
 import { useI18n, type MessageKey } from '../i18n';
 import { ownerText } from './complaint/owner';
 
@@ -27,7 +28,7 @@ export function ComplaintsPage() {
   const user = useUser();
   const name = usePeople();
   const { labelOf } = useTaxonomy();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter] = useUrlFilter();
   const f = Object.fromEntries([...filterNames, ...drillNames].map((n) => [n, params.get(n) ?? ''])) as Record<(typeof filterNames)[number] | (typeof drillNames)[number], string>;
   const key = [...filterNames, ...drillNames].map((n) => f[n]).join('|');
   const drills = drillNames.filter((n) => f[n]);
@@ -35,12 +36,6 @@ export function ComplaintsPage() {
     n === 'rootCause' || n === 'rootCauseGroup' ? labelOf(f[n]) : n === 'from' || n === 'to' ? (/^\d{4}-\d{2}-\d{2}$/.test(f[n]) ? f[n] : formatDateTime(f[n], tag)) : n === 'agent' ? name(f[n]) : f[n];
   const list = usePaged((cursor?: string) => api.get<Page<Complaint>>(`/complaints${query({ ...f, limit: 25, cursor })}`), key);
 
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
   const select = (name: (typeof filterNames)[number], values: readonly string[], prefix: string) => (
     <label>
       {t(`complaint.${name}` as 'complaint.status')}
@@ -92,7 +87,7 @@ export function ComplaintsPage() {
         </label>
         <label>
           {t('complaint.owner')}
-          <PersonSelect value={f.owner} onChange={(v) => setFilter('owner', v)} allowEmpty emptyLabel={t('common.all')} />
+          <PersonSelect value={f.owner} onChange={(v) => setFilter('owner', v)} allowEmpty emptyLabel={t('common.all')} withDepartments />
         </label>
         <button type="button" className="btn btn-small" aria-pressed={f.owner === user.userId} onClick={() => setFilter('owner', f.owner === user.userId ? '' : user.userId)}>
           {t('complaints.mine')}

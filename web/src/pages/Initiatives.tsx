@@ -1,5 +1,5 @@
 import { initiativeStatuses, stages } from '@domain/gates/stages.js';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, query } from '../api/client';
 import type { Initiative, Page } from '../api/types';
 import { hasRole } from '../auth/session';
@@ -10,23 +10,18 @@ import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/Layout';
 import { ListStatus } from '../components/Notice';
 import { LoadMore, usePaged } from '../components/Pager';
+import { useUrlFilter } from '../hooks/useUrlFilter';
 import { useI18n } from '../i18n';
 
 /** Initiatives, newest first, filtered by stage and status (kept in the URL). */
 export function InitiativesPage() {
   const { t, label, tag } = useI18n();
   const user = useUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter] = useUrlFilter();
   const stage = params.get('stage') ?? '';
   const status = params.get('status') ?? '';
   const list = usePaged((cursor?: string) => api.get<Page<Initiative>>(`/initiatives${query({ stage, status, limit: 25, cursor })}`), `${stage}|${status}`);
 
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
 
   return (
     <>
