@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { auditEventColumns, type AuditEventRow } from '../db/audit.js';
 import { queryRows, type Database } from '../db/client.js';
+import { toCsv } from '../domain/reports/csv.js';
 import { maskPii } from './mask.js';
 
 /**
@@ -38,6 +39,8 @@ export interface EventFilter {
   entityType?: string;
   entityId?: string;
   actor?: string;
+  /** One action (`complaint.responded`), or a family of them ending in `.` (`complaint.`). */
+  action?: string;
   /** Inclusive. */
   from?: string;
   /** Exclusive. */
@@ -45,28 +48,46 @@ export interface EventFilter {
 }
 
 /**
- * One page of events matching `filter`, in recording order (keyset on id: `next` is the last id of
- * the page). The order names the column, `audit_events.id`: the select list's `id` is its text
- * form, and a bare `order by id` would sort "1", "10", "100", "11", … against a numeric cursor.
- * Within one record, recording order is chain order (appends to a chain are serialised).
+ * One page of events matching `filter`, oldest first (`asc`) or the most recent first (`desc`).
+ * One record's events (entityType and entityId both given) come in chain order, keyset on `seq`;
+ * any other selection in recording order, keyset on `audit_events.id` (`next` is the last key of
+ * the page). The order names the column: the select list's `id` is its text form, and a bare
+ * `order by id` would sort "1", "10", "100", "11", … against a numeric cursor.
  */
-export async function listAuditEvents(db: Database, filter: EventFilter, page: { limit: number; after?: string }): Promise<{ items: AuditEventView[]; next?: string }> {
+export async function listAuditEvents(db: Database, filter: EventFilter, page: { limit: number; after?: string; order?: 'asc' | 'desc' }): Promise<{ items: AuditEventView[]; next?: string }> {
   const conditions: SQL[] = [];
   if (filter.entityType !== undefined) conditions.push(sql`entity_type = ${filter.entityType}`);
   if (filter.entityId !== undefined) conditions.push(sql`entity_id = ${filter.entityId}`);
   if (filter.actor !== undefined) conditions.push(sql`actor = ${filter.actor}`);
+  if (filter.action !== undefined) {
+    conditions.push(filter.action.endsWith('.') ? sql`starts_with(action, ${filter.action})` : sql`action = ${filter.action}`);
+  }
   if (filter.from !== undefined) conditions.push(sql`at >= ${filter.from}::timestamptz`);
   if (filter.to !== undefined) conditions.push(sql`at < ${filter.to}::timestamptz`);
-  if (page.after !== undefined) conditions.push(sql`id > ${page.after}::int8`);
+  const oneChain = filter.entityType !== undefined && filter.entityId !== undefined;
+  const key = oneChain ? sql`audit_events.seq` : sql`audit_events.id`;
+  const desc = page.order === 'desc';
+  if (page.after !== undefined) conditions.push(desc ? sql`${key} < ${page.after}::int8` : sql`${key} > ${page.after}::int8`);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const rows = await queryRows<AuditEventRow>(db, sql`select ${auditEventColumns} from audit_events ${where} order by audit_events.id limit ${page.limit + 1}`);
+  const rows = await queryRows<AuditEventRow>(db, sql`select ${auditEventColumns} from audit_events ${where} order by ${key} ${desc ? sql`desc` : sql`asc`} limit ${page.limit + 1}`);
   const items = rows.slice(0, page.limit).map(view);
   const last = items.at(-1);
-  return { items, ...(rows.length > page.limit && last ? { next: last.id } : {}) };
+  return { items, ...(rows.length > page.limit && last ? { next: oneChain ? String(last.seq) : last.id } : {}) };
 }
 
 /** Every event of one entity, in chain order. */
 export async function entityEvents(db: Database, entityType: string, entityId: string): Promise<AuditEventView[]> {
   const rows = await queryRows<AuditEventRow>(db, sql`select ${auditEventColumns} from audit_events where entity_type = ${entityType} and entity_id = ${entityId} order by seq`);
   return rows.map(view);
+}
+
+export const auditCsvHeader = ['seq', 'at', 'entityType', 'entityId', 'actor', 'roles', 'action', 'reason', 'before', 'after', 'hash', 'prevHash'] as const;
+
+/** Events as CSV (RFC 4180, formula cells neutralised; domain/reports/csv.ts): before/after as JSON, PII masked as in the view. */
+export function auditEventsCsv(events: readonly AuditEventView[]): string {
+  const json = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
+  return toCsv([
+    [...auditCsvHeader],
+    ...events.map((e) => [String(e.seq), e.at, e.entityType, e.entityId, e.actor, e.roles.join(' '), e.action, e.reason ?? '', json(e.before), json(e.after), e.hash, e.prevHash ?? '']),
+  ]);
 }

@@ -1,9 +1,9 @@
 import { buildAuditExport, verifyEntity, verifyTrail } from '../../audit/report.js';
-import { listAuditEvents } from '../../audit/events.js';
+import { auditEventsCsv, listAuditEvents } from '../../audit/events.js';
 import { listPiiAccess } from '../../db/pii-access.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
-import { notFound } from '../problem.js';
+import { notFound, Problem } from '../problem.js';
 import type { ApiRouter } from '../router.js';
 import {
   AuditEventPageSchema,
@@ -30,15 +30,24 @@ export function auditRoutes(api: ApiRouter, { db, temporal }: AppDeps): void {
   api.add({
     method: 'get',
     path: '/audit/events',
-    summary: 'The recorded actions, oldest first, filtered by entity, actor and time',
+    summary: 'The recorded actions, oldest or most recent first, filtered by record, actor, action and time',
     tags: ['Audit'],
     roles: readers,
     query: AuditEventsQuerySchema,
-    responses: { 200: { description: 'One page of audit events (customer PII masked)', schema: AuditEventPageSchema } },
-    handler: async ({ query }) => {
-      const { limit, cursor, ...filter } = query;
-      const page = await listAuditEvents(db, filter, { limit, ...(cursor !== undefined ? { after: eventCursor.decode(cursor).id } : {}) });
-      return { status: 200, body: { items: page.items, nextCursor: page.next !== undefined ? eventCursor.encode({ id: page.next }) : null } };
+    responses: { 200: { description: 'One page of audit events (customer PII masked); `Accept: text/csv` gives the page as CSV rows, the next cursor in `X-Next-Cursor`', schema: AuditEventPageSchema }, 406: { description: 'Neither JSON nor CSV is acceptable' } },
+    handler: async ({ req, res, query }) => {
+      const type = req.accepts(['application/json', 'text/csv']);
+      if (type === false) throw new Problem(406, 'Not acceptable', 'this resource is served as application/json or text/csv');
+      const { limit, cursor, order, ...filter } = query;
+      const page = await listAuditEvents(db, filter, { limit, order, ...(cursor !== undefined ? { after: eventCursor.decode(cursor).id } : {}) });
+      const nextCursor = page.next !== undefined ? eventCursor.encode({ id: page.next }) : null;
+      if (type === 'text/csv') {
+        // A spreadsheet for the auditor's working papers: the page as rows; the next page's cursor in a header.
+        res.setHeader('Content-Disposition', 'attachment; filename="cxgov-audit-events.csv"');
+        if (nextCursor) res.setHeader('X-Next-Cursor', nextCursor);
+        return { status: 200, contentType: 'text/csv; charset=utf-8', body: auditEventsCsv(page.items) };
+      }
+      return { status: 200, body: { items: page.items, nextCursor } };
     },
   });
 

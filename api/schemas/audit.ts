@@ -34,8 +34,15 @@ export const AuditEventsQuerySchema = z.object({
   entityType: z.enum(auditEntityTypes).optional(),
   entityId: id.optional(),
   actor: z.string().min(1).max(200).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_]+\.([a-z0-9_.]*)$/, 'an action (complaint.responded) or a family of actions ending in a dot (complaint.)')
+    .max(100)
+    .optional()
+    .openapi({ description: 'one action, or every action of a family: `complaint.` (ending in a dot)' }),
   from: timestamp.optional().openapi({ description: 'inclusive, ISO-8601 with offset' }),
   to: timestamp.optional().openapi({ description: 'exclusive, ISO-8601 with offset' }),
+  order: z.enum(['asc', 'desc']).default('asc').openapi({ description: '`asc`: oldest first; `desc`: the most recent first. One record (entityType + entityId) is in chain order (seq), anything else in recording order.' }),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   cursor: z.string().max(100).optional(),
 });

@@ -8,7 +8,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The recorded actions, oldest first, filtered by entity, actor and time
+         * The recorded actions, oldest or most recent first, filtered by record, actor, action and time
          * @description Roles: compliance_auditor, admin
          */
         get: {
@@ -17,10 +17,14 @@ export interface paths {
                     entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access";
                     entityId?: string;
                     actor?: string;
+                    /** @description one action, or every action of a family: `complaint.` (ending in a dot) */
+                    action?: string;
                     /** @description inclusive, ISO-8601 with offset */
                     from?: string;
                     /** @description exclusive, ISO-8601 with offset */
                     to?: string;
+                    /** @description `asc`: oldest first; `desc`: the most recent first. One record (entityType + entityId) is in chain order (seq), anything else in recording order. */
+                    order?: "asc" | "desc";
                     limit?: number;
                     cursor?: string;
                 };
@@ -30,7 +34,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description One page of audit events (customer PII masked) */
+                /** @description One page of audit events (customer PII masked); `Accept: text/csv` gives the page as CSV rows, the next cursor in `X-Next-Cursor` */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -65,6 +69,13 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
+                };
+                /** @description Neither JSON nor CSV is acceptable */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -31,3 +31,13 @@ export function formatSpan(ms: number, t: Translate): string {
 }
 
 export const shortId = (id: string) => (id.length > 12 ? id.slice(0, 8) : id);
+
+/** A day of a date input as the instant of its local midnight (the API takes ISO-8601 with offset). */
+export const dayStart = (day: string) => (day ? new Date(`${day}T00:00`).toISOString() : undefined);
+/** The instant the day after a date input begins: the exclusive end of a period ending that day. */
+export const dayEnd = (day: string) => {
+  if (!day) return undefined;
+  const next = new Date(`${day}T00:00`);
+  next.setDate(next.getDate() + 1);
+  return next.toISOString();
+};

@@ -3,7 +3,7 @@ import { api, query } from '../../api/client';
 import type { PiiAccess, Page } from '../../api/types';
 import { Badge } from '../../components/Badge';
 import { Field } from '../../components/Field';
-import { formatDateTime } from '../../components/format';
+import { dayEnd, dayStart, formatDateTime } from '../../components/format';
 import { LoadMore } from '../../components/Pager';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { useI18n } from '../../i18n';
@@ -15,9 +15,6 @@ interface Filter {
   to: string;
 }
 
-/** A day of the date input as the instant of its local midnight (the API takes ISO-8601 with offset). */
-const dayStart = (day: string) => (day ? new Date(`${day}T00:00`).toISOString() : undefined);
-const dayEnd = (day: string) => (day ? new Date(new Date(`${day}T00:00`).getTime() + 86_400_000).toISOString() : undefined);
 
 /**
  * The PII access log (docs/security.md "PII access log") from GET /api/v1/audit/pii-access: who was
