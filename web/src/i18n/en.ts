@@ -232,6 +232,7 @@ export const en = {
   'withdraw.submit': 'Withdraw',
 
   'submit.title': 'Submit the {stage} deliverables',
+  'submit.prefilled': 'Filled in from version {version}, which the committee asked to change: edit what its comments ask for.',
   'submit.hint': 'The committee reviews what you submit here; each missing part is named.',
   'submit.fix': '{n} fields need attention',
   'submit.submit': 'Submit for review',

@@ -234,6 +234,7 @@ export const zh: Record<MessageKey, string> = {
   'withdraw.submit': '撤回',
 
   'submit.title': '提交{stage}交付物',
+  'submit.prefilled': '已按委员会要求修改的第 {version} 版预先填写：请按评审意见修改相应内容。',
   'submit.hint': '委员会将评审您在此提交的内容；缺少的部分会逐项指出。',
   'submit.fix': '有 {n} 个字段需要处理',
   'submit.submit': '提交评审',

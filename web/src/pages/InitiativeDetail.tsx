@@ -2,7 +2,7 @@ import { isGateStage, isTerminalStatus } from '@domain/gates/stages.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Initiative } from '../api/types';
+import type { Initiative, Review } from '../api/types';
 import { hasRole } from '../auth/session';
 import { useUser } from '../auth/SessionContext';
 import { StatusBadge } from '../components/Badge';
@@ -48,6 +48,8 @@ export function InitiativeDetailPage() {
     hasRole(user, 'product_owner') && (i.status === 'in_progress' || i.status === 'changes_requested') && isGateStage(i.stage) && !review && (!user.department || user.department === i.team);
   const canWithdraw = hasRole(user, 'product_owner') && !isTerminalStatus(i.status) && (i.owner === user.userId || user.department === i.team);
   const past = i.reviews.filter((r) => r.id !== review?.id).slice().reverse();
+  // The review whose decision asked for this rework: its deliverables prefill the next version.
+  const changesAsked = i.status === 'changes_requested' ? [...i.reviews].reverse().find((r) => r.stage === i.stage && r.outcome === 'request_changes') : undefined;
   const liveReview = !!review && (review.status === 'open' || review.status === 'escalated');
   const hasActions = !!(roles?.canVote || roles?.isChair || (roles?.recused && liveReview) || canWithdraw);
 
@@ -119,13 +121,15 @@ export function InitiativeDetailPage() {
             )}
           </dl>
           {i.requestedChanges && i.requestedChanges.length > 0 && (
-            <div className="notice notice-warning">
+            <div className="notice notice-warning" data-testid="requested-changes">
               <strong>{t('initiative.requestedChanges')}</strong>
-              <ul>
-                {i.requestedChanges.map((c, n) => (
-                  <li key={n}>{c}</li>
-                ))}
-              </ul>
+              {changesAsked ? <CommitteeWords review={changesAsked} /> : (
+                <ul>
+                  {i.requestedChanges.map((c, n) => (
+                    <li key={n}>{c}</li>
+                  ))}
+                </ul>
+              )}
             </div>
           )}
         </section>
@@ -140,7 +144,7 @@ export function InitiativeDetailPage() {
         )}
       </div>
 
-      {canSubmit && isGateStage(i.stage) && <SubmissionForm key={`${i.stage}-${i.reviews.length}`} initiativeId={i.id} stage={i.stage} onDone={loaded.reload} />}
+      {canSubmit && isGateStage(i.stage) && <SubmissionForm key={`${i.stage}-${i.reviews.length}`} initiativeId={i.id} stage={i.stage} onDone={loaded.reload} {...(changesAsked ? { previous: { version: changesAsked.version, deliverables: changesAsked.deliverables } } : {})} />}
       {past.length > 0 && (
         <section aria-labelledby="history">
           <h2 id="history" className="section-title">
@@ -197,5 +201,31 @@ function WithdrawForm({ initiativeId, onDone }: { initiativeId: string; onDone: 
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The committee's words on a decision that asked for changes, under each member's name with the
+ * decision in the reader's language, and the chair's sign-off comment last.
+ */
+function CommitteeWords({ review }: { review: Review }) {
+  const { t, label } = useI18n();
+  const name = usePeople();
+  // A member's latest vote counts (a revision replaces the one before).
+  const latest = [...new Map(review.votes.map((v) => [v.userId, v])).values()].filter((v) => v.comment.trim() || v.decision !== 'approve');
+  return (
+    <ul className="committee-words">
+      {latest.map((v) => (
+        <li key={v.userId}>
+          <strong>{name(v.userId)}</strong> · {label('decision', v.decision)}
+          {v.comment.trim() && <span className="prewrap">: {v.comment}</span>}
+        </li>
+      ))}
+      {review.signOffComment && (
+        <li>
+          <strong>{name(review.signedOffBy ?? review.chair)}</strong> · {t('review.signOffComment')}: <span className="prewrap">{review.signOffComment}</span>
+        </li>
+      )}
+    </ul>
   );
 }

@@ -81,6 +81,40 @@ function build(stage: GateStage, f: Form): unknown {
   }
 }
 
+/**
+ * The form filled from deliverables submitted before (the inverse of `build`): a rework after
+ * requested changes starts from the version the committee commented on, not from nothing.
+ * Anything the previous version lacks keeps the empty default.
+ */
+function formOf(stage: GateStage, d: unknown): Form {
+  const form: Form = { ...initial[stage] };
+  if (d === null || typeof d !== 'object') return form;
+  const o = d as Record<string, any>;
+  const join = (v: unknown) => (Array.isArray(v) ? v.map(String).join('\n') : '');
+  const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+  const files = (v: unknown) => (Array.isArray(v) ? v.map((a: { uri?: string; sha256?: string }) => `${a.uri ?? ''} ${a.sha256 ?? ''}`.trim()).join('\n') : '');
+  switch (stage) {
+    case 'research':
+      for (const m of researchMethods) form[`method:${m}`] = Array.isArray(o.methods) && o.methods.includes(m);
+      Object.assign(form, { segments: join(o.segments), needs: join(o.findings?.needs), painPoints: join(o.findings?.painPoints), expectations: join(o.findings?.expectations), attachments: files(o.attachments) });
+      break;
+    case 'design':
+      Object.assign(form, { functionalDesign: str(o.functionalDesign), interfaceDesign: str(o.interfaceDesign), processDesign: str(o.processDesign), uxObjectives: join(o.uxObjectives), accessibilityNotes: str(o.accessibilityNotes), attachments: files(o.attachments) });
+      break;
+    case 'prototype_testing':
+      for (const a of ['business', 'technology', 'qa']) {
+        const c = o.internalTest?.[a] ?? {};
+        Object.assign(form, { [`${a}.functionalCompleteness`]: c.functionalCompleteness === true, [`${a}.stability`]: c.stability === true, [`${a}.compatibility`]: c.compatibility === true, [`${a}.notes`]: str(c.notes) });
+      }
+      Object.assign(form, { participants: str(o.userTest?.participants), usability: str(o.userTest?.usability), functionality: str(o.userTest?.functionality), satisfaction: str(o.userTest?.satisfaction), findings: join(o.userTest?.findings), optimisations: join(o.optimisations) });
+      break;
+    case 'launch_assessment':
+      Object.assign(form, { function: str(o.scores?.function), performance: str(o.scores?.performance), security: str(o.scores?.security), userExperience: str(o.scores?.userExperience), report: str(o.report), goLivePlan: str(o.goLivePlan), attachments: files(o.attachments) });
+      break;
+  }
+  return form;
+}
+
 /** Field errors by deliverable path; list items and attachment rows fold into their field. */
 function fold(errors: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -100,9 +134,10 @@ const within = (errors: Record<string, string>, prefix: string) =>
 /** The parts a stage may leave out (domain/gates/deliverables.ts); every other field is marked required. */
 const optionalFields = new Set(['accessibilityNotes', 'attachments']);
 
-export function SubmissionForm({ initiativeId, stage, onDone }: { initiativeId: string; stage: GateStage; onDone: () => void }) {
+/** `previous`: the deliverables of the version the committee asked to change, which the form starts from. */
+export function SubmissionForm({ initiativeId, stage, onDone, previous }: { initiativeId: string; stage: GateStage; onDone: () => void; previous?: { version: number; deliverables: unknown } }) {
   const { t, label } = useI18n();
-  const [form, setForm] = useState<Form>(initial[stage]);
+  const [form, setForm] = useState<Form>(() => (previous ? formOf(stage, previous.deliverables) : initial[stage]));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLFormElement>(null);
   const submit = useCommand((deliverables: unknown) => api.post<Review>(`/initiatives/${initiativeId}/submissions`, { stage, deliverables }));
@@ -213,6 +248,11 @@ export function SubmissionForm({ initiativeId, stage, onDone }: { initiativeId: 
     <form ref={formRef} className="card form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="submit-title" data-testid="submission-form">
       <h2 id="submit-title">{t('submit.title', { stage: label('stage', stage) })}</h2>
       <p className="muted">{t('submit.hint')}</p>
+      {previous && (
+        <p className="notice notice-info" data-testid="rework-prefilled">
+          {t('submit.prefilled', { version: previous.version })}
+        </p>
+      )}
       <RequiredNote />
       {Object.keys(clientErrors).length > 0 && (
         <div className="notice notice-danger" role="alert">
