@@ -305,6 +305,47 @@ export async function openComplaintsFor(db: Database, who: Pick<Actor, 'userId' 
   return rows as ComplaintRow[];
 }
 
+/** Another complaint of the same customer, as a complaint's related-records panel lists it (no customer details). */
+export interface SameCustomerComplaint {
+  id: string;
+  status: string;
+  receivedAt: string;
+  category: string;
+  severity: string;
+  description: string;
+  breached: boolean;
+  initiativeId: string | null;
+  /** This complaint was counted as a repeat of it, or it of this one. */
+  repeat: boolean;
+}
+
+/**
+ * The same customer's other complaints (by the institution's customer reference), the newest
+ * first; `department` narrows them to those a business handler may read.
+ */
+export async function sameCustomerComplaints(db: Database, c: { id: string; customerRef: string; repeatOf: readonly string[] }, department?: string): Promise<SameCustomerComplaint[]> {
+  const rows = await db
+    .select({ view: complaints.view, breached: complaints.breached, department: complaints.department })
+    .from(complaints)
+    .where(and(eq(complaints.customerRef, c.customerRef), ne(complaints.id, c.id), ...(department !== undefined ? [eq(complaints.department, department)] : [])))
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .limit(50);
+  return rows.map(({ view, breached }) => {
+    const v = view as ComplaintView;
+    return {
+      id: v.id,
+      status: v.status,
+      receivedAt: v.receivedAt,
+      category: v.category,
+      severity: v.severity,
+      description: v.description,
+      breached,
+      initiativeId: v.initiativeId ?? null,
+      repeat: c.repeatOf.includes(v.id) || v.repeatOf.includes(c.id),
+    };
+  });
+}
+
 export interface RepeatQuery {
   id: string;
   customerRef: string;

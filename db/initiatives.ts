@@ -256,6 +256,12 @@ export async function markInitiativeProcessEnded(tx: Transaction, id: string, en
 }
 
 /** Whether an initiative of this id was ever created (a complaint may only be linked to one that was). */
+/** The name, stage and status of an initiative: how a complaint shows the product it is about. */
+export async function initiativeSummary(db: Database, id: string): Promise<{ id: string; name: string; stage: string; status: string } | undefined> {
+  const [row] = await db.select({ id: initiatives.id, name: initiatives.name, stage: initiatives.stage, status: initiatives.status }).from(initiatives).where(eq(initiatives.id, id));
+  return row;
+}
+
 export async function initiativeExists(db: Database, id: string): Promise<boolean> {
   const rows = await db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, id)).limit(1);
   return rows.length > 0;

@@ -3,8 +3,9 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from
 import type { ZodType } from 'zod';
 import { piiCipher } from '../../config/secrets.js';
 import type { Database } from '../../db/client.js';
-import { correctClosedRootCause, listComplaints, type ComplaintCursor, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
-import { initiativeExists, readInitiative } from '../../db/initiatives.js';
+import { correctClosedRootCause, listComplaints, sameCustomerComplaints, type ComplaintCursor, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
+import { initiativeExists, initiativeSummary, readInitiative } from '../../db/initiatives.js';
+import { summaryLine } from '../../domain/complaints/summary-line.js';
 import { readPolicy } from '../../db/settings.js';
 import { recordPiiAccess } from '../../db/pii-access.js';
 import type { PiiAccessPurpose } from '../../domain/pii-access.js';
@@ -46,6 +47,7 @@ import {
   ComplaintListQuery,
   ComplaintListSchema,
   ComplaintParams,
+  ComplaintRelatedSchema,
   ComplaintSchema,
   CustomerUpdateSchema,
   FeedbackSchema,
@@ -207,6 +209,33 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         body: {
           items: await handOut(req, principal, 'list', page.items.map((v) => presentComplaint(judge.complaint(v), customers.get(v.id), principal))),
           nextCursor: page.next ? encodeListCursor(page.next) : null,
+        },
+      };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/complaints/:id/related',
+    summary: 'The records around a complaint: the same customer’s other complaints (repeats marked) and the product it is about, by name',
+    tags: ['Complaints'],
+    roles: readers,
+    params: ComplaintParams,
+    responses: { 200: { description: 'Related records (no customer details)', schema: ComplaintRelatedSchema }, 404: { description: 'No such complaint' } },
+    handler: async ({ params, principal }) => {
+      const view = await readable(db, params.id, principal);
+      const [others, product] = await Promise.all([
+        sameCustomerComplaints(db, view, handlerOnly(principal) ? principal.department : undefined),
+        view.initiativeId ? initiativeSummary(db, view.initiativeId) : Promise.resolve(undefined),
+      ]);
+      const names = new Map(
+        await Promise.all([...new Set(others.map((o) => o.initiativeId).filter((i): i is string => !!i))].map(async (i) => [i, (await initiativeSummary(db, i))?.name ?? i] as const)),
+      );
+      return {
+        status: 200,
+        body: {
+          sameCustomer: others.map(({ description, initiativeId, ...o }) => ({ ...o, summary: summaryLine(description), product: initiativeId ? { id: initiativeId, name: names.get(initiativeId) ?? initiativeId } : null })),
+          product: product ?? null,
         },
       };
     },

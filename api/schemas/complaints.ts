@@ -199,3 +199,22 @@ export const ComplaintSchema = z
   .openapi('Complaint');
 
 export const ComplaintListSchema = z.object({ items: z.array(ComplaintSchema), nextCursor: z.string().nullable() }).openapi('ComplaintList');
+
+export const ComplaintRelatedSchema = z
+  .object({
+    sameCustomer: z.array(
+      z.object({
+        id: z.string(),
+        status: z.enum(complaintStatuses),
+        receivedAt: z.string(),
+        category: z.enum(categories),
+        severity: z.enum(severities),
+        summary: z.string().openapi({ description: 'the first line of the description' }),
+        breached: z.boolean(),
+        repeat: z.boolean().openapi({ description: 'counted as a repeat of this complaint, or this one of it' }),
+        product: z.object({ id: z.string(), name: z.string() }).nullable(),
+      }),
+    ),
+    product: z.object({ id: z.string(), name: z.string(), stage: z.string(), status: z.string() }).nullable().openapi({ description: 'the initiative the complaint is linked to' }),
+  })
+  .openapi('ComplaintRelated');

@@ -11,7 +11,7 @@ import { demo, seedDemo } from './support/seed.js';
  * the complaint is about and whom it concerns (masked); on a phone the rows are cards, each value
  * under its column's name, with nothing wider than the screen; the complaint list's order and
  * owner are chosen from lists and kept in the URL; a transfer picks its department from the
- * directory instead of a typed code.
+ * directory instead of a typed code; the complaint shows the same customer's other open complaint.
  */
 const words = {
   zh: { inbox: '待办事项', deadline: '截止时间', customer: '客户 李*', sort: '排序', newest: '最新受理在前', owner: '负责人', transfer: '转办部门', department: '部门' },
@@ -39,6 +39,8 @@ describe.skipIf(skipBrowser)('web UI: the right work first, pickers instead of t
     const c = await stack.as(demo('zhaoli')).post('/api/v1/complaints', { channel: 'app', category: 'service', severity: 'major', customer: { ref: 'C-WO-1', name: '李娜', phone: '13922223333' }, description });
     expect(c.status).toBe(201);
     complaintId = c.body.id;
+    const again = await stack.as(demo('sunlei')).post('/api/v1/complaints', { channel: 'hotline', category: 'service', severity: 'general', customer: { ref: 'C-WO-1', name: '李娜', phone: '13922223333' }, description: '上次的冻结问题仍未答复，再次来电催办。' });
+    expect(again.status).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -91,6 +93,10 @@ describe.skipIf(skipBrowser)('web UI: the right work first, pickers instead of t
       // The first responder transfers: the department is chosen, with its head named.
       await signIn(page, stack.url, 'zhaoli', locale);
       await page.goto(`${stack.url}/complaints/${complaintId}`);
+      // The same customer's other open complaint is in view before anything is closed here.
+      const related = page.getByTestId('related-records');
+      await expect.poll(() => related.textContent()).toContain('上次的冻结问题仍未答复');
+      expect(await related.getByTestId('open-elsewhere').count()).toBe(1);
       await page.locator('button[data-command="transfer"]').click();
       const form = page.getByRole('form', { name: w.transfer });
       const picker = form.getByLabel(w.department);

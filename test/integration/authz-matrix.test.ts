@@ -97,6 +97,7 @@ const matrix = {
   'POST /api/v1/complaints':                                  [D,  A,    A,     D,      D,  D,  D,    D,   D,     D],
   'GET /api/v1/complaints':                                   [D,  A,    A,     A,      A,  A,  A,    D,   D,     D],
   'GET /api/v1/complaints/{id}':                              [D,  A,    A,     D,      A,  A,  A,    D,   D,     D],
+  'GET /api/v1/complaints/{id}/related':                      [D,  A,    A,     D,      A,  A,  A,    D,   D,     D],
   'PUT /api/v1/complaints/{id}/customer':                     [D,  A,    D,     D,      A,  D,  D,    D,   D,     D],
   'POST /api/v1/complaints/{id}/responses':                   [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],
   'POST /api/v1/complaints/{id}/transfer':                    [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],

@@ -138,3 +138,28 @@ describe('the staff directory behind the pickers', () => {
     expect(bad.body.errors[0].path).toBe('query.role');
   });
 });
+
+describe('the records around a complaint', () => {
+  it("lists the same customer's other complaints (repeats marked, no customer details) and names the product", async () => {
+    const g = gates(stack);
+    const product = await g.create(people.owner, { name: 'Travel card' });
+    const ref = `rel-${Date.now()}`;
+    const customer = { ref, name: '王五', phone: '13700001111' };
+    const first = await intake(stack, { customer, category: 'product', initiativeId: product, description: 'Travel card fee charged twice' });
+    const second = await intake(stack, { customer, category: 'product', initiativeId: product, description: 'Fee charged twice again' });
+    const other = await intake(stack, { customer: { ...customer, ref: `${ref}-x` }, description: 'Someone else' });
+
+    const res = await stack.as(people.agent).get(`/api/v1/complaints/${second.id}/related`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.product).toEqual({ id: product, name: 'Travel card', stage: 'research', status: 'in_progress' });
+    expect(res.body.sameCustomer).toEqual([
+      expect.objectContaining({ id: first.id, status: 'open', summary: 'Travel card fee charged twice', repeat: true, product: { id: product, name: 'Travel card' } }),
+    ]);
+    expect(JSON.stringify(res.body)).not.toContain('王五');
+    expect(JSON.stringify(res.body)).not.toContain(other.id);
+
+    // A business handler sees only what was transferred to their department: none of these.
+    expect((await stack.as(people.handler).get(`/api/v1/complaints/${second.id}/related`)).status).toBe(403);
+    expect((await stack.as(people.supervisor).get('/api/v1/complaints/6f1c1a52-0000-4000-8000-000000000000/related')).status).toBe(404);
+  });
+});

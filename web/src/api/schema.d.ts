@@ -1413,6 +1413,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The records around a complaint: the same customer’s other complaints (repeats marked) and the product it is about, by name
+         * @description Roles: cs_agent, business_handler, supervisor, compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Related records (no customer details) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintRelated"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/resolution": {
         parameters: {
             query?: never;
@@ -5852,6 +5927,34 @@ export interface components {
         };
         ComplaintReason: {
             reason: string;
+        };
+        ComplaintRelated: {
+            /** @description the initiative the complaint is linked to */
+            product: {
+                id: string;
+                name: string;
+                stage: string;
+                status: string;
+            } | null;
+            sameCustomer: {
+                breached: boolean;
+                /** @enum {string} */
+                category: "service" | "product" | "system_technical" | "policy_process";
+                id: string;
+                product: {
+                    id: string;
+                    name: string;
+                } | null;
+                receivedAt: string;
+                /** @description counted as a repeat of this complaint, or this one of it */
+                repeat: boolean;
+                /** @enum {string} */
+                severity: "general" | "major" | "urgent";
+                /** @enum {string} */
+                status: "open" | "responded" | "transferred" | "awaiting_approval" | "resolved" | "awaiting_customer" | "reopened" | "in_appeal" | "closed";
+                /** @description the first line of the description */
+                summary: string;
+            }[];
         };
         ComplaintResolution: {
             compensation?: {

@@ -36,6 +36,8 @@ export type Review = Schemas['Review'];
 export type VoteRecord = Review['votes'][number];
 
 export type Complaint = Schemas['Complaint'];
+/** GET /api/v1/complaints/{id}/related. */
+export type ComplaintRelated = Schemas['ComplaintRelated'];
 export type Clock = Complaint['clocks']['firstResponse'];
 export type Owner = Complaint['owner'];
 

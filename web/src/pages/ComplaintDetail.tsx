@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { Actions } from './complaint/Actions';
 import { Clocks, Ladder } from './complaint/Clocks';
 import { ownerText } from './complaint/owner';
+import { RelatedRecords } from './complaint/Related';
 import { RootCausePanel } from './complaint/RootCause';
 import { Timeline } from './complaint/Timeline';
 
@@ -98,14 +99,6 @@ export function ComplaintDetailPage() {
               <dt>{t('complaint.owner')}</dt>
               <dd data-testid="owner">{c.owner.kind === 'user' ? name(c.owner.id) : ownerText(c.owner, t, label)}</dd>
             </div>
-            {c.initiativeId && (
-              <div className="kv-row">
-                <dt>{t('complaint.initiative')}</dt>
-                <dd>
-                  <Link to={`/initiatives/${c.initiativeId}`}>{c.initiativeId}</Link>
-                </dd>
-              </div>
-            )}
             <div className="kv-row">
               <dt>{t('complaint.reopenCount')}</dt>
               <dd>
@@ -131,6 +124,7 @@ export function ComplaintDetailPage() {
           <Clocks complaint={c} />
           <Actions complaint={c} user={user} onDone={(next) => loaded.set(next)} />
           <RootCausePanel complaint={c} user={user} name={name} onDone={(next) => loaded.set(next)} />
+          <RelatedRecords complaint={c} />
         </div>
       </div>
       <Timeline complaint={c} name={name} />
