@@ -16,10 +16,10 @@ import type { ImprovementInput, ImprovementState, ImprovementView } from '../../
 import { proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { updateHandlers, type ProcessCommand } from '../process/command.js';
-import { requireStartProof } from '../process/proof.js';
+import { requireStartProof, requireUpdateProof } from '../process/proof.js';
 import { advanceClocks, clockEventDue, nextClockEventAt } from './clock.js';
 import { improvementCommands } from './commands.js';
-import { completeUpdate, improvementQuery, reportProgressUpdate, sendBackUpdate, verifyUpdate } from './messages.js';
+import { completeUpdate, improvementQuery, raisedUpdate, reportProgressUpdate, sendBackUpdate, verifyUpdate } from './messages.js';
 import { record, viewOf } from './record.js';
 import { Improvement } from './state.js';
 
@@ -36,6 +36,14 @@ export async function improvementWorkflow(input: ImprovementInput, carried?: Imp
   const lockedProcess = { lock: improvement.lock, untilReady: () => (improvement.registered ? undefined : registration) };
 
   setHandler(improvementQuery, () => viewOf(improvement));
+  setHandler(
+    raisedUpdate,
+    async () => {
+      await registration;
+      return viewOf(improvement);
+    },
+    { validator: requireUpdateProof },
+  );
   const commands = improvementCommands(improvement);
   setHandler(reportProgressUpdate, ...wire(commands.progress));
   setHandler(completeUpdate, ...wire(commands.complete));
