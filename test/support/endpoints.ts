@@ -120,7 +120,7 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'PUT /api/v1/policies/improvements': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/improvements') },
     'GET /api/v1/improvements': { fixture: 'none', ok: 200, as: people.supervisor, query: { status: 'in_progress', ownerDepartment: 'cards-ops', source: 'hot_issue', overdue: 'false', limit: '5' } },
     'GET /api/v1/improvements/owners': { fixture: 'none', ok: 200, as: people.supervisor, query: { department: 'cards-ops' } },
-    'GET /api/v1/improvements/linked/{entityType}/{entityId}': { fixture: 'none', ok: 200, as: people.supervisor, pathValues: { entityType: 'initiative', entityId: 'card-1' } },
+    'GET /api/v1/improvements/linked/{entityType}/{entityId}': { fixture: 'initiative', ok: 200, as: people.supervisor, pathValues: { entityType: 'initiative' } },
     'GET /api/v1/improvements/{id}': { fixture: 'improvement', ok: 200, as: people.supervisor },
     'POST /api/v1/improvements': {
       fixture: 'none',

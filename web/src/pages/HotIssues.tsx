@@ -234,14 +234,6 @@ function ItemTable({ items, name, link, caption, raise }: { items: HotIssueItem[
             <tr key={i.key} data-item={i.key}>
               <td>
                 <Link to={link(i.key)}>{name(i.key)}</Link>
-                {raise?.(i.key) && (
-                  <>
-                    {' '}
-                    <Link className="small" to={raise(i.key)!} data-raise={i.key}>
-                      {t('improvement.raiseFromThis')}
-                    </Link>
-                  </>
-                )}
               </td>
               <td className="num">{i.count}</td>
               <td>{trend(i)}</td>
@@ -251,6 +243,21 @@ function ItemTable({ items, name, link, caption, raise }: { items: HotIssueItem[
           ))}
         </tbody>
       </table>
+      {raise && (
+        <p className="small muted raise-from">
+          {t('improvement.raiseFromThis')}:{' '}
+          {items
+            .filter((i) => raise(i.key))
+            .map((i, n) => (
+              <span key={i.key}>
+                {n > 0 && ' · '}
+                <Link to={raise(i.key)!} data-raise={i.key}>
+                  {name(i.key)}
+                </Link>
+              </span>
+            ))}
+        </p>
+      )}
     </div>
   );
 }
