@@ -80,7 +80,7 @@ describe.skipIf(skipBrowser)('web UI: improvement actions from a hot issue to ve
       await done.locator('.field input:not([type="url"])').first().fill('minutes');
       expect(await seriousViolations(owner)).toEqual([]);
       await done.locator('button[type="submit"]').click();
-      await expect.poll(() => owner.locator('.page-header, header').first().textContent()).toContain(w.awaiting);
+      await expect.poll(() => owner.locator('.page-header').textContent()).toContain(w.awaiting);
       await expect.poll(() => owner.getByTestId('improvement-timeline').textContent()).toContain('minutes');
 
       // The supervisor who raised it verifies: the facts shown in the form, nothing decided in advance.
@@ -92,7 +92,7 @@ describe.skipIf(skipBrowser)('web UI: improvement actions from a hot issue to ve
       expect(await seriousViolations(sup)).toEqual([]);
       await screenshot(sup, `improvement-verify-${locale}-${width}`);
       await verify.locator('button[type="submit"]').click();
-      await expect.poll(() => sup.locator('.page-header, header').first().textContent()).toContain(w.closed);
+      await expect.poll(() => sup.locator('.page-header').textContent()).toContain(w.closed);
 
       // The board: the action in the closed column.
       await sup.goto(`${stack.url}/improvements?status=closed`);
