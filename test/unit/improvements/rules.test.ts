@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDueEvent, dueState, levelAfterDue, nextDueEvent, startDue } from '../../../domain/improvements/clock.js';
 import { comparisonPeriods, effectivenessVerdict } from '../../../domain/improvements/effectiveness.js';
 import { improvementIdFor, validSource } from '../../../domain/improvements/ids.js';
-import { advanceDue, dueBatch, newImprovementState } from '../../../domain/improvements/process.js';
+import { advanceDue, dueBatch, effectivenessBatch, newImprovementState } from '../../../domain/improvements/process.js';
 import { allowedImprovementCommands, evidenceListProblem, improvementAccess, improvementStatusAfter, mayRaise, validDueDays, verifierOf } from '../../../domain/improvements/rules.js';
 import { defaultImprovementPolicy, type ImprovementInput } from '../../../domain/improvements/types.js';
 
@@ -141,5 +141,20 @@ describe('the effectiveness verdict', () => {
     expect(effectivenessVerdict(10, 8, 0.2)).toBe('effective');
     expect(effectivenessVerdict(0, 0, 0)).toBe('not_measurable');
     expect(effectivenessVerdict(null, null, 0)).toBe('not_measurable');
+  });
+});
+
+describe('recording the effectiveness', () => {
+  const input = { id: 'x', title: 'T', ownerDepartment: 'Cards', raisedBy: actor('sup'), owner: { userId: 'owner', name: 'Owner' } } as unknown as ImprovementInput;
+  const state = newImprovementState(input, { policy: defaultImprovementPolicy, policyVersion: 0, clock: startDue(0, 1000, 1500, 0.8), verifierId: 'sup', chairUserId: null, departmentHeadId: null });
+  const period = (count: number) => ({ from: 'a', to: 'b', count });
+  it('not effective: the verifier is told, and the trail records the counts', () => {
+    const b = effectivenessBatch(input, state, { verdict: 'not_effective', measure: { dimension: 'category', value: 'fees' }, before: period(3), after: period(5), at: 'now' }, 10);
+    expect(b.audit).toEqual([expect.objectContaining({ action: 'improvement.effectiveness_checked', after: expect.objectContaining({ effectiveness: 'not_effective', before: period(3), after: period(5) }) })]);
+    expect(b.notes.map((n) => [n.topic, n.recipient])).toEqual([['improvement.not_effective', 'sup']]);
+  });
+  it('effective or not measurable: recorded, nobody disturbed', () => {
+    expect(effectivenessBatch(input, state, { verdict: 'effective', measure: null, before: period(3), after: period(1), at: 'now' }, 10).notes).toEqual([]);
+    expect(effectivenessBatch(input, state, { verdict: 'not_measurable', measure: null, before: null, after: null, at: 'now' }, 10).notes).toEqual([]);
   });
 });
