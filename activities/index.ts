@@ -3,6 +3,7 @@ import type { Logger } from '../config/logger.js';
 import { calendarActivities } from './calendar.js';
 import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
+import { improvementActivities } from './improvements.js';
 import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
 import { reportActivities } from './reports.js';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...reportActivities(deps.db),
     ...targetActivities(deps.db),
     ...incidentActivities(deps.db),
+    ...improvementActivities(deps.db),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

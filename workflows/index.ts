@@ -8,3 +8,4 @@ export { targetProposalWorkflow } from './targets/index.js';
 export { incidentWorkflow } from './incident/index.js';
 export { incidentWatchWorkflow } from './incident/watch.js';
 export { backupWorkflow } from './backup.js';
+export { improvementWorkflow } from './improvement/index.js';

@@ -63,6 +63,14 @@ export const topicEvents: Readonly<Record<string, EventType>> = {
   'targets.reminder': 'reminder',
   'targets.lapsed': 'decision',
   'pii_access.flagged': 'compliance_notice',
+  'improvement.assigned': 'handling',
+  'improvement.reminder': 'reminder',
+  'improvement.overdue': 'breach',
+  'improvement.escalated': 'escalation',
+  'improvement.verification_needed': 'signoff_requested',
+  'improvement.sent_back': 'handling',
+  'improvement.closed': 'decision',
+  'improvement.not_effective': 'decision',
 };
 
 export function eventTypeOf(topic: string): EventType {

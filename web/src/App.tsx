@@ -11,6 +11,9 @@ import { ComplaintsPage } from './pages/Complaints';
 import { InboxPage } from './pages/Inbox';
 import { IncidentDetailPage } from './pages/IncidentDetail';
 import { IncidentsPage } from './pages/Incidents';
+import { ImprovementDetailPage } from './pages/ImprovementDetail';
+import { ImprovementNewPage } from './pages/ImprovementNew';
+import { ImprovementsPage } from './pages/Improvements';
 import { InitiativeDetailPage } from './pages/InitiativeDetail';
 import { InitiativeNewPage } from './pages/InitiativeNew';
 import { InitiativesPage } from './pages/Initiatives';
@@ -68,6 +71,9 @@ const router = createBrowserRouter([
           },
           { path: 'incidents', element: <IncidentsPage /> },
           { path: 'incidents/:id', element: <IncidentDetailPage /> },
+          { path: 'improvements', element: <ImprovementsPage /> },
+          { path: 'improvements/new', element: <ImprovementNewPage /> },
+          { path: 'improvements/:id', element: <ImprovementDetailPage /> },
           { path: 'targets', element: <TargetsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
