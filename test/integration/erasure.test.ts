@@ -13,7 +13,9 @@ import { piiContext } from '../../db/complaints.js';
 import { readLedger } from '../../security/erasure-ledger.js';
 import { PiiUnreadable } from '../../security/pii.js';
 import { command, getComplaint, intake, sec, secondsPolicy, setPolicy } from '../support/complaints.js';
+import { saveReplayFixture } from '../support/fixtures.js';
 import { people } from '../support/people.js';
+import { erasureWorkflowId } from '../../workflows/erasure/messages.js';
 import { dropDatabase, urlFor } from '../support/postgres.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 
@@ -174,6 +176,9 @@ describe('erasure by crypto-shredding', () => {
     expect(trail.slice(1, -4).length).toBeGreaterThanOrEqual(2);
     expect(trail.slice(1, -4).every((a) => a === 'erasure.held')).toBe(true);
 
+    await stack.temporal.workflow.getHandle(erasureWorkflowId(id)).result();
+    await saveReplayFixture(stack.temporal, erasureWorkflowId(id), 'erasure-held-approved-proven');
+
     // The ledger outside the database lists it, its checksums verify.
     const ledgerFile = erasureLedgerPath(stack.config);
     expect(readLedger(ledgerFile).find((l) => l.erasureId === id)).toMatchObject({ customerRef, dataKeyIds: [keys[0]!.id] });
@@ -208,6 +213,8 @@ describe('erasure by crypto-shredding', () => {
     const refused = await stack.as(auditor).post(`/api/v1/erasures/${id}/decision`, { approved: false, comment: 'the customer has an open dispute elsewhere' });
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
     expect(refused.body).toMatchObject({ status: 'refused', decision: { approved: false, by: auditor.userId } });
+    await stack.temporal.workflow.getHandle(erasureWorkflowId(id)).result();
+    await saveReplayFixture(stack.temporal, erasureWorkflowId(id), 'erasure-refused');
     // Still readable.
     expect((await getComplaint(stack, c.id)).customer).toMatchObject({ name: '王五' });
     // Unknown customer: 404.
