@@ -124,7 +124,7 @@ export function ComplaintsPage() {
                     <div className="muted small">{label('channel', c.channel)}</div>
                   </td>
                   <td>
-                    {c.customer.unreadable ? <Badge tone="danger">{t('complaint.unreadable')}</Badge> : c.customer.name} <span className="muted small">{c.customer.ref}</span>
+                    {c.customer.erased ? <Badge tone="neutral">{t('complaint.erased')}</Badge> : c.customer.unreadable ? <Badge tone="danger">{t('complaint.unreadable')}</Badge> : c.customer.name} <span className="muted small">{c.customer.ref}</span>
                     {c.repeat && (
                       <>
                         {' '}
