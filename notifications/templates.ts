@@ -50,6 +50,11 @@ const topicTitles: Record<string, Words> = {
   'targets.reminder': { zh: 'KPI 目标调整审批提醒', en: 'Reminder: proposed KPI targets wait for your decision' },
   'targets.lapsed': { zh: 'KPI 目标调整提案已失效', en: 'Proposed KPI targets lapsed' },
   'pii_access.flagged': { zh: '客户信息查看异常：短时间内查看客户过多', en: 'Unusually many customers opened in clear' },
+  'erasure.approval_needed': { zh: '个人信息删除申请待您审批', en: 'A personal-data erasure waits for your approval' },
+  'erasure.approved': { zh: '个人信息删除申请已批准', en: 'A personal-data erasure was approved' },
+  'erasure.refused': { zh: '个人信息删除申请被拒绝', en: 'A personal-data erasure was refused' },
+  'erasure.completed': { zh: '个人信息已删除并验证', en: 'Personal data erased and verified' },
+  'erasure.incomplete': { zh: '个人信息删除验证未通过', en: 'A personal-data erasure failed its verification' },
 };
 
 export function topicTitle(topic: string, lang: Language): string {
@@ -62,6 +67,7 @@ const entityNames: Record<string, Words> = {
   report: { zh: '报表', en: 'Report' },
   incident: { zh: '事件', en: 'Incident' },
   target_proposal: { zh: 'KPI 目标提案', en: 'KPI target proposal' },
+  erasure: { zh: '个人信息删除申请', en: 'Erasure request' },
 };
 
 /** "投诉 C-1" / "Complaint C-1": the reference a staff message names the entity by. */
@@ -75,6 +81,7 @@ export function entityPath(entityType: string, entityId: string): string {
   if (entityType === 'complaint') return `/complaints/${encodeURIComponent(entityId)}`;
   if (entityType === 'initiative') return `/initiatives/${encodeURIComponent(entityId)}`;
   if (entityType === 'incident') return `/incidents/${encodeURIComponent(entityId)}`;
+  if (entityType === 'erasure') return `/erasures/${encodeURIComponent(entityId)}`;
   if (entityType === 'report') return '/reports';
   if (entityType === 'target_proposal') return '/targets';
   return '/inbox';

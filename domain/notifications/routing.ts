@@ -63,6 +63,11 @@ export const topicEvents: Readonly<Record<string, EventType>> = {
   'targets.reminder': 'reminder',
   'targets.lapsed': 'decision',
   'pii_access.flagged': 'compliance_notice',
+  'erasure.approval_needed': 'compliance_notice',
+  'erasure.approved': 'compliance_notice',
+  'erasure.refused': 'compliance_notice',
+  'erasure.completed': 'compliance_notice',
+  'erasure.incomplete': 'compliance_notice',
 };
 
 export function eventTypeOf(topic: string): EventType {
