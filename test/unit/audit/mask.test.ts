@@ -76,6 +76,9 @@ describe('workflow ids and sweeps', () => {
     expect(entityOfWorkflow('cxgov-incident-watch-2026-11-27T09:00:00Z')).toEqual({ entityType: 'other', entityId: 'cxgov-incident-watch-2026-11-27T09:00:00Z' });
     expect(workflowIdOf('target_proposal', '5b')).toBe('target-proposal-5b');
     expect(workflowIdOf('incident', '9a')).toBe('incident-9a');
+    expect(entityOfWorkflow('erasure-3c')).toEqual({ entityType: 'erasure', entityId: '3c' });
+    expect(workflowIdOf('erasure', '3c')).toBe('erasure-3c');
+    expect(entityOfWorkflow('cxgov-erasure-sweep-2026-12-01T00:00:00Z')).toEqual({ entityType: 'other', entityId: 'cxgov-erasure-sweep-2026-12-01T00:00:00Z' });
   });
 
   it('builds the visibility query of a sweep', () => {
