@@ -16,6 +16,8 @@ import { command, getComplaint, intake, sec, secondsPolicy, setPolicy } from '..
 import { saveReplayFixture } from '../support/fixtures.js';
 import { people } from '../support/people.js';
 import { erasureWorkflowId } from '../../workflows/erasure/messages.js';
+import type { erasureSweepWorkflow } from '../../workflows/erasure/sweep.js';
+import { ensureErasureSweepSchedule, erasureSweepScheduleId } from '../../temporal/schedules.js';
 import { dropDatabase, urlFor } from '../support/postgres.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 
@@ -219,5 +221,43 @@ describe('erasure by crypto-shredding', () => {
     expect((await getComplaint(stack, c.id)).customer).toMatchObject({ name: '王五' });
     // Unknown customer: 404.
     expect((await stack.as(admin).post('/api/v1/erasures', { customerRef: 'nobody-at-all', reason: 'x' })).status).toBe(404);
+  });
+
+  it('the retention sweep raises a request for a customer past retention, which waits for compliance like any other; its schedule is upserted', async () => {
+    const customerRef = `old-${randomUUID().slice(0, 8)}`;
+    const c = await intake(stack, { customer: { ref: customerRef, name: '赵六', phone: '13500001111' } });
+    await close(c.id);
+    // Retention of one second (a policy change, audited like every other).
+    const policy = await stack.as(admin).put('/api/v1/policies/erasure', { retention: sec(1), recheckEvery: sec(1), sweepEvery: { amount: 1, unit: 'day' } });
+    expect(policy.status).toBe(200);
+    const [changed] = await stack.query<{ n: number }>("select count(*)::int as n from audit_events where entity_type = 'policy' and entity_id = 'erasure' and action = 'erasure.updated'");
+    expect(changed!.n).toBeGreaterThanOrEqual(2);
+    const swept = await eventually(async () => {
+      const run = await stack.temporal.workflow.execute<typeof erasureSweepWorkflow>('erasureSweepWorkflow', { taskQueue: stack.taskQueue, workflowId: `sweep-${randomUUID()}`, args: [{ asOf: new Date().toISOString() }] });
+      return run.requested.includes(customerRef) ? run : undefined;
+    }, 'the sweep requests the customer');
+    expect(swept.requested).toContain(customerRef);
+    const page = await stack.as(auditor).get(`/api/v1/erasures?customerRef=${customerRef}`);
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(1);
+    const e = page.body.items[0];
+    expect(e).toMatchObject({ origin: 'retention', requestedBy: { userId: 'system' } });
+    await until(e.id, 'awaiting_approval');
+    // A second sweep while it runs raises nothing more for this customer.
+    const again = await stack.temporal.workflow.execute<typeof erasureSweepWorkflow>('erasureSweepWorkflow', { taskQueue: stack.taskQueue, workflowId: `sweep-${randomUUID()}`, args: [{ asOf: new Date().toISOString() }] });
+    expect(again.requested).not.toContain(customerRef);
+    const refused = await stack.as(auditor).post(`/api/v1/erasures/${e.id}/decision`, { approved: false, comment: 'kept for a regulator request' });
+    expect(refused.status).toBe(200);
+    await stack.as(admin).put('/api/v1/policies/erasure', { retention: { amount: 1095, unit: 'day' }, recheckEvery: sec(1), sweepEvery: { amount: 1, unit: 'day' } });
+
+    // The daily schedule, created then brought to a new interval (upsertSchedule).
+    const prefix = `test-${randomUUID().slice(0, 8)}`;
+    await ensureErasureSweepSchedule(stack.temporal, { taskQueue: stack.taskQueue, everyMs: 86_400_000, idPrefix: prefix });
+    await ensureErasureSweepSchedule(stack.temporal, { taskQueue: stack.taskQueue, everyMs: 3_600_000, idPrefix: prefix });
+    const handle = stack.temporal.schedule.getHandle(erasureSweepScheduleId(prefix));
+    const described = await handle.describe();
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'erasureSweepWorkflow' });
+    expect(described.spec.intervals?.[0]?.every).toBe(3_600_000);
+    await handle.delete();
   });
 });
