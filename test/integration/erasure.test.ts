@@ -237,10 +237,12 @@ describe('erasure by crypto-shredding', () => {
       return run.requested.includes(customerRef) ? run : undefined;
     }, 'the sweep requests the customer');
     expect(swept.requested).toContain(customerRef);
-    const page = await stack.as(auditor).get(`/api/v1/erasures?customerRef=${customerRef}`);
-    expect(page.status).toBe(200);
-    expect(page.body.items).toHaveLength(1);
-    const e = page.body.items[0];
+    // The request records itself once its workflow runs (the sweep only starts it).
+    const e = await eventually(async () => {
+      const page = await stack.as(auditor).get(`/api/v1/erasures?customerRef=${customerRef}`);
+      expect(page.status).toBe(200);
+      return page.body.items.length === 1 ? page.body.items[0] : undefined;
+    }, 'the retention request recorded');
     expect(e).toMatchObject({ origin: 'retention', requestedBy: { userId: 'system' } });
     await until(e.id, 'awaiting_approval');
     // A second sweep while it runs raises nothing more for this customer.
