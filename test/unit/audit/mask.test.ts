@@ -23,7 +23,7 @@ describe('PII masking', () => {
       owner: { name: 'Cai Agent', phone: '95588123' },
       history: [{ customer: { name: 'Li Wei' } }],
       customerName: 'kept',
-      sealed: { customer: { phone: 'v1.aXY.dGFn.Y3Q', name: 'v2.AbC-12_x.aXY.dGFn.Y3Q' } },
+      sealed: { customer: { phone: 'v1.aXY.dGFn.Y3Q', name: 'v2.AbC-12_x.aXY.dGFn.Y3Q', idNumber: 'v3.FYEGpW6P6PT0iiBx.aXY.dGFn.Y3Q' } },
     };
     const copy = structuredClone(value);
     expect(maskPii(value)).toEqual({
@@ -31,7 +31,7 @@ describe('PII masking', () => {
       owner: { name: 'Cai Agent', phone: '****8123' },
       history: [{ customer: { name: 'L*****' } }],
       customerName: 'kept',
-      sealed: { customer: { phone: '[encrypted]', name: '[encrypted]' } },
+      sealed: { customer: { phone: '[encrypted]', name: '[encrypted]', idNumber: '[encrypted]' } },
     });
     expect(value).toEqual(copy);
     expect(maskPii(null)).toBeNull();
