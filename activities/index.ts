@@ -4,13 +4,14 @@ import { calendarActivities } from './calendar.js';
 import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
 import { improvementActivities } from './improvements.js';
+import { erasureActivities, type ErasureActivityDeps } from './erasures.js';
 import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
 import { reportActivities } from './reports.js';
 import { targetActivities } from './targets.js';
 
 /** What activities need from the outside world; built once per worker process. */
-export interface ActivityDeps {
+export interface ActivityDeps extends ErasureActivityDeps {
   db: Database;
   logger: Logger;
 }
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...targetActivities(deps.db),
     ...incidentActivities(deps.db),
     ...improvementActivities(deps.db),
+    ...erasureActivities(deps.db, deps),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

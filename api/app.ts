@@ -19,6 +19,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { auditRoutes } from './routes/audit.js';
 import { devRoutes } from './routes/dev.js';
+import { erasureRoutes } from './routes/erasures.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { improvementRoutes } from './routes/improvements.js';
@@ -34,7 +35,7 @@ import { webRoutes } from './web.js';
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, improvementRoutes, devRoutes];
+const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, complaintRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, improvementRoutes, erasureRoutes, devRoutes];
 
 /** The request as the access log shows it: its path without the query (which may hold search terms), never headers or body. */
 function accessLogRequest(req: { id?: unknown; method?: string; url?: string; raw?: Request }) {

@@ -11,13 +11,13 @@ import { maskIdNumber, maskName, maskPhone } from '../security/pii.js';
  *   and results as base64 payloads. Histories carry no clear PII by design (the complaint
  *   workflow passes references), so this is a second line. Free text (a failure message, a
  *   comment) is not scanned.
- * - Values sealed at rest (`v2.<keyId>.<iv>.<tag>.<ciphertext>`, or `v1.` without key id, see the complaints' PII cipher) become
+ * - Values sealed at rest (`v2.<keyId>.<iv>.<tag>.<ciphertext>`, `v3.<dataKeyId>.…` under a customer data key, or `v1.` without key id, see the complaints' PII cipher) become
  *   `[encrypted]`: ciphertext is of no use to an auditor and is not handed out.
  *
  * The formats are those of security/pii.ts, used for roles without need of the PII
  * (13812345678 → 138****5678, 110101199003071234 → 110***********1234, 张三丰 → 张**).
  */
-const sealed = /^(v1|v2\.[\w-]+)\.[\w-]+\.[\w-]+\.[\w-]*$/;
+const sealed = /^(v1|v2\.[\w-]+|v3\.[\w-]+)\.[\w-]+\.[\w-]+\.[\w-]*$/;
 
 function maskValue(value: unknown, mask: (s: string) => string): unknown {
   if (typeof value === 'string') return sealed.test(value) ? '[encrypted]' : mask(value);

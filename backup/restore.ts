@@ -4,6 +4,10 @@ import { chmod, copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Config } from '../config/config.js';
+import { erasureLedgerPath } from '../config/secrets.js';
+import { openDatabase } from '../db/client.js';
+import { reapplyErasures } from '../db/erasures.js';
+import { readLedger } from '../security/erasure-ledger.js';
 import { databaseDumpFile, generatedSecretFiles, journal, manifestFile, manifestFormat, pgliteDumpFile, pgTool, sha256Of, temporalFile, withPg, type Manifest } from './backup.js';
 
 /**
@@ -131,8 +135,35 @@ export async function restoreBackup(opts: RestoreOptions): Promise<Manifest> {
     say(`restored secrets into ${config.dataDir}: ${manifest.secrets.files.join(', ')}`);
   }
   if (manifest.secrets.fromEnvironment.length) say(`set these as they were when the backup was taken: ${manifest.secrets.fromEnvironment.join(', ')}`);
+  await reapplyLedger(config, say);
   say('restore complete: start cxgov (the migrations of a newer version apply at start)');
   return manifest;
+}
+
+/**
+ * Re-applies the erasure ledger (docs/operations.md "Erasures and restores"): every erasure
+ * executed since the backup was taken is executed again on the restored database — the data keys
+ * it destroyed destroyed again, rows sealed before data keys overwritten — so a restore never
+ * brings an erased customer back. The ledger is checked first (a broken one stops the restore
+ * with the database restored but not yet started: fix the ledger, run the restore again). The
+ * database is migrated to this version first (the tables of data keys may be newer than the backup).
+ */
+async function reapplyLedger(config: Config, say: (line: string) => void): Promise<void> {
+  const file = erasureLedgerPath(config);
+  const entries = readLedger(file);
+  if (entries.length === 0) {
+    say(`erasure ledger: none at ${file} (no erasure to re-apply)`);
+    return;
+  }
+  say(`erasure ledger: ${entries.length} erasures in ${file} (checksums verify); re-applying them…`);
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    const again = await reapplyErasures(database.db, entries);
+    say(`  re-shredded: ${again.keys} data keys destroyed again, ${again.rows} rows sealed before data keys overwritten; ${entries.length} erased customers stay erased`);
+  } finally {
+    await database.close();
+  }
 }
 
 /** Tables in the database of `url`, created first (empty) when it does not exist. */

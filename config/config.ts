@@ -193,6 +193,12 @@ const schema = z.object({
   BACKUP_DIR: z.string().default('backups'),
   /** Backups kept in BACKUP_DIR; older ones are removed after each backup (0 keeps all). */
   BACKUP_KEEP: z.coerce.number().int().min(0).default(7),
+  /**
+   * The erasure ledger (docs/operations.md "Erasures and restores"): an append-only file outside
+   * the database listing every executed erasure, re-applied by `npm run restore`. Unset →
+   * `<BACKUP_DIR>/erasure-ledger.jsonl`. Keep it with the backups, never inside one.
+   */
+  ERASURE_LEDGER: unsetIfEmpty(z.string()),
   /** The Temporal dev server's SQLite file when TEMPORAL_ADDRESS points at one on this host; unset → DATA_DIR/temporal.db when embedded. */
   BACKUP_TEMPORAL_DB: unsetIfEmpty(z.string()),
 });

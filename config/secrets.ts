@@ -74,3 +74,8 @@ function decodePiiKey(value: string, name: string): Buffer {
   if (key.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
   return key;
 }
+
+/** The erasure ledger's file (ERASURE_LEDGER, else `<BACKUP_DIR>/erasure-ledger.jsonl`), absolute. */
+export function erasureLedgerPath(config: Config): string {
+  return path.resolve(config.ERASURE_LEDGER ?? path.join(config.BACKUP_DIR, 'erasure-ledger.jsonl'));
+}

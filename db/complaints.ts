@@ -8,7 +8,8 @@ import type { ProcessEnded } from '../domain/process-end.js';
 import { runningRank, settledRank, urgencyRanks } from '../domain/urgency.js';
 import type { ComplaintSort } from '../domain/complaints/types.js';
 import { complaintFacts, complaintFactsVersion, type ComplaintFacts, type FactsSource } from '../domain/reports/facts.js';
-import { maskIdNumber, maskName, maskPhone, PiiUnreadable, type PiiCipher } from '../security/pii.js';
+import { maskIdNumber, maskName, maskPhone, PiiErased, PiiUnreadable, type PiiCipher } from '../security/pii.js';
+import { dataKeyFor, loadDataKeys, openValue, sealValue, type KeyState } from './customer-keys.js';
 import { appendAuditEvent } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { auditEvents, complaintCustomers, complaints } from './schema/index.js';
@@ -390,6 +391,8 @@ export interface CustomerDetails {
   phone: string;
   idNumber?: string;
   unreadable?: true;
+  /** The customer's personal data was erased (their data key destroyed): the fields are empty for good. */
+  erased?: true;
 }
 
 /** The sealing context of one field: binds the ciphertext to its row and column (security/pii.ts). */
@@ -400,14 +403,16 @@ export const piiContext = (complaintId: string, field: CustomerField) => `${comp
  * same id writes nothing new (the first row stays).
  */
 export async function saveCustomer(db: Database, cipher: PiiCipher, c: { complaintId: string; customerRef: string; details: CustomerDetails; createdBy: string }): Promise<void> {
+  // Sealed under the customer's data key (envelope encryption: docs/security.md "Customer data keys and erasure").
+  const dataKey = await dataKeyFor(db, cipher, c.customerRef);
   await db
     .insert(complaintCustomers)
     .values({
       complaintId: c.complaintId,
       customerRef: c.customerRef,
-      nameEnc: cipher.encrypt(c.details.name, piiContext(c.complaintId, 'name')),
-      phoneEnc: cipher.encrypt(c.details.phone, piiContext(c.complaintId, 'phone')),
-      idNumberEnc: c.details.idNumber ? cipher.encrypt(c.details.idNumber, piiContext(c.complaintId, 'idNumber')) : null,
+      nameEnc: sealValue(dataKey, c.details.name, piiContext(c.complaintId, 'name')),
+      phoneEnc: sealValue(dataKey, c.details.phone, piiContext(c.complaintId, 'phone')),
+      idNumberEnc: c.details.idNumber ? sealValue(dataKey, c.details.idNumber, piiContext(c.complaintId, 'idNumber')) : null,
       createdBy: c.createdBy,
     })
     .onConflictDoNothing();
@@ -415,23 +420,33 @@ export async function saveCustomer(db: Database, cipher: PiiCipher, c: { complai
 
 type SealedCustomer = Pick<typeof complaintCustomers.$inferSelect, 'complaintId' | 'nameEnc' | 'phoneEnc' | 'idNumberEnc'>;
 
-/** A row no key of the ring opens reads as unreadable, so one bad row never fails a whole list. */
-function unseal(cipher: PiiCipher, row: SealedCustomer): CustomerDetails {
+/**
+ * A row no key of the ring opens reads as unreadable, and a row whose data key an erasure
+ * destroyed reads as erased, so one bad row never fails a whole list.
+ */
+function unseal(cipher: PiiCipher, keys: Map<string, KeyState>, row: SealedCustomer): CustomerDetails {
   try {
     return {
-      name: cipher.decrypt(row.nameEnc, piiContext(row.complaintId, 'name')),
-      phone: cipher.decrypt(row.phoneEnc, piiContext(row.complaintId, 'phone')),
-      ...(row.idNumberEnc ? { idNumber: cipher.decrypt(row.idNumberEnc, piiContext(row.complaintId, 'idNumber')) } : {}),
+      name: openValue(cipher, keys, row.nameEnc, piiContext(row.complaintId, 'name')),
+      phone: openValue(cipher, keys, row.phoneEnc, piiContext(row.complaintId, 'phone')),
+      ...(row.idNumberEnc ? { idNumber: openValue(cipher, keys, row.idNumberEnc, piiContext(row.complaintId, 'idNumber')) } : {}),
     };
   } catch (err) {
+    if (err instanceof PiiErased) return { name: '', phone: '', erased: true };
     if (err instanceof PiiUnreadable) return { name: '', phone: '', unreadable: true };
     throw err;
   }
 }
 
+/** Unseals rows, their data keys loaded and unwrapped once. */
+export async function unsealCustomers(db: Database | Transaction, cipher: PiiCipher, rows: SealedCustomer[]): Promise<CustomerDetails[]> {
+  const keys = await loadDataKeys(db, cipher, rows.flatMap((r) => [r.nameEnc, r.phoneEnc, r.idNumberEnc]));
+  return rows.map((r) => unseal(cipher, keys, r));
+}
+
 export async function readCustomer(db: Database, cipher: PiiCipher, complaintId: string): Promise<CustomerDetails | undefined> {
   const [row] = await db.select().from(complaintCustomers).where(eq(complaintCustomers.complaintId, complaintId));
-  return row ? unseal(cipher, row) : undefined;
+  return row ? (await unsealCustomers(db, cipher, [row]))[0] : undefined;
 }
 
 /** The customer reference of a complaint (not PII: what the PII access log names the customer by). */
@@ -444,7 +459,8 @@ export async function readCustomerRef(db: Database, complaintId: string): Promis
 export async function readCustomers(db: Database, cipher: PiiCipher, complaintIds: string[]): Promise<Map<string, CustomerDetails>> {
   if (complaintIds.length === 0) return new Map();
   const rows = await db.select().from(complaintCustomers).where(inArray(complaintCustomers.complaintId, complaintIds));
-  return new Map(rows.map((r) => [r.complaintId, unseal(cipher, r)]));
+  const details = await unsealCustomers(db, cipher, rows);
+  return new Map(rows.map((r, i) => [r.complaintId, details[i]!]));
 }
 
 /**
@@ -479,6 +495,8 @@ export type CustomerUpdateResult =
   | { kind: 'updated'; changed: CustomerField[] }
   /** The stored row does not decrypt with the configured keys: nothing to correct against. */
   | { kind: 'unreadable' }
+  /** The customer's personal data was erased: nothing to correct. */
+  | { kind: 'erased' }
   | { kind: 'replayed' };
 
 const maskers: Record<CustomerField, (s: string) => string> = { name: maskName, phone: maskPhone, idNumber: maskIdNumber };
@@ -490,19 +508,21 @@ export async function updateCustomer(db: Database, cipher: PiiCipher, u: Custome
 
     const [row] = await tx.select().from(complaintCustomers).where(eq(complaintCustomers.complaintId, u.complaintId)).for('update');
     if (!row) return { kind: 'not_found' };
-    const { unreadable, ...current }: CustomerDetails = unseal(cipher, row);
+    const { unreadable, erased, ...current }: CustomerDetails = (await unsealCustomers(tx, cipher, [row]))[0]!;
+    if (erased) return { kind: 'erased' };
     if (unreadable) return { kind: 'unreadable' };
     const changed = customerFields.filter((f) => u.change[f] !== undefined && u.change[f] !== current[f]);
     if (changed.length === 0) return { kind: 'updated', changed };
 
     const next = { ...current, ...u.change };
-    // Every field is sealed again (fresh IVs): the row is rewritten as one value.
+    // Every field is sealed again (fresh IVs) under the customer's data key: the row is rewritten as one value.
+    const dataKey = await dataKeyFor(tx, cipher, row.customerRef);
     await tx
       .update(complaintCustomers)
       .set({
-        nameEnc: cipher.encrypt(next.name!, piiContext(u.complaintId, 'name')),
-        phoneEnc: cipher.encrypt(next.phone!, piiContext(u.complaintId, 'phone')),
-        idNumberEnc: next.idNumber !== undefined ? cipher.encrypt(next.idNumber, piiContext(u.complaintId, 'idNumber')) : null,
+        nameEnc: sealValue(dataKey, next.name!, piiContext(u.complaintId, 'name')),
+        phoneEnc: sealValue(dataKey, next.phone!, piiContext(u.complaintId, 'phone')),
+        idNumberEnc: next.idNumber !== undefined ? sealValue(dataKey, next.idNumber, piiContext(u.complaintId, 'idNumber')) : null,
       })
       .where(eq(complaintCustomers.complaintId, u.complaintId));
 

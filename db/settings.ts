@@ -15,6 +15,7 @@ import { defaultRootCausePolicy, type RootCausePolicy } from '../domain/complain
 import { defaultIncidentPolicy, type IncidentPolicy } from '../domain/incidents/policy.js';
 import { defaultKpiTargets, type KpiTargets } from '../domain/targets/targets.js';
 import { defaultImprovementPolicy, type ImprovementPolicy } from '../domain/improvements/types.js';
+import { defaultErasurePolicy, type ErasurePolicy } from '../domain/erasure/types.js';
 import type { Database, Transaction } from './client.js';
 import type { AuditEntityType } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
@@ -38,6 +39,8 @@ export interface PolicyKinds {
   targets: KpiTargets;
   /** Improvement actions' reminders, escalation and effectiveness check (docs/improvements.md). */
   improvements: ImprovementPolicy;
+  /** Personal-data retention and erasure (docs/security.md "Customer data keys and erasure"). */
+  erasure: ErasurePolicy;
 }
 export type PolicyKind = keyof PolicyKinds;
 
@@ -50,8 +53,9 @@ const defaults: PolicyKinds = {
   incidents: defaultIncidentPolicy,
   targets: defaultKpiTargets,
   improvements: defaultImprovementPolicy,
+  erasure: defaultErasurePolicy,
 };
-const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy' };
+const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy' };
 
 export interface Versioned<T> {
   value: T;

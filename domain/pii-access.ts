@@ -29,6 +29,7 @@ export interface PresentedCustomer {
   ref: string;
   masked: boolean;
   unreadable?: boolean;
+  erased?: boolean;
   name?: string;
   phone?: string;
   idNumber?: string;
@@ -39,7 +40,7 @@ export interface PresentedCustomer {
  * customer; undefined when nothing clear left (masked, unreadable or empty).
  */
 export function clearAccessOf(complaintId: string, customer: PresentedCustomer): PiiAccessItem | undefined {
-  if (customer.masked || customer.unreadable) return undefined;
+  if (customer.masked || customer.unreadable || customer.erased) return undefined;
   const fields = piiFields.filter((f) => typeof customer[f] === 'string' && customer[f] !== '');
   return fields.length ? { complaintId, customerRef: customer.ref, fields } : undefined;
 }

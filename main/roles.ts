@@ -9,7 +9,7 @@ import { createTokenVerifier } from '../api/auth/tokens.js';
 import type { Config } from '../config/config.js';
 import { refuseStart, startupRefusals } from '../config/exposure.js';
 import type { Logger } from '../config/logger.js';
-import { commandSigningKey, commandVerifyKeys, ensureDataDir, jwtSecret, piiCipher, previousJwtSecrets } from '../config/secrets.js';
+import { commandSigningKey, commandVerifyKeys, ensureDataDir, erasureLedgerPath, jwtSecret, piiCipher, previousJwtSecrets } from '../config/secrets.js';
 import { piiKeyringProblem } from '../db/pii-keys.js';
 import { CommandSigner } from '../security/command-signing.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
@@ -22,7 +22,7 @@ import { startNotifications } from '../notifications/start.js';
 import { startArchiver } from '../audit/archive.js';
 import { startCheckpointer } from '../audit/checkpointer.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
-import { ensureBackupSchedule, ensureIncidentWatchSchedule, ensureReportSchedules } from '../temporal/schedules.js';
+import { ensureBackupSchedule, ensureErasureSweepSchedule, ensureIncidentWatchSchedule, ensureReportSchedules } from '../temporal/schedules.js';
 import { elapsedMs } from '../domain/duration.js';
 import { serveWorkerMetrics, workerMetrics } from '../temporal/metrics.js';
 import { backfillComplaintFacts } from '../db/complaints.js';
@@ -102,7 +102,7 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     // The scheduled backup's activity (backup/schedule.ts) beside the others; the embedded database
     // is dumped through this process's own handle.
-    activities: { ...createActivities({ db: db.db, logger }), ...backupActivities(config, logger.child({ component: 'backup' }), db.pglite) },
+    activities: { ...createActivities({ db: db.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config) }), ...backupActivities(config, logger.child({ component: 'backup' }), db.pglite) },
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
     logger: logger.child({ component: 'activity' }),
     tuning: workerTuning(config),
@@ -120,6 +120,9 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
   // The spike watcher, at the incident policy's interval as read now.
   const { value: incidentPolicy } = await readPolicy(db.db, 'incidents');
   await ensureIncidentWatchSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: elapsedMs(incidentPolicy.watchEvery), logger });
+  // The retention sweep, at the erasure policy's interval as read now.
+  const { value: erasurePolicy } = await readPolicy(db.db, 'erasure');
+  await ensureErasureSweepSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: elapsedMs(erasurePolicy.sweepEvery), logger });
   // The scheduled backup: created when BACKUP_SCHEDULE is set, removed when it is not.
   await ensureBackupSchedule(client, { cron: config.BACKUP_SCHEDULE, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   // KPI facts of complaints recorded before the current rules, in the background.

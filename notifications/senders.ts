@@ -73,6 +73,7 @@ export function createSenders(deps: SenderDeps): Record<DeliveryChannel, Sender>
     customer: async (d) => {
       const contact = await readCustomer(deps.db, deps.cipher, d.recipient);
       if (!contact) throw new NoChannel('the complaint has no customer record');
+      if (contact.erased) throw new NoChannel('the customer’s personal data was erased');
       const kind = d.topic.replace(/^customer\./, '') as CustomerNoticeKind;
       const msg = customerMessage({ kind, complaintId: d.entityId, data: d.data, language: deps.customerLanguage, timeZone: deps.timeZone, sender: deps.senderName });
       // The contact leaves for the gateway or mail server: recorded in the PII access log first

@@ -58,6 +58,11 @@ const topicTitles: Record<string, Words> = {
   'improvement.sent_back': { zh: '整改措施被退回', en: 'An improvement action was sent back' },
   'improvement.closed': { zh: '整改措施已验证关闭', en: 'An improvement action was verified and closed' },
   'improvement.not_effective': { zh: '整改措施效果评估：未见成效', en: 'An improvement action did not reduce complaints' },
+  'erasure.approval_needed': { zh: '个人信息删除申请待您审批', en: 'A personal-data erasure waits for your approval' },
+  'erasure.approved': { zh: '个人信息删除申请已批准', en: 'A personal-data erasure was approved' },
+  'erasure.refused': { zh: '个人信息删除申请被拒绝', en: 'A personal-data erasure was refused' },
+  'erasure.completed': { zh: '个人信息已删除并验证', en: 'Personal data erased and verified' },
+  'erasure.incomplete': { zh: '个人信息删除验证未通过', en: 'A personal-data erasure failed its verification' },
 };
 
 export function topicTitle(topic: string, lang: Language): string {
@@ -71,6 +76,7 @@ const entityNames: Record<string, Words> = {
   incident: { zh: '事件', en: 'Incident' },
   target_proposal: { zh: 'KPI 目标提案', en: 'KPI target proposal' },
   improvement: { zh: '整改措施', en: 'Improvement action' },
+  erasure: { zh: '个人信息删除申请', en: 'Erasure request' },
 };
 
 /** "投诉 C-1" / "Complaint C-1": the reference a staff message names the entity by. */
@@ -85,6 +91,7 @@ export function entityPath(entityType: string, entityId: string): string {
   if (entityType === 'initiative') return `/initiatives/${encodeURIComponent(entityId)}`;
   if (entityType === 'incident') return `/incidents/${encodeURIComponent(entityId)}`;
   if (entityType === 'improvement') return `/improvements/${encodeURIComponent(entityId)}`;
+  if (entityType === 'erasure') return `/erasures/${encodeURIComponent(entityId)}`;
   if (entityType === 'report') return '/reports';
   if (entityType === 'target_proposal') return '/targets';
   return '/inbox';

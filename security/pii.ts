@@ -20,6 +20,11 @@ export class PiiUnreadable extends Error {
   override name = 'PiiUnreadable';
 }
 
+/** A value sealed under a customer data key that was destroyed by an erasure (crypto-shredded). */
+export class PiiErased extends PiiUnreadable {
+  override name = 'PiiErased';
+}
+
 /** The key id of a PII key: a digest of it, so a sealed value names its key without revealing it. */
 export function piiKeyId(key: Buffer): string {
   return createHash('sha256').update('cxgov-pii-kid:').update(key).digest('base64url').slice(0, 12);
@@ -67,6 +72,7 @@ export class PiiCipher {
       }
       throw new PiiUnreadable('sealed before key ids, and no key of PII_KEY and PII_KEYS_PREVIOUS opens it');
     }
+    if (parts[0] === enveloped) throw new PiiUnreadable('sealed under a customer data key (v3): opened through its wrapped data key (db/customer-keys.ts)');
     throw new PiiUnreadable('not a sealed PII value');
   }
 
@@ -81,10 +87,72 @@ export class PiiCipher {
     return this.keyIdOf(sealed) === this.keyId;
   }
 
+  /**
+   * Wraps a customer data key under the current master key (docs/security.md "Customer data
+   * keys"): AES-256-GCM with the key row bound as associated data (`data-key:<id>:<customerRef>`),
+   * so a wrapped key copied into another row does not unwrap. The wrapped form is a `v2` value, so
+   * it names the master key that wrapped it.
+   */
+  wrapDataKey(key: Buffer, dataKeyId: string, customerRef: string): string {
+    if (key.length !== 32) throw new Error('a customer data key is 32 bytes');
+    return this.encrypt(key.toString('base64url'), dataKeyContext(dataKeyId, customerRef));
+  }
+
+  /** Throws PiiUnreadable when no master key of the ring unwraps it (or it was moved to another row). */
+  unwrapDataKey(wrapped: string, dataKeyId: string, customerRef: string): Buffer {
+    const key = Buffer.from(this.decrypt(wrapped, dataKeyContext(dataKeyId, customerRef)), 'base64url');
+    if (key.length !== 32) throw new PiiUnreadable('the unwrapped data key is not 32 bytes');
+    return key;
+  }
+
   /** Keyed digest for equality lookups without storing the value (e.g. the same phone number); current key only. */
   lookupKey(value: string, purpose: string): string {
     return createHmac('sha256', this.key).update(`${purpose}\n${value}`).digest('hex');
   }
+}
+
+// ── Customer data keys (envelope encryption) ──────────────────────────────────────────────────
+
+/**
+ * Values sealed under a customer's data key: `v3.<dataKeyId>.<iv>.<tag>.<ciphertext>`. The data
+ * key (random, 256-bit, one per customer) is stored only wrapped by the master key
+ * (`PiiCipher.wrapDataKey`, table `customer_data_keys`); destroying the wrapped key makes every
+ * value sealed under it unreadable for good (crypto-shredding, docs/security.md).
+ */
+const enveloped = 'v3';
+
+export interface DataKey {
+  id: string;
+  key: Buffer;
+}
+
+/** A fresh data key with a random id (base64url, no dots: it is part of the sealed format). */
+export function newDataKey(): DataKey {
+  return { id: randomBytes(12).toString('base64url'), key: randomBytes(32) };
+}
+
+export const dataKeyContext = (dataKeyId: string, customerRef: string) => `data-key:${dataKeyId}:${customerRef}`;
+
+export function sealUnderDataKey(dataKey: DataKey, plain: string, context: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', dataKey.key, iv);
+  cipher.setAAD(Buffer.from(context, 'utf8'));
+  const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [enveloped, dataKey.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+}
+
+/** The data key a `v3` value names, or undefined for values sealed directly under a master key (v1, v2). */
+export function dataKeyIdOf(sealed: string): string | undefined {
+  const parts = sealed.split('.');
+  return parts[0] === enveloped && parts.length === 5 ? parts[1] : undefined;
+}
+
+/** Opens a `v3` value with its (unwrapped) data key; throws PiiUnreadable when it does not. */
+export function openUnderDataKey(key: Buffer, sealed: string, context: string): string {
+  const parts = sealed.split('.');
+  if (parts[0] !== enveloped || parts.length !== 5) throw new PiiUnreadable('not a value sealed under a customer data key');
+  const [, , iv, tag, ct] = parts as [string, string, string, string, string];
+  return open(key, iv, tag, ct, context);
 }
 
 function open(key: Buffer, iv: string, tag: string, ct: string, context: string): string {

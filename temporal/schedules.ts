@@ -151,3 +151,30 @@ export async function ensureBackupSchedule(client: Client, o: { cron: string | u
   if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, cron: o.cron }, 'backup schedule created');
   return scheduleId;
 }
+
+/**
+ * The retention sweep's schedule (docs/security.md "Retention"): `erasureSweepWorkflow` every
+ * `every` (the erasure policy's `sweepEvery`, daily by default, read at worker start), overlap
+ * SKIP. Created, or brought to the current interval, at every worker start.
+ */
+export const erasureSweepScheduleId = (prefix = 'cxgov') => `${prefix}-erasure-sweep`;
+
+export async function ensureErasureSweepSchedule(client: Client, o: { taskQueue: string; everyMs: number; idPrefix?: string; logger?: Logger }): Promise<string> {
+  const scheduleId = erasureSweepScheduleId(o.idPrefix);
+  const options: ScheduleOptions = {
+    scheduleId,
+    spec: { intervals: [{ every: Math.max(1_000, o.everyMs) }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'erasureSweepWorkflow',
+      workflowId: scheduleId,
+      taskQueue: o.taskQueue,
+      args: [{}],
+      workflowExecutionTimeout: '30 minutes',
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
+    memo: { what: 'retention sweep: erasure requests for customers past the personal-data retention period' },
+  };
+  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'erasure sweep schedule created');
+  return scheduleId;
+}

@@ -9,3 +9,5 @@ export { incidentWorkflow } from './incident/index.js';
 export { incidentWatchWorkflow } from './incident/watch.js';
 export { backupWorkflow } from './backup.js';
 export { improvementWorkflow } from './improvement/index.js';
+export { erasureWorkflow } from './erasure/index.js';
+export { erasureSweepWorkflow } from './erasure/sweep.js';

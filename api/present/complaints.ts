@@ -11,13 +11,14 @@ import type { Principal } from '../auth/roles.js';
  */
 export function presentComplaint(view: ComplaintView, customer: CustomerDetails | undefined, p: Principal) {
   const { customerRef, version: _version, ...rest } = view;
-  const { unreadable, ...clear } = customer ?? { name: '', phone: '' };
+  const { unreadable, erased, ...clear } = customer ?? { name: '', phone: '' };
   const masked = !seesPii(view, p);
   const shown = masked
     ? { name: maskName(clear.name), phone: maskPhone(clear.phone), ...(clear.idNumber !== undefined ? { idNumber: maskIdNumber(clear.idNumber) } : {}) }
     : clear;
   // A row no configured key opens: empty fields and the marker the UI shows (docs/security.md "Keys").
-  const marker = unreadable ? { unreadable: true } : {};
+  // An erased customer (their data key destroyed): empty fields and `erased: true` (docs/security.md "Customer data keys and erasure").
+  const marker = erased ? { erased: true as const } : unreadable ? { unreadable: true as const } : {};
   // Views recorded before root causes and teams existed have neither: null, as the schema says.
   return { ...rest, rootCause: view.rootCause ?? null, agentTeam: view.agentTeam ?? null, customer: { ref: customerRef, ...shown, masked, ...marker }, repeat: view.repeatOf.length > 0 };
 }

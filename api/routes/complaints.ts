@@ -286,6 +286,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         sourceKey: `complaint-customer:${params.id}:${idempotencyKey ? idFromKey('customer', principal.userId, idempotencyKey) : randomUUID()}`,
       });
       if (result.kind === 'not_found') throw notFound(`no customer record for complaint ${params.id}`);
+      if (result.kind === 'erased') throw conflict(`the customer details of complaint ${params.id} were erased; there is nothing to correct`);
       if (result.kind === 'unreadable') throw conflict(`the stored customer details of complaint ${params.id} do not decrypt with the configured PII keys; an administrator restores the key (PII_KEYS_PREVIOUS)`);
       return { status: 200, body: await one(req, principal, 'command', presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal)) };
     },

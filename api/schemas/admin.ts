@@ -122,3 +122,10 @@ export const ImprovementPolicySchema = z
     requiredFall: z.number().min(0).max(1).openapi({ description: 'effective when complaints fell by at least this share (0: any fall)' }),
   })
   .openapi('ImprovementPolicy');
+export const ErasurePolicySchema = z
+  .strictObject({
+    retention: ElapsedDurationSchema.openapi({ description: 'personal data is kept this long after the customer’s last complaint closed (default 1095 days); then the sweep requests its erasure' }),
+    recheckEvery: ElapsedDurationSchema.openapi({ description: 'a held erasure request looks at its holds again this often' }),
+    sweepEvery: ElapsedDurationSchema.openapi({ description: 'how often the retention sweep runs (applied at the next worker start)' }),
+  })
+  .openapi('ErasurePolicy');

@@ -160,6 +160,7 @@ export const ComplaintSchema = z
       idNumber: z.string().optional(),
       masked: z.boolean(),
       unreadable: z.literal(true).optional().openapi({ description: 'The stored details do not decrypt with the configured PII keys (name and phone are then empty)' }),
+      erased: z.literal(true).optional().openapi({ description: 'The customer’s personal data was erased (crypto-shredded): name and phone are empty for good' }),
     }),
     initiativeId: z.string().optional(),
     description: z.string(),

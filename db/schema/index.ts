@@ -9,3 +9,4 @@ export * from './calendar.js';
 export * from './incidents.js';
 export * from './targets.js';
 export * from './improvements.js';
+export * from './erasures.js';

@@ -71,6 +71,11 @@ export const topicEvents: Readonly<Record<string, EventType>> = {
   'improvement.sent_back': 'handling',
   'improvement.closed': 'decision',
   'improvement.not_effective': 'decision',
+  'erasure.approval_needed': 'compliance_notice',
+  'erasure.approved': 'compliance_notice',
+  'erasure.refused': 'compliance_notice',
+  'erasure.completed': 'compliance_notice',
+  'erasure.incomplete': 'compliance_notice',
 };
 
 export function eventTypeOf(topic: string): EventType {

@@ -154,6 +154,16 @@ const matrix = {
   'GET /api/v1/reports/monthly/{period}':                     [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/reports/weekly/{period}':                      [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'POST /api/v1/reports/{kind}/{period}/regenerate':          [D,  D,    D,     D,      A,  D,  A,    D,   D,     D],
+  // Personal-data erasure: compliance requests (or an admin), another compliance auditor decides, compliance holds.
+  'GET /api/v1/policies/erasure':                             [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  'PUT /api/v1/policies/erasure':                             [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  'POST /api/v1/erasures':                                    [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
+  'GET /api/v1/erasures':                                     [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
+  'GET /api/v1/erasures/{id}':                                [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
+  'POST /api/v1/erasures/{id}/decision':                      [D,  D,    D,     D,      D,  A,  D,    D,   D,     D],
+  'GET /api/v1/legal-holds':                                  [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
+  'POST /api/v1/legal-holds':                                 [D,  D,    D,     D,      D,  A,  D,    D,   D,     D],
+  'POST /api/v1/legal-holds/{id}/lift':                       [D,  D,    D,     D,      D,  A,  D,    D,   D,     D],
   // The development sign-in is public by design and absent with an identity provider (docs/security.md).
   'GET /api/v1/dev/users':                                    [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
   'POST /api/v1/dev/tokens':                                  [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
@@ -287,8 +297,9 @@ describe('separation of duties', () => {
 
   it('an auditor can change nothing: every state-changing endpoint answers 403 and nothing is written', async () => {
     // The public development sign-in is not a state change of the service, nor are the caller's
-    // own notification centre and preferences (every signed-in caller's, the auditor's too).
-    const writes = (await servedEndpoints()).filter((e) => !e.startsWith('GET ') && !samples[e]?.public && !samples[e]?.personal) as Endpoint[];
+    // own notification centre and preferences (every signed-in caller's, the auditor's too), nor
+    // compliance's own duty: erasure requests and decisions, legal holds (docs/security.md).
+    const writes = (await servedEndpoints()).filter((e) => !e.startsWith('GET ') && !samples[e]?.public && !samples[e]?.personal && !samples[e]?.compliance) as Endpoint[];
     expect(writes.length).toBeGreaterThan(20);
     // the table says so …
     for (const e of writes) expect(matrix[e][columns.indexOf('aud')], e).toBe(D);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataKeys, openValue } from '../../db/customer-keys.js';
 import { piiKey } from '../../config/secrets.js';
 import { maskIdNumber, maskName, maskPhone, PiiCipher } from '../../security/pii.js';
 import { auditRows, command, intake, intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
@@ -108,14 +109,16 @@ describe('changing the customer’s details', () => {
     }
     const [row] = await stack.query('select * from complaint_customers where complaint_id = $1', [c.id]);
     for (const col of ['name_enc', 'phone_enc', 'id_number_enc']) {
-      expect(row[col]).toMatch(/^v2\.[\w-]{12}\./);
+      expect(row[col]).toMatch(/^v3\.[\w-]{16}\./); // under the customer's data key (docs/security.md)
       expect(row[col]).not.toBe(sealedBefore[col]);
     }
     // sealed with the service's key and bound to this row and field
+    // (through the customer's data key, wrapped by the service's key)
     const cipher = new PiiCipher(piiKey(stack.config));
-    expect(cipher.decrypt(row.phone_enc, `${c.id}:phone`)).toBe(corrected.phone);
-    expect(cipher.decrypt(row.id_number_enc, `${c.id}:idNumber`)).toBe(corrected.idNumber);
-    expect(() => cipher.decrypt(row.phone_enc, `${c.id}:idNumber`)).toThrow();
+    const keys = await loadDataKeys(stack.database.db, cipher, [row.phone_enc]);
+    expect(openValue(cipher, keys, row.phone_enc, `${c.id}:phone`)).toBe(corrected.phone);
+    expect(openValue(cipher, keys, row.id_number_enc, `${c.id}:idNumber`)).toBe(corrected.idNumber);
+    expect(() => openValue(cipher, keys, row.phone_enc, `${c.id}:idNumber`)).toThrow();
   });
 
   it('keeps no PII in the stored answers of idempotent requests (intake with a key answers the agent in clear)', async () => {

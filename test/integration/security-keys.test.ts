@@ -8,6 +8,7 @@ import { loadConfig } from '../../config/config.js';
 import { jwtSecret, piiCipher, piiKey } from '../../config/secrets.js';
 import { piiContext } from '../../db/complaints.js';
 import { piiKeyringProblem, resealPii } from '../../db/pii-keys.js';
+import { readCustomer } from '../../db/complaints.js';
 import { PiiCipher } from '../../security/pii.js';
 import { getComplaint, intake } from '../support/complaints.js';
 import { people } from '../support/people.js';
@@ -17,25 +18,31 @@ import { startStack, testAudience, testIssuer, testSecret, type Stack } from '..
 /**
  * PII keys (docs/security.md "Keys"): sealed values name their key, a keyring opens the values of
  * previous keys, a start proves the keys open the stored rows, an unreadable row is marked (never
- * a 500 for the list), `npm run pii:reseal` moves every row to the current key, audited.
+ * a 500 for the list), `npm run pii:reseal` re-wraps every customer data key under the current key
+ * and moves rows sealed before data keys under them, audited.
  */
 let stack: Stack;
 let first: string;
 let second: string;
+let third: string;
 beforeAll(async () => {
   stack = await startStack();
   first = (await intake(stack)).id;
   second = (await intake(stack)).id;
+  third = (await intake(stack)).id;
 });
 afterAll(async () => stack?.stop());
 
 const customerRow = async (id: string) => (await stack.query<{ name_enc: string; phone_enc: string; id_number_enc: string }>('select name_enc, phone_enc, id_number_enc from complaint_customers where complaint_id = $1', [id]))[0]!;
 
 describe('sealed rows name their key', () => {
-  it('stores every field as v2.<keyId>.… under PII_KEY', async () => {
+  it('stores every field as v3.<dataKeyId>.… under the customer’s data key, itself wrapped under PII_KEY', async () => {
     const { keyId } = piiCipher(stack.config);
     const row = await customerRow(first);
-    for (const v of [row.name_enc, row.phone_enc, row.id_number_enc]) expect(v.startsWith(`v2.${keyId}.`)).toBe(true);
+    const [key] = await stack.query<{ id: string; master_key_id: string; wrapped_key: string }>('select k.id, k.master_key_id, k.wrapped_key from customer_data_keys k join complaint_customers c on c.customer_ref = k.customer_ref where c.complaint_id = $1', [first]);
+    for (const v of [row.name_enc, row.phone_enc, row.id_number_enc]) expect(v.startsWith(`v3.${key!.id}.`)).toBe(true);
+    expect(key!.master_key_id).toBe(keyId);
+    expect(key!.wrapped_key.startsWith(`v2.${keyId}.`)).toBe(true);
   });
 });
 
@@ -44,7 +51,7 @@ describe('the start proves the keys open the stored rows', () => {
 
   it('refuses to start with a PII_KEY that did not seal them, saying which key to set', async () => {
     const wrong = randomBytes(32).toString('base64');
-    await expect(startApiProcess(env({ PII_KEY: wrong }))).rejects.toThrow(/refusing to start:[\s\S]*cannot open the customer data of complaint[\s\S]*PII_KEYS_PREVIOUS/);
+    await expect(startApiProcess(env({ PII_KEY: wrong }))).rejects.toThrow(/refusing to start:[\s\S]*cannot unwrap customer data key[\s\S]*PII_KEYS_PREVIOUS/);
   });
 
   it('starts after a rotation with the old key among PII_KEYS_PREVIOUS, and serves the customer in clear', async () => {
@@ -114,18 +121,33 @@ describe('a row no configured key opens', () => {
 });
 
 describe('npm run pii:reseal', () => {
-  it('moves every readable row to the current key, leaves the unreadable one, and audits start, progress and completion', async () => {
+  it('re-wraps every data key under the current key, moves rows sealed before data keys under them, leaves the unreadable one, and audits start, progress and completion', async () => {
+    // A row as sealed before data keys (v2 under the stack's key), of a customer who has a data key.
+    const old = piiCipher(stack.config);
+    await stack.query('update complaint_customers set name_enc = $2, phone_enc = $3, id_number_enc = $4 where complaint_id = $1', [
+      third,
+      old.encrypt('王五', piiContext(third, 'name')),
+      old.encrypt('13700001111', piiContext(third, 'phone')),
+      old.encrypt('110101199003079999', piiContext(third, 'idNumber')),
+    ]);
+    const before = await customerRow(first);
     const newKey = randomBytes(32);
     const ring = new PiiCipher(newKey, [Buffer.from(stack.config.PII_KEY!, 'base64')]);
     const progress: number[] = [];
     const result = await resealPii(stack.database.db, ring, { actor: { userId: 'operator:ops', roles: ['admin'] }, batchSize: 1, onProgress: (p) => progress.push(p.resealed) });
-    expect(result).toMatchObject({ resealed: 1, unreadable: 1 });
+    // three customers' data keys re-wrapped; the v2 row moved; the foreign row left
+    expect(result).toMatchObject({ rewrapped: 3, resealed: 1, unreadable: 1 });
     expect(progress.at(-1)).toBe(1);
 
-    const row = await customerRow(first);
-    for (const v of [row.name_enc, row.phone_enc, row.id_number_enc]) expect(ring.isCurrent(v)).toBe(true);
-    // the new key alone now opens it
-    expect(new PiiCipher(newKey).decrypt(row.phone_enc, piiContext(first, 'phone'))).toBe('13812345678');
+    // A rotation re-encrypts no customer value: the v3 row is byte for byte as it was …
+    expect(await customerRow(first)).toEqual(before);
+    // … and the new key alone now opens it (through the re-wrapped data key), and the moved one.
+    expect(await readCustomer(stack.database.db, new PiiCipher(newKey), first)).toMatchObject({ name: '张三丰', phone: '13812345678' });
+    const moved = await customerRow(third);
+    for (const v of [moved.name_enc, moved.phone_enc, moved.id_number_enc]) expect(v.startsWith('v3.')).toBe(true);
+    expect(await readCustomer(stack.database.db, new PiiCipher(newKey), third)).toMatchObject({ name: '王五', phone: '13700001111', idNumber: '110101199003079999' });
+    const [{ n }] = (await stack.query<{ n: number }>('select count(*)::int as n from customer_data_keys where erased_at is null and master_key_id <> $1', [ring.keyId])) as [{ n: number }];
+    expect(n).toBe(0);
 
     const trail = await stack.as(people.auditor).get(`/api/v1/audit/events?entityType=pii_key&entityId=${ring.keyId}`);
     expect(trail.status).toBe(200);
@@ -134,11 +156,11 @@ describe('npm run pii:reseal', () => {
     expect(actions[0]).toBe('pii_key.reseal_started');
     expect(actions).toContain('pii_key.reseal_progress');
     expect(actions.at(-1)).toBe('pii_key.reseal_completed');
-    expect(events.at(-1)).toMatchObject({ actor: 'operator:ops', after: { resealed: 1, unreadable: 1, runId: result.runId } });
+    expect(events.at(-1)).toMatchObject({ actor: 'operator:ops', after: { resealed: 1, rewrapped: 3, unreadable: 1, runId: result.runId } });
     const verified = await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=pii_key&entityId=${ring.keyId}`);
     expect(verified.body.ok).toBe(true);
 
     // a second run finds nothing left to move
-    expect(await resealPii(stack.database.db, ring, { actor: { userId: 'operator:ops', roles: ['admin'] } })).toMatchObject({ resealed: 0, unreadable: 1 });
+    expect(await resealPii(stack.database.db, ring, { actor: { userId: 'operator:ops', roles: ['admin'] } })).toMatchObject({ resealed: 0, rewrapped: 0, unreadable: 1 });
   });
 });

@@ -33,7 +33,9 @@ export type FixtureKind =
   | 'incidentAssigned'
   | 'incidentResponding'
   | 'improvement'
-  | 'improvementDone';
+  | 'improvementDone'
+  | 'erasure'
+  | 'legalHold';
 
 export interface SampleRequest {
   /** the state the endpoint is called in; its id fills `{id}` / `{entityId}` */
@@ -54,6 +56,11 @@ export interface SampleRequest {
    * service's governed state: every signed-in caller may, the auditor included
    */
   personal?: true;
+  /**
+   * a duty of compliance itself (erasure requests and decisions, legal holds: docs/security.md
+   * "Customer data keys and erasure"): the one kind of change the compliance auditor makes
+   */
+  compliance?: true;
 }
 
 /** A synthetic schedule for a year no package will cover soon (valid by the import rules). */
@@ -135,6 +142,15 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'POST /api/v1/improvements/{id}/complete': { fixture: 'improvement', ok: 200, as: people.handler, body: { summary: 'All branches briefed', evidence: [{ url: 'https://wiki.bank/done', note: 'minutes' }] } },
     'POST /api/v1/improvements/{id}/verify': { fixture: 'improvementDone', ok: 200, as: people.supervisor, body: {} },
     'POST /api/v1/improvements/{id}/send-back': { fixture: 'improvementDone', ok: 200, as: people.supervisor, body: { reason: 'Two branches missing', dueInDays: 5 } },
+    'GET /api/v1/policies/erasure': { fixture: 'none', ok: 200, as: people.supervisor },
+    'PUT /api/v1/policies/erasure': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/erasure') },
+    'POST /api/v1/erasures': { fixture: 'none', ok: 201, as: people.admin, compliance: true, body: async () => ({ customerRef: (await intake(stack)).customer.ref, reason: 'the customer asked to be forgotten' }) },
+    'GET /api/v1/erasures': { fixture: 'erasure', ok: 200, as: people.auditor, query: { status: 'awaiting_approval', customerRef: 'cust-1', limit: '5' } },
+    'GET /api/v1/erasures/{id}': { fixture: 'erasure', ok: 200, as: people.auditor },
+    'POST /api/v1/erasures/{id}/decision': { fixture: 'erasure', ok: 200, as: people.auditor, compliance: true, body: { approved: false, comment: 'an open dispute elsewhere' } },
+    'GET /api/v1/legal-holds': { fixture: 'none', ok: 200, as: people.auditor, query: { customerRef: 'cust-1', active: 'true' } },
+    'POST /api/v1/legal-holds': { fixture: 'none', ok: 201, as: people.auditor, compliance: true, body: { customerRef: 'cust-held', reason: 'litigation' } },
+    'POST /api/v1/legal-holds/{id}/lift': { fixture: 'legalHold', ok: 200, as: people.auditor, compliance: true, body: { reason: 'case settled' } },
 
     'POST /api/v1/initiatives': {
       fixture: 'none',
@@ -339,6 +355,24 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
       const res = await stack.as(people.owner).post(`/api/v1/incidents/${id}/plan`, { summary: 'Correct the fee page', actions: ['fix the page'] });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return id;
+    },
+    /** an erasure requested by ada for a customer whose one complaint is closed: awaits a compliance auditor's decision */
+    erasure: async () => {
+      const id = await f.resolved();
+      await command(stack, people.agent, id, '/responses', { message: 'done', channel: 'hotline' });
+      await command(stack, people.agent, id, '/customer-feedback', { satisfied: true, via: 'callback', comment: 'fine' });
+      const [row] = await stack.query<{ customer_ref: string }>('select customer_ref from complaints where id = $1', [id]);
+      const res = await stack.as(people.admin).post('/api/v1/erasures', { customerRef: row!.customer_ref, reason: 'the customer asked to be forgotten' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const erasureId = res.body.id as string;
+      await eventually(async () => ((await stack.as(people.auditor).get(`/api/v1/erasures/${erasureId}`)).body.status === 'awaiting_approval' ? true : undefined), 'the fixture erasure awaiting approval');
+      return erasureId;
+    },
+    /** a legal hold set by aud on a customer of its own */
+    legalHold: async () => {
+      const res = await stack.as(people.auditor).post('/api/v1/legal-holds', { customerRef: `held-${Math.random().toString(36).slice(2, 10)}`, reason: 'litigation' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
     },
     /** escalated to the committee chair (gm), resolved and confirmed: waits for the chair's sign-off */
     committeeLevel: async () => {

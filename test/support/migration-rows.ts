@@ -28,7 +28,14 @@ import { piiContext, updateCustomer as updateComplaintCustomer } from '../../db/
 import { writeInitiativeRecord, type InitiativeRecord } from '../../db/initiatives.js';
 import { computeKpis } from '../../db/kpis.js';
 import { storeReport, type StoredReport } from '../../db/reports.js';
-import { complaintCustomers, workflowHistories } from '../../db/schema/index.js';
+import { complaintCustomers, customerDataKeys, workflowHistories } from '../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { dataKeyFor } from '../../db/customer-keys.js';
+import { setLegalHold, writeErasureRecord } from '../../db/erasures.js';
+import { checkedBatch, erasureRecord, erasureView, newErasureState, placeErasureBatch, requestedBatch } from '../../domain/erasure/process.js';
+import { holdsOf } from '../../domain/erasure/rules.js';
+import { defaultErasurePolicy, type ErasureInput } from '../../domain/erasure/types.js';
+import { readJournal } from './migration-journal.js';
 import { readPolicy, writePolicy, writeRoster } from '../../db/settings.js';
 import { writeTransition } from '../../db/transition.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
@@ -418,7 +425,7 @@ function complaintRecord(view: ComplaintView): ComplaintRecord {
 const complaints: RowBuilder = {
   name: 'complaints: intake with the customer sealed, a late first response escalated, closure, a customer correction (activities/complaints.ts, db/customers.ts)',
   tables: ['complaints', 'complaint_customers', 'audit_events', 'audit_chain_heads', 'notifications'],
-  laterTables: ['notification_deliveries'],
+  laterTables: ['notification_deliveries', 'customer_data_keys'],
   async write({ db, step, at, cipher, written }) {
     const record = complaintActivities(db).recordComplaint;
     const agent = { userId: 'zhao', roles: ['cs_agent'] };
@@ -535,8 +542,41 @@ const complaints: RowBuilder = {
       const phone = `1390013${String(step).padStart(4, '0')}`;
       const result = await updateComplaintCustomer(db, cipher, { complaintId: openId, change: { phone }, reason: 'customer moved', actor: agent, sourceKey: `customer-update-${openId}`, at: at(125) });
       if (result.kind !== 'updated') throw new Error(`customer correction of ${openId}: ${result.kind}`);
+      if (step < dataKeysFrom) {
+        // The release of that step sealed the correction directly under PII_KEY (v2), with no data key.
+        await db
+          .update(complaintCustomers)
+          .set({ nameEnc: cipher.encrypt(c.customer.name, piiContext(openId, 'name')), phoneEnc: cipher.encrypt(phone, piiContext(openId, 'phone')), idNumberEnc: cipher.encrypt(c.customer.idNumber, piiContext(openId, 'idNumber')) })
+          .where(eq(complaintCustomers.complaintId, openId));
+        await db.delete(customerDataKeys).where(eq(customerDataKeys.customerRef, `cust-${step}`));
+      }
       written.complaints.set(openId, { view: closed, customer: { ...c.customer, phone } });
     }
+  },
+};
+
+/** The step from which customer data keys exist (the erasure migration). */
+const dataKeysFrom = readJournal().findIndex((e) => e.tag.endsWith('_erasure'));
+
+// ── Personal-data erasure ──────────────────────────────────────────────────────────────────
+
+const erasures: RowBuilder = {
+  name: 'erasure: a customer data key, a legal hold and an erasure request held by it (db/customer-keys.ts, db/erasures.ts)',
+  tables: ['customer_data_keys', 'legal_holds', 'erasures', 'audit_events', 'audit_chain_heads'],
+  async write({ db, step, at, cipher }) {
+    const customerRef = `erase-${step}`;
+    await dataKeyFor(db, cipher, customerRef);
+    const auditor = { userId: 'aud', roles: ['compliance_auditor'] };
+    const hold = await setLegalHold(db, { id: randomUUID(), customerRef, reason: `migration test, step ${step}`, actor: auditor, sourceKey: `legal-hold:step-${step}` });
+    const input: ErasureInput = { id: randomUUID(), customerRef, reason: 'the customer asked to be forgotten', origin: 'manual', requestedBy: { userId: 'aud', name: 'Audrey Auditor', roles: ['compliance_auditor'] }, requestedAt: at(600).toISOString(), policy: defaultErasurePolicy, policyVersion: 0 };
+    const workflowId = `erasure-${input.id}`;
+    const state = newErasureState();
+    const facts = { complaints: [], legalHolds: [{ id: hold.id, reason: hold.reason, setBy: hold.setBy, setAt: hold.setAt }] };
+    const now = at(600).getTime();
+    const requested = requestedBatch(input, now);
+    const held = checkedBatch(input, state, facts, holdsOf(facts), now);
+    const placed = placeErasureBatch(input, workflowId, state, { audit: [...requested.audit, ...held.audit], notes: held.notes });
+    await writeErasureRecord(db, { erasure: erasureRecord(workflowId, erasureView(input, state)), ...placed });
   },
 };
 
@@ -688,4 +728,4 @@ const checkpoints: RowBuilder = {
 };
 
 /** In the order they run after each migration. */
-export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, incidents, targetProposals, improvements, checkpoints];
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, incidents, targetProposals, improvements, erasures, checkpoints];

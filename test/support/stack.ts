@@ -15,7 +15,7 @@ import { createTokenVerifier, signToken } from '../../api/auth/tokens.js';
 import { loadConfig, type Config } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
-import { commandSigningKey } from '../../config/secrets.js';
+import { commandSigningKey, erasureLedgerPath, piiCipher } from '../../config/secrets.js';
 import { CommandSigner, parseSigningKey } from '../../security/command-signing.js';
 import { startNotifications } from '../../notifications/start.js';
 import type { Dispatcher } from '../../notifications/dispatcher.js';
@@ -136,7 +136,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       connection: workerConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
-      activities: createActivities({ db: database.db, logger }),
+      activities: createActivities({ db: database.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config) }),
       logger,
       workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
       tuning: workerTuning(config),

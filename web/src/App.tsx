@@ -14,6 +14,8 @@ import { IncidentsPage } from './pages/Incidents';
 import { ImprovementDetailPage } from './pages/ImprovementDetail';
 import { ImprovementNewPage } from './pages/ImprovementNew';
 import { ImprovementsPage } from './pages/Improvements';
+import { ErasuresPage } from './pages/Erasures';
+import { ErasureDetailPage } from './pages/ErasureDetail';
 import { InitiativeDetailPage } from './pages/InitiativeDetail';
 import { InitiativeNewPage } from './pages/InitiativeNew';
 import { InitiativesPage } from './pages/Initiatives';
@@ -75,6 +77,8 @@ const router = createBrowserRouter([
           { path: 'improvements/new', element: <ImprovementNewPage /> },
           { path: 'improvements/:id', element: <ImprovementDetailPage /> },
           { path: 'targets', element: <TargetsPage /> },
+          { path: 'erasures', element: <ErasuresPage /> },
+          { path: 'erasures/:id', element: <ErasureDetailPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

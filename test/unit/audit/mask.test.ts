@@ -23,7 +23,7 @@ describe('PII masking', () => {
       owner: { name: 'Cai Agent', phone: '95588123' },
       history: [{ customer: { name: 'Li Wei' } }],
       customerName: 'kept',
-      sealed: { customer: { phone: 'v1.aXY.dGFn.Y3Q', name: 'v2.AbC-12_x.aXY.dGFn.Y3Q' } },
+      sealed: { customer: { phone: 'v1.aXY.dGFn.Y3Q', name: 'v2.AbC-12_x.aXY.dGFn.Y3Q', idNumber: 'v3.FYEGpW6P6PT0iiBx.aXY.dGFn.Y3Q' } },
     };
     const copy = structuredClone(value);
     expect(maskPii(value)).toEqual({
@@ -31,7 +31,7 @@ describe('PII masking', () => {
       owner: { name: 'Cai Agent', phone: '****8123' },
       history: [{ customer: { name: 'L*****' } }],
       customerName: 'kept',
-      sealed: { customer: { phone: '[encrypted]', name: '[encrypted]' } },
+      sealed: { customer: { phone: '[encrypted]', name: '[encrypted]', idNumber: '[encrypted]' } },
     });
     expect(value).toEqual(copy);
     expect(maskPii(null)).toBeNull();
@@ -77,6 +77,9 @@ describe('workflow ids and sweeps', () => {
     expect(entityOfWorkflow('cxgov-incident-watch-2026-11-27T09:00:00Z')).toEqual({ entityType: 'other', entityId: 'cxgov-incident-watch-2026-11-27T09:00:00Z' });
     expect(workflowIdOf('target_proposal', '5b')).toBe('target-proposal-5b');
     expect(workflowIdOf('incident', '9a')).toBe('incident-9a');
+    expect(entityOfWorkflow('erasure-3c')).toEqual({ entityType: 'erasure', entityId: '3c' });
+    expect(workflowIdOf('erasure', '3c')).toBe('erasure-3c');
+    expect(entityOfWorkflow('cxgov-erasure-sweep-2026-12-01T00:00:00Z')).toEqual({ entityType: 'other', entityId: 'cxgov-erasure-sweep-2026-12-01T00:00:00Z' });
   });
 
   it('builds the visibility query of a sweep', () => {

@@ -14,7 +14,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "erasure" | "legal_hold";
                     entityId?: string;
                     actor?: string;
                     /** @description one action, or every action of a family: `complaint.` (ending in a dot) */
@@ -178,7 +178,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "erasure" | "legal_hold";
                     entityId?: string;
                 };
                 header?: never;
@@ -256,7 +256,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement";
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "erasure" | "legal_hold";
                     entityId: string;
                 };
                 cookie?: never;
@@ -2259,6 +2259,308 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Erasure requests, newest first
+         * @description Roles: compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "requested" | "held" | "awaiting_approval" | "approved" | "completed" | "refused";
+                    customerRef?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of erasure requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErasureList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Request the erasure of a customer’s personal data: it waits while the customer has an open complaint, an open appeal or a legal hold, then for a second compliance auditor’s approval
+         * @description Roles: compliance_auditor, admin
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ErasureRequest"];
+                };
+            };
+            responses: {
+                /** @description The request, held or awaiting approval */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Erasure"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description cxgov holds no complaint of this customer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An erasure of this customer is already running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/erasures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One erasure request: the customer’s complaints and their states, the holds, the decision and the proof
+         * @description Roles: compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The erasure request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Erasure"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such erasure request */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/erasures/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A compliance auditor other than the requester approves (the erasure executes now) or refuses (with a comment); audited
+         * @description Roles: compliance_auditor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ErasureDecision"];
+                };
+            };
+            responses: {
+                /** @description The request after the decision */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Erasure"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The requester themselves (four eyes) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such erasure request */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not awaiting approval (held, decided), or a hold arrived */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/improvements": {
         parameters: {
             query?: never;
@@ -3899,6 +4201,217 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Legal holds, newest first (a hold not lifted stops every erasure of its customer)
+         * @description Roles: compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: {
+                    customerRef?: string;
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The legal holds */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHoldList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set a legal hold on a customer’s personal data, with a reason; audited
+         * @description Roles: compliance_auditor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["LegalHoldRequest"];
+                };
+            };
+            responses: {
+                /** @description The hold */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHold"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/legal-holds/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift a legal hold, with a reason; audited. The customer’s held erasures look at their holds again at once
+         * @description Roles: compliance_auditor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["LegalHoldLift"];
+                };
+            };
+            responses: {
+                /** @description The lifted hold */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHold"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such hold */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Already lifted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -4747,6 +5260,126 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current personal-data retention and erasure policy
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The personal-data retention and erasure policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErasurePolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the personal-data retention and erasure policy; processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ErasurePolicy"];
+                };
+            };
+            responses: {
+                /** @description The new personal-data retention and erasure policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErasurePolicy"];
                     };
                 };
                 /** @description Problem */
@@ -6217,7 +6850,7 @@ export interface components {
             before?: unknown;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement";
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "erasure" | "legal_hold";
             hash: string;
             id: string;
             prevHash: string | null;
@@ -6458,6 +7091,11 @@ export interface components {
             };
             closedAt: string | null;
             customer: {
+                /**
+                 * @description The customer’s personal data was erased (crypto-shredded): name and phone are empty for good
+                 * @enum {boolean}
+                 */
+                erased?: true;
                 idNumber?: string;
                 masked: boolean;
                 name: string;
@@ -6787,6 +7425,86 @@ export interface components {
             amount: number;
             /** @enum {string} */
             unit: "second" | "minute" | "hour" | "day" | "business_day";
+        };
+        Erasure: {
+            checkedAt: string | null;
+            closedAt: string | null;
+            complaints: {
+                closedAt: string | null;
+                id: string;
+                receivedAt: string;
+                status: string;
+            }[];
+            customerRef: string;
+            decision: {
+                approved: boolean;
+                at: string;
+                by: string;
+                comment: string;
+            } | null;
+            holds: ({
+                complaintId: string;
+                /** @enum {string} */
+                kind: "open_complaint";
+                status: string;
+            } | {
+                complaintId: string;
+                /** @enum {string} */
+                kind: "open_appeal";
+            } | {
+                holdId: string;
+                /** @enum {string} */
+                kind: "legal_hold";
+                reason: string;
+                setBy: string;
+            })[];
+            id: string;
+            /** @enum {string} */
+            origin: "manual" | "retention";
+            policyVersion: number;
+            proof: {
+                chains: {
+                    checked: number;
+                    firstBroken?: string;
+                    ok: boolean;
+                };
+                dataKeysDestroyed: string[];
+                executedAt: string;
+                /** @enum {string} */
+                ledger: "appended" | "already_there" | "not_configured";
+                ok: boolean;
+                rowsChecked: number;
+                rowsOverwritten: number;
+                rowsStillReadable: number;
+                verifiedAt: string;
+            } | null;
+            reason: string;
+            requestedAt: string;
+            requestedBy: {
+                name: string;
+                userId: string;
+            };
+            /** @enum {string} */
+            status: "requested" | "held" | "awaiting_approval" | "approved" | "completed" | "refused";
+        };
+        ErasureDecision: {
+            approved: boolean;
+            /** @description required for a refusal */
+            comment?: string;
+        };
+        ErasureList: {
+            items: components["schemas"]["Erasure"][];
+            nextCursor: string | null;
+        };
+        ErasurePolicy: {
+            recheckEvery: components["schemas"]["Duration"] & unknown;
+            retention: components["schemas"]["Duration"] & unknown;
+            sweepEvery: components["schemas"]["Duration"] & unknown;
+        };
+        /** @description Erase a customer’s personal data (by their customer reference); it waits for holds and a second compliance auditor’s approval */
+        ErasureRequest: {
+            customerRef: string;
+            reason: string;
         };
         ExtendReview: {
             reason: string;
@@ -7419,6 +8137,26 @@ export interface components {
             };
             targets?: components["schemas"]["KpiTargetFigures"];
         };
+        LegalHold: {
+            customerRef: string;
+            id: string;
+            liftReason: string | null;
+            liftedAt: string | null;
+            liftedBy: string | null;
+            reason: string;
+            setAt: string;
+            setBy: string;
+        };
+        LegalHoldLift: {
+            reason: string;
+        };
+        LegalHoldList: {
+            items: components["schemas"]["LegalHold"][];
+        };
+        LegalHoldRequest: {
+            customerRef: string;
+            reason: string;
+        };
         Notification: {
             createdAt: string;
             /** @description Structured facts of the notice: deadlines, levels, outcomes */
@@ -7885,7 +8623,7 @@ export interface components {
             deadlineState?: string;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal" | "improvement";
+            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal" | "improvement" | "erasure";
             /** @description The item’s vocabulary for wording the title: severity, category, channel; name, stage, version */
             facts?: {
                 [key: string]: string;

@@ -80,6 +80,8 @@ export type RootCause = Schemas['RootCause'];
 
 /** GET /api/v1/incidents/{id}. */
 export type Incident = Schemas['Incident'];
+export type Erasure = Schemas['Erasure'];
+export type LegalHold = Schemas['LegalHold'];
 
 /** The KPI targets in force and the proposals to change them. */
 export type KpiTargets = Schemas['KpiTargets'];

@@ -67,7 +67,9 @@ export function ComplaintDetailPage() {
             <div className="kv-row">
               <dt>{t('complaint.customer')}</dt>
               <dd data-testid="customer">
-                {c.customer.unreadable ? (
+                {c.customer.erased ? (
+                  <Badge tone="neutral">{t('complaint.erased')}</Badge>
+                ) : c.customer.unreadable ? (
                   <Badge tone="danger">{t('complaint.unreadable')}</Badge>
                 ) : (
                   <>
@@ -76,7 +78,7 @@ export function ComplaintDetailPage() {
                   </>
                 )}{' '}
                 <span className="muted small">({c.customer.ref})</span>{' '}
-                {c.customer.masked && !c.customer.unreadable && <Badge tone="neutral">{t('complaint.masked')}</Badge>}
+                {c.customer.masked && !c.customer.unreadable && !c.customer.erased && <Badge tone="neutral">{t('complaint.masked')}</Badge>}
               </dd>
             </div>
             <div className="kv-row">

@@ -133,7 +133,7 @@ export function ComplaintsPage() {
                     </div>
                   </td>
                   <td data-label={t('complaint.customer')}>
-                    {c.customer.unreadable ? <Badge tone="danger">{t('complaint.unreadable')}</Badge> : c.customer.name} <span className="muted small">{c.customer.ref}</span>
+                    {c.customer.erased ? <Badge tone="neutral">{t('complaint.erased')}</Badge> : c.customer.unreadable ? <Badge tone="danger">{t('complaint.unreadable')}</Badge> : c.customer.name} <span className="muted small">{c.customer.ref}</span>
                     {c.repeat && (
                       <>
                         {' '}

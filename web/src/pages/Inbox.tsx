@@ -22,6 +22,8 @@ function taskTitle(task: Task, t: Translate, label: (p: string, v: string) => st
   }
   if (task.entityType === 'calendar') return t('task.calendarTitle', { year: task.entityId });
   if (task.entityType === 'target_proposal') return t('task.targetsTitle');
+  const erasure = /erasure of customer (\S+)'s personal data/.exec(task.title);
+  if (task.entityType === 'erasure' && erasure) return t('task.erasureTitle', { customer: erasure[1]! });
   const i = /\(incident: (\d+) complaints, (\w+) (.+)\)$/.exec(task.title);
   if (task.entityType === 'incident' && i) return t('task.incidentTitle', { count: i[1]!, dimension: t(`incident.dimension.${i[2]}` as 'incident.dimension.product'), value: i[2] === 'channel' ? label('channel', i[3]!) : i[3]! });
   const a = /"(.+)"/.exec(task.title);
@@ -35,6 +37,7 @@ function taskPath(task: Task): string {
   if (task.entityType === 'target_proposal') return '/targets';
   if (task.entityType === 'incident') return `/incidents/${task.entityId}`;
   if (task.entityType === 'improvement') return `/improvements/${encodeURIComponent(task.entityId)}`;
+  if (task.entityType === 'erasure') return `/erasures/${task.entityId}`;
   return `/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`;
 }
 
