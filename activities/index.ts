@@ -5,6 +5,7 @@ import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
 import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
+import { meetingActivities, type ProcessChannel } from './meetings.js';
 import { reportActivities } from './reports.js';
 import { targetActivities } from './targets.js';
 
@@ -12,6 +13,8 @@ import { targetActivities } from './targets.js';
 export interface ActivityDeps {
   db: Database;
   logger: Logger;
+  /** For activities that send a signed command to another process (a meeting deciding a target proposal). */
+  channel?: ProcessChannel;
 }
 
 /** Every activity the worker registers. Workflows import only the *type*. */
@@ -24,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...reportActivities(deps.db),
     ...targetActivities(deps.db),
     ...incidentActivities(deps.db),
+    ...meetingActivities(deps.db, deps.channel),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

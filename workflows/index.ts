@@ -8,3 +8,5 @@ export { targetProposalWorkflow } from './targets/index.js';
 export { incidentWorkflow } from './incident/index.js';
 export { incidentWatchWorkflow } from './incident/watch.js';
 export { backupWorkflow } from './backup.js';
+export { meetingWorkflow } from './meeting/index.js';
+export { monthlyMeetingWorkflow } from './meeting/schedule.js';

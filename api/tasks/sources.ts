@@ -2,8 +2,9 @@ import { calendarTasks } from './calendar.js';
 import { complaintTasks } from './complaints.js';
 import { incidentTasks } from './incidents.js';
 import { initiativeTasks } from './initiatives.js';
+import { meetingTasks } from './meetings.js';
 import { targetTasks } from './targets.js';
 import type { TaskSource } from './types.js';
 
 /** Every contributor to the work inbox. Gate and complaint modules add theirs here. */
-export const taskSources: TaskSource[] = [initiativeTasks, complaintTasks, calendarTasks, targetTasks, incidentTasks];
+export const taskSources: TaskSource[] = [initiativeTasks, complaintTasks, calendarTasks, targetTasks, incidentTasks, meetingTasks];

@@ -8,3 +8,4 @@ export * from './reports.js';
 export * from './calendar.js';
 export * from './incidents.js';
 export * from './targets.js';
+export * from './meetings.js';

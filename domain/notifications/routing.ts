@@ -63,6 +63,12 @@ export const topicEvents: Readonly<Record<string, EventType>> = {
   'targets.reminder': 'reminder',
   'targets.lapsed': 'decision',
   'pii_access.flagged': 'compliance_notice',
+  'meeting.convened': 'vote_requested',
+  'meeting.item_decided': 'decision',
+  'meeting.minutes_ready': 'signoff_requested',
+  'meeting.minutes_reminder': 'reminder',
+  'meeting.minutes_escalated': 'escalation',
+  'meeting.minutes_signed': 'decision',
 };
 
 export function eventTypeOf(topic: string): EventType {
