@@ -8,4 +8,5 @@ export * from './reports.js';
 export * from './calendar.js';
 export * from './incidents.js';
 export * from './targets.js';
+export * from './improvements.js';
 export * from './meetings.js';
