@@ -9,7 +9,7 @@ import { commandErrorTypes } from '../domain/command-errors.js';
 import type { Duration } from '../domain/duration.js';
 import { assembleAgenda } from '../domain/meetings/agenda.js';
 import { monthBefore } from '../domain/meetings/process.js';
-import type { ActionRequest, AgendaItem, MeetingSetup } from '../domain/meetings/types.js';
+import type { MeetingSetup } from '../domain/meetings/types.js';
 import type { TransitionRecord } from '../domain/trail.js';
 import type { CommandSigner } from '../security/command-signing.js';
 import { decideTargetsUpdate, targetProposalWorkflowId, type DecideCommand } from '../workflows/targets/messages.js';
@@ -42,10 +42,10 @@ export function meetingActivities(db: Database, channel?: ProcessChannel) {
      * quorum ratio, the meeting policy, and the agenda assembled from the data of the month before
      * the meeting's (domain/meetings/agenda.ts).
      */
-    async assembleMeetingAgenda({ month }: { meetingId: string; month: string; at: string }): Promise<MeetingSetup> {
+    async assembleMeetingAgenda({ month, at }: { meetingId: string; month: string; at: string }): Promise<MeetingSetup> {
       const [roster, review, policy] = await Promise.all([readRoster(db), readPolicy(db, 'review'), readPolicy(db, 'meetings')]);
       const reviewedMonth = monthBefore(month);
-      const facts = await agendaFacts(db, reviewedMonth, { hotIssues: policy.value.hotIssues, overdueActions: [] });
+      const facts = await agendaFacts(db, reviewedMonth, { hotIssues: policy.value.hotIssues, at: new Date(at) });
       return {
         roster,
         chairUserId: roster.find((m) => m.chair)?.userId ?? null,
@@ -85,23 +85,8 @@ export function meetingActivities(db: Database, channel?: ProcessChannel) {
       }
     },
 
-    /** PENDING the actions family's contract. */
-    async raiseMeetingAction(_request: MeetingActionRequest): Promise<{ actionId: string }> {
-      throw ApplicationFailure.nonRetryable('improvement actions are not available yet', commandErrorTypes.conflict);
-    },
-
     async recordMeeting(input: { meeting: MeetingRecord; postLaunch?: PostLaunchDecision } & TransitionRecord): Promise<void> {
       await writeMeetingRecord(db, input);
     },
   };
-}
-
-/** What the meeting asks of the actions family when a decision raises an improvement action. */
-export interface MeetingActionRequest {
-  meetingId: string;
-  itemKey: string;
-  item: Pick<AgendaItem, 'kind' | 'title' | 'subjectId' | 'link'>;
-  action: ActionRequest;
-  comment: string;
-  decidedBy: Actor;
 }

@@ -9,7 +9,7 @@ import type { TransitionRecord } from '../domain/trail.js';
 import type { Database } from './client.js';
 import { computeHotIssues } from './hot-issues.js';
 import { loadReport } from './reports.js';
-import { incidents, initiatives, meetings, postLaunchReviews, targetProposals } from './schema/index.js';
+import { improvementActions, incidents, initiatives, meetings, postLaunchReviews, targetProposals } from './schema/index.js';
 import { readPolicy } from './settings.js';
 import { writeTransition } from './transition.js';
 
@@ -94,9 +94,9 @@ export async function openMeetingsFor(db: Database, userId: string): Promise<Mee
  * What the agenda of a meeting reviewing `reviewedMonth` is assembled from: the month's stored
  * report, its hottest root causes, the incidents still open, the post-launch review items
  * waiting for a decision (with the initiative's stake), the target proposals pending, and the
- * improvement actions past due (`overdueActions`, the actions family's query).
+ * improvement actions not closed whose due date passed by `at` (the convening instant).
  */
-export async function agendaFacts(db: Database, reviewedMonth: string, o: { hotIssues: number; overdueActions: AgendaFacts['overdueActions'] }): Promise<AgendaFacts> {
+export async function agendaFacts(db: Database, reviewedMonth: string, o: { hotIssues: number; at: Date }): Promise<AgendaFacts> {
   const [{ value: calendar }, { value: targets }, report] = await Promise.all([readPolicy(db, 'calendar'), readPolicy(db, 'targets'), loadReport(db, 'monthly', reviewedMonth)]);
   const period = reportPeriod('monthly', reviewedMonth, calendar.timeZone);
   const hot = await computeHotIssues(db, period, calendar, Math.max(1, o.hotIssues));
@@ -107,6 +107,12 @@ export async function agendaFacts(db: Database, reviewedMonth: string, o: { hotI
     .innerJoin(initiatives, eq(initiatives.id, postLaunchReviews.initiativeId))
     .where(eq(postLaunchReviews.status, 'open'))
     .orderBy(postLaunchReviews.raisedAt, postLaunchReviews.id)
+    .limit(100);
+  const overdue = await db
+    .select({ id: improvementActions.id, ownerId: improvementActions.ownerId, due: improvementActions.due, status: improvementActions.status, view: improvementActions.view })
+    .from(improvementActions)
+    .where(and(inArray(improvementActions.status, ['in_progress', 'awaiting_verification']), sql`${improvementActions.due} < ${o.at.toISOString()}::timestamptz`))
+    .orderBy(improvementActions.due, improvementActions.id)
     .limit(100);
   const proposals = await db.select({ view: targetProposals.view }).from(targetProposals).where(eq(targetProposals.status, 'pending')).orderBy(targetProposals.proposedAt).limit(50);
   return {
@@ -119,7 +125,7 @@ export async function agendaFacts(db: Database, reviewedMonth: string, o: { hotI
       .filter((v): v is IncidentView => v !== null)
       .map((v) => ({ id: v.id, dimension: v.trigger.dimension, value: v.trigger.value, count: v.trigger.count, status: v.status, ownerId: v.owner?.userId ?? null, raisedAt: v.raisedAt, nextDeadline: v.nextStep ? (v.steps[v.nextStep]?.deadline ?? null) : null })),
     postLaunch: items.map((i) => ({ itemId: i.id, initiativeId: i.initiativeId, name: i.name, complaintCount: i.complaintCount, threshold: i.threshold, raisedAt: i.raisedAt.toISOString(), stake: { submitter: i.owner, owner: i.owner, team: i.team } })),
-    overdueActions: o.overdueActions,
+    overdueActions: overdue.map((a) => ({ id: a.id, title: (a.view as { title?: string }).title ?? a.id, ownerId: a.ownerId, due: a.due, status: a.status })),
     targetProposals: proposals.map((r) => r.view as ProposalView).map((p) => ({ id: p.id, changes: p.changes, proposedBy: p.proposedBy, deadline: p.deadline, reason: p.reason })),
   };
 }

@@ -1,6 +1,6 @@
 import { agendaItemKinds, meetingDecisions, meetingKinds, meetingStatuses } from '../../domain/meetings/types.js';
 import { z } from '../zod.js';
-import { freeText, id, localDate, requiredFreeText, requiredText } from './common.js';
+import { freeText, id, requiredFreeText, requiredText } from './common.js';
 
 /** Request and answer schemas of the committee meetings (docs/meetings.md). Unknown fields are refused. */
 
@@ -18,8 +18,10 @@ export const AttendBodySchema = z
 export const AgendaItemBodySchema = z.strictObject({ title: requiredText(500), description: freeText(5_000) }).openapi('MeetingAgendaItem');
 const ActionRequestSchema = z.strictObject({
   title: requiredText(500),
+  plan: requiredFreeText(5_000),
   owner: z.strictObject({ userId: id, name: requiredText(200) }),
-  due: localDate,
+  ownerDepartment: requiredText(200),
+  dueInDays: z.number().int().min(1).max(365).openapi({ description: 'working days from the decision to the due date' }),
 });
 export const DecisionBodySchema = z
   .strictObject({
@@ -54,7 +56,7 @@ const ItemSchema = z.object({
       at: z.string(),
       inChairsStead: z.boolean(),
       quorum: z.object({ required: z.number().int(), present: z.number().int() }),
-      action: z.object({ title: z.string(), owner: z.object({ userId: z.string(), name: z.string() }), due: z.string(), actionId: z.string() }).optional(),
+      action: z.object({ title: z.string(), plan: z.string(), owner: z.object({ userId: z.string(), name: z.string() }), ownerDepartment: z.string(), dueInDays: z.number().int(), actionId: z.string() }).optional(),
     })
     .nullable(),
 });

@@ -95,8 +95,6 @@ export function deciderCheck(state: MeetingState, item: AgendaItem, actor: Actor
   return { ok: true, ...(chairRecused ? { inChairsStead: true } : {}) };
 }
 
-const localDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 /** The content of a decision: one the item takes, a comment where needed, the action where one is raised. */
 export function decisionContentCheck(item: AgendaItem, decision: unknown, comment: unknown, action: unknown): CommandCheck {
   if (typeof decision !== 'string' || !decisionsFor(item.kind).includes(decision as MeetingDecisionKind)) return refusal('invalid', `decision: the item takes one of ${decisionsFor(item.kind).join(', ')}`);
@@ -107,8 +105,10 @@ export function decisionContentCheck(item: AgendaItem, decision: unknown, commen
     const a = action as Partial<ActionRequest> | undefined;
     if (!a || typeof a !== 'object') return refusal('invalid', 'action: the decision raises an improvement action: give its title, owner and due date');
     if (typeof a.title !== 'string' || a.title.trim() === '' || a.title.length > 500) return refusal('invalid', 'action.title: required, at most 500 characters');
+    if (typeof a.plan !== 'string' || a.plan.trim() === '' || a.plan.length > 5_000) return refusal('invalid', 'action.plan: required, at most 5000 characters');
     if (!a.owner || typeof a.owner.userId !== 'string' || a.owner.userId === '' || typeof a.owner.name !== 'string' || a.owner.name.trim() === '') return refusal('invalid', 'action.owner: a person (user id and name)');
-    if (typeof a.due !== 'string' || !localDate.test(a.due)) return refusal('invalid', 'action.due: a date yyyy-mm-dd');
+    if (typeof a.ownerDepartment !== 'string' || a.ownerDepartment.trim() === '' || a.ownerDepartment.length > 200) return refusal('invalid', 'action.ownerDepartment: the owner’s department');
+    if (typeof a.dueInDays !== 'number' || !Number.isInteger(a.dueInDays) || a.dueInDays < 1 || a.dueInDays > 365) return refusal('invalid', 'action.dueInDays: whole working days, 1 to 365');
   } else if (action !== undefined) return refusal('invalid', `action: the decision '${d}' raises no action`);
   return allowed;
 }

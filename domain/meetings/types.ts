@@ -50,12 +50,14 @@ export interface AgendaItem {
   addedAt?: string;
 }
 
-/** The improvement action a decision raises. */
+/** The improvement action a decision raises (docs/improvements.md): what, the plan, who in which department, due in how many working days. */
 export interface ActionRequest {
   title: string;
+  plan: string;
   owner: { userId: string; name: string };
-  /** Local date (yyyy-mm-dd) the action is due. */
-  due: string;
+  ownerDepartment: string;
+  /** Working days (the improvement policy's due unit) from the decision to the due date. */
+  dueInDays: number;
 }
 
 export interface ItemDecision {
@@ -164,7 +166,8 @@ export interface DecideCommand {
   actor: Actor;
   itemKey: string;
   decision: MeetingDecisionKind;
-  comment: string;
+  /** Required for every decision but `noted`. */
+  comment?: string;
   action?: ActionRequest;
 }
 export interface SignMinutesCommand {

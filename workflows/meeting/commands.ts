@@ -2,11 +2,13 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { draft, notice, type Batch, type NoteDraft } from '../../domain/drafts.js';
+import { improvementRequest } from '../../domain/meetings/actions.js';
 import { chairItem } from '../../domain/meetings/agenda.js';
 import { meetingReference, meetingSummary } from '../../domain/meetings/process.js';
 import { addItemCheck, allDecided, attendCheck, decideCheck, raisesAction, signCheck } from '../../domain/meetings/rules.js';
 import type { AddItemCommand, AttendCommand, DecideCommand, ItemDecision, MeetingState, MeetingView, MinutesClock, SignMinutesCommand } from '../../domain/meetings/types.js';
 import type { CommandSpec, ProcessCommand } from '../process/command.js';
+import { raiseImprovementAction } from '../improvement/raise.js';
 import { refuse, refuseUnless } from '../process/refuse.js';
 import { advanceClock, minutesClockFrom, nextClockEventAt } from './clock.js';
 import { record, viewOf, type PostLaunchDecisionWrite } from './record.js';
@@ -19,7 +21,7 @@ import type { Meeting } from './state.js';
  * proposal it approves or refuses — are prepared by activities before the decision is applied,
  * each idempotent on the meeting and the item, so a retried or re-run step never acts twice.
  */
-const { raiseMeetingAction, decideTargetsForMeeting } = proxyActivities<Activities>({
+const { decideTargetsForMeeting } = proxyActivities<Activities>({
   startToCloseTimeout: '1m',
   retry: { initialInterval: '1s', maximumInterval: '30s', nonRetryableErrorTypes: ['CommandForbidden', 'CommandConflict', 'CommandInvalid'] },
 });
@@ -99,11 +101,13 @@ export function meetingCommands(m: Meeting) {
       const item = state.items.find((i) => i.key === c.itemKey)!;
       let actionId: string | null = null;
       if (raisesAction(c.decision) && c.action) {
-        actionId = (await raiseMeetingAction({ meetingId: input.id, itemKey: item.key, item: { kind: item.kind, title: item.title, subjectId: item.subjectId, link: item.link }, action: c.action, comment: c.comment, decidedBy: c.actor })).actionId;
+        // A child workflow of its own (the actions family), started under the id its source gives: raised once, however often this runs.
+        const itemNumber = state.items.findIndex((i) => i.key === item.key) + 1;
+        actionId = (await raiseImprovementAction(improvementRequest({ meetingId: input.id, itemNumber, item, action: c.action, comment: (c.comment ?? '').trim(), decidedBy: c.actor, at: iso(Date.now()) }))).id;
       }
       if (item.kind === 'target_proposal' && item.subjectId) {
         try {
-          await decideTargetsForMeeting({ proposalId: item.subjectId, meetingId: input.id, itemKey: item.key, approved: c.decision === 'target_approved', comment: c.comment });
+          await decideTargetsForMeeting({ proposalId: item.subjectId, meetingId: input.id, itemKey: item.key, approved: c.decision === 'target_approved', comment: (c.comment ?? '').trim() });
         } catch (err) {
           // The proposal refused (it lapsed, was decided, or the targets changed since): the item stays open.
           refuse('conflict', `decision refused: ${(err as { cause?: { message?: string } }).cause?.message ?? 'the target proposal could not be decided'}`);

@@ -77,3 +77,20 @@ describe('the agenda assembled from the data', () => {
     expect(second).toMatchObject({ kind: 'chair_item', addedBy: 'gm', addedAt: 't2', facts: { description: '' } });
   });
 });
+
+describe('the improvement action a decision raises', () => {
+  const decidedBy = { userId: 'gm', name: 'Grace', roles: [] };
+  const action = { title: 'Rewrite the fee notice', plan: 'new wording', owner: { userId: 'po', name: 'Lin' }, ownerDepartment: 'cards', dueInDays: 10 };
+  it('comes from the committee’s decision, numbered by the item; a hot issue’s action measures its root cause', async () => {
+    const { improvementRequest } = await import('../../../domain/meetings/actions.js');
+    const hot = assembleAgenda(facts({ hotIssues: [{ key: 'fee_dispute', count: 9, previous: 2, change: 7, share: 0.3, resolutionOnTime: 0.8 }] }), 3)[1]!;
+    const r = improvementRequest({ meetingId: '2026-12', itemNumber: 2, item: hot, action, comment: 'fees confuse', decidedBy, at: 't' });
+    expect(r).toMatchObject({ source: { kind: 'committee', id: '2026-12:2' }, raisedBy: decidedBy, title: 'Rewrite the fee notice', problem: 'Hot issue: fee_dispute — fees confuse', measure: { dimension: 'rootCause', value: 'fee_dispute' }, dueInDays: 10, ownerDepartment: 'cards' });
+  });
+  it('a fix of a launched product is the post-launch review item’s action, linked to the initiative', async () => {
+    const { improvementRequest } = await import('../../../domain/meetings/actions.js');
+    const [, item] = assembleAgenda(facts({ postLaunch: [{ itemId: 'ini-1-plr', initiativeId: 'ini-1', name: 'Card app', complaintCount: 14, threshold: 10, raisedAt: 'r', stake: { submitter: 'po', owner: 'po', team: 'cards' } }] }), 0);
+    const r = improvementRequest({ meetingId: '2026-12', itemNumber: 2, item: item!, action, comment: 'login fails', decidedBy, at: 't' });
+    expect(r).toMatchObject({ source: { kind: 'post_launch_review', id: 'ini-1-plr' }, links: { initiatives: ['ini-1'], incidents: [], complaints: [] }, measure: null });
+  });
+});

@@ -29,7 +29,7 @@ describe('the minutes document', () => {
     expect(unsigned).toContain('&lt;script&gt;');
     expect(unsigned).toContain('&lt;b&gt;Min&lt;/b&gt;');
     expect(unsigned).toContain('@media print');
-    state.decisions['hot_issue:rootCause:x'] = { decision: 'raise_action', comment: 'fees confuse customers', by: 'gm', at: 't2', inChairsStead: false, quorum: { required: 1, present: 2 }, action: { title: 'Rewrite the fee notice', owner: { userId: 'po', name: 'Lin' }, due: '2026-12-31', actionId: 'act-42' } };
+    state.decisions['hot_issue:rootCause:x'] = { decision: 'raise_action', comment: 'fees confuse customers', by: 'gm', at: 't2', inChairsStead: false, quorum: { required: 1, present: 2 }, action: { title: 'Rewrite the fee notice', plan: 'new wording', owner: { userId: 'po', name: 'Lin' }, ownerDepartment: 'cards', dueInDays: 10, actionId: 'act-42' } };
     state.status = 'signed';
     state.signedAt = '2026-12-04T02:00:00.000Z';
     state.signedBy = 'gm';

@@ -21,7 +21,7 @@ const state = (o: Partial<MeetingState> = {}): MeetingState => ({
   ...o,
 });
 const present = (...ids: string[]) => ids.map((userId) => ({ userId, at: 't', by: userId }));
-const action = { title: 'Rewrite the fee notice', owner: { userId: 'po', name: 'Lin Xiao' }, due: '2026-12-31' };
+const action = { title: 'Rewrite the fee notice', plan: 'new wording, tested with customers', owner: { userId: 'po', name: 'Lin Xiao' }, ownerDepartment: 'cards', dueInDays: 10 };
 
 describe('attendance and quorum', () => {
   it('a member records their own attendance once; the chair may record another member; nobody else', () => {
@@ -69,7 +69,10 @@ describe('decisions', () => {
     expect(decisionContentCheck(hot, 'raise_action', 'fees confuse', undefined)).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/^action/) });
     expect(decisionContentCheck(hot, 'raise_action', '  ', action)).toMatchObject({ ok: false, message: expect.stringMatching(/^comment/) });
     expect(decisionContentCheck(hot, 'raise_action', 'fees confuse', action).ok).toBe(true);
-    expect(decisionContentCheck(hot, 'raise_action', 'x', { ...action, due: '2026-13-01' })).toMatchObject({ ok: false, message: expect.stringMatching(/^action.due/) });
+    expect(decisionContentCheck(hot, 'raise_action', 'x', { ...action, dueInDays: 0 })).toMatchObject({ ok: false, message: expect.stringMatching(/^action.dueInDays/) });
+    expect(decisionContentCheck(hot, 'raise_action', 'x', { ...action, dueInDays: 2.5 })).toMatchObject({ ok: false, message: expect.stringMatching(/^action.dueInDays/) });
+    expect(decisionContentCheck(hot, 'raise_action', 'x', { ...action, plan: '' })).toMatchObject({ ok: false, message: expect.stringMatching(/^action.plan/) });
+    expect(decisionContentCheck(hot, 'raise_action', 'x', { ...action, ownerDepartment: ' ' })).toMatchObject({ ok: false, message: expect.stringMatching(/^action.ownerDepartment/) });
     expect(decisionContentCheck(hot, 'raise_action', 'x', { ...action, owner: { userId: '', name: 'x' } })).toMatchObject({ ok: false, message: expect.stringMatching(/^action.owner/) });
     expect(decisionContentCheck(hot, 'noted', undefined, action)).toMatchObject({ ok: false, message: expect.stringMatching(/^action/) });
     expect(decisionContentCheck(cards, 'post_launch_fix', 'fix the login', action).ok).toBe(true);
