@@ -18,11 +18,11 @@ import { AgendaItemBodySchema, AttendBodySchema, ConveneBodySchema, DecisionBody
 
 /**
  * The committee meetings (docs/meetings.md): parse → authorise → call the workflow or
- * db/meetings.ts → answer. Read by the committee's members, admins and compliance auditors; the
+ * db/meetings.ts → answer. Read by the committee's members, supervisors, compliance auditors and admins; the
  * chair convenes an extra meeting; members record attendance; the workflow checks who decides
  * and signs (domain/meetings/rules.ts).
  */
-const readers: Role[] = ['admin', 'compliance_auditor'];
+const readers: Role[] = ['supervisor', 'compliance_auditor', 'admin'];
 const tags = ['Meetings'];
 
 export function meetingRoutes(api: ApiRouter, { db, temporal, taskQueue, commandSigner }: AppDeps): void {
@@ -138,12 +138,12 @@ export function meetingRoutes(api: ApiRouter, { db, temporal, taskQueue, command
 async function requireReader(db: Database, p: Principal): Promise<void> {
   if (hasAnyRole(p, readers)) return;
   if ((await readRoster(db)).some((m) => m.userId === p.userId)) return;
-  throw forbidden('meetings are read by the committee’s members, admins and compliance auditors');
+  throw forbidden('meetings are read by the committee’s members, supervisors, compliance auditors and admins');
 }
 
 async function readable(db: Database, id: string, p: Principal): Promise<MeetingView> {
   const view = await readMeeting(db, id);
   if (!view) throw notFound(`no meeting ${id}`);
-  if (!hasAnyRole(p, readers) && !view.roster.some((m) => m.userId === p.userId) && !(await readRoster(db)).some((m) => m.userId === p.userId)) throw forbidden('meetings are read by the committee’s members, admins and compliance auditors');
+  if (!hasAnyRole(p, readers) && !view.roster.some((m) => m.userId === p.userId) && !(await readRoster(db)).some((m) => m.userId === p.userId)) throw forbidden('meetings are read by the committee’s members, supervisors, compliance auditors and admins');
   return view;
 }

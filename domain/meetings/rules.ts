@@ -80,19 +80,29 @@ export function addItemCheck(state: MeetingState, actor: Actor): CommandCheck {
   return allowed;
 }
 
+/** What deciding an item depends on: the chair, the roster, who is present, who is recused from it. Views carry it too (the web UI asks the same rule). */
+export interface DeciderFacts {
+  chairUserId: string | null;
+  roster: readonly Pick<CommitteeMember, 'userId'>[];
+  attendance: readonly { userId: string }[];
+}
+
 /**
  * Who decides an item: the chair, present; when the chair is recused from it, a present member
  * without a stake decides it in the chair's stead (the minutes say so).
  */
-export function deciderCheck(state: MeetingState, item: AgendaItem, actor: Actor): CommandCheck & { inChairsStead?: boolean } {
-  const recused = recusedFrom(state.roster, item);
-  const present = state.attendance.some((a) => a.userId === actor.userId);
-  if (recused.includes(actor.userId)) return refusal('forbidden', `${actor.userId} is recused from this item (a stake in the initiative) and cannot decide it`);
-  const chairRecused = state.chairUserId !== null && recused.includes(state.chairUserId);
-  if (!chairRecused && actor.userId !== state.chairUserId) return refusal('forbidden', `only the committee chair${state.chairUserId ? ` (${state.chairUserId})` : ''} decides an agenda item`);
-  if (chairRecused && !isMember(state, actor.userId)) return refusal('forbidden', 'the chair is recused from this item: a committee member without a stake decides it');
+export function deciderFor(m: DeciderFacts, recused: readonly string[], userId: string): CommandCheck & { inChairsStead?: boolean } {
+  const present = m.attendance.some((a) => a.userId === userId);
+  if (recused.includes(userId)) return refusal('forbidden', `${userId} is recused from this item (a stake in the initiative) and cannot decide it`);
+  const chairRecused = m.chairUserId !== null && recused.includes(m.chairUserId);
+  if (!chairRecused && userId !== m.chairUserId) return refusal('forbidden', `only the committee chair${m.chairUserId ? ` (${m.chairUserId})` : ''} decides an agenda item`);
+  if (chairRecused && !m.roster.some((r) => r.userId === userId)) return refusal('forbidden', 'the chair is recused from this item: a committee member without a stake decides it');
   if (!present) return refusal('conflict', 'decision refused: record your attendance first');
   return { ok: true, ...(chairRecused ? { inChairsStead: true } : {}) };
+}
+
+export function deciderCheck(state: MeetingState, item: AgendaItem, actor: Actor): CommandCheck & { inChairsStead?: boolean } {
+  return deciderFor(state, recusedFrom(state.roster, item), actor.userId);
 }
 
 /** The content of a decision: one the item takes, a comment where needed, the action where one is raised. */

@@ -140,6 +140,16 @@ const matrix = {
   'GET /api/v1/reports/monthly/{period}':                     [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/reports/weekly/{period}':                      [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'POST /api/v1/reports/{kind}/{period}/regenerate':          [D,  D,    D,     D,      A,  D,  A,    D,   D,     D],
+  'GET /api/v1/policies/meetings':                            [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  'PUT /api/v1/policies/meetings':                            [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  'GET /api/v1/meetings':                                     [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'POST /api/v1/meetings':                                    [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
+  'GET /api/v1/meetings/{id}':                                [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/meetings/{id}/minutes':                        [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'POST /api/v1/meetings/{id}/attendance':                    [D,  D,    D,     D,      D,  D,  D,    D,   A,     A],
+  'POST /api/v1/meetings/{id}/items':                         [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
+  'POST /api/v1/meetings/{id}/decisions':                     [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
+  'POST /api/v1/meetings/{id}/minutes/signature':             [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
   // The development sign-in is public by design and absent with an identity provider (docs/security.md).
   'GET /api/v1/dev/users':                                    [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
   'POST /api/v1/dev/tokens':                                  [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
@@ -154,6 +164,8 @@ const matrix = {
 // - member/chair × reports, hot issues, incidents, target proposals: committee members read them.
 // - po × incidents: pat is the response owner of the fixture incidents (data): reads it, plans, reviews.
 // - chair × target decision: only the chair the proposal snapshotted decides it.
+// - member/chair × meetings: the roster (data) reads them and records attendance; the chair convenes,
+//   adds items, decides and signs (docs/meetings.md).
 type Endpoint = keyof typeof matrix;
 
 // The request each row sends, and the fixture it is sent on: test/support/endpoints.ts.

@@ -8,6 +8,17 @@ import { people } from './people.js';
 import { eventually, type HttpAnswer, type Stack } from './stack.js';
 
 let incidentFixtures = 0;
+/**
+ * Meeting ids are months, and every test file shares one Temporal namespace: each file's
+ * fixtures convene extra meetings of a month of its own far in the future, numbered per file.
+ */
+const meetingMonth = `${2100 + Math.floor(Math.random() * 900)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+/** The meeting the latest meeting fixture convened (the decision's body names one of its items). */
+let lastMeeting: { id: string; items: { key: string; decisions: string[] }[] } | undefined;
+const decisionOf = (item: { key: string; decisions: string[] }) => {
+  const decision = item.decisions.includes('noted') ? 'noted' : item.decisions.includes('target_refused') ? 'target_refused' : item.decisions[0]!;
+  return { itemKey: item.key, decision, ...(decision === 'noted' ? {} : { comment: 'decided for the fixture' }) };
+};
 
 /**
  * One valid request per endpoint of the API, on a realistic fixture — shared by the
@@ -30,7 +41,10 @@ export type FixtureKind =
   | 'proposal'
   | 'incident'
   | 'incidentAssigned'
-  | 'incidentResponding';
+  | 'incidentResponding'
+  | 'meeting'
+  | 'meetingPresent'
+  | 'meetingDecided';
 
 export interface SampleRequest {
   /** the state the endpoint is called in; its id fills `{id}` / `{entityId}` */
@@ -209,6 +223,17 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
       body: { userId: 'matrix-person', name: '王小明', email: 'xm@bank.example', language: 'zh', department: 'customer-service', roles: ['cs_agent'], departmentHead: false, channel: 'email', active: true },
     },
 
+    'GET /api/v1/policies/meetings': { fixture: 'none', ok: 200, as: people.supervisor },
+    'PUT /api/v1/policies/meetings': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/meetings') },
+    'GET /api/v1/meetings': { fixture: 'none', ok: 200, as: people.auditor, query: { month: '2025-11', status: 'signed', limit: '5' } },
+    'POST /api/v1/meetings': { fixture: 'none', ok: 201, as: chairSeat, body: { month: meetingMonth, reason: 'an extra meeting for the matrix' } },
+    'GET /api/v1/meetings/{id}': { fixture: 'meeting', ok: 200, as: people.m1 },
+    'GET /api/v1/meetings/{id}/minutes': { fixture: 'meeting', ok: 200, as: people.auditor },
+    'POST /api/v1/meetings/{id}/attendance': { fixture: 'meeting', ok: 200, as: people.m1, body: {} },
+    'POST /api/v1/meetings/{id}/items': { fixture: 'meeting', ok: 200, as: chairSeat, body: { title: 'Branch queue times', description: 'seen at the branch' } },
+    'POST /api/v1/meetings/{id}/decisions': { fixture: 'meetingPresent', ok: 200, as: chairSeat, body: async () => decisionOf(lastMeeting!.items[0]!) },
+    'POST /api/v1/meetings/{id}/minutes/signature': { fixture: 'meetingDecided', ok: 200, as: chairSeat, body: { confirm: true } },
+
     'GET /api/v1/dev/users': { fixture: 'none', ok: 200, as: people.nobody, public: true },
     'POST /api/v1/dev/tokens': { fixture: 'none', ok: 200, as: people.nobody, public: true, body: { userId: 'limin' } },
   };
@@ -290,6 +315,28 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
       const id = await f.incidentAssigned();
       const res = await stack.as(people.owner).post(`/api/v1/incidents/${id}/plan`, { summary: 'Correct the fee page', actions: ['fix the page'] });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return id;
+    },
+    /** an extra meeting convened by the chair (gm) in the file's own month: in session, nobody present */
+    meeting: async () => {
+      const res = await stack.as(chairSeat).post('/api/v1/meetings', { month: meetingMonth, reason: 'a fixture meeting' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      lastMeeting = res.body;
+      return res.body.id as string;
+    },
+    /** the meeting with gm, m1 and m2 present: quorum (3 of the 5 of the standard roster) */
+    meetingPresent: async () => {
+      const id = await f.meeting();
+      for (const who of [chairSeat, people.m1, people.m2]) expect((await stack.as(who).post(`/api/v1/meetings/${id}/attendance`, {})).status).toBe(200);
+      return id;
+    },
+    /** every item of the meeting decided: the minutes wait for the chair's signature */
+    meetingDecided: async () => {
+      const id = await f.meetingPresent();
+      for (const item of lastMeeting!.items) {
+        const res = await stack.as(chairSeat).post(`/api/v1/meetings/${id}/decisions`, decisionOf(item));
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+      }
       return id;
     },
     /** escalated to the committee chair (gm), resolved and confirmed: waits for the chair's sign-off */

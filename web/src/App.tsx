@@ -11,6 +11,8 @@ import { ComplaintsPage } from './pages/Complaints';
 import { InboxPage } from './pages/Inbox';
 import { IncidentDetailPage } from './pages/IncidentDetail';
 import { IncidentsPage } from './pages/Incidents';
+import { MeetingDetailPage } from './pages/MeetingDetail';
+import { MeetingsPage } from './pages/Meetings';
 import { InitiativeDetailPage } from './pages/InitiativeDetail';
 import { InitiativeNewPage } from './pages/InitiativeNew';
 import { InitiativesPage } from './pages/Initiatives';
@@ -69,6 +71,8 @@ const router = createBrowserRouter([
           { path: 'incidents', element: <IncidentsPage /> },
           { path: 'incidents/:id', element: <IncidentDetailPage /> },
           { path: 'targets', element: <TargetsPage /> },
+          { path: 'meetings', element: <MeetingsPage /> },
+          { path: 'meetings/:id', element: <MeetingDetailPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

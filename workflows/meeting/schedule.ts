@@ -21,7 +21,8 @@ const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime'
 export async function monthlyMeetingWorkflow(input: { asOf?: string } = {}): Promise<{ meetingId: string; started: boolean }> {
   const asOf = input.asOf ?? (workflowInfo().typedSearchAttributes.get(scheduledStartTime) ?? new Date(Date.now())).toISOString();
   const month = await meetingMonthOf({ at: asOf });
-  const meeting: MeetingInput = { id: monthlyMeetingId(month), month, kind: 'monthly', convenedBy: systemActor, convenedAt: asOf };
+  // The month is the action time's; the meeting convenes now (a catch-up run convenes late, never back-dated).
+  const meeting: MeetingInput = { id: monthlyMeetingId(month), month, kind: 'monthly', convenedBy: systemActor, convenedAt: new Date(Date.now()).toISOString() };
   try {
     await startChild<typeof meetingWorkflow>('meetingWorkflow', {
       workflowId: meetingWorkflowId(meeting.id),

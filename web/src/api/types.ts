@@ -76,6 +76,8 @@ export type RootCause = Schemas['RootCause'];
 
 /** GET /api/v1/incidents/{id}. */
 export type Incident = Schemas['Incident'];
+export type Meeting = Schemas['Meeting'];
+export type MeetingItem = Schemas['Meeting']['items'][number];
 
 /** The KPI targets in force and the proposals to change them. */
 export type KpiTargets = Schemas['KpiTargets'];
