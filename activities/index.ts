@@ -3,6 +3,7 @@ import type { Logger } from '../config/logger.js';
 import { calendarActivities } from './calendar.js';
 import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
+import { improvementActivities } from './improvements.js';
 import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
 import { meetingActivities, type ProcessChannel } from './meetings.js';
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...reportActivities(deps.db),
     ...targetActivities(deps.db),
     ...incidentActivities(deps.db),
+    ...improvementActivities(deps.db),
     ...meetingActivities(deps.db, deps.channel),
   };
 }

@@ -25,7 +25,7 @@ import { recordArchivedRun } from './process-record.js';
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-export type ArchivedEntityType = 'initiative' | 'complaint' | 'incident' | 'target_proposal' | 'meeting' | 'other';
+export type ArchivedEntityType = 'initiative' | 'complaint' | 'incident' | 'target_proposal' | 'improvement' | 'meeting' | 'other';
 
 /** The workflow id prefix of each entity that runs a process of its own. */
 const processPrefixes: Record<Exclude<ArchivedEntityType, 'other'>, string> = {
@@ -33,6 +33,7 @@ const processPrefixes: Record<Exclude<ArchivedEntityType, 'other'>, string> = {
   complaint: 'complaint-',
   incident: 'incident-',
   target_proposal: 'target-proposal-',
+  improvement: 'improvement-',
   meeting: 'meeting-',
 };
 

@@ -14,6 +14,7 @@ import { defaultRoutingTable, type RoutingTable } from '../domain/notifications/
 import { defaultRootCausePolicy, type RootCausePolicy } from '../domain/complaints/root-causes.js';
 import { defaultIncidentPolicy, type IncidentPolicy } from '../domain/incidents/policy.js';
 import { defaultKpiTargets, type KpiTargets } from '../domain/targets/targets.js';
+import { defaultImprovementPolicy, type ImprovementPolicy } from '../domain/improvements/types.js';
 import { defaultMeetingPolicy, type MeetingPolicy } from '../domain/meetings/policy.js';
 import type { Database, Transaction } from './client.js';
 import type { AuditEntityType } from '../domain/trail.js';
@@ -36,6 +37,8 @@ export interface PolicyKinds {
   rootCauses: RootCausePolicy;
   incidents: IncidentPolicy;
   targets: KpiTargets;
+  /** Improvement actions' reminders, escalation and effectiveness check (docs/improvements.md). */
+  improvements: ImprovementPolicy;
   /** Committee meetings: the minutes' reminder and escalation (docs/meetings.md). */
   meetings: MeetingPolicy;
 }
@@ -49,9 +52,10 @@ const defaults: PolicyKinds = {
   rootCauses: defaultRootCausePolicy,
   incidents: defaultIncidentPolicy,
   targets: defaultKpiTargets,
+  improvements: defaultImprovementPolicy,
   meetings: defaultMeetingPolicy,
 };
-const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', meetings: 'policy' };
+const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', meetings: 'policy' };
 
 export interface Versioned<T> {
   value: T;

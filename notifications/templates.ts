@@ -50,6 +50,14 @@ const topicTitles: Record<string, Words> = {
   'targets.reminder': { zh: 'KPI 目标调整审批提醒', en: 'Reminder: proposed KPI targets wait for your decision' },
   'targets.lapsed': { zh: 'KPI 目标调整提案已失效', en: 'Proposed KPI targets lapsed' },
   'pii_access.flagged': { zh: '客户信息查看异常：短时间内查看客户过多', en: 'Unusually many customers opened in clear' },
+  'improvement.assigned': { zh: '您被指定为整改措施负责人', en: 'You own an improvement action' },
+  'improvement.reminder': { zh: '整改措施即将到期', en: 'An improvement action is due soon' },
+  'improvement.overdue': { zh: '整改措施已逾期', en: 'An improvement action is overdue' },
+  'improvement.escalated': { zh: '逾期整改措施已升级至您处', en: 'An overdue improvement action was escalated to you' },
+  'improvement.verification_needed': { zh: '整改措施已完成，待您验证', en: 'An improvement action waits for your verification' },
+  'improvement.sent_back': { zh: '整改措施被退回', en: 'An improvement action was sent back' },
+  'improvement.closed': { zh: '整改措施已验证关闭', en: 'An improvement action was verified and closed' },
+  'improvement.not_effective': { zh: '整改措施效果评估：未见成效', en: 'An improvement action did not reduce complaints' },
 };
 
 export function topicTitle(topic: string, lang: Language): string {
@@ -62,6 +70,7 @@ const entityNames: Record<string, Words> = {
   report: { zh: '报表', en: 'Report' },
   incident: { zh: '事件', en: 'Incident' },
   target_proposal: { zh: 'KPI 目标提案', en: 'KPI target proposal' },
+  improvement: { zh: '整改措施', en: 'Improvement action' },
 };
 
 /** "投诉 C-1" / "Complaint C-1": the reference a staff message names the entity by. */
@@ -75,6 +84,7 @@ export function entityPath(entityType: string, entityId: string): string {
   if (entityType === 'complaint') return `/complaints/${encodeURIComponent(entityId)}`;
   if (entityType === 'initiative') return `/initiatives/${encodeURIComponent(entityId)}`;
   if (entityType === 'incident') return `/incidents/${encodeURIComponent(entityId)}`;
+  if (entityType === 'improvement') return `/improvements/${encodeURIComponent(entityId)}`;
   if (entityType === 'report') return '/reports';
   if (entityType === 'target_proposal') return '/targets';
   return '/inbox';

@@ -8,5 +8,6 @@ export { targetProposalWorkflow } from './targets/index.js';
 export { incidentWorkflow } from './incident/index.js';
 export { incidentWatchWorkflow } from './incident/watch.js';
 export { backupWorkflow } from './backup.js';
+export { improvementWorkflow } from './improvement/index.js';
 export { meetingWorkflow } from './meeting/index.js';
 export { monthlyMeetingWorkflow } from './meeting/schedule.js';

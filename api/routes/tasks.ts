@@ -6,7 +6,7 @@ import { z } from '../zod.js';
 const TaskSchema = z
   .object({
     kind: z.string(),
-    entityType: z.enum(['initiative', 'complaint', 'calendar', 'incident', 'target_proposal', 'meeting']),
+    entityType: z.enum(['initiative', 'complaint', 'calendar', 'incident', 'target_proposal', 'improvement', 'meeting']),
     entityId: z.string(),
     title: z.string(),
     deadline: z.string().nullable(),

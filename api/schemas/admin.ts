@@ -1,6 +1,7 @@
 import { BusinessCalendar } from '../../domain/calendar.js';
 import { rootCauseCodePattern, taxonomyProblems } from '../../domain/complaints/root-causes.js';
 import { incidentDimensions } from '../../domain/incidents/policy.js';
+import { durationUnits } from '../../domain/duration.js';
 import { z } from '../zod.js';
 import { DurationSchema, id, localDate, ratio, requiredText, score } from './common.js';
 
@@ -112,6 +113,15 @@ export const IncidentPolicySchema = z
   })
   .openapi('IncidentPolicy');
 
+export const ImprovementPolicySchema = z
+  .strictObject({
+    dueUnit: z.enum(durationUnits).openapi({ description: 'what a due date counts: business_day (seconds in tests and demos)' }),
+    reminderRatio: ratio.openapi({ description: 'share of the window to the due date after which the owner is reminded' }),
+    escalationWindow: StepDurationSchema.openapi({ description: 'after the due date the department head is told; one such window later the committee chair' }),
+    effectivenessAfter: StepDurationSchema.openapi({ description: 'how long after closing the effectiveness check looks' }),
+    requiredFall: z.number().min(0).max(1).openapi({ description: 'effective when complaints fell by at least this share (0: any fall)' }),
+  })
+  .openapi('ImprovementPolicy');
 export const MeetingPolicySchema = z
   .strictObject({
     minutesReminder: StepDurationSchema.openapi({ description: 'after every agenda item is decided, unsigned minutes remind the chair this much later' }),

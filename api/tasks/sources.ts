@@ -1,5 +1,6 @@
 import { calendarTasks } from './calendar.js';
 import { complaintTasks } from './complaints.js';
+import { improvementTasks } from './improvements.js';
 import { incidentTasks } from './incidents.js';
 import { initiativeTasks } from './initiatives.js';
 import { meetingTasks } from './meetings.js';
@@ -7,4 +8,4 @@ import { targetTasks } from './targets.js';
 import type { TaskSource } from './types.js';
 
 /** Every contributor to the work inbox. Gate and complaint modules add theirs here. */
-export const taskSources: TaskSource[] = [initiativeTasks, complaintTasks, calendarTasks, targetTasks, incidentTasks, meetingTasks];
+export const taskSources: TaskSource[] = [initiativeTasks, complaintTasks, calendarTasks, targetTasks, incidentTasks, improvementTasks, meetingTasks];

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.js';
 /** One item of the work inbox (GET /api/v1/tasks): something waiting on the caller. */
 export interface Task {
   kind: string; // e.g. 'gate.vote', 'gate.signoff', 'complaint.respond', 'complaint.appeal'
-  entityType: 'initiative' | 'complaint' | 'calendar' | 'incident' | 'target_proposal' | 'meeting';
+  entityType: 'initiative' | 'complaint' | 'calendar' | 'incident' | 'target_proposal' | 'improvement' | 'meeting';
   entityId: string;
   title: string;
   deadline: string | null;

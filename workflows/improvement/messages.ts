@@ -14,6 +14,8 @@ export { improvementIdFor, improvementWorkflowId, validSource } from '../../doma
 
 export const improvementWorkflowType = 'improvementWorkflow';
 
+/** Answers the action once raised (the API creates an action with update-with-start and answers with it). */
+export const raisedUpdate = defineUpdate<ImprovementView, [{ actor: import('../../domain/actor.js').Actor }]>('raised');
 export const reportProgressUpdate = defineUpdate<ImprovementView, [ProgressCommand]>('reportProgress');
 export const completeUpdate = defineUpdate<ImprovementView, [CompleteCommand]>('complete');
 export const verifyUpdate = defineUpdate<ImprovementView, [VerifyCommand]>('verify');

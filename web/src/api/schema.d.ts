@@ -2100,6 +2100,639 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/improvements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The improvement board: actions by status, owner department, source, overdue; overdue first, then by due date */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "in_progress" | "awaiting_verification" | "closed";
+                    ownerDepartment?: string;
+                    source?: "committee" | "post_launch_review" | "hot_issue" | "incident" | "audit_finding" | "detractor_trend" | "supervisor";
+                    overdue?: "true" | "false";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The actions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImprovementList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Raise an improvement action from a source (Idempotency-Key: a retry returns the same action; one source raises one action) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ImprovementRaise"];
+                };
+            };
+            responses: {
+                /** @description The action raised (or the one this source raised before) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Improvement"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller may not raise an action from this source */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/linked/{entityType}/{entityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions about a complaint, an initiative (also those raised from its post-launch review) or an incident */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entityType: "complaint" | "initiative" | "incident";
+                    entityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The actions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImprovementList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may own an action: the active people of the directory (user id, name, department), for the raise form’s picker */
+        get: {
+            parameters: {
+                query?: {
+                    department?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The people */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImprovementOwners"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller may raise no action */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One action: its source, owner, plan, due date, progress with evidence, completions, verifications and effectiveness */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Improvement"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader nor involved in the action */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such action */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report the action done with at least one evidence link (the owner); it waits for verification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ImprovementCompletion"];
+                };
+            };
+            responses: {
+                /** @description The action after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Improvement"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this action */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such action */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the action’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report progress with evidence links (the owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ImprovementProgress"];
+                };
+            };
+            responses: {
+                /** @description The action after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Improvement"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this action */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such action */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the action’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/{id}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the action back to its owner with a reason and a new due date (the verifier) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ImprovementSendBack"];
+                };
+            };
+            responses: {
+                /** @description The action after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Improvement"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this action */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such action */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the action’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvements/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the action and close it (the verifier); its effectiveness is checked a policy period later */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ImprovementVerification"];
+                };
+            };
+            responses: {
+                /** @description The action after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Improvement"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this action */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such action */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the action’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents": {
         parameters: {
             query?: never;
@@ -4564,6 +5197,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/improvements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current improvement action policy (reminders, escalation, effectiveness check)
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The improvement action policy (reminders, escalation, effectiveness check) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImprovementPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the improvement action policy (reminders, escalation, effectiveness check); processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ImprovementPolicy"];
+                };
+            };
+            responses: {
+                /** @description The new improvement action policy (reminders, escalation, effectiveness check) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImprovementPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/incidents": {
         parameters: {
             query?: never;
@@ -6747,6 +7500,172 @@ export interface components {
             /** Format: uri */
             url: string;
         };
+        Improvement: {
+            closedAt: string | null;
+            completions: {
+                at: string;
+                by: string;
+                evidence: {
+                    note: string;
+                    url: string;
+                }[];
+                summary: string;
+            }[];
+            due: string;
+            /** @enum {string} */
+            dueState: "pending" | "at_risk" | "overdue" | "met";
+            effectiveness: {
+                after: {
+                    count: number;
+                    from: string;
+                    to: string;
+                } | null;
+                at: string;
+                before: {
+                    count: number;
+                    from: string;
+                    to: string;
+                } | null;
+                measure: {
+                    /** @enum {string} */
+                    dimension: "rootCause" | "product" | "category";
+                    value: string;
+                } | null;
+                /** @enum {string} */
+                verdict: "effective" | "not_effective" | "not_measurable";
+            } | null;
+            effectivenessAt: string | null;
+            /** @description 0: the owner; 1: the department head; 2: the committee chair */
+            escalationLevel: number;
+            id: string;
+            links: {
+                complaints: string[];
+                incidents: string[];
+                initiatives: string[];
+            };
+            measure: {
+                /** @enum {string} */
+                dimension: "rootCause" | "product" | "category";
+                value: string;
+            } | null;
+            owner: {
+                name: string;
+                userId: string;
+            };
+            ownerDepartment: string;
+            plan: string;
+            policyVersion: number;
+            problem: string;
+            progress: {
+                at: string;
+                by: string;
+                evidence: {
+                    note: string;
+                    url: string;
+                }[];
+                note: string;
+            }[];
+            raisedAt: string;
+            raisedBy: {
+                name: string;
+                userId: string;
+            };
+            reminderAt: string;
+            source: {
+                id: string;
+                /** @enum {string} */
+                kind: "committee" | "post_launch_review" | "hot_issue" | "incident" | "audit_finding" | "detractor_trend" | "supervisor";
+                label?: string;
+            };
+            /** @enum {string} */
+            status: "in_progress" | "awaiting_verification" | "closed";
+            title: string;
+            verifications: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                decision: "verified" | "sent_back";
+                newDue?: string;
+                reason?: string;
+            }[];
+            verifierId: string | null;
+            version: number;
+        };
+        ImprovementCompletion: {
+            evidence: {
+                note: string;
+                url: string;
+            }[];
+            summary: string;
+        };
+        ImprovementList: {
+            items: components["schemas"]["Improvement"][];
+        };
+        ImprovementOwners: {
+            items: {
+                department: string | null;
+                name: string;
+                userId: string;
+            }[];
+        };
+        ImprovementPolicy: {
+            /**
+             * @description what a due date counts: business_day (seconds in tests and demos)
+             * @enum {string}
+             */
+            dueUnit: "second" | "minute" | "hour" | "day" | "business_day";
+            effectivenessAfter: components["schemas"]["Duration"] & unknown;
+            escalationWindow: components["schemas"]["Duration"] & unknown;
+            /** @description share of the window to the due date after which the owner is reminded */
+            reminderRatio: number;
+            /** @description effective when complaints fell by at least this share (0: any fall) */
+            requiredFall: number;
+        };
+        ImprovementProgress: {
+            /** @default [] */
+            evidence: {
+                note: string;
+                url: string;
+            }[];
+            note: string;
+        };
+        /** @description Raise an improvement action from a source; one source raises one action (a second raise answers the first) */
+        ImprovementRaise: {
+            /** @description working days (business calendar) from now to the due date */
+            dueInDays: number;
+            links?: {
+                /** @description complaint ids */
+                complaints?: string[];
+                /** @description incident ids */
+                incidents?: string[];
+                /** @description initiative ids */
+                initiatives?: string[];
+            };
+            measure?: {
+                /** @enum {string} */
+                dimension: "rootCause" | "product" | "category";
+                value: string;
+            } | null;
+            ownerDepartment: string;
+            /** @description the owner, picked from the directory (GET /api/v1/people) */
+            ownerId: string;
+            plan: string;
+            problem: string;
+            source: {
+                /** @description the source record (omitted for a supervisor’s own action: a fresh id is given) */
+                id?: string;
+                /** @enum {string} */
+                kind: "committee" | "post_launch_review" | "hot_issue" | "incident" | "audit_finding" | "detractor_trend" | "supervisor";
+                label?: string;
+            };
+            title: string;
+        };
+        ImprovementSendBack: {
+            /** @description working days (business calendar) from now to the due date */
+            dueInDays: number;
+            reason: string;
+        };
+        ImprovementVerification: Record<string, never>;
         Incident: {
             assignments: {
                 at: string;
@@ -7586,7 +8505,7 @@ export interface components {
             deadlineState?: string;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal" | "meeting";
+            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal" | "improvement" | "meeting";
             kind: string;
             link: string;
             title: string;
