@@ -39,16 +39,3 @@ export function usePeople(): (userId: string) => string {
     return name ? `${name} (${id})` : id;
   };
 }
-
-/** The people this user may pick from (the committee roster and, in development, the demo cast), by name. */
-export function usePeopleList(): { userId: string; name: string }[] {
-  const [list, setList] = useState<{ userId: string; name: string }[]>([]);
-  useEffect(() => {
-    let live = true;
-    void loadNames().then((n) => live && setList([...n.entries()].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name))));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return list;
-}

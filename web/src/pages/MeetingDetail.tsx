@@ -12,7 +12,7 @@ import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/Layout';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { useApi, useCommand } from '../hooks/useApi';
-import { usePeople, usePeopleList } from '../hooks/usePeople';
+import { usePeople } from '../hooks/usePeople';
 import { useI18n, type MessageKey } from '../i18n';
 import { MeetingStatusBadge } from './meeting/parts';
 
@@ -157,7 +157,9 @@ function AgendaItemCard({ meeting, item, n, user, name, onDone }: { meeting: Mee
 
 function DecideForm({ meeting, item, onDone }: { meeting: Meeting; item: MeetingItem; onDone: (m: Meeting) => void }) {
   const { t } = useI18n();
-  const people = usePeopleList();
+  // The actions family's owner picker: the active people of the directory, with their department.
+  const owners = useApi(() => api.get<{ items: { userId: string; name: string; department: string | null }[] }>('/improvements/owners'), []);
+  const people = owners.data?.items ?? [];
   const [decision, setDecision] = useState<MeetingDecisionKind>();
   const [v, setV] = useState<Record<string, string>>({});
   const set = (k: string, value: string) => setV({ ...v, [k]: value });
@@ -199,7 +201,14 @@ function DecideForm({ meeting, item, onDone }: { meeting: Meeting; item: Meeting
             <textarea name="plan" rows={2} value={v.plan ?? ''} onChange={(e) => set('plan', e.target.value)} />
           </Field>
           <Field label={t('meeting.actionOwner')} error={errors['action.owner.userId'] ?? errors['action.owner']} required>
-            <select name="owner" value={v.owner ?? ''} onChange={(e) => set('owner', e.target.value)}>
+            <select
+              name="owner"
+              value={v.owner ?? ''}
+              onChange={(e) => {
+                const picked = people.find((p) => p.userId === e.target.value);
+                setV({ ...v, owner: e.target.value, department: picked?.department ?? v.department ?? '' });
+              }}
+            >
               <option value="">{t('meeting.pickOwner')}</option>
               {people.map((p) => (
                 <option key={p.userId} value={p.userId}>
