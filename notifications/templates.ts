@@ -58,6 +58,12 @@ const topicTitles: Record<string, Words> = {
   'improvement.sent_back': { zh: '整改措施被退回', en: 'An improvement action was sent back' },
   'improvement.closed': { zh: '整改措施已验证关闭', en: 'An improvement action was verified and closed' },
   'improvement.not_effective': { zh: '整改措施效果评估：未见成效', en: 'An improvement action did not reduce complaints' },
+  'meeting.convened': { zh: '委员会月度会议已召开，请出席', en: 'The committee meeting is convened: please attend' },
+  'meeting.item_decided': { zh: '委员会会议议题已决定', en: 'A committee meeting item was decided' },
+  'meeting.minutes_ready': { zh: '会议议题均已决定，纪要待主任签署', en: 'Every item is decided: the minutes wait for the chair’s signature' },
+  'meeting.minutes_reminder': { zh: '会议纪要待签署提醒', en: 'Reminder: the meeting minutes wait for your signature' },
+  'meeting.minutes_escalated': { zh: '会议纪要逾期未签署，已升级', en: 'The meeting minutes are overdue for signature' },
+  'meeting.minutes_signed': { zh: '会议纪要已签署', en: 'The meeting minutes are signed' },
 };
 
 export function topicTitle(topic: string, lang: Language): string {
