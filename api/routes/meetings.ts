@@ -47,27 +47,32 @@ export function meetingRoutes(api: ApiRouter, { db, temporal, taskQueue, command
     tags,
     body: ConveneBodySchema,
     idempotent: true,
-    responses: { 201: { description: 'The convened meeting', schema: MeetingSchema }, 403: { description: 'Not the committee chair' } },
+    responses: { 201: { description: 'The convened meeting', schema: MeetingSchema }, 403: { description: 'Not the committee chair' }, 409: { description: 'No free extra meeting number (retry)' } },
     handler: async ({ body, principal, res }) => {
       const roster = await readRoster(db);
       if (!roster.some((m) => m.chair && m.userId === principal.userId)) throw forbidden('only the committee chair convenes an extra meeting');
       const { calendar } = await readBusinessCalendar(db);
       const now = new Date();
       const month = body.month ?? calendar.localDateOf(now).slice(0, 7);
-      // The next free number; a retry with the same Idempotency-Key gets the stored answer (api/idempotency.ts).
-      const id = extraMeetingId(month, await nextExtraNumber(db, month));
-      const workflowId = meetingWorkflowId(id);
-      const input: MeetingInput = commandSigner.sign({ workflowId, name: meetingWorkflowType, updateId: null }, { id, month, kind: 'extra', convenedBy: actorOf(principal), convenedAt: now.toISOString(), reason: body.reason });
-      let view: MeetingView;
-      try {
-        view = await temporal.workflow.executeUpdateWithStart(conveneMeetingUpdate, {
-          args: [{ actor: actorOf(principal) }],
-          startWorkflowOperation: new WithStartWorkflowOperation(meetingWorkflowType, { workflowId, taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' }),
-        });
-      } catch (err) {
-        const existing = err instanceof WorkflowExecutionAlreadyStartedError ? await readMeeting(db, id) : undefined;
-        if (!existing) throw err;
-        view = existing;
+      // The next free number: counted in the projection, then claimed by starting the workflow under
+      // that id (a number another request took meanwhile fails the start, and the next one is tried).
+      // A retry with the same Idempotency-Key gets the stored answer (api/idempotency.ts).
+      const actor = actorOf(principal);
+      let view: MeetingView | undefined;
+      let id = '';
+      for (let n = await nextExtraNumber(db, month), tries = 0; view === undefined; n++, tries++) {
+        if (tries >= 50) throw conflict(`no free extra meeting number for ${month}; retry`);
+        id = extraMeetingId(month, n);
+        const workflowId = meetingWorkflowId(id);
+        const input: MeetingInput = commandSigner.sign({ workflowId, name: meetingWorkflowType, updateId: null }, { id, month, kind: 'extra', convenedBy: actor, convenedAt: now.toISOString(), reason: body.reason });
+        try {
+          view = await temporal.workflow.executeUpdateWithStart(conveneMeetingUpdate, {
+            args: [{ actor }],
+            startWorkflowOperation: new WithStartWorkflowOperation(meetingWorkflowType, { workflowId, taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL', workflowIdReusePolicy: 'REJECT_DUPLICATE' }),
+          });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        }
       }
       res.setHeader('Location', `/api/v1/meetings/${id}`);
       return { status: 201, body: view };

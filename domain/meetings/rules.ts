@@ -25,7 +25,8 @@ const decisionsByKind: Record<AgendaItemKind, MeetingDecisionKind[]> = {
   overdue_action: ['noted', 'raise_action'],
   chair_item: ['noted', 'raise_action'],
   post_launch: ['post_launch_continue', 'post_launch_fix', 'post_launch_withdraw'],
-  target_proposal: ['target_approved', 'target_refused'],
+  // Noted: deferred — the proposal stays pending for the chair (or a later meeting) until its deadline.
+  target_proposal: ['target_approved', 'target_refused', 'noted'],
 };
 
 export function decisionsFor(kind: AgendaItemKind): MeetingDecisionKind[] {

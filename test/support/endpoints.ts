@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
 import { defaultIncidentPolicy } from '../../domain/incidents/policy.js';
+import { monthBefore } from '../../domain/meetings/process.js';
 import type { incidentWatchWorkflow } from '../../workflows/incident/watch.js';
 import { command, intake, intakeBody } from './complaints.js';
 import { deliverables, gates, standardRoster } from './gates.js';
@@ -9,12 +10,17 @@ import { eventually, type HttpAnswer, type Stack } from './stack.js';
 
 let incidentFixtures = 0;
 /**
- * Meeting ids are months, and every test file shares one Temporal namespace: each file's
- * fixtures convene extra meetings of a month of its own far in the future, numbered per file.
+ * Meeting ids are months, and every test file shares one Temporal namespace: each stack's
+ * fixtures convene extra meetings of a month of its own far in the future (from its task queue,
+ * which is random per stack), numbered in its own database.
  */
-const meetingMonth = `${2100 + Math.floor(Math.random() * 900)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
-/** The meeting the latest meeting fixture convened (the decision's body names one of its items). */
-let lastMeeting: { id: string; items: { key: string; decisions: string[] }[] } | undefined;
+function meetingMonthOf(stack: Stack): string {
+  let h = 0;
+  for (const ch of stack.taskQueue) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `${2100 + (h % 7800)}-${String(1 + (Math.floor(h / 7800) % 12)).padStart(2, '0')}`;
+}
+/** The meetings the fixtures convened, by id (the decision's body names an item of theirs). */
+const convened = new Map<string, { id: string; reviewedMonth: string; items: { key: string; decisions: string[] }[] }>();
 const decisionOf = (item: { key: string; decisions: string[] }) => {
   const decision = item.decisions.includes('noted') ? 'noted' : item.decisions.includes('target_refused') ? 'target_refused' : item.decisions[0]!;
   return { itemKey: item.key, decision, ...(decision === 'noted' ? {} : { comment: 'decided for the fixture' }) };
@@ -226,12 +232,13 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'GET /api/v1/policies/meetings': { fixture: 'none', ok: 200, as: people.supervisor },
     'PUT /api/v1/policies/meetings': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/meetings') },
     'GET /api/v1/meetings': { fixture: 'none', ok: 200, as: people.auditor, query: { month: '2025-11', status: 'signed', limit: '5' } },
-    'POST /api/v1/meetings': { fixture: 'none', ok: 201, as: chairSeat, body: { month: meetingMonth, reason: 'an extra meeting for the matrix' } },
+    'POST /api/v1/meetings': { fixture: 'none', ok: 201, as: chairSeat, body: { month: meetingMonthOf(stack), reason: 'an extra meeting for the matrix' } },
     'GET /api/v1/meetings/{id}': { fixture: 'meeting', ok: 200, as: people.m1 },
     'GET /api/v1/meetings/{id}/minutes': { fixture: 'meeting', ok: 200, as: people.auditor },
     'POST /api/v1/meetings/{id}/attendance': { fixture: 'meeting', ok: 200, as: people.m1, body: {} },
     'POST /api/v1/meetings/{id}/items': { fixture: 'meeting', ok: 200, as: chairSeat, body: { title: 'Branch queue times', description: 'seen at the branch' } },
-    'POST /api/v1/meetings/{id}/decisions': { fixture: 'meetingPresent', ok: 200, as: chairSeat, body: async () => decisionOf(lastMeeting!.items[0]!) },
+    // Every meeting of the fixtures' month opens with the same item: the report of the month before.
+    'POST /api/v1/meetings/{id}/decisions': { fixture: 'meetingPresent', ok: 200, as: chairSeat, body: { itemKey: `quality_report:${monthBefore(meetingMonthOf(stack))}`, decision: 'noted' } },
     'POST /api/v1/meetings/{id}/minutes/signature': { fixture: 'meetingDecided', ok: 200, as: chairSeat, body: { confirm: true } },
 
     'GET /api/v1/dev/users': { fixture: 'none', ok: 200, as: people.nobody, public: true },
@@ -319,9 +326,9 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
     },
     /** an extra meeting convened by the chair (gm) in the file's own month: in session, nobody present */
     meeting: async () => {
-      const res = await stack.as(chairSeat).post('/api/v1/meetings', { month: meetingMonth, reason: 'a fixture meeting' });
+      const res = await stack.as(chairSeat).post('/api/v1/meetings', { month: meetingMonthOf(stack), reason: 'a fixture meeting' });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      lastMeeting = res.body;
+      convened.set(res.body.id, res.body);
       return res.body.id as string;
     },
     /** the meeting with gm, m1 and m2 present: quorum (3 of the 5 of the standard roster) */
@@ -333,7 +340,7 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
     /** every item of the meeting decided: the minutes wait for the chair's signature */
     meetingDecided: async () => {
       const id = await f.meetingPresent();
-      for (const item of lastMeeting!.items) {
+      for (const item of convened.get(id)!.items) {
         const res = await stack.as(chairSeat).post(`/api/v1/meetings/${id}/decisions`, decisionOf(item));
         expect(res.status, JSON.stringify(res.body)).toBe(200);
       }

@@ -79,6 +79,8 @@ describe('decisions', () => {
     expect(decisionContentCheck(cards, 'post_launch_withdraw', undefined, undefined)).toMatchObject({ ok: false, message: expect.stringMatching(/^comment/) });
     expect(decisionContentCheck(cards, 'noted', undefined, undefined)).toMatchObject({ ok: false, message: expect.stringContaining('post_launch_continue') });
     expect(decisionContentCheck({ ...hot, kind: 'target_proposal' }, 'target_refused', 'too lax', undefined).ok).toBe(true);
+    expect(decisionContentCheck({ ...hot, kind: 'target_proposal' }, 'noted', undefined, undefined).ok).toBe(true); // deferred
+    expect(decisionContentCheck({ ...hot, kind: 'target_proposal' }, 'raise_action', 'x', action)).toMatchObject({ ok: false, code: 'invalid' });
     expect(decisionContentCheck(hot, 'noted', 'x'.repeat(5_001), undefined)).toMatchObject({ ok: false });
   });
 });

@@ -3841,6 +3841,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description No free extra meeting number (retry) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
