@@ -64,7 +64,7 @@ export function assembleAgenda(f: AgendaFacts, hotIssues: number): AgendaItem[] 
       key: `quality_report:${f.reviewedMonth}`,
       kind: 'quality_report',
       title: `Service quality report ${f.reviewedMonth}`,
-      link: r ? `/reports?period=${f.reviewedMonth}` : null,
+      link: r ? `/reports?month=${f.reviewedMonth}` : null,
       subjectId: r ? `monthly-${f.reviewedMonth}` : null,
       facts: r
         ? {
@@ -80,7 +80,7 @@ export function assembleAgenda(f: AgendaFacts, hotIssues: number): AgendaItem[] 
   );
   if (r) {
     for (const m of institutionMisses(r.kpis, f.targets)) {
-      items.push(item({ key: `target_missed:${m.kpi}`, kind: 'target_missed', title: `Target missed: ${m.kpi}`, link: `/reports?period=${f.reviewedMonth}`, facts: { kpi: m.kpi, value: m.value, target: m.target } }));
+      items.push(item({ key: `target_missed:${m.kpi}`, kind: 'target_missed', title: `Target missed: ${m.kpi}`, link: `/reports?month=${f.reviewedMonth}`, facts: { kpi: m.kpi, value: m.value, target: m.target } }));
     }
   }
   for (const h of f.hotIssues.filter((h) => h.count > 0).slice(0, Math.max(0, hotIssues))) {
@@ -89,7 +89,7 @@ export function assembleAgenda(f: AgendaFacts, hotIssues: number): AgendaItem[] 
         key: `hot_issue:rootCause:${h.key}`,
         kind: 'hot_issue',
         title: `Hot issue: ${h.key}`,
-        link: '/know-why',
+        link: `/hot-issues?month=${f.reviewedMonth}`,
         subjectId: h.key,
         facts: { rootCause: h.key, count: h.count, previous: h.previous, change: h.change, share: h.share, resolutionOnTime: h.resolutionOnTime },
       }),
@@ -121,7 +121,7 @@ export function assembleAgenda(f: AgendaFacts, hotIssues: number): AgendaItem[] 
     );
   }
   for (const a of f.overdueActions) {
-    items.push(item({ key: `overdue_action:${a.id}`, kind: 'overdue_action', title: `Overdue action: ${a.title}`, link: `/actions/${a.id}`, subjectId: a.id, facts: { owner: a.ownerId, due: a.due, status: a.status } }));
+    items.push(item({ key: `overdue_action:${a.id}`, kind: 'overdue_action', title: `Overdue action: ${a.title}`, link: `/improvements/${a.id}`, subjectId: a.id, facts: { owner: a.ownerId, due: a.due, status: a.status } }));
   }
   for (const t of f.targetProposals) {
     items.push(

@@ -35,7 +35,7 @@ export function minutesHtml(v: MeetingView): string {
       const facts = Object.entries(item.facts)
         .map(([k, val]) => `<span class="fact">${escapeHtml(k)}: ${escapeHtml(val)}</span>`)
         .join(' ');
-      const action = d?.action ? `<div class="action">Action <code>${escapeHtml(d.action.actionId)}</code>: ${escapeHtml(d.action.title)} — ${escapeHtml(d.action.owner.name)} (${escapeHtml(d.action.owner.userId)}, ${escapeHtml(d.action.ownerDepartment)}), due in ${d.action.dueInDays} working day(s) — <a href="/actions/${escapeHtml(encodeURIComponent(d.action.actionId))}">open the action</a></div>` : '';
+      const action = d?.action ? `<div class="action">Action <code>${escapeHtml(d.action.actionId)}</code>: ${escapeHtml(d.action.title)} — ${escapeHtml(d.action.owner.name)} (${escapeHtml(d.action.owner.userId)}, ${escapeHtml(d.action.ownerDepartment)}), due in ${d.action.dueInDays} working day(s) — <a href="/improvements/${escapeHtml(encodeURIComponent(d.action.actionId))}">open the action</a></div>` : '';
       return `<tr><td>${n + 1}</td><td><strong>${escapeHtml(item.title)}</strong><div class="facts">${facts}</div>${item.recused.length ? `<div class="recused">Recused: ${item.recused.map((u) => escapeHtml(name(u))).join(', ')}</div>` : ''}</td><td>${
         d
           ? `<strong>${escapeHtml(decisionWords[d.decision] ?? d.decision)}</strong>${d.comment ? `<div>${escapeHtml(d.comment)}</div>` : ''}${action}<div class="by">${escapeHtml(name(d.by))}${d.inChairsStead ? ' (in the chair’s stead)' : ''}, ${escapeHtml(d.at)}; quorum ${d.quorum.present}/${d.quorum.required}</div>`

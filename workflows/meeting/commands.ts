@@ -105,7 +105,7 @@ export function meetingCommands(m: Meeting) {
         const itemNumber = state.items.findIndex((i) => i.key === item.key) + 1;
         actionId = (await raiseImprovementAction(improvementRequest({ meetingId: input.id, itemNumber, item, action: c.action, comment: (c.comment ?? '').trim(), decidedBy: c.actor, at: iso(Date.now()) }))).id;
       }
-      if (item.kind === 'target_proposal' && item.subjectId) {
+      if (item.kind === 'target_proposal' && item.subjectId && (c.decision === 'target_approved' || c.decision === 'target_refused')) {
         try {
           await decideTargetsForMeeting({ proposalId: item.subjectId, meetingId: input.id, itemKey: item.key, approved: c.decision === 'target_approved', comment: (c.comment ?? '').trim() });
         } catch (err) {

@@ -65,7 +65,7 @@ describe('the agenda assembled from the data', () => {
       3,
     );
     expect(items.map((i) => i.kind)).toEqual(['quality_report', 'target_missed', 'hot_issue', 'incident', 'post_launch', 'overdue_action', 'target_proposal']);
-    expect(items.map((i) => i.link)).toEqual(['/reports?period=2026-11', '/reports?period=2026-11', '/know-why', '/incidents/i-1', '/initiatives/ini-1', '/actions/a-1', '/targets']);
+    expect(items.map((i) => i.link)).toEqual(['/reports?month=2026-11', '/reports?month=2026-11', '/hot-issues?month=2026-11', '/incidents/i-1', '/initiatives/ini-1', '/improvements/a-1', '/targets']);
     expect(items.find((i) => i.kind === 'post_launch')).toMatchObject({ subjectId: 'ini-1-plr', stake: { team: 'cards', owner: 'po' } });
     expect(new Set(items.map((i) => i.key)).size).toBe(items.length);
   });

@@ -141,7 +141,7 @@ function AgendaItemCard({ meeting, item, n, user, name, onDone }: { meeting: Mee
           </p>
           {d.action && (
             <p data-testid="action">
-              {t('meeting.actionRaised', { title: d.action.title, owner: d.action.owner.name, days: d.action.dueInDays })} <Link to={`/actions/${d.action.actionId}`}>{d.action.actionId}</Link>
+              {t('meeting.actionRaised', { title: d.action.title, owner: d.action.owner.name, days: d.action.dueInDays })} <Link to={`/improvements/${d.action.actionId}`}>{d.action.actionId}</Link>
             </p>
           )}
           <p className="muted small">{t('meeting.decidedBy', { by: name(d.by), at: formatDateTime(d.at, tag) })}{d.inChairsStead ? ` · ${t('meeting.inChairsStead')}` : ''}</p>
