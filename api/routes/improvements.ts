@@ -5,7 +5,8 @@ import type { ZodType } from 'zod';
 import type { Database } from '../../db/client.js';
 import { improvementsAbout, listImprovements, readImprovement } from '../../db/improvements.js';
 import { readIncident } from '../../db/incidents.js';
-import { readInitiative } from '../../db/initiatives.js';
+import { readComplaint } from '../../db/complaints.js';
+import { initiativeExists, readInitiative } from '../../db/initiatives.js';
 import { activePeople, readPerson } from '../../db/people.js';
 import { readRoster } from '../../db/settings.js';
 import { improvementIdFor, improvementWorkflowId } from '../../domain/improvements/ids.js';
@@ -79,8 +80,9 @@ export function improvementRoutes(api: ApiRouter, { db, temporal, taskQueue, com
     summary: 'The actions about a complaint, an initiative (also those raised from its post-launch review) or an incident',
     tags,
     params: LinkedParams,
-    responses: { 200: { description: 'The actions', schema: ImprovementListSchema } },
+    responses: { 200: { description: 'The actions', schema: ImprovementListSchema }, 404: { description: 'No such complaint, initiative or incident' } },
     handler: async ({ params, principal }) => {
+      if (!(await entityExists(db, params.entityType, params.entityId))) throw notFound(`no ${params.entityType} ${params.entityId}`);
       const items = await improvementsAbout(db, params.entityType, params.entityId);
       const all = await isReader(db, principal);
       return { status: 200, body: { items: all ? items : items.filter((v) => involved(v, principal)) } };
@@ -196,6 +198,12 @@ export function improvementRoutes(api: ApiRouter, { db, temporal, taskQueue, com
   command('/complete', 'Report the action done with at least one evidence link (the owner); it waits for verification', CompleteSchema, completeUpdate);
   command('/verify', 'Verify the action and close it (the verifier); its effectiveness is checked a policy period later', VerifySchema as ZodType<object>, verifyUpdate as UpdateDefinition<ImprovementView, [{ actor: ReturnType<typeof actorOf> }]>);
   command('/send-back', 'Send the action back to its owner with a reason and a new due date (the verifier)', SendBackSchema, sendBackUpdate);
+}
+
+async function entityExists(db: Database, entityType: 'complaint' | 'initiative' | 'incident', id: string): Promise<boolean> {
+  if (entityType === 'complaint') return (await readComplaint(db, id)) !== undefined;
+  if (entityType === 'initiative') return initiativeExists(db, id);
+  return (await readIncident(db, id))?.view != null;
 }
 
 async function isReader(db: Database, p: Principal): Promise<boolean> {

@@ -115,6 +115,17 @@ const matrix = {
   'POST /api/v1/incidents/{id}/owner':                        [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'POST /api/v1/incidents/{id}/plan':                         [A,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'POST /api/v1/incidents/{id}/review':                       [A,  D,    D,     D,      A,  D,  D,    D,   D,     D],
+  'GET /api/v1/policies/improvements':                        [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  'PUT /api/v1/policies/improvements':                        [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  'GET /api/v1/improvements':                                 [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
+  'GET /api/v1/improvements/owners':                          [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/improvements/linked/{entityType}/{entityId}':  [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
+  'GET /api/v1/improvements/{id}':                            [D,  D,    D,     A,      A,  A,  A,    D,   A,     A],
+  'POST /api/v1/improvements':                                [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/improvements/{id}/progress':                  [D,  D,    D,     A,      D,  D,  D,    D,   D,     D],
+  'POST /api/v1/improvements/{id}/complete':                  [D,  D,    D,     A,      D,  D,  D,    D,   D,     D],
+  'POST /api/v1/improvements/{id}/verify':                    [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/improvements/{id}/send-back':                 [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'GET /api/v1/audit/events':                                 [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
   'GET /api/v1/audit/verify':                                 [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
   'GET /api/v1/audit/pii-access':                             [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
@@ -163,6 +174,9 @@ const matrix = {
 // - member/chair × GET /initiatives: committee members read initiatives whatever their roles.
 // - member/chair × reports, hot issues, incidents, target proposals: committee members read them.
 // - po × incidents: pat is the response owner of the fixture incidents (data): reads it, plans, reviews.
+// - the board and the linked list answer everyone, filtered to the actions they are involved in
+//   unless they read the board (reader roles, committee seat); hal (handler) owns the fixture
+//   actions, sue raised them and verifies them; only a supervisor raises a supervisor's action.
 // - chair × target decision: only the chair the proposal snapshotted decides it.
 // - member/chair × meetings: the roster (data) reads them and records attendance; the chair convenes,
 //   adds items, decides and signs (docs/meetings.md).

@@ -161,4 +161,26 @@ describe('an improvement action from a hot issue', () => {
     // The owner sees their own.
     expect((await stack.as(handler).get('/api/v1/improvements')).body.items.map((v: { id: string }) => v.id)).toContain('committee.m-2026-11:1');
   });
+
+  it('the committee chair raises one action from a post-launch review item, whoever asks twice; the initiative lists it', async () => {
+    const g = gates(stack);
+    await g.policy({ postLaunch: { window: { amount: 600, unit: 'second' }, complaintThreshold: 0 } });
+    const initiative = await g.create();
+    for (const stage of ['research', 'design', 'prototype_testing', 'launch_assessment'] as const) await g.passGate(initiative, stage);
+    await eventually(async () => ((await g.get(initiative)).body.postLaunch ? true : undefined), 'post-launch monitoring started');
+    await intake(stack, { initiativeId: initiative, category: 'product' }, agent);
+    const item = await eventually(async () => (await g.get(initiative)).body.postLaunch.reviewItem ?? undefined, 'the review item');
+
+    const body = raiseBody({ source: { kind: 'post_launch_review', id: item.id }, measure: { dimension: 'product', value: initiative } });
+    expect((await stack.as(supervisor).post('/api/v1/improvements', body)).status).toBe(403);
+    const first = await stack.as(chair).post('/api/v1/improvements', body);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body).toMatchObject({ id: `post_launch_review.${item.id}`, verifierId: 'gm', links: { initiatives: [initiative] } });
+    const second = await stack.as(chair).post('/api/v1/improvements', { ...body, title: 'Again' });
+    expect(second.body).toMatchObject({ id: first.body.id, title: first.body.title });
+    expect((await stack.query<{ n: number }>(`select count(*)::int as n from improvement_actions where source_kind = 'post_launch_review'`))[0]!.n).toBe(1);
+    const linked = await stack.as(m1).get(`/api/v1/improvements/linked/initiative/${initiative}`);
+    expect(linked.status).toBe(200);
+    expect(linked.body.items.map((v: { id: string }) => v.id)).toEqual([first.body.id]);
+  });
 });

@@ -9,6 +9,7 @@ import { people } from './people.js';
 import { eventually, type HttpAnswer, type Stack } from './stack.js';
 
 let incidentFixtures = 0;
+let improvementFixtures = 0;
 /**
  * Meeting ids are months, and every test file shares one Temporal namespace: each stack's
  * fixtures convene extra meetings of a month of its own far in the future (from its task queue,
@@ -48,6 +49,8 @@ export type FixtureKind =
   | 'incident'
   | 'incidentAssigned'
   | 'incidentResponding'
+  | 'improvement'
+  | 'improvementDone'
   | 'meeting'
   | 'meetingPresent'
   | 'meetingDecided';
@@ -132,6 +135,26 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
       as: people.owner,
       body: { summary: 'Fee shown too late', findings: [{ finding: 'fee after confirmation', action: 'show it before', owner: 'pat', due: '2030-01-31' }] },
     },
+
+    'GET /api/v1/policies/improvements': { fixture: 'none', ok: 200, as: people.supervisor },
+    'PUT /api/v1/policies/improvements': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/improvements') },
+    'GET /api/v1/improvements': { fixture: 'none', ok: 200, as: people.supervisor, query: { status: 'in_progress', ownerDepartment: 'cards-ops', source: 'hot_issue', overdue: 'false', limit: '5' } },
+    'GET /api/v1/improvements/owners': { fixture: 'none', ok: 200, as: people.supervisor, query: { department: 'cards-ops' } },
+    'GET /api/v1/improvements/linked/{entityType}/{entityId}': { fixture: 'initiative', ok: 200, as: people.supervisor, pathValues: { entityType: 'initiative' } },
+    'GET /api/v1/improvements/{id}': { fixture: 'improvement', ok: 200, as: people.supervisor },
+    'POST /api/v1/improvements': {
+      fixture: 'none',
+      ok: 201,
+      as: people.supervisor,
+      body: async () => {
+        await improvementOwner(stack);
+        return { source: { kind: 'supervisor' }, title: 'Brief the branches', problem: 'Fee questions at the counter', plan: 'A briefing per branch', ownerDepartment: 'cards-ops', ownerId: 'hal', dueInDays: 10, measure: { dimension: 'category', value: 'service' } };
+      },
+    },
+    'POST /api/v1/improvements/{id}/progress': { fixture: 'improvement', ok: 200, as: people.handler, body: { note: 'Briefings planned', evidence: [{ url: 'https://wiki.bank/plan', note: 'plan' }] } },
+    'POST /api/v1/improvements/{id}/complete': { fixture: 'improvement', ok: 200, as: people.handler, body: { summary: 'All branches briefed', evidence: [{ url: 'https://wiki.bank/done', note: 'minutes' }] } },
+    'POST /api/v1/improvements/{id}/verify': { fixture: 'improvementDone', ok: 200, as: people.supervisor, body: {} },
+    'POST /api/v1/improvements/{id}/send-back': { fixture: 'improvementDone', ok: 200, as: people.supervisor, body: { reason: 'Two branches missing', dueInDays: 5 } },
 
     'POST /api/v1/initiatives': {
       fixture: 'none',
@@ -310,6 +333,29 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
       await eventually(async () => ((await stack.as(people.supervisor).get(`/api/v1/incidents/${id}`)).status === 200 ? true : undefined), 'the fixture incident');
       return id!;
     },
+    /** an improvement action raised by sue from a hot issue of its own, owned by hal (cards-ops): in progress */
+    improvement: async () => {
+      await improvementOwner(stack);
+      const res = await stack.as(people.supervisor).post('/api/v1/improvements', {
+        source: { kind: 'hot_issue', id: `fixture-${process.pid}-${++improvementFixtures}` },
+        title: 'Show the fee first',
+        problem: 'The fee is shown after confirmation',
+        plan: 'Move it before',
+        ownerDepartment: 'cards-ops',
+        ownerId: 'hal',
+        dueInDays: 10,
+        measure: { dimension: 'category', value: 'product' },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    },
+    /** the action reported done by hal: waits for sue's verification */
+    improvementDone: async () => {
+      const id = await f.improvement();
+      const res = await stack.as(people.handler).post(`/api/v1/improvements/${id}/complete`, { summary: 'Done', evidence: [{ url: 'https://wiki.bank/x', note: 'x' }] });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return id;
+    },
     /** the incident with pat as its response owner: the plan is due */
     incidentAssigned: async () => {
       const id = await f.incident();
@@ -413,6 +459,12 @@ export async function send(stack: Stack, who: Principal, endpoint: string, sampl
     ...(text !== undefined && method !== 'GET' ? { body: text } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
+}
+
+/** hal (cards-ops) in the directory: the owner of the fixture improvement actions. */
+export async function improvementOwner(stack: Pick<Stack, 'as'>): Promise<void> {
+  const res = await stack.as(people.admin).put('/api/v1/people/hal', { userId: 'hal', name: 'Hal Handler', department: 'cards-ops', roles: ['business_handler'] });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
 /** An RFC 9457 problem document with the given status. */

@@ -12,6 +12,10 @@ import { importYear } from '../../db/calendar.js';
 import type { Database } from '../../db/client.js';
 import { writeIncidentRecord } from '../../db/incidents.js';
 import { writeTargetProposalRecord } from '../../db/targets.js';
+import { writeImprovementRecord } from '../../db/improvements.js';
+import { startDue } from '../../domain/improvements/clock.js';
+import { improvementRecord, newImprovementState, placeImprovementBatch, raisedBatch as improvementRaisedBatch } from '../../domain/improvements/process.js';
+import { defaultImprovementPolicy, type ImprovementInput } from '../../domain/improvements/types.js';
 import { incidentRecord, incidentView, newIncidentState, placeIncidentBatch, raisedBatch } from '../../domain/incidents/process.js';
 import { startStep } from '../../domain/incidents/steps.js';
 import type { IncidentInput } from '../../domain/incidents/types.js';
@@ -648,6 +652,31 @@ const targetProposals: RowBuilder = {
   },
 };
 
+const improvements: RowBuilder = {
+  name: 'improvement actions: one raised from a hot issue, in progress (domain/improvements, db/improvements.ts writeImprovementRecord)',
+  tables: ['improvement_actions', 'improvement_links', 'audit_events', 'audit_chain_heads', 'notifications'],
+  async write({ db, step, at }) {
+    const input: ImprovementInput = {
+      id: `hot_issue.migration-step-${step}`,
+      source: { kind: 'hot_issue', id: `migration-step-${step}` },
+      raisedBy: { userId: 'sue', name: 'Sue Supervisor', roles: ['supervisor'] },
+      raisedAt: at(600).toISOString(),
+      title: `Migration test action, step ${step}`,
+      problem: 'Fees shown late',
+      plan: 'Show them first',
+      ownerDepartment: 'cards-ops',
+      owner: { userId: 'hal', name: 'Hal Handler' },
+      dueInDays: 10,
+      links: { complaints: [], initiatives: [], incidents: [`incident-step-${step}`] },
+      measure: { dimension: 'category', value: 'product' },
+    };
+    const workflowId = `improvement-${input.id}`;
+    const state = newImprovementState(input, { policy: defaultImprovementPolicy, policyVersion: 0, clock: startDue(at(600).getTime(), at(600 + 14 * 1440).getTime(), at(600 + 18 * 1440).getTime(), 0.8), verifierId: 'sue', chairUserId: 'gm', departmentHeadId: null });
+    const placed = placeImprovementBatch(input, workflowId, state, improvementRaisedBatch(input, state, at(600).getTime()));
+    await writeImprovementRecord(db, { improvement: improvementRecord(input, workflowId, state), ...placed });
+  },
+};
+
 // ── Audit checkpoints (last: over the heads every other builder moved) ──────────────────
 
 const checkpoints: RowBuilder = {
@@ -659,4 +688,4 @@ const checkpoints: RowBuilder = {
 };
 
 /** In the order they run after each migration. */
-export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, incidents, targetProposals, checkpoints];
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, incidents, targetProposals, improvements, checkpoints];

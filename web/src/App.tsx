@@ -11,6 +11,9 @@ import { ComplaintsPage } from './pages/Complaints';
 import { InboxPage } from './pages/Inbox';
 import { IncidentDetailPage } from './pages/IncidentDetail';
 import { IncidentsPage } from './pages/Incidents';
+import { ImprovementDetailPage } from './pages/ImprovementDetail';
+import { ImprovementNewPage } from './pages/ImprovementNew';
+import { ImprovementsPage } from './pages/Improvements';
 import { MeetingDetailPage } from './pages/MeetingDetail';
 import { MeetingsPage } from './pages/Meetings';
 import { InitiativeDetailPage } from './pages/InitiativeDetail';
@@ -70,6 +73,9 @@ const router = createBrowserRouter([
           },
           { path: 'incidents', element: <IncidentsPage /> },
           { path: 'incidents/:id', element: <IncidentDetailPage /> },
+          { path: 'improvements', element: <ImprovementsPage /> },
+          { path: 'improvements/new', element: <ImprovementNewPage /> },
+          { path: 'improvements/:id', element: <ImprovementDetailPage /> },
           { path: 'targets', element: <TargetsPage /> },
           { path: 'meetings', element: <MeetingsPage /> },
           { path: 'meetings/:id', element: <MeetingDetailPage /> },

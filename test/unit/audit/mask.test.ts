@@ -73,6 +73,7 @@ describe('workflow ids and sweeps', () => {
     expect(workflowIdOf('workflow', 'report-monthly-2026-11')).toBe('report-monthly-2026-11');
     expect(entityOfWorkflow('incident-9a')).toEqual({ entityType: 'incident', entityId: '9a' });
     expect(entityOfWorkflow('target-proposal-5b')).toEqual({ entityType: 'target_proposal', entityId: '5b' });
+    expect(entityOfWorkflow('improvement-hot_issue.category:fees')).toEqual({ entityType: 'improvement', entityId: 'hot_issue.category:fees' });
     expect(entityOfWorkflow('cxgov-incident-watch-2026-11-27T09:00:00Z')).toEqual({ entityType: 'other', entityId: 'cxgov-incident-watch-2026-11-27T09:00:00Z' });
     expect(workflowIdOf('target_proposal', '5b')).toBe('target-proposal-5b');
     expect(workflowIdOf('incident', '9a')).toBe('incident-9a');

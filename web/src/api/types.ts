@@ -83,3 +83,7 @@ export type MeetingItem = Schemas['Meeting']['items'][number];
 export type KpiTargets = Schemas['KpiTargets'];
 export type TargetsInForce = Schemas['TargetsInForce'];
 export type TargetProposal = Schemas['TargetProposal'];
+
+/** GET /api/v1/improvements/{id}: an improvement action (docs/improvements.md). */
+export type Improvement = Schemas['Improvement'];
+export type ImprovementOwners = Schemas['ImprovementOwners'];

@@ -26,6 +26,7 @@ const nav: NavItem[] = [
   { to: '/reports', label: 'nav.reports', icon: 'M5 20V10m7 10V4m7 16v-7', readers: true },
   { to: '/hot-issues', label: 'nav.hotIssues', icon: 'M12 3c2 3 5 5 5 9a5 5 0 0 1-10 0c0-2 1-3 2-4 0 2 1 3 2 3 0-3-1-5 1-8z', readers: true },
   { to: '/incidents', label: 'nav.incidents', icon: 'M12 4l9 16H3zM12 10v4m0 3v.5', readers: true },
+  { to: '/improvements', label: 'nav.improvements', icon: 'M9 11l3 3 8-8M20 12v7H4V5h11' },
   { to: '/targets', label: 'nav.targets', icon: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zm0-4a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0-4a1 1 0 1 0 0-2 1 1 0 0 0 0 2z', readers: true },
   { to: '/meetings', label: 'nav.meetings', icon: 'M4 6h16v10H4zM8 20h8M12 16v4M8 10h8', readers: true },
   { to: '/calendar', label: 'nav.calendar', icon: 'M4 6h16v14H4zM4 10h16M8 3v5m8-5v5', roles: ['product_owner', 'cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },

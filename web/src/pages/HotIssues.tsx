@@ -2,6 +2,8 @@ import { useMemo, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, query } from '../api/client';
 import type { HotIssueItem, HotIssues, Initiative } from '../api/types';
+import { hasRole } from '../auth/session';
+import { useUser } from '../auth/SessionContext';
 import { Badge } from '../components/Badge';
 import { Field } from '../components/Field';
 import { formatDateTime, formatPeriod, shortId } from '../components/format';
@@ -31,6 +33,7 @@ const grey = '#9aa5b1';
  * behind it — by a click on the chart, or by the link in the table under it.
  */
 export function HotIssuesPage() {
+  const mayRaise = hasRole(useUser(), 'supervisor');
   const { t, label, tag } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -126,7 +129,7 @@ export function HotIssuesPage() {
                 ) : (
                   <>
                     <Chart option={charts[key].option} label={charts[key].words} height={charts[key].height} onSelect={(i) => navigate(drill(filter, [...h[key]].reverse()[i]!.key))} />
-                    <ItemTable items={h[key]} name={(k) => nameOf(key, k)} link={(k) => drill(filter, k)} caption={t(title)} />
+                    <ItemTable items={h[key]} name={(k) => nameOf(key, k)} link={(k) => drill(filter, k)} caption={t(title)} {...(mayRaise ? { raise: (k: string) => raiseLink(filter, k, nameOf(key, k)) } : {})} />
                   </>
                 )}
               </section>
@@ -188,7 +191,15 @@ function Stat({ id, label, value, sub, tone }: { id: string; label: string; valu
 }
 
 /** The items of one list as a table: each a link to its complaints, with its trend, repeats and deadlines. */
-function ItemTable({ items, name, link, caption }: { items: HotIssueItem[]; name: (key: string) => string; link: (key: string) => string; caption: string }) {
+/** The raise form, prefilled with this hot issue as the source and its dimension as the effect's measure (docs/improvements.md). */
+function raiseLink(dimension: string, key: string, name: string): string | null {
+  const sourceId = `${dimension}:${key}`;
+  if (!/^[A-Za-z0-9_.:-]{1,120}$/.test(sourceId)) return null;
+  const measured = ['rootCause', 'category', 'product'].includes(dimension);
+  return `/improvements/new${query({ kind: 'hot_issue', sourceId, label: name, ...(measured ? { dimension, value: key } : {}) })}`;
+}
+
+function ItemTable({ items, name, link, caption, raise }: { items: HotIssueItem[]; name: (key: string) => string; link: (key: string) => string; caption: string; raise?: (key: string) => string | null }) {
   const { t } = useI18n();
   const trend = (i: HotIssueItem): ReactNode =>
     i.change === 0 ? (
@@ -232,6 +243,21 @@ function ItemTable({ items, name, link, caption }: { items: HotIssueItem[]; name
           ))}
         </tbody>
       </table>
+      {raise && (
+        <p className="small muted raise-from">
+          {t('improvement.raiseFromThis')}:{' '}
+          {items
+            .filter((i) => raise(i.key))
+            .map((i, n) => (
+              <span key={i.key}>
+                {n > 0 && ' · '}
+                <Link to={raise(i.key)!} data-raise={i.key}>
+                  {name(i.key)}
+                </Link>
+              </span>
+            ))}
+        </p>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { allowedIncidentCommands, incidentAccess } from '@domain/incidents/rules
 import type { IncidentCommand } from '@domain/incidents/types.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client';
+import { ApiError, api, query } from '../api/client';
 import type { Incident } from '../api/types';
 import { hasRole, type SessionUser } from '../auth/session';
 import { useUser } from '../auth/SessionContext';
@@ -49,6 +49,14 @@ export function IncidentDetailPage() {
           <>
             <IncidentStatusBadge status={i.status} />
             {i.escalationLevel > 0 && <Badge tone="danger">{t(i.escalationLevel >= 2 ? 'incident.level2' : 'incident.level1')}</Badge>}
+            {hasRole(user, 'supervisor') && (
+              <Link
+                className="btn"
+                to={`/improvements/new${query({ kind: 'incident', sourceId: i.id, incidents: i.id, ...(i.trigger.dimension === 'channel' ? {} : { dimension: i.trigger.dimension, value: i.trigger.value }) })}`}
+              >
+                {t('improvement.raiseFromThis')}
+              </Link>
+            )}
             {hasRole(user, 'compliance_auditor', 'admin') && (
               <Link className="btn" to={`/audit?entityType=incident&entityId=${i.id}`}>
                 {t('audit.title')}

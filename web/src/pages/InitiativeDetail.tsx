@@ -1,4 +1,5 @@
 import { isGateStage, isTerminalStatus } from '@domain/gates/stages.js';
+import { FromReviewItem } from './improvement/FromReviewItem';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
@@ -114,6 +115,7 @@ export function InitiativeDetailPage() {
                 <dd>
                   {t('initiative.postLaunchText', { n: i.postLaunch.linkedComplaints, threshold: i.postLaunch.threshold, end: formatDateTime(i.postLaunch.windowEnd, tag) })}
                   {i.postLaunch.reviewItem && <StatusBadge kind="clock" value="breached" />}
+                  {i.postLaunch.reviewItem && <FromReviewItem initiativeId={i.id} itemId={i.postLaunch.reviewItem.id} />}
                 </dd>
               </div>
             )}
