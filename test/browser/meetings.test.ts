@@ -12,8 +12,8 @@ import { demo, seedDemo } from './support/seed.js';
  * agenda lists both → members record their attendance, the chair decides "raise an action" on the
  * hot issue → the action is assigned, reminded, completed with evidence and verified by the
  * committee's chair → the signed minutes list the decision and the action. In English at 1360 px
- * and Chinese at 390 px, each page checked with axe. The action's steps after the decision go
- * through the actions family's API (its pages are not part of this test).
+ * and Chinese at 390 px, the meeting's pages checked with axe; the action is completed and
+ * verified on the actions family's pages.
  */
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1360, height: 900 };
@@ -114,20 +114,38 @@ describe.skipIf(skipBrowser)('web UI: the committee’s monthly meeting', () => 
     expect(await seriousViolations(chair)).toEqual([]);
   });
 
-  it('the action is assigned to its owner, reminded, completed with evidence and verified by the chair', async () => {
+  it('the action is assigned to its owner, reminded, completed with evidence and verified by the chair, on the actions family’s pages', async () => {
     const action = await eventually(async () => {
-      const res = await stack.as(demo('linxiao')).get(`/api/v1/improvements/${actionId}`);
+      const res = await stack.as(demo('linxiao')).get(`/api/v1/improvements/${encodeURIComponent(actionId)}`);
       return res.status === 200 ? res.body : undefined;
     }, 'the action recorded');
     expect(action).toMatchObject({ status: 'in_progress', owner: { userId: 'linxiao' }, source: { kind: 'committee', id: `${month}:2` }, verifierId: 'wangjg', ownerDepartment: 'retail-cards' });
     expect((await stack.as(demo('linxiao')).get('/api/v1/tasks')).body.items.map((t: { entityId: string }) => t.entityId)).toContain(actionId);
     await eventually(async () => (await stack.query(`select 1 from notifications where entity_id = $1 and topic = 'improvement.reminder' and recipient = 'linxiao'`, [actionId])).length > 0, 'the reminder', 60_000);
-    const done = await stack.as(demo('linxiao')).post(`/api/v1/improvements/${actionId}/complete`, { summary: 'The fee is shown before purchase', evidence: [{ url: 'https://intranet.bank.example/changes/4711', note: 'release note' }] });
-    expect(done.status, JSON.stringify(done.body)).toBe(200);
-    expect(done.body.status).toBe('awaiting_verification');
-    const verified = await stack.as(demo('wangjg')).post(`/api/v1/improvements/${actionId}/verify`, {});
-    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
-    expect(verified.body.status).toBe('closed');
+
+    // The owner reports it done with evidence, from the action's page.
+    const owner = await browser.page();
+    await owner.setViewportSize(desktop);
+    await signIn(owner, stack.url, 'linxiao');
+    await owner.goto(`${stack.url}/improvements/${encodeURIComponent(actionId)}`);
+    await owner.locator('button[data-command="complete"]').click();
+    const done = owner.locator('form[aria-label="Report it done"]');
+    await done.locator('textarea').fill('The fee is shown before purchase');
+    await done.locator('input[type="url"]').first().fill('https://intranet.bank.example/changes/4711');
+    await done.locator('button[type="submit"]').click();
+    await expect.poll(async () => (await stack.as(demo('linxiao')).get(`/api/v1/improvements/${encodeURIComponent(actionId)}`)).body.status).toBe('awaiting_verification');
+
+    // The committee's chair verifies it.
+    const chair = await browser.page();
+    await chair.setViewportSize(desktop);
+    await signIn(chair, stack.url, 'wangjg');
+    await chair.goto(`${stack.url}/improvements/${encodeURIComponent(actionId)}`);
+    await chair.locator('button[data-command="verify"]').click();
+    await chair.locator('form[aria-label="Verify and close"] button[type="submit"]').click();
+    await expect.poll(async () => (await stack.as(demo('wangjg')).get(`/api/v1/improvements/${encodeURIComponent(actionId)}`)).body.status).toBe('closed');
+    const closed = (await stack.as(demo('wangjg')).get(`/api/v1/improvements/${encodeURIComponent(actionId)}`)).body;
+    expect(closed.completions.at(-1)).toMatchObject({ by: 'linxiao', evidence: [{ url: 'https://intranet.bank.example/changes/4711' }] });
+    expect(closed.verifications.at(-1)).toMatchObject({ decision: 'verified', by: 'wangjg' });
   });
 
   it('the chair decides the other items, reads the minutes and signs them with a confirmation; the signed minutes list the decision and the action', async () => {
