@@ -67,7 +67,7 @@ describe.skipIf(skipBrowser)('web UI: the committee’s monthly meeting', () => 
     await member.setViewportSize(phone);
     await signIn(member, stack.url, 'limin', 'zh');
     await member.getByTestId('nav-toggle').click();
-    await member.getByRole('link', { name: '委员会会议' }).click();
+    await member.getByRole('link', { name: '委员会会议', exact: true }).click();
     await member.getByTestId('meetings').waitFor();
     await expect(member.locator(`tr[data-meeting="${month}"]`).textContent()).resolves.toContain(reviewed);
     expect(await seriousViolations(member)).toEqual([]);
