@@ -7,6 +7,7 @@ import { improvementActivities } from './improvements.js';
 import { erasureActivities, type ErasureActivityDeps } from './erasures.js';
 import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
+import { meetingActivities, type ProcessChannel } from './meetings.js';
 import { reportActivities } from './reports.js';
 import { targetActivities } from './targets.js';
 
@@ -14,6 +15,8 @@ import { targetActivities } from './targets.js';
 export interface ActivityDeps extends ErasureActivityDeps {
   db: Database;
   logger: Logger;
+  /** For activities that send a signed command to another process (a meeting deciding a target proposal). */
+  channel?: ProcessChannel;
 }
 
 /** Every activity the worker registers. Workflows import only the *type*. */
@@ -28,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...incidentActivities(deps.db),
     ...improvementActivities(deps.db),
     ...erasureActivities(deps.db, deps),
+    ...meetingActivities(deps.db, deps.channel),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

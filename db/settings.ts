@@ -16,6 +16,7 @@ import { defaultIncidentPolicy, type IncidentPolicy } from '../domain/incidents/
 import { defaultKpiTargets, type KpiTargets } from '../domain/targets/targets.js';
 import { defaultImprovementPolicy, type ImprovementPolicy } from '../domain/improvements/types.js';
 import { defaultErasurePolicy, type ErasurePolicy } from '../domain/erasure/types.js';
+import { defaultMeetingPolicy, type MeetingPolicy } from '../domain/meetings/policy.js';
 import type { Database, Transaction } from './client.js';
 import type { AuditEntityType } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
@@ -41,6 +42,8 @@ export interface PolicyKinds {
   improvements: ImprovementPolicy;
   /** Personal-data retention and erasure (docs/security.md "Customer data keys and erasure"). */
   erasure: ErasurePolicy;
+  /** Committee meetings: the minutes' reminder and escalation (docs/meetings.md). */
+  meetings: MeetingPolicy;
 }
 export type PolicyKind = keyof PolicyKinds;
 
@@ -54,8 +57,9 @@ const defaults: PolicyKinds = {
   targets: defaultKpiTargets,
   improvements: defaultImprovementPolicy,
   erasure: defaultErasurePolicy,
+  meetings: defaultMeetingPolicy,
 };
-const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy' };
+const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy', meetings: 'policy' };
 
 export interface Versioned<T> {
   value: T;

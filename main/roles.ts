@@ -22,7 +22,7 @@ import { startNotifications } from '../notifications/start.js';
 import { startArchiver } from '../audit/archive.js';
 import { startCheckpointer } from '../audit/checkpointer.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
-import { ensureBackupSchedule, ensureErasureSweepSchedule, ensureIncidentWatchSchedule, ensureReportSchedules } from '../temporal/schedules.js';
+import { ensureBackupSchedule, ensureErasureSweepSchedule, ensureIncidentWatchSchedule, ensureMeetingSchedule, ensureReportSchedules } from '../temporal/schedules.js';
 import { elapsedMs } from '../domain/duration.js';
 import { serveWorkerMetrics, workerMetrics } from '../temporal/metrics.js';
 import { backfillComplaintFacts } from '../db/complaints.js';
@@ -96,13 +96,16 @@ export async function mailRole(config: Config, logger: Logger, embedded: boolean
 export async function startWorkerRole(config: Config, logger: Logger, db: DatabaseHandle, target: TemporalTarget, mail: { smtpUrl?: string } = {}): Promise<{ worker: Worker; running: Promise<void> }> {
   installTemporalRuntime(logger, config.TEMPORAL_METRICS_BIND);
   const connection = await connectWorkerConnection(target);
+  // One client of the worker's own: the schedules, the history archiver and the activities that command another process use it.
+  const client = await connectClient(target);
+  const channel = { temporal: client, signer: new CommandSigner(commandSigningKey(config)) };
   const worker = await createWorker({
     connection,
     namespace: target.namespace,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     // The scheduled backup's activity (backup/schedule.ts) beside the others; the embedded database
     // is dumped through this process's own handle.
-    activities: { ...createActivities({ db: db.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config) }), ...backupActivities(config, logger.child({ component: 'backup' }), db.pglite) },
+    activities: { ...createActivities({ db: db.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config), channel }), ...backupActivities(config, logger.child({ component: 'backup' }), db.pglite) },
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
     logger: logger.child({ component: 'activity' }),
     tuning: workerTuning(config),
@@ -112,11 +115,11 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
   // A worker without the API in its process serves its own metrics when asked to.
   const metricsServer = config.WORKER_METRICS_BIND !== 'off' ? await serveWorkerMetrics(config.WORKER_METRICS_BIND) : undefined;
   if (metricsServer) logger.info({ metrics: `http://${config.WORKER_METRICS_BIND}/metrics` }, 'worker metrics served');
-  // One client of the worker's own: the report schedules and the history archiver use it.
-  const client = await connectClient(target);
   // The report schedules, created or brought to the current spec (idempotent, any worker may).
   const { value: calendar } = await readPolicy(db.db, 'calendar');
   await ensureReportSchedules(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, timeZone: calendar.timeZone, logger });
+  // The committee's monthly meeting, convened once a month.
+  await ensureMeetingSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, timeZone: calendar.timeZone, logger });
   // The spike watcher, at the incident policy's interval as read now.
   const { value: incidentPolicy } = await readPolicy(db.db, 'incidents');
   await ensureIncidentWatchSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: elapsedMs(incidentPolicy.watchEvery), logger });

@@ -63,6 +63,12 @@ const topicTitles: Record<string, Words> = {
   'erasure.refused': { zh: '个人信息删除申请被拒绝', en: 'A personal-data erasure was refused' },
   'erasure.completed': { zh: '个人信息已删除并验证', en: 'Personal data erased and verified' },
   'erasure.incomplete': { zh: '个人信息删除验证未通过', en: 'A personal-data erasure failed its verification' },
+  'meeting.convened': { zh: '委员会月度会议已召开，请出席', en: 'The committee meeting is convened: please attend' },
+  'meeting.item_decided': { zh: '委员会会议议题已决定', en: 'A committee meeting item was decided' },
+  'meeting.minutes_ready': { zh: '会议议题均已决定，纪要待主任签署', en: 'Every item is decided: the minutes wait for the chair’s signature' },
+  'meeting.minutes_reminder': { zh: '会议纪要待签署提醒', en: 'Reminder: the meeting minutes wait for your signature' },
+  'meeting.minutes_escalated': { zh: '会议纪要逾期未签署，已升级', en: 'The meeting minutes are overdue for signature' },
+  'meeting.minutes_signed': { zh: '会议纪要已签署', en: 'The meeting minutes are signed' },
 };
 
 export function topicTitle(topic: string, lang: Language): string {

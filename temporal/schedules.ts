@@ -178,3 +178,32 @@ export async function ensureErasureSweepSchedule(client: Client, o: { taskQueue:
   if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'erasure sweep schedule created');
   return scheduleId;
 }
+
+/**
+ * The committee's monthly meeting (docs/meetings.md): `monthlyMeetingWorkflow` at 09:00 on the
+ * 3rd of each month in the institution's time zone (after the monthly report of the 1st), which
+ * convenes `meeting-<yyyy-mm>` once, whatever the number of ticks. Created, or brought to the
+ * current spec, at every worker start.
+ */
+export const meetingScheduleId = (prefix = 'cxgov') => `${prefix}-meeting-monthly`;
+export const meetingScheduleCron = '0 9 3 * *';
+
+export async function ensureMeetingSchedule(client: Client, o: { taskQueue: string; timeZone: string; idPrefix?: string; logger?: Logger }): Promise<string> {
+  const scheduleId = meetingScheduleId(o.idPrefix);
+  const options: ScheduleOptions = {
+    scheduleId,
+    spec: { cronExpressions: [meetingScheduleCron], timezone: o.timeZone },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'monthlyMeetingWorkflow',
+      workflowId: scheduleId,
+      taskQueue: o.taskQueue,
+      args: [{}],
+      workflowExecutionTimeout: '10 minutes',
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '1 day' },
+    memo: { what: 'convenes the customer-experience committee’s monthly meeting' },
+  };
+  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, cron: meetingScheduleCron, timeZone: o.timeZone }, 'meeting schedule created');
+  return scheduleId;
+}

@@ -11,3 +11,5 @@ export { backupWorkflow } from './backup.js';
 export { improvementWorkflow } from './improvement/index.js';
 export { erasureWorkflow } from './erasure/index.js';
 export { erasureSweepWorkflow } from './erasure/sweep.js';
+export { meetingWorkflow } from './meeting/index.js';
+export { monthlyMeetingWorkflow } from './meeting/schedule.js';

@@ -129,3 +129,11 @@ export const ErasurePolicySchema = z
     sweepEvery: ElapsedDurationSchema.openapi({ description: 'how often the retention sweep runs (applied at the next worker start)' }),
   })
   .openapi('ErasurePolicy');
+export const MeetingPolicySchema = z
+  .strictObject({
+    minutesReminder: StepDurationSchema.openapi({ description: 'after every agenda item is decided, unsigned minutes remind the chair this much later' }),
+    minutesEscalation: StepDurationSchema.openapi({ description: 'and are escalated to the administrators and compliance this much later' }),
+    hotIssues: z.number().int().min(0).max(20).openapi({ description: 'how many of the month’s hottest root causes the agenda lists' }),
+  })
+  .refine((p) => p.minutesReminder.unit !== p.minutesEscalation.unit || p.minutesReminder.amount <= p.minutesEscalation.amount, { message: 'the reminder comes before the escalation', path: ['minutesEscalation'] })
+  .openapi('MeetingPolicy');

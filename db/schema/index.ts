@@ -10,3 +10,4 @@ export * from './incidents.js';
 export * from './targets.js';
 export * from './improvements.js';
 export * from './erasures.js';
+export * from './meetings.js';

@@ -122,7 +122,15 @@ export const postLaunchReviews = pgTable(
     windowStart: ts('window_start').notNull(),
     windowEnd: ts('window_end').notNull(),
     chair: text('chair').notNull(),
+    /** open | decided (by a committee meeting: docs/meetings.md) */
     status: text('status').notNull().default('open'),
+    /** continue | fix | withdraw, with the meeting that decided it, who, when, why, and the improvement action a fix raised. */
+    decision: text('decision'),
+    meetingId: text('meeting_id'),
+    decidedBy: text('decided_by'),
+    decidedAt: ts('decided_at'),
+    decisionComment: text('decision_comment'),
+    actionId: text('action_id'),
   },
   (t) => [uniqueIndex('post_launch_reviews_initiative').on(t.initiativeId)],
 );

@@ -76,6 +76,12 @@ export const topicEvents: Readonly<Record<string, EventType>> = {
   'erasure.refused': 'compliance_notice',
   'erasure.completed': 'compliance_notice',
   'erasure.incomplete': 'compliance_notice',
+  'meeting.convened': 'vote_requested',
+  'meeting.item_decided': 'decision',
+  'meeting.minutes_ready': 'signoff_requested',
+  'meeting.minutes_reminder': 'reminder',
+  'meeting.minutes_escalated': 'escalation',
+  'meeting.minutes_signed': 'decision',
 };
 
 export function eventTypeOf(topic: string): EventType {

@@ -164,6 +164,16 @@ const matrix = {
   'GET /api/v1/legal-holds':                                  [D,  D,    D,     D,      D,  A,  A,    D,   D,     D],
   'POST /api/v1/legal-holds':                                 [D,  D,    D,     D,      D,  A,  D,    D,   D,     D],
   'POST /api/v1/legal-holds/{id}/lift':                       [D,  D,    D,     D,      D,  A,  D,    D,   D,     D],
+  'GET /api/v1/policies/meetings':                            [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  'PUT /api/v1/policies/meetings':                            [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  'GET /api/v1/meetings':                                     [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'POST /api/v1/meetings':                                    [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
+  'GET /api/v1/meetings/{id}':                                [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/meetings/{id}/minutes':                        [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'POST /api/v1/meetings/{id}/attendance':                    [D,  D,    D,     D,      D,  D,  D,    D,   A,     A],
+  'POST /api/v1/meetings/{id}/items':                         [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
+  'POST /api/v1/meetings/{id}/decisions':                     [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
+  'POST /api/v1/meetings/{id}/minutes/signature':             [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
   // The development sign-in is public by design and absent with an identity provider (docs/security.md).
   'GET /api/v1/dev/users':                                    [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
   'POST /api/v1/dev/tokens':                                  [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
@@ -181,6 +191,8 @@ const matrix = {
 //   unless they read the board (reader roles, committee seat); hal (handler) owns the fixture
 //   actions, sue raised them and verifies them; only a supervisor raises a supervisor's action.
 // - chair × target decision: only the chair the proposal snapshotted decides it.
+// - member/chair × meetings: the roster (data) reads them and records attendance; the chair convenes,
+//   adds items, decides and signs (docs/meetings.md).
 type Endpoint = keyof typeof matrix;
 
 // The request each row sends, and the fixture it is sent on: test/support/endpoints.ts.

@@ -478,6 +478,26 @@ describe('hostile but valid text round-trips byte for byte', () => {
   });
 });
 
+describe('hostile but valid text round-trips byte for byte: a committee meeting', () => {
+  const same = (got: unknown, sent: string) => typeof got === 'string' && got === sent && Buffer.from(got, 'utf8').equals(Buffer.from(sent, 'utf8'));
+  const validText = (max: number, trimmed = true) => hostileText.filter((t) => t.length >= 1 && t.length <= max && (!trimmed || (t.trim() === t && t.length > 0)));
+  const chair = { userId: 'gm', name: 'Grace GM', roles: [], department: 'executive' };
+
+  it('an agenda item’s title and description, added by the chair', async () => {
+    const id = await fixtures.meeting();
+    await fc.assert(
+      fc.asyncProperty(validText(500), validText(5_000, false), async (title, description) => {
+        const res = await stack.as(chair).post(`/api/v1/meetings/${id}/items`, { title, description });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        const item = (await stack.as(chair).get(`/api/v1/meetings/${id}`)).body.items.at(-1);
+        if (!same(item.title, title) || !same(item.facts.description, maskPiiText(description))) throw new Error(`sent ${JSON.stringify([title, description])}, got back ${JSON.stringify([item.title, item.facts.description])}`);
+      }),
+      fcOptions(6),
+    );
+    expect((await stack.anonymous.get('/healthz')).status).toBe(200);
+  });
+});
+
 describe('hostile but valid text round-trips byte for byte: the notification side', () => {
   const same = (got: unknown, sent: string) => typeof got === 'string' && got === sent;
   const validText = hostileText.filter((t) => t.length >= 1 && t.length <= 200 && t.trim() === t);

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
 import { defaultIncidentPolicy } from '../../domain/incidents/policy.js';
+import { monthBefore } from '../../domain/meetings/process.js';
 import type { incidentWatchWorkflow } from '../../workflows/incident/watch.js';
 import { command, intake, intakeBody } from './complaints.js';
 import { deliverables, gates, standardRoster } from './gates.js';
@@ -9,6 +10,22 @@ import { eventually, type HttpAnswer, type Stack } from './stack.js';
 
 let incidentFixtures = 0;
 let improvementFixtures = 0;
+/**
+ * Meeting ids are months, and every test file shares one Temporal namespace: each stack's
+ * fixtures convene extra meetings of a month of its own far in the future (from its task queue,
+ * which is random per stack), numbered in its own database.
+ */
+function meetingMonthOf(stack: Stack): string {
+  let h = 0;
+  for (const ch of stack.taskQueue) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `${2100 + (h % 7800)}-${String(1 + (Math.floor(h / 7800) % 12)).padStart(2, '0')}`;
+}
+/** The meetings the fixtures convened, by id (the decision's body names an item of theirs). */
+const convened = new Map<string, { id: string; reviewedMonth: string; items: { key: string; decisions: string[] }[] }>();
+const decisionOf = (item: { key: string; decisions: string[] }) => {
+  const decision = item.decisions.includes('noted') ? 'noted' : item.decisions.includes('target_refused') ? 'target_refused' : item.decisions[0]!;
+  return { itemKey: item.key, decision, ...(decision === 'noted' ? {} : { comment: 'decided for the fixture' }) };
+};
 
 /**
  * One valid request per endpoint of the API, on a realistic fixture — shared by the
@@ -35,7 +52,10 @@ export type FixtureKind =
   | 'improvement'
   | 'improvementDone'
   | 'erasure'
-  | 'legalHold';
+  | 'legalHold'
+  | 'meeting'
+  | 'meetingPresent'
+  | 'meetingDecided';
 
 export interface SampleRequest {
   /** the state the endpoint is called in; its id fills `{id}` / `{entityId}` */
@@ -250,6 +270,18 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
       body: { userId: 'matrix-person', name: '王小明', email: 'xm@bank.example', language: 'zh', department: 'customer-service', roles: ['cs_agent'], departmentHead: false, channel: 'email', active: true },
     },
 
+    'GET /api/v1/policies/meetings': { fixture: 'none', ok: 200, as: people.supervisor },
+    'PUT /api/v1/policies/meetings': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/meetings') },
+    'GET /api/v1/meetings': { fixture: 'none', ok: 200, as: people.auditor, query: { month: '2025-11', status: 'signed', limit: '5' } },
+    'POST /api/v1/meetings': { fixture: 'none', ok: 201, as: chairSeat, body: { month: meetingMonthOf(stack), reason: 'an extra meeting for the matrix' } },
+    'GET /api/v1/meetings/{id}': { fixture: 'meeting', ok: 200, as: people.m1 },
+    'GET /api/v1/meetings/{id}/minutes': { fixture: 'meeting', ok: 200, as: people.auditor },
+    'POST /api/v1/meetings/{id}/attendance': { fixture: 'meeting', ok: 200, as: people.m1, body: {} },
+    'POST /api/v1/meetings/{id}/items': { fixture: 'meeting', ok: 200, as: chairSeat, body: { title: 'Branch queue times', description: 'seen at the branch' } },
+    // Every meeting of the fixtures' month opens with the same item: the report of the month before.
+    'POST /api/v1/meetings/{id}/decisions': { fixture: 'meetingPresent', ok: 200, as: chairSeat, body: { itemKey: `quality_report:${monthBefore(meetingMonthOf(stack))}`, decision: 'noted' } },
+    'POST /api/v1/meetings/{id}/minutes/signature': { fixture: 'meetingDecided', ok: 200, as: chairSeat, body: { confirm: true } },
+
     'GET /api/v1/dev/users': { fixture: 'none', ok: 200, as: people.nobody, public: true },
     'POST /api/v1/dev/tokens': { fixture: 'none', ok: 200, as: people.nobody, public: true, body: { userId: 'limin' } },
   };
@@ -373,6 +405,28 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
       const res = await stack.as(people.auditor).post('/api/v1/legal-holds', { customerRef: `held-${Math.random().toString(36).slice(2, 10)}`, reason: 'litigation' });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body.id as string;
+    },
+    /** an extra meeting convened by the chair (gm) in the file's own month: in session, nobody present */
+    meeting: async () => {
+      const res = await stack.as(chairSeat).post('/api/v1/meetings', { month: meetingMonthOf(stack), reason: 'a fixture meeting' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      convened.set(res.body.id, res.body);
+      return res.body.id as string;
+    },
+    /** the meeting with gm, m1 and m2 present: quorum (3 of the 5 of the standard roster) */
+    meetingPresent: async () => {
+      const id = await f.meeting();
+      for (const who of [chairSeat, people.m1, people.m2]) expect((await stack.as(who).post(`/api/v1/meetings/${id}/attendance`, {})).status).toBe(200);
+      return id;
+    },
+    /** every item of the meeting decided: the minutes wait for the chair's signature */
+    meetingDecided: async () => {
+      const id = await f.meetingPresent();
+      for (const item of convened.get(id)!.items) {
+        const res = await stack.as(chairSeat).post(`/api/v1/meetings/${id}/decisions`, decisionOf(item));
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+      }
+      return id;
     },
     /** escalated to the committee chair (gm), resolved and confirmed: waits for the chair's sign-off */
     committeeLevel: async () => {

@@ -16,6 +16,8 @@ import { ImprovementNewPage } from './pages/ImprovementNew';
 import { ImprovementsPage } from './pages/Improvements';
 import { ErasuresPage } from './pages/Erasures';
 import { ErasureDetailPage } from './pages/ErasureDetail';
+import { MeetingDetailPage } from './pages/MeetingDetail';
+import { MeetingsPage } from './pages/Meetings';
 import { InitiativeDetailPage } from './pages/InitiativeDetail';
 import { InitiativeNewPage } from './pages/InitiativeNew';
 import { InitiativesPage } from './pages/Initiatives';
@@ -79,6 +81,8 @@ const router = createBrowserRouter([
           { path: 'targets', element: <TargetsPage /> },
           { path: 'erasures', element: <ErasuresPage /> },
           { path: 'erasures/:id', element: <ErasureDetailPage /> },
+          { path: 'meetings', element: <MeetingsPage /> },
+          { path: 'meetings/:id', element: <MeetingDetailPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -84,3 +84,11 @@ export async function download(path: string, filename: string, accept = 'applica
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** An authenticated resource as text (the minutes' HTML document). */
+export async function fetchText(path: string, accept: string): Promise<string> {
+  const token = getToken();
+  const res = await fetch(apiBase + path, { headers: { accept, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  if (!res.ok) throw await toError(res);
+  return res.text();
+}

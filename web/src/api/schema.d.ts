@@ -14,7 +14,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "erasure" | "legal_hold";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold";
                     entityId?: string;
                     actor?: string;
                     /** @description one action, or every action of a family: `complaint.` (ending in a dot) */
@@ -178,7 +178,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "erasure" | "legal_hold";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold";
                     entityId?: string;
                 };
                 header?: never;
@@ -256,7 +256,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "erasure" | "legal_hold";
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold";
                     entityId: string;
                 };
                 cookie?: never;
@@ -4412,6 +4412,591 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Committee meetings, newest month first (of one month when given) */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    status?: "in_session" | "minutes_ready" | "signed";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The meetings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a committee member, admin nor compliance auditor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** The chair convenes an extra meeting of the month (meeting-<yyyy-mm>-extra-<n>); its agenda is assembled from the data */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ExtraMeeting"];
+                };
+            };
+            responses: {
+                /** @description The convened meeting */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not the committee chair */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No free extra meeting number (retry) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One meeting: its agenda with the facts of each item, attendance, quorum, decisions and minutes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The meeting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a reader */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such meeting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record attendance: a member for themself, or the chair for a member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["MeetingAttendance"];
+                };
+            };
+            responses: {
+                /** @description The meeting after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description The command breaks a rule (named in `detail`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller (not a member, not the chair, recused) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such meeting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the meeting’s current state (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide an agenda item (the chair, present, with the item’s quorum): noted, raise an improvement action, approve or refuse a target change, continue / fix / withdraw a launched product */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["MeetingDecision"];
+                };
+            };
+            responses: {
+                /** @description The meeting after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description The command breaks a rule (named in `detail`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller (not a member, not the chair, recused) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such meeting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the meeting’s current state (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The chair adds an agenda item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["MeetingAgendaItem"];
+                };
+            };
+            responses: {
+                /** @description The meeting after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description The command breaks a rule (named in `detail`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller (not a member, not the chair, recused) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such meeting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the meeting’s current state (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The minutes as a printable HTML document (signed or not: the document says which) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a reader */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such meeting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The chair signs the minutes once every item is decided (confirm: true); ends the meeting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["MinutesSignature"];
+                };
+            };
+            responses: {
+                /** @description The meeting after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description The command breaks a rule (named in `detail`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller (not a member, not the chair, recused) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such meeting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the meeting’s current state (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -5658,6 +6243,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current committee meeting policy (minutes reminder and escalation)
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The committee meeting policy (minutes reminder and escalation) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the committee meeting policy (minutes reminder and escalation); processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["MeetingPolicy"];
+                };
+            };
+            responses: {
+                /** @description The new committee meeting policy (minutes reminder and escalation) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/review": {
         parameters: {
             query?: never;
@@ -6850,7 +7555,7 @@ export interface components {
             before?: unknown;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "erasure" | "legal_hold";
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold";
             hash: string;
             id: string;
             prevHash: string | null;
@@ -7510,6 +8215,12 @@ export interface components {
             reason: string;
             until: components["schemas"]["Duration"];
         };
+        /** @description The chair convenes an extra meeting of the month, with its reason */
+        ExtraMeeting: {
+            /** @description the meeting’s month; omitted: the current month */
+            month?: string;
+            reason: string;
+        };
         /** @description About what happened in the period: submissions, decisions, stages completed, deadlines missed */
         GateKpis: {
             decisions: {
@@ -8157,6 +8868,133 @@ export interface components {
             customerRef: string;
             reason: string;
         };
+        Meeting: {
+            attendance: {
+                at: string;
+                by: string;
+                userId: string;
+            }[];
+            chairUserId: string | null;
+            convenedAt: string;
+            convenedBy: string;
+            id: string;
+            items: {
+                addedAt?: string;
+                addedBy?: string;
+                decision: {
+                    action?: {
+                        actionId: string;
+                        dueInDays: number;
+                        owner: {
+                            name: string;
+                            userId: string;
+                        };
+                        ownerDepartment: string;
+                        plan: string;
+                        title: string;
+                    };
+                    at: string;
+                    by: string;
+                    comment: string;
+                    /** @enum {string} */
+                    decision: "noted" | "raise_action" | "target_approved" | "target_refused" | "post_launch_continue" | "post_launch_fix" | "post_launch_withdraw";
+                    inChairsStead: boolean;
+                    quorum: {
+                        present: number;
+                        required: number;
+                    };
+                } | null;
+                decisions: ("noted" | "raise_action" | "target_approved" | "target_refused" | "post_launch_continue" | "post_launch_fix" | "post_launch_withdraw")[];
+                facts: {
+                    [key: string]: string | number | boolean | null;
+                };
+                key: string;
+                /** @enum {string} */
+                kind: "quality_report" | "hot_issue" | "incident" | "post_launch" | "overdue_action" | "target_missed" | "target_proposal" | "chair_item";
+                link: string | null;
+                quorum: {
+                    met: boolean;
+                    present: number;
+                    required: number;
+                };
+                recused: string[];
+                stake: {
+                    owner?: string;
+                    submitter: string;
+                    team: string;
+                } | null;
+                subjectId: string | null;
+                title: string;
+            }[];
+            /** @enum {string} */
+            kind: "monthly" | "extra";
+            minutes: {
+                escalateAt: string | null;
+                escalatedAt: string | null;
+                readyAt: string | null;
+                remindedAt: string | null;
+                reminderAt: string | null;
+                signedAt: string | null;
+                signedBy: string | null;
+            };
+            month: string;
+            policyVersion: number;
+            quorum: {
+                met: boolean;
+                present: number;
+                required: number;
+            };
+            reason: string | null;
+            reviewedMonth: string;
+            roster: {
+                chair: boolean;
+                department: string;
+                name: string;
+                userId: string;
+            }[];
+            /** @enum {string} */
+            status: "in_session" | "minutes_ready" | "signed";
+        };
+        MeetingAgendaItem: {
+            description: string;
+            title: string;
+        };
+        MeetingAttendance: {
+            /** @description omitted: the caller; the chair may record another member present */
+            userId?: string;
+        };
+        MeetingDecision: {
+            /** @description the improvement action raise_action and post_launch_fix raise */
+            action?: {
+                /** @description working days from the decision to the due date */
+                dueInDays: number;
+                owner: {
+                    name: string;
+                    userId: string;
+                };
+                ownerDepartment: string;
+                plan: string;
+                title: string;
+            };
+            /** @description required for every decision but noted */
+            comment?: string;
+            /** @enum {string} */
+            decision: "noted" | "raise_action" | "target_approved" | "target_refused" | "post_launch_continue" | "post_launch_fix" | "post_launch_withdraw";
+            itemKey: string;
+        };
+        MeetingList: {
+            items: components["schemas"]["Meeting"][];
+        };
+        MeetingPolicy: {
+            /** @description how many of the month’s hottest root causes the agenda lists */
+            hotIssues: number;
+            minutesEscalation: components["schemas"]["Duration"] & unknown;
+            minutesReminder: components["schemas"]["Duration"] & unknown;
+        };
+        MinutesSignature: {
+            /** @description the chair confirms the minutes as shown: true (false is refused) */
+            confirm: boolean;
+        };
         Notification: {
             createdAt: string;
             /** @description Structured facts of the notice: deadlines, levels, outcomes */
@@ -8623,7 +9461,7 @@ export interface components {
             deadlineState?: string;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal" | "improvement" | "erasure";
+            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal" | "improvement" | "meeting" | "erasure";
             /** @description The item’s vocabulary for wording the title: severity, category, channel; name, stage, version */
             facts?: {
                 [key: string]: string;

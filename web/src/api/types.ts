@@ -82,6 +82,8 @@ export type RootCause = Schemas['RootCause'];
 export type Incident = Schemas['Incident'];
 export type Erasure = Schemas['Erasure'];
 export type LegalHold = Schemas['LegalHold'];
+export type Meeting = Schemas['Meeting'];
+export type MeetingItem = Schemas['Meeting']['items'][number];
 
 /** The KPI targets in force and the proposals to change them. */
 export type KpiTargets = Schemas['KpiTargets'];

@@ -29,6 +29,7 @@ const nav: NavItem[] = [
   { to: '/improvements', label: 'nav.improvements', icon: 'M9 11l3 3 8-8M20 12v7H4V5h11' },
   { to: '/targets', label: 'nav.targets', icon: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zm0-4a5 5 0 1 0 0-10 5 5 0 0 0 0 10zm0-4a1 1 0 1 0 0-2 1 1 0 0 0 0 2z', readers: true },
   { to: '/erasures', label: 'nav.erasures', icon: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6m4-6v6', roles: ['compliance_auditor', 'admin'] },
+  { to: '/meetings', label: 'nav.meetings', icon: 'M4 6h16v10H4zM8 20h8M12 16v4M8 10h8', readers: true },
   { to: '/calendar', label: 'nav.calendar', icon: 'M4 6h16v14H4zM4 10h16M8 3v5m8-5v5', roles: ['product_owner', 'cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },
 ];
 

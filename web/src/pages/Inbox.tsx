@@ -28,6 +28,7 @@ function taskTitle(task: Task, t: Translate, label: (p: string, v: string) => st
   if (task.entityType === 'incident' && i) return t('task.incidentTitle', { count: i[1]!, dimension: t(`incident.dimension.${i[2]}` as 'incident.dimension.product'), value: i[2] === 'channel' ? label('channel', i[3]!) : i[3]! });
   const a = /"(.+)"/.exec(task.title);
   if (task.entityType === 'improvement' && a) return t('task.improvementTitle', { title: a[1]! });
+  if (task.entityType === 'meeting') return t('task.meetingTitle', { id: task.entityId });
   return task.title;
 }
 
@@ -38,6 +39,7 @@ function taskPath(task: Task): string {
   if (task.entityType === 'incident') return `/incidents/${task.entityId}`;
   if (task.entityType === 'improvement') return `/improvements/${encodeURIComponent(task.entityId)}`;
   if (task.entityType === 'erasure') return `/erasures/${task.entityId}`;
+  if (task.entityType === 'meeting') return `/meetings/${task.entityId}`;
   return `/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`;
 }
 
