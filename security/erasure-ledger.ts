@@ -31,11 +31,17 @@ export class LedgerBroken extends Error {
   override name = 'LedgerBroken';
 }
 
-/** Every line, checked: each hash recomputed and each link to the line before. Throws LedgerBroken on any mismatch. */
+/**
+ * Every line, checked: each hash recomputed, and each line linked to a line above it (or to the
+ * start). Two workers appending at the same moment may both link to the same line (a fork); that
+ * is accepted, since each line still proves the lines it names were there. A line removed from
+ * the middle (named by a later one), moved above the line it names, or edited is detected; as in
+ * any hash chain, lines cut from the end are not. Throws LedgerBroken on any mismatch.
+ */
 export function readLedger(file: string): LedgerLine[] {
   if (!existsSync(file)) return [];
   const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
-  let prev = genesis;
+  const above = new Set([genesis]);
   return lines.map((text, i) => {
     let line: LedgerLine;
     try {
@@ -43,17 +49,18 @@ export function readLedger(file: string): LedgerLine[] {
     } catch {
       throw new LedgerBroken(`erasure ledger ${file}: line ${i + 1} is not JSON`);
     }
-    if (line.prev !== prev) throw new LedgerBroken(`erasure ledger ${file}: line ${i + 1} does not follow the line before (a line was removed or reordered)`);
-    if (line.hash !== lineHash(line, prev)) throw new LedgerBroken(`erasure ledger ${file}: line ${i + 1} was altered (checksum mismatch)`);
-    prev = line.hash;
+    if (!above.has(line.prev)) throw new LedgerBroken(`erasure ledger ${file}: line ${i + 1} does not follow a line above it (a line was removed or reordered)`);
+    if (line.hash !== lineHash(line, line.prev)) throw new LedgerBroken(`erasure ledger ${file}: line ${i + 1} was altered (checksum mismatch)`);
+    above.add(line.hash);
     return line;
   });
 }
 
 /**
- * Appends the erasure unless a line for it is already there (a retried activity). Synchronous and
- * flushed with the append: one writer per ledger at a time is assumed (the workers of one
- * deployment share it; an erasure is rare).
+ * Appends the erasure unless a line for it is already there (a retried activity), linked to the
+ * last line. One line is one append (O_APPEND), so the workers of a deployment may share the file
+ * on a local or POSIX filesystem; two appending at once fork the chain, which readLedger accepts.
+ * (On NFS appends are not atomic: give each worker host its own ledger file there.)
  */
 export function appendLedger(file: string, e: LedgerEntry): 'appended' | 'already_there' {
   const lines = readLedger(file);

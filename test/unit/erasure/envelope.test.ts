@@ -107,4 +107,26 @@ describe('the erasure ledger', () => {
     writeFileSync(file, text);
     expect(readLedger(file)).toHaveLength(3);
   });
+
+  it('accepts two workers appending at the same moment (both lines name the same line above), and still detects a removed line', () => {
+    const file = path.join(dir, 'forked.jsonl');
+    appendLedger(file, { erasureId: 'f1', customerRef: 'c1', dataKeyIds: ['k1'], at: '2026-12-01T00:00:00.000Z' });
+    // Two writers read the ledger at once: both link their line to f1.
+    const base = readFileSync(file, 'utf8');
+    appendLedger(file, { erasureId: 'f2', customerRef: 'c2', dataKeyIds: ['k2'], at: '2026-12-01T00:00:01.000Z' });
+    const withF2 = readFileSync(file, 'utf8');
+    writeFileSync(file, base);
+    appendLedger(file, { erasureId: 'f3', customerRef: 'c3', dataKeyIds: ['k3'], at: '2026-12-01T00:00:01.000Z' });
+    const f3 = readFileSync(file, 'utf8').slice(base.length);
+    writeFileSync(file, withF2 + f3);
+    const lines = readLedger(file);
+    expect(lines.map((l) => l.erasureId)).toEqual(['f1', 'f2', 'f3']);
+    expect(lines[1]!.prev).toBe(lines[0]!.hash);
+    expect(lines[2]!.prev).toBe(lines[0]!.hash);
+    // The next append links to the last line; removing f1, which both name, is detected.
+    appendLedger(file, { erasureId: 'f4', customerRef: 'c4', dataKeyIds: [], at: '2026-12-01T00:00:02.000Z' });
+    expect(readLedger(file)).toHaveLength(4);
+    writeFileSync(file, readFileSync(file, 'utf8').split('\n').slice(1).join('\n'));
+    expect(() => readLedger(file)).toThrow(/does not follow a line above/);
+  });
 });

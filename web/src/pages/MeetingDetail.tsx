@@ -13,6 +13,8 @@ import { PageHeader } from '../components/Layout';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { useApi, useCommand } from '../hooks/useApi';
 import { usePeople } from '../hooks/usePeople';
+import { useTaxonomy } from '../hooks/useTaxonomy';
+import { factText, itemTitle } from './meeting/facts';
 import { useI18n, type MessageKey } from '../i18n';
 import { MeetingStatusBadge } from './meeting/parts';
 
@@ -110,18 +112,20 @@ function AttendButton({ meeting, userId, label, onDone, primary }: { meeting: Me
 
 function AgendaItemCard({ meeting, item, n, user, name, onDone }: { meeting: Meeting; item: MeetingItem; n: number; user: SessionUser; name: (id: string) => string; onDone: (m: Meeting) => void }) {
   const { t, label, tag } = useI18n();
+  const { labelOf } = useTaxonomy();
+  const words = { t, label, tag, name, rootCause: labelOf };
   const d = item.decision;
   const may = !d && meeting.status !== 'signed' && item.quorum.met && deciderFor(meeting, item.recused, user.userId).ok;
   return (
     <article className="card" aria-labelledby={`item-${n}`} data-item={item.key}>
       <h3 id={`item-${n}`}>
-        {n}. {item.title} <Badge tone="neutral">{t(`meeting.kind.${item.kind}` as MessageKey)}</Badge>
+        {n}. {itemTitle(item, words)}
       </h3>
       <dl className="kv">
         {Object.entries(item.facts).map(([k, v]) => (
           <div className="kv-row" key={k}>
             <dt>{label('meetingFact', k)}</dt>
-            <dd>{v === null ? '—' : typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : String(v)}</dd>
+            <dd>{factText(k, v, words)}</dd>
           </div>
         ))}
       </dl>
