@@ -262,6 +262,22 @@ export async function initiativeSummary(db: Database, id: string): Promise<{ id:
   return row;
 }
 
+/** The committee's decision on an initiative's post-launch review item (docs/meetings.md), once a meeting took it. */
+export interface PostLaunchDecision {
+  decision: string;
+  meetingId: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  actionId: string | null;
+}
+
+export async function postLaunchDecisionOf(db: Database, initiativeId: string): Promise<PostLaunchDecision | undefined> {
+  const [row] = await db.select().from(postLaunchReviews).where(eq(postLaunchReviews.initiativeId, initiativeId));
+  if (!row?.decision) return undefined;
+  return { decision: row.decision, meetingId: row.meetingId, decidedBy: row.decidedBy, decidedAt: row.decidedAt ? row.decidedAt.toISOString() : null, comment: row.decisionComment, actionId: row.actionId };
+}
+
 export async function initiativeExists(db: Database, id: string): Promise<boolean> {
   const rows = await db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, id)).limit(1);
   return rows.length > 0;

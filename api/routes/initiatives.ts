@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { isReviewMember, listInitiatives, readInitiative } from '../../db/initiatives.js';
+import { isReviewMember, listInitiatives, postLaunchDecisionOf, readInitiative } from '../../db/initiatives.js';
 import { readRoster } from '../../db/settings.js';
 import { validateDeliverables } from '../../domain/gates/deliverables.js';
 import type { InitiativeView } from '../../domain/gates/views.js';
@@ -158,7 +158,10 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue, comm
       if (!(await mayRead(principal, params.id))) throw forbidden(`reading initiatives requires one of the roles ${readerRoles.join(', ')} or committee membership`);
       const view = await readInitiative(db, params.id);
       if (!view) throw notFound(`no initiative ${params.id}`);
-      return { status: 200, body: withProvisionalReviews(view, await deadlineJudge(db)) };
+      // The review item's decision is the meeting's (docs/meetings.md), kept beside the projection.
+      const decision = view.postLaunch?.reviewItem ? await postLaunchDecisionOf(db, view.id) : undefined;
+      const shown = decision && view.postLaunch?.reviewItem ? { ...view, postLaunch: { ...view.postLaunch, reviewItem: { ...view.postLaunch.reviewItem, decision } } } : view;
+      return { status: 200, body: withProvisionalReviews(shown, await deadlineJudge(db)) };
     },
   });
 

@@ -130,7 +130,25 @@ export const InitiativeSchema = z
         threshold: z.number().int(),
         linkedComplaints: z.number().int(),
         status: z.enum(['monitoring', 'ended']),
-        reviewItem: z.object({ id: z.string(), raisedAt: z.string(), complaintCount: z.number().int(), threshold: z.number().int() }).nullable(),
+        reviewItem: z
+          .object({
+            id: z.string(),
+            raisedAt: z.string(),
+            complaintCount: z.number().int(),
+            threshold: z.number().int(),
+            decision: z
+              .object({
+                decision: z.enum(['continue', 'fix', 'withdraw']),
+                meetingId: z.string().nullable(),
+                decidedBy: z.string().nullable(),
+                decidedAt: z.string().nullable(),
+                comment: z.string().nullable(),
+                actionId: z.string().nullable().openapi({ description: 'the improvement action a "fix" raised' }),
+              })
+              .optional()
+              .openapi({ description: 'the committee meeting’s decision on the item (GET of one initiative), once taken' }),
+          })
+          .nullable(),
       })
       .nullable(),
     createdAt: z.string(),

@@ -126,6 +126,13 @@ describe('the monthly meeting', () => {
     expect(fix.status, JSON.stringify(fix.body)).toBe(200);
     const [item] = await stack.query(`select status, decision, meeting_id, decided_by, decision_comment, action_id from post_launch_reviews where id = $1`, [`${initiativeId}-plr`]);
     expect(item).toEqual({ status: 'decided', decision: 'fix', meeting_id: month, decided_by: 'gm', decision_comment: 'Login fails on older phones', action_id: `post_launch_review.${initiativeId}-plr` });
+    // The initiative's page shows the item with the meeting's decision (the projection holds the
+    // item as the launched initiative's workflow records it).
+    const postLaunch = { windowStart: '2025-09-01T00:00:00.000Z', windowEnd: '2025-12-01T00:00:00.000Z', threshold: 10, linkedComplaints: 14, status: 'monitoring', reviewItem: { id: `${initiativeId}-plr`, raisedAt: '2025-10-20T00:00:00.000Z', complaintCount: 14, threshold: 10 } };
+    await stack.query('update initiatives set post_launch = $2 where id = $1', [initiativeId, JSON.stringify(postLaunch)]);
+    const served = await stack.as(admin).get(`/api/v1/initiatives/${initiativeId}`);
+    expect(served.status, JSON.stringify(served.body)).toBe(200);
+    expect(served.body.postLaunch.reviewItem.decision).toEqual({ decision: 'fix', meetingId: month, decidedBy: 'gm', decidedAt: expect.any(String), comment: 'Login fails on older phones', actionId: `post_launch_review.${initiativeId}-plr` });
 
     const approved = await post(month, '/decisions', { itemKey: `target_proposal:${proposalId}`, decision: 'target_approved', comment: 'agreed: the survey changed' });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);

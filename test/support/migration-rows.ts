@@ -36,6 +36,11 @@ import { checkedBatch, erasureRecord, erasureView, newErasureState, placeErasure
 import { holdsOf } from '../../domain/erasure/rules.js';
 import { defaultErasurePolicy, type ErasureInput } from '../../domain/erasure/types.js';
 import { readJournal } from './migration-journal.js';
+import { writeMeetingRecord } from '../../db/meetings.js';
+import { draft, placeBatch } from '../../domain/drafts.js';
+import { meetingEntity, meetingRecord, meetingSummary, meetingView, newMeetingState } from '../../domain/meetings/process.js';
+import { defaultMeetingPolicy } from '../../domain/meetings/policy.js';
+import type { MeetingInput } from '../../domain/meetings/types.js';
 import { readPolicy, writePolicy, writeRoster } from '../../db/settings.js';
 import { writeTransition } from '../../db/transition.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
@@ -717,6 +722,28 @@ const improvements: RowBuilder = {
   },
 };
 
+const meetings: RowBuilder = {
+  name: 'committee meetings: an extra meeting convened with one chair item (domain/meetings, db/meetings.ts writeMeetingRecord)',
+  tables: ['meetings', 'audit_events', 'audit_chain_heads'],
+  async write({ db, step, at }) {
+    const id = `2024-01-extra-${step + 1}`;
+    const input: MeetingInput = { id, month: '2024-01', kind: 'extra', convenedBy: { userId: 'gm', name: 'Grace GM', roles: ['supervisor'] }, convenedAt: at(700).toISOString(), reason: `migration step ${step}` };
+    const state = newMeetingState({
+      roster: [{ userId: 'gm', name: 'Grace GM', department: 'executive', chair: true }, { userId: 'm1', name: 'Mina Risk', department: 'risk', chair: false }],
+      chairUserId: 'gm',
+      quorumRatio: 0.5,
+      reviewPolicyVersion: 0,
+      policy: defaultMeetingPolicy,
+      policyVersion: 0,
+      reviewedMonth: '2023-12',
+      items: [{ key: 'chair_item:1', kind: 'chair_item', title: 'Card fee disclosure', facts: { description: 'Fees shown late' }, link: null, subjectId: null, stake: null, addedBy: 'gm', addedAt: at(700).toISOString() }],
+    });
+    const workflowId = `meeting-${id}`;
+    const placed = placeBatch(meetingEntity, id, workflowId, state, { audit: [draft('meeting.convened', input.convenedBy, at(700).getTime(), null, { ...meetingSummary(state), kind: input.kind, month: input.month })], notes: [] });
+    await writeMeetingRecord(db, { meeting: meetingRecord(meetingView(input, state), workflowId), ...placed });
+  },
+};
+
 // ── Audit checkpoints (last: over the heads every other builder moved) ──────────────────
 
 const checkpoints: RowBuilder = {
@@ -728,4 +755,4 @@ const checkpoints: RowBuilder = {
 };
 
 /** In the order they run after each migration. */
-export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, incidents, targetProposals, improvements, erasures, checkpoints];
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, incidents, targetProposals, improvements, erasures, meetings, checkpoints];

@@ -8754,6 +8754,17 @@ export interface components {
                 linkedComplaints: number;
                 reviewItem: {
                     complaintCount: number;
+                    /** @description the committee meeting’s decision on the item (GET of one initiative), once taken */
+                    decision?: {
+                        /** @description the improvement action a "fix" raised */
+                        actionId: string | null;
+                        comment: string | null;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        /** @enum {string} */
+                        decision: "continue" | "fix" | "withdraw";
+                        meetingId: string | null;
+                    };
                     id: string;
                     raisedAt: string;
                     threshold: number;

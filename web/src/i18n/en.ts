@@ -130,6 +130,8 @@ export const en = {
   'initiative.overview': 'Overview',
   'initiative.owner': 'Owner',
   'initiative.withdrawn': 'Withdrawn',
+  'initiative.decidedAtMeeting': 'the meeting',
+  'initiative.fixAction': 'the improvement action',
   'initiative.postLaunch': 'Post-launch monitoring',
   'initiative.postLaunchText': '{n} linked complaints (threshold {threshold}), window ends {end}',
   'initiative.requestedChanges': 'Changes the committee requested',

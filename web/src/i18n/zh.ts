@@ -132,6 +132,8 @@ export const zh: Record<MessageKey, string> = {
   'initiative.overview': '概况',
   'initiative.owner': '负责人',
   'initiative.withdrawn': '已撤回',
+  'initiative.decidedAtMeeting': '会议记录',
+  'initiative.fixAction': '整改措施',
   'initiative.postLaunch': '上线后监测',
   'initiative.postLaunchText': '关联投诉 {n} 件（阈值 {threshold}），监测期至 {end}',
   'initiative.requestedChanges': '委员会要求的修改',

@@ -13,7 +13,7 @@ import { PageHeader } from '../components/Layout';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { useApi, useCommand } from '../hooks/useApi';
 import { usePeople } from '../hooks/usePeople';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { Deliverables } from './initiative/Deliverables';
 import { ExtendForm, reviewRoles, SignOffForm, VoteForm } from './initiative/ReviewActions';
 import { ReviewPanel } from './initiative/ReviewPanel';
@@ -117,6 +117,7 @@ export function InitiativeDetailPage() {
                 <dd>
                   {t('initiative.postLaunchText', { n: i.postLaunch.linkedComplaints, threshold: i.postLaunch.threshold, end: formatDateTime(i.postLaunch.windowEnd, tag) })}
                   {i.postLaunch.reviewItem && <StatusBadge kind="clock" value="breached" />}
+                  {i.postLaunch.reviewItem?.decision && <PostLaunchDecision decision={i.postLaunch.reviewItem.decision} />}
                   {i.postLaunch.reviewItem && <FromReviewItem initiativeId={i.id} itemId={i.postLaunch.reviewItem.id} />}
                 </dd>
               </div>
@@ -229,5 +230,33 @@ function CommitteeWords({ review }: { review: Review }) {
         </li>
       )}
     </ul>
+  );
+}
+
+type ReviewItemDecision = NonNullable<NonNullable<NonNullable<Initiative['postLaunch']>['reviewItem']>['decision']>;
+
+/** The committee meeting's decision on the post-launch review item, linked to the meeting and the action a fix raised. */
+function PostLaunchDecision({ decision: d }: { decision: ReviewItemDecision }) {
+  const { t, tag } = useI18n();
+  const name = usePeople();
+  return (
+    <p className="decision-facts" data-testid="post-launch-decision">
+      <strong>{t(`meeting.decision.post_launch_${d.decision}` as MessageKey)}</strong>
+      {d.decidedBy && ` · ${name(d.decidedBy)}`}
+      {d.decidedAt && ` · ${formatDateTime(d.decidedAt, tag)}`}
+      {d.comment && <span className="prewrap">: {d.comment}</span>}
+      {d.meetingId && (
+        <>
+          {' · '}
+          <Link to={`/meetings/${d.meetingId}`}>{t('initiative.decidedAtMeeting')}</Link>
+        </>
+      )}
+      {d.actionId && (
+        <>
+          {' · '}
+          <Link to={`/improvements/${encodeURIComponent(d.actionId)}`}>{t('initiative.fixAction')}</Link>
+        </>
+      )}
+    </p>
   );
 }
