@@ -194,6 +194,6 @@ describe.skipIf(skipBrowser)('web UI: reports', () => {
     await row.getByRole('link', { name: 'Audit trail' }).click();
     await page.waitForURL(/\/audit\?entityType=report/);
     await expect.poll(() => page.getByTestId('verification').textContent()).toContain('Chain intact');
-    await expect(page.locator('tbody').textContent()).resolves.toMatch(/report\.generated.*report\.regenerated/s);
+    await expect(page.locator('.audit-events > table > tbody').textContent()).resolves.toMatch(/report\.generated.*report\.regenerated/s);
   });
 });

@@ -164,7 +164,7 @@ describe('upgrading from release 0.1.0 while processes run', () => {
 
       // The launched product: a complaint linked under the new code is counted, and the window the old code computed ends.
       const linked = await intake(stack, { initiativeId: launched, category: 'product' });
-      await eventually(async () => (await g.get(launched)).body.postLaunch?.linkedComplaints === 1 || undefined, 'the link counted by the new code');
+      await eventually(async () => (await g.get(launched)).body.postLaunch?.linkedComplaints === 1 || undefined, 'the link counted by the new code', 90_000);
       await eventually(async () => (await g.get(launched)).body.postLaunch?.status === 'ended' || undefined, 'the post-launch window set by the old code', 60_000);
       await command(stack, people.agent, linked.id, '/responses', { message: 'ok', channel: 'hotline' });
 
