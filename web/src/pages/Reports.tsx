@@ -20,12 +20,11 @@ import { MonthReport, StoredReports } from './reports/StoredReports';
  * figures; each reader may narrow them to one product (a picker of GET /reports/products, kept in
  * the address as ?product=). The period rule (which date a complaint is counted by) is said next
  * to the figures. The full readers (compliance_auditor, supervisor, admin and the committee's
- * members) also see:
- * the KPIs of a month as the API computes them now (GET /reports/kpis, the month's local
- * midnights in the institution's time zone) against the committee's targets, the accountable
- * KPIs per department, team and agent, that month's stored report, and every stored monthly and
- * weekly report with its CSV and JSON; supervisors and admins regenerate. The month is kept in
- * the address (?month=).
+ * members) also see the accountable KPIs per department, team and agent, that month's stored
+ * report, every stored monthly and weekly report with its CSV and JSON (supervisors and admins
+ * regenerate) and the links to the hot issues and targets. The KPIs are those the API computes now
+ * (GET /reports/kpis, the month's local midnights in the institution's time zone) against the
+ * committee's targets. The month is kept in the address (?month=).
  */
 export function ReportsPage() {
   const { t, tag } = useI18n();
