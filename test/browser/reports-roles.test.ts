@@ -114,6 +114,22 @@ describe.skipIf(skipBrowser)('web UI: reports for every staff role', () => {
     });
   }
 
+  it('a committee member without a role reads everything, in Chinese at 390 px, with no refusal box', async () => {
+    const page = await browser.page();
+    await page.setViewportSize(phone);
+    await signIn(page, stack.url, 'limin', 'zh');
+    await page.goto(`${stack.url}/reports?month=${lastMonth}`);
+    await expect.poll(() => received(page)).toBe('3');
+    await page.getByTestId('stored-reports').waitFor();
+    await expect(page.getByTestId('period-rule').textContent()).resolves.toContain('按投诉的受理日期归入月份');
+    expect(await page.getByLabel('产品', { exact: true }).locator('option').allTextContents()).toEqual(['全部产品', 'Instant virtual credit card', 'Robo-advice portfolio']);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await visibleText(page)).not.toMatch(developerText);
+    expect(await fitsWidth(page)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('a product owner asking, by an old link, for another team’s product sees their own scope, not a refusal', async () => {
     const page = await browser.page();
     await signIn(page, stack.url, 'linxiao', 'zh');
