@@ -359,3 +359,18 @@ export async function liveReviewsFor(db: Database, userId: string): Promise<(Rev
     initiativeName: name,
   }));
 }
+
+/**
+ * The products (initiatives) a product owner follows in the reports (docs/reports.md): those of
+ * their team (the initiative's `team` is the owning department) and those they own; id and name,
+ * by name.
+ */
+export async function productsOf(db: Database, owner: { userId: string; department?: string }): Promise<{ id: string; name: string }[]> {
+  const mine = owner.department ? or(eq(initiatives.team, owner.department), eq(initiatives.owner, owner.userId))! : eq(initiatives.owner, owner.userId);
+  return db.select({ id: initiatives.id, name: initiatives.name }).from(initiatives).where(mine).orderBy(asc(initiatives.name), asc(initiatives.id));
+}
+
+/** Every product (initiative), id and name, by name: the report's product picker for institution-wide readers. */
+export async function allProducts(db: Database): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: initiatives.id, name: initiatives.name }).from(initiatives).orderBy(asc(initiatives.name), asc(initiatives.id));
+}

@@ -34,22 +34,27 @@ import { readPolicy } from './settings.js';
  * Attribution: complaint KPIs are about the complaints RECEIVED in [from, to), as they stand when
  * computed; gate KPIs about what HAPPENED in [from, to) (submissions opened, reviews decided,
  * stages completed, deadlines missed).
+ *
+ * Products (`units.products`): when given, only the complaints counting against one of those
+ * initiatives (the `product` fact: the one the root cause names, else the one linked at intake) and
+ * the gate reviews of those initiatives; an empty list counts nothing. `units.accountable: false`
+ * leaves out the accountable KPIs per department, team and agent.
  */
 export async function computeKpis(db: Database, period: Period, calendar: CalendarSettings, now = new Date(), units: UnitOptions = {}): Promise<KpiReport> {
   const [imported, targets] = await Promise.all([readImportedYears(db), readPolicy(db, 'targets')]);
   const cal = new WorkingTime(new BusinessCalendar(calendar, officialSchedule(new Map(imported.map((y) => [y.year, y])))));
   const [complaints, gates, onTime, accountability] = await Promise.all([
-    complaintKpis(db, period),
-    gateKpis(db, period, cal),
-    onTimeBySeverity(db, period),
-    accountabilityKpis(db, period, targets.value, units),
+    complaintKpis(db, period, units.products),
+    gateKpis(db, period, cal, units.products),
+    onTimeBySeverity(db, period, units.products),
+    units.accountable === false ? Promise.resolve(undefined) : accountabilityKpis(db, period, targets.value, units),
   ]);
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     timeZone: calendar.timeZone,
     computedAt: now.toISOString(),
-    kpis: { complaints, gates, targets: targetFigures(targets.value, targets.version), onTime, accountability },
+    kpis: { complaints, gates, targets: targetFigures(targets.value, targets.version), onTime, ...(accountability ? { accountability } : {}) },
   };
 }
 
@@ -58,7 +63,15 @@ export interface UnitOptions {
   groupBy?: UnitKind;
   department?: string;
   team?: string;
+  /** Only these products (initiative ids); undefined = all. */
+  products?: readonly string[];
+  /** false: without the accountable KPIs. */
+  accountable?: boolean;
 }
+
+/** The complaints of the products asked for (the `product` fact), or all. */
+const ofProducts = (products: readonly string[] | undefined, column: SQL = sql`product`): SQL =>
+  products === undefined ? sql`true` : products.length === 0 ? sql`false` : sql`${column} in (${sql.join(products.map((p) => sql`${p}`), sql`, `)})`;
 
 export function targetFigures(t: KpiTargets, version: number): KpiTargetFigures {
   return {
@@ -107,8 +120,8 @@ interface ComplaintTotals {
   breaches: number;
 }
 
-async function complaintKpis(db: Database, { from, to }: Period): Promise<ComplaintKpis> {
-  const inPeriod = sql`received_at >= ${from.toISOString()}::timestamptz and received_at < ${to.toISOString()}::timestamptz`;
+async function complaintKpis(db: Database, { from, to }: Period, products: readonly string[] | undefined): Promise<ComplaintKpis> {
+  const inPeriod = sql`received_at >= ${from.toISOString()}::timestamptz and received_at < ${to.toISOString()}::timestamptz and ${ofProducts(products)}`;
   const [totalsRows, dimensionRows, levelRows] = await Promise.all([
     queryRows<ComplaintTotals>(
       db,
@@ -167,7 +180,7 @@ async function complaintKpis(db: Database, { from, to }: Period): Promise<Compla
 const inRange = ({ from, to }: Period) => sql`received_at >= ${from.toISOString()}::timestamptz and received_at < ${to.toISOString()}::timestamptz`;
 
 /** First response and resolution kept in time, per severity (the targets set the resolution's by severity). */
-async function onTimeBySeverity(db: Database, period: Period): Promise<OnTimeBySeverity> {
+async function onTimeBySeverity(db: Database, period: Period, products: readonly string[] | undefined): Promise<OnTimeBySeverity> {
   const rows = await queryRows<{ severity: string; fr_on_time: number; fr_late: number; res_on_time: number; res_late: number }>(
     db,
     sql`select severity,
@@ -175,7 +188,7 @@ async function onTimeBySeverity(db: Database, period: Period): Promise<OnTimeByS
                count(*) filter (where first_response_state = 'breached')::int as fr_late,
                count(*) filter (where resolved_at is not null and not resolution_breached)::int as res_on_time,
                count(*) filter (where resolution_breached)::int as res_late
-        from complaints where ${inRange(period)} group by severity`,
+        from complaints where ${inRange(period)} and ${ofProducts(products)} group by severity`,
   );
   const by = (pick: (r: (typeof rows)[number]) => number | null) =>
     Object.fromEntries(vocabularies.severities.map((s) => {
@@ -214,7 +227,7 @@ interface UnitRow {
  */
 async function accountabilityKpis(db: Database, period: Period, targets: KpiTargets, o: UnitOptions): Promise<Accountability> {
   const kinds = o.groupBy ? [o.groupBy] : [...unitKinds];
-  const within: SQL[] = [inRange(period)];
+  const within: SQL[] = [inRange(period), ofProducts(o.products)];
   if (o.department) within.push(sql`coalesce(department, agent_team, 'none') = ${o.department}`);
   if (o.team) within.push(sql`coalesce(agent_team, 'none') = ${o.team}`);
   const rows = await queryRows<UnitRow>(
@@ -281,15 +294,16 @@ function unitTable(rows: UnitRow[], targets: KpiTargets): UnitTable {
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
-async function gateKpis(db: Database, { from, to }: Period, cal: WorkingTime): Promise<GateKpis> {
+async function gateKpis(db: Database, { from, to }: Period, cal: WorkingTime, products: readonly string[] | undefined): Promise<GateKpis> {
   const f = from.toISOString();
   const t = to.toISOString();
+  const mine = (column: SQL) => ofProducts(products, column);
   const [submittedRows, decidedRows, stageRows, overdueRows] = await Promise.all([
-    queryRows<{ n: number }>(db, sql`select count(*)::int as n from gate_reviews where opened_at >= ${f}::timestamptz and opened_at < ${t}::timestamptz`),
+    queryRows<{ n: number }>(db, sql`select count(*)::int as n from gate_reviews where opened_at >= ${f}::timestamptz and opened_at < ${t}::timestamptz and ${mine(sql`initiative_id`)}`),
     queryRows<{ stage: string; outcome: string; override: boolean | null; opened_at: string | Date; decided_at: string | Date }>(
       db,
       sql`select stage, outcome, override, opened_at, decided_at from gate_reviews
-          where decided_at is not null and decided_at >= ${f}::timestamptz and decided_at < ${t}::timestamptz and outcome is not null`,
+          where decided_at is not null and decided_at >= ${f}::timestamptz and decided_at < ${t}::timestamptz and outcome is not null and ${mine(sql`initiative_id`)}`,
     ),
     // A stage is entered when the initiative is created (research) or when the previous gate is
     // approved; it is completed when its own gate is approved.
@@ -300,12 +314,12 @@ async function gateKpis(db: Database, { from, to }: Period, cal: WorkingTime): P
                            where p.initiative_id = r.initiative_id and p.outcome = 'approve' and p.seq < r.seq
                            order by p.seq desc limit 1), i.created_at) as entered_at
           from gate_reviews r join initiatives i on i.id = r.initiative_id
-          where r.outcome = 'approve' and r.decided_at >= ${f}::timestamptz and r.decided_at < ${t}::timestamptz`,
+          where r.outcome = 'approve' and r.decided_at >= ${f}::timestamptz and r.decided_at < ${t}::timestamptz and ${mine(sql`r.initiative_id`)}`,
     ),
     queryRows<{ reviews: number; still_open: number }>(
       db,
       sql`select count(*)::int as reviews, count(*) filter (where status in ('open', 'escalated') and decided_at is null)::int as still_open
-          from gate_reviews where escalated_at is not null and escalated_at >= ${f}::timestamptz and escalated_at < ${t}::timestamptz`,
+          from gate_reviews where escalated_at is not null and escalated_at >= ${f}::timestamptz and escalated_at < ${t}::timestamptz and ${mine(sql`initiative_id`)}`,
     ),
   ]);
 

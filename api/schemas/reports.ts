@@ -94,7 +94,15 @@ export const KpiQuery = z.strictObject({
   groupBy: z.enum(unitKinds).optional().openapi({ description: 'the accountable KPIs of this kind of unit only (default: all three)' }),
   department: id.optional().openapi({ description: 'drill-down: the accountable KPIs of the complaints of this department only' }),
   team: id.optional().openapi({ description: 'drill-down: the accountable KPIs of the complaints of this team only' }),
+  product: id.optional().openapi({ description: 'only the complaints counting against this product (initiative id) and its gate reviews; a product owner may ask for their own products only (403 otherwise)' }),
 });
+
+export const ReportProductsSchema = z
+  .object({
+    scope: z.enum(['own', 'all']).openapi({ description: 'own: a product owner’s products (their team’s and their own); all: every initiative' }),
+    items: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi('ReportProducts', { description: 'The products the caller may filter the KPIs by' });
 
 export const HotIssuesQuery = z.strictObject({
   ...bounds,

@@ -148,7 +148,9 @@ const matrix = {
   // The staff directory behind the pickers: every staff role (names, departments, roles; no contact details).
   'GET /api/v1/directory':                                    [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
   'PUT /api/v1/people/{userId}':                              [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
-  'GET /api/v1/reports/kpis':                                 [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  // The KPIs: every staff role, scoped (product owners their products; agents, handlers no per-colleague table).
+  'GET /api/v1/reports/kpis':                                 [A,  A,    A,     A,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/reports/products':                             [A,  A,    A,     A,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/reports/hot-issues':                           [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/reports':                                      [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/reports/monthly/{period}':                     [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],

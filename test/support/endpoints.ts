@@ -232,6 +232,7 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'GET /api/v1/audit/{entityType}/{entityId}/export': { fixture: 'open', ok: 200, as: people.auditor },
 
     'GET /api/v1/reports/kpis': { fixture: 'none', ok: 200, as: people.auditor, query: { from: '2026-10-01', to: '2026-11-01', groupBy: 'agent', department: 'customer-service', team: 'customer-service' } },
+    'GET /api/v1/reports/products': { fixture: 'none', ok: 200, as: people.owner },
     'GET /api/v1/reports/hot-issues': { fixture: 'none', ok: 200, as: people.auditor, query: { from: '2026-10-01', to: '2026-11-01', limit: '5' } },
     'GET /api/v1/reports': { fixture: 'none', ok: 200, as: people.auditor, query: { kind: 'monthly', limit: '5' } },
     // Periods nobody generates in these tests: an allowed reader meets "not generated" (404).

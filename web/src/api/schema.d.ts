@@ -6922,6 +6922,8 @@ export interface paths {
                     department?: string;
                     /** @description drill-down: the accountable KPIs of the complaints of this team only */
                     team?: string;
+                    /** @description only the complaints counting against this product (initiative id) and its gate reviews; a product owner may ask for their own products only (403 otherwise) */
+                    product?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6929,7 +6931,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The KPIs of the period, the targets in force and the accountable KPIs per department, team and agent */
+                /** @description The KPIs of the period and the targets in force; the accountable KPIs per department, team and agent for the full readers only (docs/reports.md "Who reads what") */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6956,7 +6958,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Neither a reader role (compliance_auditor, supervisor, admin) nor a committee member */
+                /** @description No staff role nor a committee seat, or a product owner asking for a product not theirs */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7035,6 +7037,67 @@ export interface paths {
                 };
                 /** @description Neither JSON nor CSV is acceptable */
                 406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The products (initiatives, id and name) the caller may filter the KPIs by: a product owner’s own, every one for the other readers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The products, by name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportProducts"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No staff role nor a committee seat, or a product owner asking for a product not theirs */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9259,6 +9322,18 @@ export interface components {
             period: string;
             timeZone: string;
             to: string;
+        };
+        /** @description The products the caller may filter the KPIs by */
+        ReportProducts: {
+            items: {
+                id: string;
+                name: string;
+            }[];
+            /**
+             * @description own: a product owner’s products (their team’s and their own); all: every initiative
+             * @enum {string}
+             */
+            scope: "own" | "all";
         };
         ReportSummary: {
             from: string;

@@ -32,6 +32,8 @@ type ListsArePages = [
 ];
 
 export type Initiative = Schemas['Initiative'];
+/** GET /api/v1/reports/products: the products the caller may filter the KPIs by. */
+export type ReportProducts = Schemas['ReportProducts'];
 export type Review = Schemas['Review'];
 export type VoteRecord = Review['votes'][number];
 

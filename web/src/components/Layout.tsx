@@ -13,7 +13,7 @@ interface NavItem {
   icon: string;
   /** Roles that see the entry; omitted → everyone (the API still decides). */
   roles?: string[];
-  /** Seen by readers of reports: the reader roles, or a seat on the committee (hooks/useReader.ts). */
+  /** Seen by readers of reports: the reader roles, or a seat on the committee (hooks/useReader.ts); with `roles`, by those roles too. */
   readers?: true;
 }
 
@@ -23,7 +23,7 @@ const nav: NavItem[] = [
   { to: '/initiatives', label: 'nav.initiatives', icon: 'M4 19V5m0 14h16M8 15l3-4 3 2 5-6' },
   { to: '/complaints', label: 'nav.complaints', icon: 'M4 5h16v11H9l-5 4z', roles: ['cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },
   { to: '/audit', label: 'nav.audit', icon: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4', roles: ['compliance_auditor', 'admin'] },
-  { to: '/reports', label: 'nav.reports', icon: 'M5 20V10m7 10V4m7 16v-7', readers: true },
+  { to: '/reports', label: 'nav.reports', icon: 'M5 20V10m7 10V4m7 16v-7', readers: true, roles: ['product_owner', 'cs_agent', 'business_handler'] },
   { to: '/hot-issues', label: 'nav.hotIssues', icon: 'M12 3c2 3 5 5 5 9a5 5 0 0 1-10 0c0-2 1-3 2-4 0 2 1 3 2 3 0-3-1-5 1-8z', readers: true },
   { to: '/incidents', label: 'nav.incidents', icon: 'M12 4l9 16H3zM12 10v4m0 3v.5', readers: true },
   { to: '/improvements', label: 'nav.improvements', icon: 'M9 11l3 3 8-8M20 12v7H4V5h11' },
@@ -90,7 +90,7 @@ export function Layout() {
         <nav id="main-nav" aria-label={t('nav.label')} className={menuOpen ? 'nav-open' : undefined}>
           <ul>
             {nav
-              .filter((n) => (n.readers ? reader : !n.roles || hasRole(user, ...n.roles)))
+              .filter((n) => (n.readers && reader) || (n.roles ? hasRole(user, ...n.roles) : !n.readers))
               .map((n) => (
                 <li key={n.to}>
                   <NavLink to={n.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>

@@ -24,7 +24,7 @@ const levelNames = ['cs_agent', 'supervisor', 'department_head', 'committee_chai
  * gates' decisions and cycle times (elapsed and working hours). Every chart says its data in
  * words for screen readers (role img).
  */
-export function KpiPanels({ report }: { report: KpiReport }) {
+export function KpiPanels({ report, productNames }: { report: KpiReport; productNames?: Record<string, string> }) {
   const { t, label, tag } = useI18n();
   const c = report.kpis.complaints;
   const g = report.kpis.gates;
@@ -37,8 +37,9 @@ export function KpiPanels({ report }: { report: KpiReport }) {
     return ms === undefined ? '—' : ms > 0 && ms < 1000 ? t('time.underSecond') : formatSpan(ms, t);
   };
 
-  // Products are initiative ids: show their names (a reader of reports may read initiatives).
-  const productIds = Object.keys(c.volume.byProduct).filter((k) => k !== 'none');
+  // Products are initiative ids: show their names — from the caller's product list when given
+  // (GET /reports/products), else each initiative (a reader of stored reports may read initiatives).
+  const productIds = Object.keys(c.volume.byProduct).filter((k) => k !== 'none' && !productNames?.[k]);
   const names = useApi(
     async () =>
       Object.fromEntries(
@@ -46,7 +47,7 @@ export function KpiPanels({ report }: { report: KpiReport }) {
       ) as Record<string, string>,
     [productIds.join(',')],
   );
-  const productName = (id: string) => (id === 'none' ? t('kpi.noProduct') : (names.data?.[id] ?? shortId(id)));
+  const productName = (id: string) => (id === 'none' ? t('kpi.noProduct') : (productNames?.[id] ?? names.data?.[id] ?? shortId(id)));
 
   const charts = useMemo(() => {
     const bar = (entries: [string, number][], color = blue): ChartOption => ({
