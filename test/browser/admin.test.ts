@@ -121,7 +121,7 @@ describe.skipIf(skipBrowser)('web UI: administration screens (committee, policie
     expect(res.status).toBe(200);
     expect(res.body.firstResponse).toEqual({ amount: 2, unit: 'hour' });
     expect(res.body.atRiskRatio).toBe(0.75);
-    await expect.poll(() => page.getByTestId('last-change-sla').textContent()).toContain('Last changed by heping');
+    await expect.poll(() => page.getByTestId('last-change-sla').textContent()).toContain('Last changed by 何平');
     expect(await page.getByTestId('last-change-sla').getByRole('link', { name: 'Change history (audit)' }).getAttribute('href')).toBe('/audit?entityType=policy&entityId=sla');
 
     // The reminder after the escalation: only the server's rule sees it; its problem sits by the escalation.

@@ -11,6 +11,7 @@ import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/Layout';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { useApi, useCommand } from '../hooks/useApi';
+import { useDirectory } from '../hooks/useDirectory';
 import { useI18n, type MessageKey } from '../i18n';
 
 /** How a policy field is edited: a duration (amount + unit), a share shown as a percentage, a number with its unit, a unit, a set of dimensions. */
@@ -127,10 +128,13 @@ function LastChange({ kind, version }: { kind: string; version: number }) {
   const user = useUser();
   const auditor = hasRole(user, 'admin', 'compliance_auditor');
   const last = useApi(() => (auditor ? api.get<{ items: AuditEvent[] }>(`/audit/events?entityType=policy&entityId=${kind}&order=desc&limit=1`) : Promise.resolve({ items: [] })), [kind, version, auditor]);
+  const directory = useDirectory();
   const event = last.data?.items[0];
+  if (!auditor) return null;
+  const who = event ? (directory?.people.find((p) => p.userId === event.actor)?.name ?? event.actor) : '';
   return (
     <p className="muted small" data-testid={`last-change-${kind}`}>
-      {event ? t('policy.lastChange', { who: event.actor, at: formatDateTime(event.at, tag) }) : auditor && last.data ? t('policy.neverChanged') : null}{' '}
+      {event ? t('policy.lastChange', { who, at: formatDateTime(event.at, tag) }) : last.data ? t('policy.neverChanged') : null}{' '}
       <Link to={`/audit?entityType=policy&entityId=${kind}`}>{t('admin.history')}</Link>
     </p>
   );
