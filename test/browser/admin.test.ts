@@ -92,8 +92,16 @@ describe.skipIf(skipBrowser)('web UI: administration screens (committee, policie
     await expect.poll(() => sla.getByRole('group', { name: '首次响应' }).getByLabel('数量').inputValue()).toBe('3600');
     expect(await sla.getByLabel('超时风险比例 (%)').inputValue()).toBe('80');
     await expect.poll(() => page.getByTestId('policy-rootCauses').textContent()).toContain('此处只读');
+    // The page's own check (the schema's bound) before anything is sent: a share of 0 % is refused by its field.
+    const share = sla.getByLabel('超时风险比例 (%)');
+    await share.fill('0');
+    await sla.getByRole('button', { name: '保存：投诉时限政策' }).click();
+    await expect.poll(() => share.getAttribute('aria-invalid')).toBe('true');
+    expect(await sla.textContent()).toContain('大于 0%，不超过 100%。');
+    expect(await page.getByTestId('policy-confirm-sla').count()).toBe(0);
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, '91-policies-zh-390');
+    expect((await stack.as(people.admin).get('/api/v1/policies/sla')).body.atRiskRatio).toBe(0.8);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -134,6 +142,7 @@ describe.skipIf(skipBrowser)('web UI: administration screens (committee, policie
     await meetings.getByRole('button', { name: 'Confirm and save' }).click();
     await expect.poll(() => escalation.locator('.error-text').textContent()).toBe('This value is not accepted.');
     expect(await escalation.getAttribute('data-invalid')).toBe('true');
+    expect(await reminder.locator('.error-text').count()).toBe(0);
     const unchanged = await stack.as(people.admin).get('/api/v1/policies/meetings');
     expect(unchanged.body.minutesReminder).toEqual({ amount: 2, unit: 'business_day' });
     await screenshot(page, '92-policies-error-en-1360');

@@ -206,15 +206,15 @@ function PolicySection({ section, admin }: { section: Section; admin: boolean })
             {section.fields.map((f) => {
               const k = f.kind;
               if (k.type === 'duration') {
-                const err = [errors[f.path], errors[`${f.path}.amount`], errors[`${f.path}.unit`]].filter(Boolean).join('; ') || undefined;
+                // A problem of the whole duration (a rule between fields) under the group; the amount's and the unit's by their control.
                 return (
-                  <Group key={f.path} legend={label(f.path)} error={err}>
+                  <Group key={f.path} legend={label(f.path)} error={errors[f.path]}>
                     <p className="hint">{hint(f.path)}</p>
                     <div className="duration-pair">
-                      <Field label={t('policy.amount')}>
+                      <Field label={t('policy.amount')} error={errors[`${f.path}.amount`]}>
                         <input type="number" inputMode="numeric" min={k.min ?? 0} max={100_000} step={1} value={draft[`${f.path}.amount`] ?? ''} onChange={(e) => set(`${f.path}.amount`, e.target.value)} />
                       </Field>
-                      <Field label={t('policy.unit')}>
+                      <Field label={t('policy.unit')} error={errors[`${f.path}.unit`]}>
                         <select value={draft[`${f.path}.unit`] ?? ''} onChange={(e) => set(`${f.path}.unit`, e.target.value)}>
                           {durationUnits
                             .filter((u) => !k.elapsed || u !== 'business_day' || draft[`${f.path}.unit`] === u)
