@@ -118,13 +118,13 @@ describe.skipIf(skipBrowser)('web UI: administration screens (committee, policie
     await first.getByLabel('Amount').fill('2');
     await first.getByLabel('Unit').selectOption('hour');
     await sla.getByLabel('At-risk share (%)').fill('75');
-    await sla.getByRole('button', { name: 'Save: complaint SLA policy' }).click();
+    await sla.getByRole('button', { name: 'Save: Complaint SLA policy' }).click();
     const confirm = page.getByTestId('policy-confirm-sla');
     await expect.poll(() => confirm.textContent()).toContain('First response');
     expect(await confirm.textContent()).toContain('At-risk share');
     expect(await confirm.textContent()).toContain('Processes already running keep the policy they started with');
     await sla.getByRole('button', { name: 'Confirm and save' }).click();
-    await expect.poll(() => sla.getByRole('status').textContent()).toContain('The complaint SLA policy is saved.');
+    await expect.poll(() => sla.getByRole('status').textContent()).toContain('Complaint SLA policy: saved.');
     const res = await stack.as(people.admin).get('/api/v1/policies/sla');
     expect(res.status).toBe(200);
     expect(res.body.firstResponse).toEqual({ amount: 2, unit: 'hour' });
@@ -138,7 +138,7 @@ describe.skipIf(skipBrowser)('web UI: administration screens (committee, policie
     const escalation = meetings.getByRole('group', { name: 'Minutes escalation' });
     await expect.poll(() => escalation.getByLabel('Amount').inputValue()).toBe('5');
     await reminder.getByLabel('Amount').fill('9');
-    await meetings.getByRole('button', { name: 'Save: committee meeting policy' }).click();
+    await meetings.getByRole('button', { name: 'Save: Committee meeting policy' }).click();
     await meetings.getByRole('button', { name: 'Confirm and save' }).click();
     await expect.poll(() => escalation.locator('.error-text').textContent()).toBe('This value is not accepted.');
     expect(await escalation.getAttribute('data-invalid')).toBe('true');
