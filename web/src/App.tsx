@@ -5,6 +5,8 @@ import { Layout } from './components/Layout';
 import { Loading } from './components/Notice';
 import { AuditPage } from './pages/Audit';
 import { CalendarPage } from './pages/Calendar';
+import { CommitteePage } from './pages/Committee';
+import { PoliciesPage } from './pages/Policies';
 import { ComplaintDetailPage } from './pages/ComplaintDetail';
 import { ComplaintNewPage } from './pages/ComplaintNew';
 import { ComplaintsPage } from './pages/Complaints';
@@ -56,6 +58,8 @@ const router = createBrowserRouter([
           { path: 'complaints/:id', element: <ComplaintDetailPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: 'calendar', element: <CalendarPage /> },
+          { path: 'admin/committee', element: <CommitteePage /> },
+          { path: 'admin/policies', element: <PoliciesPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           {
             path: 'reports',

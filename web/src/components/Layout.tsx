@@ -33,6 +33,12 @@ const nav: NavItem[] = [
   { to: '/calendar', label: 'nav.calendar', icon: 'M4 6h16v14H4zM4 10h16M8 3v5m8-5v5', roles: ['product_owner', 'cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },
 ];
 
+/** The Administration group: seen by administrators only (the API decides what others may read). */
+const adminNav: NavItem[] = [
+  { to: '/admin/committee', label: 'nav.committee', icon: 'M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3 3-5 6-5s6 2 6 5m0-5c1-.6 2-1 3-1 3 0 5 2 5 5' },
+  { to: '/admin/policies', label: 'nav.policies', icon: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M16 4v4M10 10v4M18 16v4' },
+];
+
 function Icon({ d }: { d: string }) {
   return (
     <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
@@ -100,6 +106,23 @@ export function Layout() {
                 </li>
               ))}
           </ul>
+          {hasRole(user, 'admin') && (
+            <>
+              <h2 className="nav-group" id="nav-admin">
+                {t('nav.adminGroup')}
+              </h2>
+              <ul aria-labelledby="nav-admin">
+                {adminNav.map((n) => (
+                  <li key={n.to}>
+                    <NavLink to={n.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+                      <Icon d={n.icon} />
+                      {t(n.label)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </nav>
       </aside>
       <div className="main-col">
