@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { CustomerNoticeKind } from '../domain/notifications/derive.js';
 import { afterFailure, type RetryPolicy } from '../domain/notifications/retry.js';
-import { defaultRoutingTable, route, type RoutingContext, type RoutingTable } from '../domain/notifications/routing.js';
+import { complaintRouting, defaultRoutingTable, route, type RoutingContext, type RoutingTable } from '../domain/notifications/routing.js';
 import { systemActor } from '../domain/actor.js';
 import { appendAuditEvent } from './audit.js';
 import type { Database, Transaction } from './client.js';
@@ -35,9 +35,7 @@ async function entityContext(tx: Transaction, n: Notification, base: Omit<Routin
   if (n.entityType === 'complaint') {
     const view = await readComplaint(tx as unknown as Database, n.entityId);
     if (!view) return { owner: null, department: null };
-    const owner = view.owner.kind === 'user' ? view.owner.id : view.agentId;
-    const department = view.department ?? base.people.find((p) => p.userId === view.agentId)?.department ?? null;
-    return { owner, department };
+    return complaintRouting(view, base.people);
   }
   if (n.entityType === 'initiative') {
     const view = await readInitiative(tx as unknown as Database, n.entityId);

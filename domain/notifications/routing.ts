@@ -154,6 +154,17 @@ export interface Addressed {
   entityType: string;
 }
 
+/**
+ * Whom a complaint's notices and escalation levels reach: its owner (the user holding it, else its
+ * first responder) and its department (the one it was transferred to, else the first responder's).
+ * The router (db/notifications.ts) and the web UI's escalation ladder use this one rule.
+ */
+export function complaintRouting(view: { owner: { kind: string; id: string }; agentId: string | null; department?: string | null }, people: readonly Pick<Person, 'userId' | 'department'>[]): { owner: string | null; department: string | null } {
+  const owner = view.owner.kind === 'user' ? view.owner.id : view.agentId;
+  const department = view.department ?? people.find((p) => p.userId === view.agentId)?.department ?? null;
+  return { owner, department };
+}
+
 /** What routing knows about the entity and the organisation when it resolves a notice. */
 export interface RoutingContext {
   people: readonly Person[];
@@ -183,7 +194,7 @@ const inDepartment = (ctx: RoutingContext, department: string | null) =>
  * escalation level (supervisor → the supervisors; department head → the head of the entity's
  * department, else the supervisors; committee chair → the chair on the roster).
  */
-export function addressees(n: Addressed, ctx: RoutingContext): string[] {
+export function addressees(n: Pick<Addressed, 'recipientKind' | 'recipient'>, ctx: RoutingContext): string[] {
   switch (n.recipientKind) {
     case 'user':
       return [n.recipient];

@@ -93,6 +93,12 @@ describe.skipIf(skipBrowser)('web UI: the right work first, pickers instead of t
       // The first responder transfers: the department is chosen, with its head named.
       await signIn(page, stack.url, 'zhaoli', locale);
       await page.goto(`${stack.url}/complaints/${complaintId}`);
+      // The escalation ladder names whom each level reaches (the router's rule over the directory):
+      // the first responder, the supervisors, and — customer-service having no head in the
+      // directory — the supervisors again at the department-head level.
+      const ladder = page.getByTestId('ladder');
+      await expect.poll(() => ladder.textContent()).toContain('赵丽');
+      expect(await ladder.locator('li').nth(1).textContent()).toContain('周敏');
       // The same customer's other open complaint is in view before anything is closed here.
       const related = page.getByTestId('related-records');
       await expect.poll(() => related.textContent()).toContain('上次的冻结问题仍未答复');

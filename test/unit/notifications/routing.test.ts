@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressees, defaultRoutingTable, eventTypeOf, route, topicEvents, type Person, type RoutingContext } from '../../../domain/notifications/routing.js';
+import { addressees, complaintRouting, defaultRoutingTable, eventTypeOf, route, topicEvents, type Person, type RoutingContext } from '../../../domain/notifications/routing.js';
 
 const person = (userId: string, over: Partial<Person> = {}): Person => ({
   userId,
@@ -93,5 +93,17 @@ describe('routing one notice', () => {
   it('each person once, however many ways they are reached', () => {
     const table = { ...defaultRoutingTable, compliance_notice: { also: ['compliance' as const], email: true, im: false } };
     expect(route(n('role', 'compliance_auditor', 'complaint.compliance_notice'), table, ctx()).inApp).toEqual(['aud']);
+  });
+});
+
+describe('complaintRouting: whom a complaint’s levels reach', () => {
+  const staff = [
+    { userId: 'cai', department: 'customer-service' },
+    { userId: 'hal', department: 'cards-ops' },
+  ];
+  it('the user holding it, else its first responder; the department it went to, else the first responder’s', () => {
+    expect(complaintRouting({ owner: { kind: 'user', id: 'sue' }, agentId: 'cai' }, staff)).toEqual({ owner: 'sue', department: 'customer-service' });
+    expect(complaintRouting({ owner: { kind: 'department', id: 'cards-ops' }, agentId: 'cai', department: 'cards-ops' }, staff)).toEqual({ owner: 'cai', department: 'cards-ops' });
+    expect(complaintRouting({ owner: { kind: 'level', id: 'supervisor' }, agentId: 'gone' }, staff)).toEqual({ owner: 'gone', department: null });
   });
 });

@@ -120,7 +120,7 @@ export function ComplaintDetailPage() {
             </div>
           </dl>
           <h3>{t('complaint.escalation')}</h3>
-          <Ladder level={c.escalationLevel} />
+          <Ladder complaint={c} />
         </section>
         <div className="stack">
           <Clocks complaint={c} />

@@ -1,6 +1,9 @@
 import { clockNames } from '@domain/complaints/types.js';
+import { addressees, complaintRouting, type Person } from '@domain/notifications/routing.js';
 import type { Complaint } from '../../api/types';
 import { Countdown } from '../../components/Countdown';
+import { useDirectory } from '../../hooks/useDirectory';
+import { usePeople } from '../../hooks/usePeople';
 import { useI18n } from '../../i18n';
 
 /** Every clock the complaint has: state, countdown or overdue time, deadline, when met. */
@@ -36,20 +39,33 @@ export function ProvisionalMark() {
   );
 }
 
-/** The escalation ladder with the complaint's current level marked. */
-export function Ladder({ level }: { level: number }) {
+/**
+ * The escalation ladder with the complaint's current level marked, each level with the people it
+ * reaches by name — by the router's own rule (domain/notifications/routing.ts `addressees`) over
+ * the staff directory, so the page names whom the notices actually go to.
+ */
+export function Ladder({ complaint }: { complaint: Complaint }) {
   const { t, label } = useI18n();
+  const directory = useDirectory();
+  const name = usePeople();
+  const level = complaint.escalationLevel;
+  const people: Person[] = (directory?.people ?? []).map((p) => ({ ...p, email: null, language: 'zh', channel: 'email', active: true }));
+  const ctx = { people, chair: complaint.chairUserId, committee: [], imGroups: new Map<string, string>(), ...complaintRouting(complaint, people) };
   const steps = ['cs_agent', 'supervisor', 'department_head', 'committee_chair'];
   return (
-    <ol className="ladder" aria-label={t('complaint.escalation')}>
-      {steps.map((s, i) => (
-        <li key={s} className={i < level ? 'passed' : i === level ? 'current' : ''} aria-current={i === level ? 'step' : undefined}>
-          <span className="ladder-n" aria-hidden="true">
-            {i}
-          </span>
-          {label('level', s)}
-        </li>
-      ))}
+    <ol className="ladder" aria-label={t('complaint.escalation')} data-testid="ladder">
+      {steps.map((s, i) => {
+        const who = directory ? addressees({ recipientKind: 'level', recipient: s }, ctx) : [];
+        return (
+          <li key={s} className={i < level ? 'passed' : i === level ? 'current' : ''} aria-current={i === level ? 'step' : undefined}>
+            <span className="ladder-n" aria-hidden="true">
+              {i}
+            </span>
+            {label('level', s)}
+            {who.length > 0 && <span className="ladder-who muted small">{who.map(name).join(', ')}</span>}
+          </li>
+        );
+      })}
     </ol>
   );
 }
