@@ -62,7 +62,7 @@ export function Ladder({ complaint }: { complaint: Complaint }) {
               {i}
             </span>
             {label('level', s)}
-            {who.length > 0 && <span className="ladder-who muted small">{who.map(name).join(', ')}</span>}
+            {who.length > 0 && <span className="ladder-who small">{who.map(name).join(', ')}</span>}
           </li>
         );
       })}
