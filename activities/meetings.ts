@@ -12,7 +12,7 @@ import { monthBefore } from '../domain/meetings/process.js';
 import type { MeetingSetup } from '../domain/meetings/types.js';
 import type { TransitionRecord } from '../domain/trail.js';
 import type { CommandSigner } from '../security/command-signing.js';
-import { decideTargetsUpdate, targetProposalWorkflowId, type DecideCommand } from '../workflows/targets/messages.js';
+import { decideTargetsUpdateName, targetProposalWorkflowId, type DecideCommand, type ProposalView } from '../domain/targets/proposal.js';
 
 /** How a process's activity sends a command to another process: the worker's Temporal client and the API's signing key. */
 export interface ProcessChannel {
@@ -76,7 +76,7 @@ export function meetingActivities(db: Database, channel?: ProcessChannel) {
       const updateId = `meeting-${meetingId}:${itemKey}`;
       const command: DecideCommand = { actor: meetingActor(meetingId), approved, comment, via: { kind: 'meeting', meetingId } };
       try {
-        const view = await channel.temporal.workflow.getHandle(workflowId).executeUpdate(decideTargetsUpdate, { args: [channel.signer.sign({ workflowId, name: decideTargetsUpdate.name, updateId }, command)], updateId });
+        const view = await channel.temporal.workflow.getHandle(workflowId).executeUpdate<ProposalView, [DecideCommand]>(decideTargetsUpdateName, { args: [channel.signer.sign({ workflowId, name: decideTargetsUpdateName, updateId }, command)], updateId });
         return { status: view.status };
       } catch (err) {
         const cause = err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string; message?: string } | undefined) : undefined;

@@ -172,3 +172,11 @@ export function targetProposalRecord(view: ProposalView, workflowId: string): Ta
   };
 }
 
+
+/**
+ * The target-approval process as other processes address it (the workflow's message module
+ * defines its updates with these names): its workflow id, and the committee's decision update,
+ * which a committee meeting's activity sends by name (docs/meetings.md).
+ */
+export const targetProposalWorkflowId = (id: string) => `target-proposal-${id}`;
+export const decideTargetsUpdateName = 'decideTargets';
