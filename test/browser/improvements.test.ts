@@ -62,8 +62,11 @@ describe.skipIf(skipBrowser)('web UI: improvement actions from a hot issue to ve
       await field(8).locator('input').fill('5');
       expect(await seriousViolations(sup)).toEqual([]);
       await screenshot(sup, `improvement-raise-${locale}-${width}`);
+      await expect.poll(() => field(7).locator('select').inputValue()).toBe('wugang');
       await form.locator('button[type="submit"]').click();
-      await sup.waitForURL(/\/improvements\/hot_issue\./);
+      // Raising starts the action's workflow (update-with-start): under a loaded CI machine that
+      // took over the default 20 s once, so this wait is longer.
+      await sup.waitForURL(/\/improvements\/hot_issue\./, { timeout: 60_000 });
       const id = decodeURIComponent(new URL(sup.url()).pathname.split('/').pop()!);
       expect(id).toBe(`hot_issue.category:${category}`);
       await expect(sup.getByTestId('improvement-owner').textContent()).resolves.toContain('吴刚');
