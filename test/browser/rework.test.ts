@@ -48,8 +48,10 @@ describe.skipIf(skipBrowser)('web UI: rework starts from the previous version', 
       await page.goto(`${stack.url}/initiatives/${ids[locale]}`);
       const asked = page.getByTestId('requested-changes');
       await expect.poll(() => asked.textContent()).toContain('Interview branch staff as well');
+      // The names come from the directory, read beside the initiative: on a loaded machine they
+      // arrive after the words, so wait for them too.
+      await expect.poll(() => asked.textContent()).toContain(`${w.member} (limin) · ${w.asked}`);
       const text = (await asked.textContent()) ?? '';
-      expect(text).toContain(`${w.member} (limin) · ${w.asked}`);
       expect(text).toContain(`${w.chairComment}: Add the retirees segment findings`);
       expect(text).not.toContain('request_changes');
 
