@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPastComplaint } from '../support/past-complaints.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { launch, screenshot, seriousViolations, signIn, skipBrowser, type Browser } from './support/browser.js';
+import { chooseMonth, launch, screenshot, seriousViolations, signIn, skipBrowser, type Browser } from './support/browser.js';
 import { demo, seedDemo } from './support/seed.js';
 
 /**
@@ -85,7 +85,11 @@ describe.skipIf(skipBrowser)('web UI: reports for every staff role', () => {
       await signIn(page, stack.url, c.user, c.locale);
       if (c.size === desktop) await page.getByRole('link', { name: c.locale === 'zh' ? '报表' : 'Reports', exact: true }).click();
       else await page.goto(`${stack.url}/reports`);
-      await page.locator('input[type="month"]').fill(lastMonth);
+      // The month is named in the page's language, not the browser's.
+      const shown = await chooseMonth(page, lastMonth);
+      const monthName = new Intl.DateTimeFormat(c.locale === 'zh' ? 'zh-CN' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.parse(`${lastMonth}-15T00:00:00Z`));
+      expect(shown.month).toBe(monthName);
+      if (c.locale === 'zh') expect(`${shown.year}${shown.month}`).not.toMatch(/[A-Za-z]/);
       await expect.poll(() => page.url()).toContain(`month=${lastMonth}`);
       await expect.poll(() => received(page)).toBe(c.all);
 

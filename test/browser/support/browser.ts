@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /**
  * Browser tests drive Debian's chromium (installed by .ci/run when missing; the machine has no
@@ -77,6 +77,18 @@ export async function signIn(page: Page, baseUrl: string, userId: string, locale
   await page.reload();
   await page.locator(`button[data-user="${userId}"]`).click();
   await page.waitForURL(/\/inbox$/);
+}
+
+/**
+ * Chooses a month (`YYYY-MM`) in the month picker inside `scope` (web/src/components/MonthPicker.tsx):
+ * the year, then the month; returns the two options' shown texts (in the page's language).
+ */
+export async function chooseMonth(scope: Page | Locator, month: string): Promise<{ year: string; month: string }> {
+  const picker = scope.locator('.month-picker').first();
+  await picker.locator('select[data-part="year"]').selectOption(month.slice(0, 4));
+  await picker.locator('select[data-part="month"]').selectOption(month.slice(5, 7));
+  const shown = (part: string) => picker.locator(`select[data-part="${part}"] option:checked`).textContent().then((t) => t ?? '');
+  return { year: await shown('year'), month: await shown('month') };
 }
 
 /** A full-page screenshot in test-results/screenshots/<name>.png; returns its path. */

@@ -8,6 +8,7 @@ import { Badge } from '../components/Badge';
 import { Field } from '../components/Field';
 import { formatDateTime, formatPeriod, shortId } from '../components/format';
 import { PageHeader } from '../components/Layout';
+import { MonthPicker } from '../components/MonthPicker';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { useApi } from '../hooks/useApi';
 import { useTaxonomy } from '../hooks/useTaxonomy';
@@ -94,7 +95,7 @@ export function HotIssuesPage() {
       />
       <form className="card filters period-picker" onSubmit={(e) => e.preventDefault()} aria-label={t('reports.period')}>
         <Field label={t('reports.month')}>
-          <input type="month" value={month} max={current} onChange={(e) => setMonth(e.target.value)} />
+          <MonthPicker value={month} max={current} onChange={setMonth} />
         </Field>
         <div className="action-buttons">
           <button type="button" className="btn" onClick={() => setMonth(addMonths(month, -1))}>

@@ -6,6 +6,7 @@ import { useUser } from '../auth/SessionContext';
 import { errorsByPath, Field } from '../components/Field';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/Layout';
+import { MonthPicker } from '../components/MonthPicker';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { useApi, useCommand } from '../hooks/useApi';
 import { useI18n } from '../i18n';
@@ -24,10 +25,9 @@ export function MeetingsPage() {
     <>
       <PageHeader title={t('meetings.title')} subtitle={t('meetings.subtitle')} />
       <form className="filters" role="search" aria-label={t('common.filters')} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('meetings.month')}
-          <input type="month" value={month} onChange={(e) => setParams(e.target.value ? { month: e.target.value } : {}, { replace: true })} />
-        </label>
+        <Field label={t('meetings.month')}>
+          <MonthPicker value={month} optional onChange={(m) => setParams(m ? { month: m } : {}, { replace: true })} />
+        </Field>
       </form>
       <ErrorNotice error={list.error} />
       {list.loading && <Loading />}
@@ -87,7 +87,7 @@ function ConveneExtra() {
       <form className="command-form" onSubmit={(e) => void submit(e)} aria-label={t('meetings.conveneExtra')}>
         <ErrorNotice error={run.error} />
         <Field label={`${t('meetings.month')} (${t('form.optional')})`} error={errors.month}>
-          <input type="month" name="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          <MonthPicker name="month" value={month} optional onChange={setMonth} />
         </Field>
         <Field label={t('meetings.reason')} error={errors.reason} wide required>
           <textarea name="reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -5,6 +5,7 @@ import type { KpiReport, ReportProducts } from '../api/types';
 import { useUser } from '../auth/SessionContext';
 import { Field } from '../components/Field';
 import { PageHeader } from '../components/Layout';
+import { MonthPicker } from '../components/MonthPicker';
 import { ErrorNotice, Loading } from '../components/Notice';
 import { useApi } from '../hooks/useApi';
 import { useReader } from '../hooks/useReader';
@@ -69,7 +70,7 @@ export function ReportsPage() {
       />
       <form className="card filters period-picker" onSubmit={(e) => e.preventDefault()} aria-label={t('reports.period')}>
         <Field label={t('reports.month')}>
-          <input type="month" value={month} max={current} onChange={(e) => setMonth(e.target.value)} />
+          <MonthPicker value={month} max={current} onChange={setMonth} />
         </Field>
         <Field label={t('reports.product')}>
           <select value={chosen} disabled={!products.data} onChange={(e) => setFilter(month, e.target.value)}>
