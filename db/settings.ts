@@ -17,6 +17,7 @@ import { defaultKpiTargets, type KpiTargets } from '../domain/targets/targets.js
 import { defaultImprovementPolicy, type ImprovementPolicy } from '../domain/improvements/types.js';
 import { defaultErasurePolicy, type ErasurePolicy } from '../domain/erasure/types.js';
 import { defaultMeetingPolicy, type MeetingPolicy } from '../domain/meetings/policy.js';
+import { defaultDepartmentNames, type DepartmentNames } from '../domain/departments.js';
 import type { Database, Transaction } from './client.js';
 import type { AuditEntityType } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
@@ -44,6 +45,8 @@ export interface PolicyKinds {
   erasure: ErasurePolicy;
   /** Committee meetings: the minutes' reminder and escalation (docs/meetings.md). */
   meetings: MeetingPolicy;
+  /** The departments' display names in Chinese and English (domain/departments.ts). */
+  departments: DepartmentNames;
 }
 export type PolicyKind = keyof PolicyKinds;
 
@@ -58,8 +61,9 @@ const defaults: PolicyKinds = {
   improvements: defaultImprovementPolicy,
   erasure: defaultErasurePolicy,
   meetings: defaultMeetingPolicy,
+  departments: defaultDepartmentNames,
 };
-const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy', meetings: 'policy' };
+const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy', meetings: 'policy', departments: 'policy' };
 
 export interface Versioned<T> {
   value: T;

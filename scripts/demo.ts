@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { demoRoster, demoUser, demoUsers, principalOf } from '../api/auth/demo-users.js';
+import { demoDepartmentNames, demoRoster, demoUser, demoUsers, principalOf } from '../api/auth/demo-users.js';
 import { demoDirectoryEntry } from '../api/routes/dev.js';
 import { signToken } from '../api/auth/tokens.js';
 import { loadConfig } from '../config/config.js';
@@ -149,6 +149,8 @@ async function main() {
     const { email, department, ...rest } = demoDirectoryEntry(u);
     await call('heping', 'PUT', `/people/${u.userId}`, { userId: u.userId, ...rest, ...(email ? { email } : {}), ...(department ? { department } : {}) });
   }
+
+  await call('heping', 'PUT', '/departments', demoDepartmentNames);
 
   say('initiatives…');
   const card = await initiative('card', owners.cards, { name: '信用卡线上即时发卡', businessLine: 'banking', description: '客户在手机银行完成申请后即时获得虚拟信用卡，可立即绑定移动支付。', team: 'retail-cards' });

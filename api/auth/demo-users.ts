@@ -31,6 +31,21 @@ export const demoUsers: readonly DemoUser[] = [
   { userId: 'heping', name: '何平', roles: ['admin'], department: 'it-admin', title: { en: 'System administrator', zh: '系统管理员' } },
 ];
 
+/** The demo cast's departments by name (PUT /api/v1/departments body). */
+export const demoDepartmentNames = {
+  departments: [
+    { id: 'cards-ops', name: { zh: '信用卡运营部', en: 'Card operations' } },
+    { id: 'compliance', name: { zh: '合规部', en: 'Compliance' } },
+    { id: 'customer-service', name: { zh: '客服中心', en: 'Customer service' } },
+    { id: 'executive', name: { zh: '总经理室', en: 'Executive office' } },
+    { id: 'it-admin', name: { zh: '系统管理', en: 'IT administration' } },
+    { id: 'retail-cards', name: { zh: '零售信用卡部', en: 'Retail cards' } },
+    { id: 'risk', name: { zh: '风险管理部', en: 'Risk management' } },
+    { id: 'technology', name: { zh: '信息技术部', en: 'Technology' } },
+    { id: 'wealth', name: { zh: '财富管理部', en: 'Wealth management' } },
+  ],
+};
+
 /** The committee roster of the demo cast (PUT /api/v1/committee body). */
 export function demoRoster() {
   return demoUsers

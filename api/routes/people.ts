@@ -1,4 +1,5 @@
 import { listPeople, staffDirectory, writePerson } from '../../db/people.js';
+import { readPolicy } from '../../db/settings.js';
 import { roles } from '../auth/roles.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
@@ -24,10 +25,12 @@ export function peopleRoutes(api: ApiRouter, { db }: AppDeps): void {
     responses: { 200: { description: 'People and departments', schema: DirectorySchema } },
     handler: async ({ query }) => {
       const people = await staffDirectory(db, query);
-      const departments = new Map<string, { id: string; heads: string[]; members: number }>();
+      const { value: names } = await readPolicy(db, 'departments');
+      const nameOf = new Map(names.departments.map((d) => [d.id, d.name]));
+      const departments = new Map<string, { id: string; name: { zh: string; en: string } | null; heads: string[]; members: number }>();
       for (const p of query.role ? await staffDirectory(db, query.department ? { department: query.department } : {}) : people) {
         if (!p.department) continue;
-        const d = departments.get(p.department) ?? { id: p.department, heads: [], members: 0 };
+        const d = departments.get(p.department) ?? { id: p.department, name: nameOf.get(p.department) ?? null, heads: [], members: 0 };
         d.members += 1;
         if (p.departmentHead) d.heads.push(p.userId);
         departments.set(p.department, d);

@@ -1,5 +1,6 @@
 import { BusinessCalendar } from '../../domain/calendar.js';
 import { rootCauseCodePattern, taxonomyProblems } from '../../domain/complaints/root-causes.js';
+import { duplicateDepartmentIds } from '../../domain/departments.js';
 import { incidentDimensions } from '../../domain/incidents/policy.js';
 import { durationUnits } from '../../domain/duration.js';
 import { z } from '../zod.js';
@@ -137,3 +138,20 @@ export const MeetingPolicySchema = z
   })
   .refine((p) => p.minutesReminder.unit !== p.minutesEscalation.unit || p.minutesReminder.amount <= p.minutesEscalation.amount, { message: 'the reminder comes before the escalation', path: ['minutesEscalation'] })
   .openapi('MeetingPolicy');
+
+const DepartmentNameText = z.string().trim().min(1).max(100);
+export const DepartmentNamesSchema = z
+  .strictObject({
+    departments: z
+      .array(
+        z.strictObject({
+          id: id.openapi({ description: 'the department id of the staff directory (e.g. `cards-ops`)' }),
+          name: z.strictObject({ zh: DepartmentNameText.openapi({ description: 'the name in Chinese' }), en: DepartmentNameText.openapi({ description: 'the name in English' }) }),
+        }),
+      )
+      .max(500),
+  })
+  .superRefine((v, ctx) => {
+    for (const dup of duplicateDepartmentIds(v)) ctx.addIssue({ code: 'custom', path: ['departments', v.departments.findLastIndex((d) => d.id === dup), 'id'], message: `department ${dup} is named twice` });
+  })
+  .openapi('DepartmentNames', { description: 'The departments’ display names in Chinese and English; a department without one shows as its id' });

@@ -170,6 +170,6 @@ export const DirectoryQuery = z.strictObject({
 export const DirectorySchema = z
   .object({
     people: z.array(z.object({ userId: z.string(), name: z.string(), department: z.string().nullable(), roles: z.array(z.string()), departmentHead: z.boolean() })),
-    departments: z.array(z.object({ id: z.string(), heads: z.array(z.string()).openapi({ description: 'user ids of the department’s heads' }), members: z.number().int() })),
+    departments: z.array(z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }).nullable().openapi({ description: 'the display name (PUT /api/v1/departments); null: none given, show the id' }), heads: z.array(z.string()).openapi({ description: 'user ids of the department’s heads' }), members: z.number().int() })),
   })
   .openapi('Directory');

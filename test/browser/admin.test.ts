@@ -26,7 +26,7 @@ async function fitsWidth(page: Page): Promise<boolean> {
   });
 }
 
-describe.skipIf(skipBrowser)('web UI: administration screens (committee, policies)', () => {
+describe.skipIf(skipBrowser)('web UI: administration screens (committee, policies, departments)', () => {
   let stack: Stack;
   let browser: Browser;
 
@@ -147,5 +147,43 @@ describe.skipIf(skipBrowser)('web UI: administration screens (committee, policie
     expect(unchanged.body.minutesReminder).toEqual({ amount: 2, unit: 'business_day' });
     await screenshot(page, '92-policies-error-en-1360');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('an administrator names a department in both languages; the pickers then speak the name (Chinese at 390 px, English at 1360 px)', async () => {
+    const page = await browser.page();
+    await page.setViewportSize(phone);
+    await signIn(page, stack.url, 'heping', 'zh');
+    await page.getByTestId('nav-toggle').click();
+    await page.getByRole('link', { name: '部门', exact: true }).click();
+    await page.waitForURL(/\/admin\/departments$/);
+    const row = page.locator('[data-testid="department-names"] tr[data-department="cards-ops"]');
+    await row.waitFor();
+    expect(await page.title()).toBe('部门 · cxgov');
+    // One name only: the page asks for both, next to the empty one, and sends nothing.
+    await row.locator('input[name="cards-ops.zh"]').fill('信用卡运营部');
+    await page.getByRole('button', { name: '保存名称' }).click();
+    await expect.poll(() => row.locator('.error-text').textContent()).toBe('请填写中英文两种名称，或都留空。');
+    expect(await row.locator('input[name="cards-ops.en"]').getAttribute('aria-invalid')).toBe('true');
+    expect((await stack.as(people.admin).get('/api/v1/departments')).body).toEqual({ departments: [] });
+    expect(await fitsWidth(page)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await row.locator('input[name="cards-ops.en"]').fill('Card operations');
+    await page.getByRole('button', { name: '保存名称' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('部门名称已保存');
+    expect((await stack.as(people.admin).get('/api/v1/departments')).body).toEqual({ departments: [{ id: 'cards-ops', name: { zh: '信用卡运营部', en: 'Card operations' } }] });
+    await screenshot(page, '93-departments-zh-390');
+
+    // The supervisor's raise form offers the department by its name, in each language.
+    for (const [locale, size, name] of [['zh', phone, '信用卡运营部'], ['en', desktop, 'Card operations']] as const) {
+      const sup = await browser.page();
+      await sup.setViewportSize(size);
+      await signIn(sup, stack.url, 'zhoumin', locale);
+      await sup.goto(`${stack.url}/improvements/new?kind=supervisor`);
+      const department = sup.locator('form.card select:has(option[value="cards-ops"])');
+      await expect.poll(() => department.locator('option[value="cards-ops"]').textContent()).toBe(name);
+      // An unnamed department shows as its id.
+      await expect.poll(() => department.locator('option[value="wealth"]').textContent()).toBe('wealth');
+      expect(await seriousViolations(sup)).toEqual([]);
+    }
   });
 });

@@ -147,6 +147,9 @@ const matrix = {
   'GET /api/v1/people':                                       [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   // The staff directory behind the pickers: every staff role (names, departments, roles; no contact details).
   'GET /api/v1/directory':                                    [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  // The departments' display names: read by every staff role (the pickers show them), kept by administrators.
+  'GET /api/v1/departments':                                  [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  'PUT /api/v1/departments':                                  [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'PUT /api/v1/people/{userId}':                              [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   // The KPIs: every staff role, scoped (product owners their products; agents, handlers no per-colleague table).
   'GET /api/v1/reports/kpis':                                 [A,  A,    A,     A,      A,  A,  A,    D,   A,     A],

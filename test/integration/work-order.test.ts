@@ -124,7 +124,32 @@ describe('the staff directory behind the pickers', () => {
     const ours = res.body.people.filter((p: { userId: string }) => p.userId.startsWith('dir-'));
     expect(ours.map((p: { userId: string }) => p.userId)).toEqual(['dir-hal', 'dir-hana', 'dir-cai']);
     expect(JSON.stringify(res.body)).not.toContain('@bank.example');
-    expect(res.body.departments).toEqual(expect.arrayContaining([{ id: 'cards-ops', heads: ['dir-hana'], members: 2 }]));
+    expect(res.body.departments).toEqual(expect.arrayContaining([{ id: 'cards-ops', name: null, heads: ['dir-hana'], members: 2 }]));
+  });
+
+  it('names the departments in Chinese and English as administrators keep them (audited); an unnamed one is its id', async () => {
+    const names = { departments: [{ id: 'cards-ops', name: { zh: '银行卡运营部', en: 'Card Operations' } }] };
+    const put = await stack.as(people.admin).put('/api/v1/departments', names);
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await stack.as(people.agent).get('/api/v1/departments')).body).toEqual(names);
+    const dir = await stack.as(people.handler).get('/api/v1/directory');
+    const byId = new Map(dir.body.departments.map((d: { id: string }) => [d.id, d]));
+    expect(byId.get('cards-ops')).toMatchObject({ name: { zh: '银行卡运营部', en: 'Card Operations' } });
+    expect(byId.get('customer-service')).toMatchObject({ name: null });
+    const [event] = await stack.query<{ actor: string; after: { departments: unknown[] } }>(`select actor, after from audit_events where action = 'departments.updated' order by seq desc limit 1`);
+    expect(event).toMatchObject({ actor: people.admin.userId, after: { departments: names.departments } });
+
+    // Refused with the field named: a department named twice, an empty name, an id with spaces.
+    const twice = await stack.as(people.admin).put('/api/v1/departments', { departments: [...names.departments, { id: 'cards-ops', name: { zh: '卡部', en: 'Cards' } }] });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors[0]).toMatchObject({ path: 'body.departments.1.id' });
+    const empty = await stack.as(people.admin).put('/api/v1/departments', { departments: [{ id: 'risk', name: { zh: '  ', en: 'Risk' } }] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].path).toBe('body.departments.0.name.zh');
+    const spaced = await stack.as(people.admin).put('/api/v1/departments', { departments: [{ id: 'risk dept', name: { zh: '风险部', en: 'Risk' } }] });
+    expect(spaced.status).toBe(400);
+    expect(spaced.body.errors[0].path).toBe('body.departments.0.id');
+    expect((await stack.as(people.agent).get('/api/v1/departments')).body).toEqual(names);
   });
 
   it('filters by role and department', async () => {

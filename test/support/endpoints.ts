@@ -263,6 +263,8 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'POST /api/v1/notifications/outbox/{id}/redrive': { fixture: 'none', ok: 404, as: people.admin, pathValues: { id: '999999' } },
     'GET /api/v1/people': { fixture: 'none', ok: 200, as: people.admin, query: { limit: '5' } },
     'GET /api/v1/directory': { fixture: 'none', ok: 200, as: people.agent, query: { role: 'cs_agent' } },
+    'GET /api/v1/departments': { fixture: 'none', ok: 200, as: people.agent },
+    'PUT /api/v1/departments': { fixture: 'none', ok: 200, as: people.admin, body: { departments: [{ id: 'cards-ops', name: { zh: '银行卡运营部', en: 'Card Operations' } }] } },
     'PUT /api/v1/people/{userId}': {
       fixture: 'none',
       ok: 200,

@@ -14,6 +14,7 @@ import { InboxPage } from './pages/Inbox';
 import { IncidentDetailPage } from './pages/IncidentDetail';
 import { IncidentsPage } from './pages/Incidents';
 import { ImprovementDetailPage } from './pages/ImprovementDetail';
+import { DepartmentsPage } from './pages/Departments';
 import { ImprovementNewPage } from './pages/ImprovementNew';
 import { ImprovementsPage } from './pages/Improvements';
 import { ErasuresPage } from './pages/Erasures';
@@ -60,6 +61,7 @@ const router = createBrowserRouter([
           { path: 'calendar', element: <CalendarPage /> },
           { path: 'admin/committee', element: <CommitteePage /> },
           { path: 'admin/policies', element: <PoliciesPage /> },
+          { path: 'admin/departments', element: <DepartmentsPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           {
             path: 'reports',

@@ -48,6 +48,7 @@ export type Task = Schemas['Task'];
 export type Directory = Schemas['Directory'];
 export type DemoUser = Schemas['DemoUser'];
 export type CommitteeMember = Schemas['Committee']['members'][number];
+export type DepartmentNames = Schemas['DepartmentNames'];
 
 export type AuditEvent = Schemas['AuditEvent'];
 /** GET /audit/pii-access: one entry of the PII access log. */

@@ -36,6 +36,7 @@ const nav: NavItem[] = [
 /** The Administration group: seen by administrators only (the API decides what others may read). */
 const adminNav: NavItem[] = [
   { to: '/admin/committee', label: 'nav.committee', icon: 'M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2 20c0-3 3-5 6-5s6 2 6 5m0-5c1-.6 2-1 3-1 3 0 5 2 5 5' },
+  { to: '/admin/departments', label: 'nav.departments', icon: 'M3 21h18M5 21V7l7-4 7 4v14M9 21v-4h6v4M9 10h.01M15 10h.01M9 14h.01M15 14h.01' },
   { to: '/admin/policies', label: 'nav.policies', icon: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M16 4v4M10 10v4M18 16v4' },
 ];
 

@@ -1,4 +1,4 @@
-import { useDirectory } from '../hooks/useDirectory';
+import { useDepartmentName, useDirectory } from '../hooks/useDirectory';
 import { useI18n } from '../i18n';
 
 /**
@@ -11,6 +11,7 @@ import { useI18n } from '../i18n';
 export function PersonSelect({ value, onChange, role, allowEmpty, emptyLabel, withDepartments, ...rest }: { value: string; onChange: (userId: string) => void; role?: string; allowEmpty?: boolean; emptyLabel?: string; withDepartments?: boolean; id?: string; name?: string }) {
   const { t } = useI18n();
   const directory = useDirectory();
+  const departmentName = useDepartmentName();
   const people = (directory?.people ?? []).filter((p) => !role || p.roles.includes(role));
   const byDepartment = new Map<string, typeof people>();
   for (const p of people) byDepartment.set(p.department ?? '', [...(byDepartment.get(p.department ?? '') ?? []), p]);
@@ -25,14 +26,14 @@ export function PersonSelect({ value, onChange, role, allowEmpty, emptyLabel, wi
         <optgroup label={t('picker.departments')}>
           {departments.map((d) => (
             <option key={`department:${d.id}`} value={d.id}>
-              {d.id}
+              {departmentName(d.id)}
             </option>
           ))}
         </optgroup>
       )}
       {value && !known && <option value={value}>{value}</option>}
       {[...byDepartment].map(([department, members]) => (
-        <optgroup key={department} label={department || t('picker.noDepartment')}>
+        <optgroup key={department} label={department ? departmentName(department) : t('picker.noDepartment')}>
           {members.map((p) => (
             <option key={p.userId} value={p.userId}>
               {p.name}
@@ -47,6 +48,7 @@ export function PersonSelect({ value, onChange, role, allowEmpty, emptyLabel, wi
 export function DepartmentSelect({ value, onChange, allowEmpty, emptyLabel, ...rest }: { value: string; onChange: (department: string) => void; allowEmpty?: boolean; emptyLabel?: string; id?: string; name?: string }) {
   const { t } = useI18n();
   const directory = useDirectory();
+  const departmentName = useDepartmentName();
   const departments = directory?.departments ?? [];
   const nameOf = (userId: string) => directory?.people.find((p) => p.userId === userId)?.name ?? userId;
   const known = departments.some((d) => d.id === value);
@@ -58,7 +60,7 @@ export function DepartmentSelect({ value, onChange, allowEmpty, emptyLabel, ...r
       {value && !known && <option value={value}>{value}</option>}
       {departments.map((d) => (
         <option key={d.id} value={d.id}>
-          {d.heads.length > 0 ? t('picker.departmentWithHead', { department: d.id, head: d.heads.map(nameOf).join(', ') }) : d.id}
+          {d.heads.length > 0 ? t('picker.departmentWithHead', { department: departmentName(d.id), head: d.heads.map(nameOf).join(t('common.listSeparator')) }) : departmentName(d.id)}
         </option>
       ))}
     </select>

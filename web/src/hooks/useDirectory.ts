@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { Directory } from '../api/types';
+import { useI18n } from '../i18n';
 
 let cache: Promise<Directory> | undefined;
 
@@ -25,4 +26,14 @@ export function useDirectory(): Directory | undefined {
 /** After signing in as someone else: the next page reads the directory again. */
 export function resetDirectoryCache(): void {
   cache = undefined;
+}
+
+/**
+ * A department's name in the page's language (PUT /api/v1/departments), or its id when it has
+ * none. While the directory loads, ids show; the names follow.
+ */
+export function useDepartmentName(): (id: string) => string {
+  const directory = useDirectory();
+  const { locale } = useI18n();
+  return (id: string) => directory?.departments.find((d) => d.id === id)?.name?.[locale] ?? id;
 }

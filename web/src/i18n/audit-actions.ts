@@ -67,6 +67,7 @@ const actions: Record<string, [en: string, zh: string]> = {
   'targets.lapsed': ['Proposal lapsed', '提议失效'],
   'calendar.year_imported': ['Holiday schedule imported', '导入节假日安排'],
   'committee.updated': ['Committee changed', '委员会成员变更'],
+  'departments.updated': ['Department names changed', '部门名称变更'],
   'person.created': ['Person added', '新增人员'],
   'person.updated': ['Person changed', '人员信息变更'],
   'person.preferences_updated': ['Notification settings changed', '通知设置变更'],

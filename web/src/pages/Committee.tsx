@@ -11,6 +11,7 @@ import { PersonSelect } from '../components/Pickers';
 import { useApi, useCommand } from '../hooks/useApi';
 import { useDirectory } from '../hooks/useDirectory';
 import { useI18n } from '../i18n';
+import { useDepartmentName } from '../hooks/useDirectory';
 
 interface Roster {
   members: CommitteeMember[];
@@ -36,6 +37,7 @@ export function rosterChanges(before: readonly CommitteeMember[], after: readonl
  * changes; running reviews keep the roster they started with. Other readers see the roster only.
  */
 export function CommitteePage() {
+  const departmentName = useDepartmentName();
   const { t, locale } = useI18n();
   const user = useUser();
   const admin = hasRole(user, 'admin');
@@ -171,7 +173,7 @@ export function CommitteePage() {
                   <strong>{t('committee.confirmTitle')}</strong>
                   <ul>
                     {changes.joins.map((m) => (
-                      <li key={`j-${m.userId}`}>{t('committee.joins', { name: m.name, department: m.department })}</li>
+                      <li key={`j-${m.userId}`}>{t('committee.joins', { name: m.name, department: departmentName(m.department) })}</li>
                     ))}
                     {changes.leaves.map((m) => (
                       <li key={`l-${m.userId}`}>{t('committee.leaves', { name: m.name })}</li>

@@ -17,6 +17,7 @@ import { useTaxonomy } from '../hooks/useTaxonomy';
 import { useUrlFilter } from '../hooks/useUrlFilter';
 import { useI18n, type MessageKey } from '../i18n';
 import { ownerText } from './complaint/owner';
+import { useDepartmentName } from '../hooks/useDirectory';
 
 const filterNames = ['sort', 'status', 'severity', 'category', 'breached', 'owner'] as const;
 /** Filters the reports drill down with (hot issues, accountable KPIs): shown as removable chips. */
@@ -27,6 +28,7 @@ export function ComplaintsPage() {
   const { t, label, tag } = useI18n();
   const user = useUser();
   const name = usePeople();
+  const departmentName = useDepartmentName();
   const { labelOf } = useTaxonomy();
   const [params, setFilter] = useUrlFilter();
   const f = Object.fromEntries([...filterNames, ...drillNames].map((n) => [n, params.get(n) ?? ''])) as Record<(typeof filterNames)[number] | (typeof drillNames)[number], string>;
@@ -152,7 +154,7 @@ export function ComplaintsPage() {
                     <StatusBadge kind="complaintStatus" value={c.status} />
                     {c.escalationLevel > 0 && <div className="muted small">{t('complaint.levelShort', { n: c.escalationLevel })}</div>}
                   </td>
-                  <td data-label={t('complaint.owner')}>{c.owner.kind === 'user' ? name(c.owner.id) : ownerText(c.owner, t, label)}</td>
+                  <td data-label={t('complaint.owner')}>{c.owner.kind === 'user' ? name(c.owner.id) : ownerText(c.owner, t, label, departmentName)}</td>
                   <td data-label={t('complaint.resolutionClock')}>
                     <Countdown deadline={c.clocks.resolution.deadline} state={c.clocks.resolution.state} metAt={c.clocks.resolution.metAt} compact />
                   </td>

@@ -14,6 +14,7 @@ import { useApi, useCommand } from '../hooks/useApi';
 import { usePeople } from '../hooks/usePeople';
 import { useI18n, type MessageKey } from '../i18n';
 import { ImprovementBadges } from './improvement/parts';
+import { useDepartmentName } from '../hooks/useDirectory';
 
 /** Where a source record is shown, when it has a page. */
 function sourceLink(a: Improvement): string | null {
@@ -143,6 +144,7 @@ export function ImprovementDetailPage() {
 
 /** The facts of the action: shown on the page and again in each decision form. */
 function Facts({ action: a }: { action: Improvement }) {
+  const departmentName = useDepartmentName();
   const { t, tag } = useI18n();
   return (
     <dl className="kv">
@@ -157,7 +159,7 @@ function Facts({ action: a }: { action: Improvement }) {
       <div className="kv-row">
         <dt>{t('improvement.owner')}</dt>
         <dd data-testid="improvement-owner">
-          {a.owner.name} · {a.ownerDepartment}
+          {a.owner.name} · {departmentName(a.ownerDepartment)}
         </dd>
       </div>
       <div className="kv-row">

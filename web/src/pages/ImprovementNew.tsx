@@ -8,6 +8,7 @@ import { PageHeader } from '../components/Layout';
 import { ErrorNotice } from '../components/Notice';
 import { useApi, useCommand } from '../hooks/useApi';
 import { useI18n } from '../i18n';
+import { useDepartmentName } from '../hooks/useDirectory';
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 
@@ -17,6 +18,7 @@ const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
  * is picked from the directory, by department.
  */
 export function ImprovementNewPage() {
+  const departmentName = useDepartmentName();
   const { t, label } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -100,7 +102,7 @@ export function ImprovementNewPage() {
               <option value="">{t('form.choose')}</option>
               {departments.map((d) => (
                 <option key={d} value={d}>
-                  {d}
+                  {departmentName(d)}
                 </option>
               ))}
             </select>

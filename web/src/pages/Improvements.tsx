@@ -11,6 +11,7 @@ import { ErrorNotice, Loading } from '../components/Notice';
 import { useApi } from '../hooks/useApi';
 import { useI18n } from '../i18n';
 import { ImprovementBadges } from './improvement/parts';
+import { useDepartmentName } from '../hooks/useDirectory';
 
 const filterNames = ['status', 'department', 'source', 'overdue'] as const;
 
@@ -19,6 +20,7 @@ const filterNames = ['status', 'department', 'source', 'overdue'] as const;
  * by due date; the filters (status, owner department, source, overdue) are kept in the address.
  */
 export function ImprovementsPage() {
+  const departmentName = useDepartmentName();
   const { t, label, tag } = useI18n();
   const user = useUser();
   const [params, setParams] = useSearchParams();
@@ -68,7 +70,7 @@ export function ImprovementsPage() {
             <option value="">{t('common.all')}</option>
             {departments.map((d) => (
               <option key={d} value={d}>
-                {d}
+                {departmentName(d)}
               </option>
             ))}
           </select>

@@ -17,6 +17,7 @@ import { useTaxonomy } from '../hooks/useTaxonomy';
 import { factText, itemTitle } from './meeting/facts';
 import { useI18n, type MessageKey } from '../i18n';
 import { MeetingStatusBadge } from './meeting/parts';
+import { useDepartmentName } from '../hooks/useDirectory';
 
 /**
  * One committee meeting (docs/meetings.md): the agenda with the facts of each item, attendance
@@ -24,6 +25,7 @@ import { MeetingStatusBadge } from './meeting/parts';
  * minutes the chair signs once every item is decided.
  */
 export function MeetingDetailPage() {
+  const departmentName = useDepartmentName();
   const { id = '' } = useParams();
   const { t, tag } = useI18n();
   const user = useUser();
@@ -76,7 +78,7 @@ export function MeetingDetailPage() {
               const here = m.attendance.find((a) => a.userId === r.userId);
               return (
                 <li key={r.userId} data-member={r.userId}>
-                  {r.name} <span className="muted small">({r.department})</span> {r.chair && <Badge tone="accent">{t('meeting.chair')}</Badge>}{' '}
+                  {r.name} <span className="muted small">({departmentName(r.department)})</span> {r.chair && <Badge tone="accent">{t('meeting.chair')}</Badge>}{' '}
                   {here ? <Badge tone="success">{t('meeting.present', { at: formatDateTime(here.at, tag) })}</Badge> : <span className="muted small">{t('meeting.absent')}</span>}
                   {!here && m.status !== 'signed' && user.userId === m.chairUserId && r.userId !== user.userId && <AttendButton meeting={m} userId={r.userId} label={t('meeting.recordPresent', { name: r.name })} onDone={loaded.set} />}
                 </li>

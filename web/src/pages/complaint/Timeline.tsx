@@ -2,6 +2,7 @@ import type { Complaint } from '../../api/types';
 import { Badge, type Tone } from '../../components/Badge';
 import { formatDateTime } from '../../components/format';
 import { useI18n, type MessageKey } from '../../i18n';
+import { useDepartmentName } from '../../hooks/useDirectory';
 
 interface Entry {
   at: string;
@@ -13,10 +14,11 @@ interface Entry {
 
 /** Everything that happened to the complaint, oldest first, from the complaint's own record. */
 export function Timeline({ complaint: c, name }: { complaint: Complaint; name: (id: string) => string }) {
+  const departmentName = useDepartmentName();
   const { t, label, tag } = useI18n();
   const e: Entry[] = [{ at: c.receivedAt, what: 'timeline.received', by: c.agentId, text: `${label('channel', c.channel)} · ${c.description}`, tone: 'info' }];
   for (const r of c.responses ?? []) e.push({ at: r.at, what: 'timeline.response', by: r.by, text: `${label('channel', r.channel)} · ${r.message}`, tone: 'info' });
-  for (const r of c.transfers ?? []) e.push({ at: r.at, what: 'timeline.transfer', by: r.by, text: `→ ${r.department} · ${r.reason}`, tone: 'accent' });
+  for (const r of c.transfers ?? []) e.push({ at: r.at, what: 'timeline.transfer', by: r.by, text: `→ ${departmentName(r.department)} · ${r.reason}`, tone: 'accent' });
   for (const r of c.resolutions ?? []) {
     const comp = r.compensation ? ` · ${t('complaint.compensation')}: ${r.compensation.amount} ${r.compensation.currency}` : '';
     e.push({ at: r.at, what: 'timeline.resolution', by: r.proposedBy, text: `${r.summary} · ${r.remedy}${comp}`, tone: 'success' });
