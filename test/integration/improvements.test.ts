@@ -38,8 +38,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+// Action ids come from their source, and every test file shares one Temporal namespace: this
+// file's hot issue is one no other file raises (the browser test raises category hot issues).
 const raiseBody = (over: Record<string, unknown> = {}) => ({
-  source: { kind: 'hot_issue', id: 'category:policy_process', label: 'Fees: +40% month on month' },
+  source: { kind: 'hot_issue', id: 'rootCause:card_fees.annual_fee', label: 'Fees: +40% month on month' },
   title: 'Show the card fee before confirmation',
   problem: 'Customers learn of the annual fee only after confirming',
   plan: 'Move the fee onto the confirmation page; brief the branches',
@@ -61,7 +63,7 @@ describe('an improvement action from a hot issue', () => {
     const raised = await stack.as(supervisor).post('/api/v1/improvements', raiseBody());
     expect(raised.status, JSON.stringify(raised.body)).toBe(201);
     const id = raised.body.id as string;
-    expect(id).toBe('hot_issue.category:policy_process');
+    expect(id).toBe('hot_issue.rootCause:card_fees.annual_fee');
     expect(raised.body).toMatchObject({ status: 'in_progress', owner: { userId: 'hal', name: 'Hal Handler' }, verifierId: 'sue', source: { kind: 'hot_issue' }, escalationLevel: 0 });
 
     // The same source again: the same action, nothing new.
