@@ -114,6 +114,7 @@ export function improvementRoutes(api: ApiRouter, { db, temporal, taskQueue, com
     responses: {
       201: { description: 'The action raised (or the one this source raised before)', schema: ImprovementSchema },
       403: { description: 'The caller may not raise an action from this source' },
+      409: { description: 'An action from this source ran in Temporal but this database has no record of it' },
     },
     handler: async ({ body, principal, idempotencyKey }) => {
       const roster = await readRoster(db);
@@ -157,7 +158,9 @@ export function improvementRoutes(api: ApiRouter, { db, temporal, taskQueue, com
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         const existing = await readImprovement(db, id);
-        if (!existing) throw err;
+        // The process exists but this database holds no record of it (a database restored from
+        // before it was raised, or another deployment on the same Temporal namespace): say so.
+        if (!existing) throw conflict(`an action from this source (${id}) already ran in Temporal, but this database has no record of it; it cannot be raised again`);
         view = existing;
       }
       return { status: 201, body: view };

@@ -2784,6 +2784,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description An action from this source ran in Temporal but this database has no record of it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
