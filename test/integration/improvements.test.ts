@@ -139,6 +139,14 @@ describe('an improvement action from a hot issue', () => {
     ]);
     expect((await stack.as(auditor).get(`/api/v1/audit/verify?entityType=improvement&entityId=${encodeURIComponent(id)}`)).body.ok).toBe(true);
     await saveReplayFixture(stack.temporal, improvementWorkflowId(id), 'improvement-sent-back-verified-effective');
+
+    // The process ran, but the database holds no record of it (restored from before the raise):
+    // raising from the source again says so and starts nothing.
+    await stack.query('delete from improvement_links where improvement_id = $1', [id]);
+    await stack.query('delete from improvement_actions where id = $1', [id]);
+    const orphan = await stack.as(supervisor).post('/api/v1/improvements', raiseBody());
+    expect(orphan.status, JSON.stringify(orphan.body)).toBe(409);
+    expect(orphan.body.detail).toContain('this database has no record of it');
   });
 
   it('the board, the source rules and who may read', async () => {
