@@ -54,7 +54,7 @@ describe('the start proves the keys open the stored rows', () => {
     await expect(startApiProcess(env({ PII_KEY: wrong }))).rejects.toThrow(/refusing to start:[\s\S]*cannot unwrap customer data key[\s\S]*PII_KEYS_PREVIOUS/);
   });
 
-  it('starts after a rotation with the old key among PII_KEYS_PREVIOUS, and serves the customer in clear', async () => {
+  it('starts after a rotation with the old key among PII_KEYS_PREVIOUS, and shows the customer in clear on request', async () => {
     const api = await startApiProcess(env({ PII_KEY: randomBytes(32).toString('base64'), PII_KEYS_PREVIOUS: stack.config.PII_KEY! }));
     try {
       const token = await signToken(people.supervisor, { issuer: testIssuer, audience: testAudience, secret: testSecret });
