@@ -434,7 +434,7 @@ describe('hostile but valid text round-trips byte for byte', () => {
     expect((await stack.anonymous.get('/healthz')).status).toBe(200);
   }
 
-  it('a complaint’s description, a response message and the customer’s name (sealed at rest)', async () => {
+  it('a complaint’s description, a response message, the customer’s name (sealed at rest, read through a reveal) and a reveal’s reason', async () => {
     const agent = stack.as(people.agent);
     await roundTrip('description', validText(10_000), 8, async (t) => {
       const created = await agent.post('/api/v1/complaints', intakeBody({ description: t }));
