@@ -30,8 +30,9 @@ describe.skipIf(skipBrowser)('web UI: complaint desk', () => {
     await stack?.stop();
   });
 
-  it('an agent takes a complaint, answers, resolves and closes it with the customer’s confirmation', async () => {
+  it('an agent takes a complaint, answers, resolves and closes it with the customer’s confirmation (English, 1360 px)', async () => {
     const page = await browser.page();
+    await page.setViewportSize({ width: 1360, height: 900 });
     await signIn(page, stack.url, 'zhaoli');
     await page.getByRole('link', { name: 'Complaint desk' }).click();
     await page.getByRole('link', { name: 'Take a complaint' }).click();
