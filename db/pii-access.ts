@@ -18,6 +18,8 @@ export interface PiiAccessRecord {
   /** The request's id (X-Request-Id), for finding the access line of the same request. */
   requestId: string | null;
   items: PiiAccessItem[];
+  /** Why the person asked (a reveal's reason, masked free text); none for the other purposes. */
+  reason?: string;
   at?: Date;
 }
 
@@ -27,6 +29,7 @@ interface AccessFacts {
   requestId: string | null;
   complaintIds: string[];
   items: PiiAccessItem[];
+  reason?: string;
 }
 
 /**
@@ -38,7 +41,7 @@ export async function recordPiiAccess(db: Database, r: PiiAccessRecord, rule?: P
   if (r.items.length === 0) return undefined;
   const at = r.at ?? new Date();
   const chain = piiAccessChain(r.principal.userId, at);
-  const facts: AccessFacts = { purpose: r.purpose, requestId: r.requestId, complaintIds: [...new Set(r.items.map((i) => i.complaintId))], items: r.items };
+  const facts: AccessFacts = { purpose: r.purpose, requestId: r.requestId, complaintIds: [...new Set(r.items.map((i) => i.complaintId))], items: r.items, ...(r.reason ? { reason: r.reason } : {}) };
   return db.transaction(async (tx) => {
     // A fresh source key: the request id is the client's to choose, so it cannot key the record.
     await appendAuditEvent(tx, { entityType: 'pii_access', entityId: chain, sourceKey: `pii-access:${randomUUID()}`, actor: r.principal.userId, roles: [...r.principal.roles], action: 'pii_access.granted', at, before: null, after: facts });
@@ -85,6 +88,8 @@ export interface PiiAccessView {
   purpose: PiiAccessPurpose | null;
   requestId: string | null;
   items: PiiAccessItem[];
+  /** The reason the person gave for showing the details (reveals); null when none was asked or given. */
+  reason: string | null;
   /** For a flag: how many distinct customers, against which rule. */
   flag: { distinctCustomers: number; threshold: number; windowMinutes: number } | null;
   chain: string;
@@ -127,6 +132,7 @@ function accessView(r: AuditEventRow): PiiAccessView {
     purpose: after.purpose ?? null,
     requestId: after.requestId ?? null,
     items: after.items ?? [],
+    reason: after.reason ?? null,
     flag: flagged ? { distinctCustomers: after.distinctCustomers ?? 0, threshold: after.threshold ?? 0, windowMinutes: after.windowMinutes ?? 0 } : null,
     chain: r.entityId,
     seq: r.seq,

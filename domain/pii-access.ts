@@ -9,8 +9,12 @@ import type { NotificationInput } from './trail.js';
  * Pure: no I/O.
  */
 
-/** Why clear details left the server: a list page, one complaint's detail, the complaint as a command's answer, an export, a notice to the customer. */
-export const piiAccessPurposes = ['list', 'detail', 'command', 'export', 'customer_notice'] as const;
+/**
+ * Why clear details left the server: a person's deliberate request to show them (`reveal`), an
+ * export, a notice to the customer. `list`, `detail` and `command` name answers that carried the
+ * customer in clear before every complaint answer was masked; records of them stay readable.
+ */
+export const piiAccessPurposes = ['list', 'detail', 'command', 'export', 'customer_notice', 'reveal'] as const;
 export type PiiAccessPurpose = (typeof piiAccessPurposes)[number];
 
 /** The customer fields that can be handed out in clear. */

@@ -63,13 +63,14 @@ import {
 
 /**
  * Complaints: parse → authorise → call the workflow (commands) or db/complaints.ts (reads, the
- * customer's details) → present (api/present/complaints.ts masks the PII per caller).
+ * customer's details) → present (api/present/complaints.ts masks the customer for every caller).
  *
- * Who may read (decided here, least privilege):
- * - cs_agent, supervisor: every complaint. PII in clear for a supervisor and for the complaint's
- *   own agent (first responder); masked for other agents.
- * - business_handler: complaints transferred to their own department (403 otherwise); PII masked.
- * - compliance_auditor, admin: every complaint, PII masked, read-only.
+ * Who may read (decided here, least privilege); every answer carries the customer masked, the
+ * clear details only through the reveal (api/routes/customer-reveal.ts: a supervisor, or the
+ * complaint's own agent):
+ * - cs_agent, supervisor: every complaint.
+ * - business_handler: complaints transferred to their own department (403 otherwise).
+ * - compliance_auditor, admin: every complaint, read-only.
  * The committee chair reads through whatever role they hold (supervisor in practice).
  *
  * Who may command: the route admits the roles below; the workflow decides the rest from the
@@ -103,7 +104,8 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
 
   /**
    * Every answer with customer details passes here: what it hands out in clear is recorded in the
-   * PII access log before it leaves (docs/security.md "PII access log"); masked answers record nothing.
+   * PII access log before it leaves (docs/security.md "PII access log"). The answers are masked, so
+   * this records nothing today; it stays so that no answer can carry clear details unrecorded.
    */
   async function handOut<T extends ReturnType<typeof presentComplaint>>(req: { id: unknown }, principal: Principal, purpose: PiiAccessPurpose, presented: T[]): Promise<T[]> {
     await recordPiiAccess(db, { principal, purpose, requestId: req.id === undefined ? null : String(req.id), items: clearAccessIn(presented) }, flagRule);

@@ -128,6 +128,7 @@ export const PiiAccessSchema = z
     purpose: z.enum(piiAccessPurposes).nullable(),
     requestId: z.string().nullable().openapi({ description: 'the request’s X-Request-Id, as in the access log; for a notice to the customer, the delivery’s message id' }),
     items: z.array(z.object({ complaintId: z.string(), customerRef: z.string(), fields: z.array(z.enum(piiFields)) })),
+    reason: z.string().nullable().openapi({ description: 'why the person asked to see the details (a `reveal` by anyone but the complaint’s own agent); phone and id numbers in it masked' }),
     flag: z.object({ distinctCustomers: z.number().int(), threshold: z.number().int(), windowMinutes: z.number().int() }).nullable(),
     chain: z.string().openapi({ description: 'the audit chain (`pii_access/<chain>`, `<YYYY-MM-DD>:<actor>`) the record belongs to' }),
     seq: z.number().int(),

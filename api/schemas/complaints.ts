@@ -158,9 +158,13 @@ export const ComplaintSchema = z
       name: z.string(),
       phone: z.string(),
       idNumber: z.string().optional(),
-      masked: z.boolean(),
+      masked: z.boolean().openapi({ description: 'Always true: every complaint answer carries the customer masked; the clear details only through the reveal' }),
       unreadable: z.literal(true).optional().openapi({ description: 'The stored details do not decrypt with the configured PII keys (name and phone are then empty)' }),
       erased: z.literal(true).optional().openapi({ description: 'The customer’s personal data was erased (crypto-shredded): name and phone are empty for good' }),
+      reveal: z
+        .object({ reasonRequired: z.boolean() })
+        .nullable()
+        .openapi({ description: 'Whether this caller may show the customer in clear (POST /complaints/{id}/customer/reveal), and whether a reason is asked of them; null when they may not or nothing is left to show' }),
     }),
     initiativeId: z.string().optional(),
     description: z.string(),

@@ -99,6 +99,7 @@ const matrix = {
   'GET /api/v1/complaints/{id}':                              [D,  A,    A,     D,      A,  A,  A,    D,   D,     D],
   'GET /api/v1/complaints/{id}/related':                      [D,  A,    A,     D,      A,  A,  A,    D,   D,     D],
   'PUT /api/v1/complaints/{id}/customer':                     [D,  A,    D,     D,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/complaints/{id}/customer/reveal':             [D,  A,    D,     D,      A,  D,  D,    D,   D,     D],
   'POST /api/v1/complaints/{id}/responses':                   [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],
   'POST /api/v1/complaints/{id}/transfer':                    [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],
   'POST /api/v1/complaints/{id}/resolution':                  [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],

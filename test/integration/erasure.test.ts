@@ -12,7 +12,7 @@ import { customerRowsReadable } from '../../db/erasures.js';
 import { piiContext } from '../../db/complaints.js';
 import { readLedger } from '../../security/erasure-ledger.js';
 import { PiiUnreadable } from '../../security/pii.js';
-import { command, getComplaint, intake, sec, secondsPolicy, setPolicy } from '../support/complaints.js';
+import { command, getComplaint, intake, revealCustomer, sec, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { saveReplayFixture } from '../support/fixtures.js';
 import { people } from '../support/people.js';
 import { erasureWorkflowId } from '../../workflows/erasure/messages.js';
@@ -155,6 +155,12 @@ describe('erasure by crypto-shredding', () => {
     expect(listed.body.items.filter((c: any) => c.customer.ref === customerRef).every((c: any) => c.customer.erased === true)).toBe(true);
     // A correction of an erased customer: 409, not a 500.
     expect((await stack.as(supervisor).put(`/api/v1/complaints/${first.id}/customer`, { phone: '13900002222', reason: 'typo' })).status).toBe(409);
+    // Nothing left to show: no offer to, a 409 on asking, and no access record.
+    expect((await getComplaint(stack, first.id)).customer.reveal).toBeNull();
+    const shown = await stack.as(supervisor).post(`/api/v1/complaints/${first.id}/customer/reveal`, { reason: 'customer called back' });
+    expect(shown.status).toBe(409);
+    expect(shown.body.detail).toContain('erased');
+    expect(await stack.query(`select 1 from audit_events where entity_type = 'pii_access' and after->'complaintIds' @> $1::jsonb`, [JSON.stringify([first.id])])).toEqual([]);
 
     // The raw rows no longer open: the data key is gone, and the master key alone opens nothing.
     const [dk] = await stack.query<{ wrapped_key: string | null; erasure_id: string }>('select wrapped_key, erasure_id from customer_data_keys where id = $1', [keys[0]!.id]);
@@ -218,7 +224,7 @@ describe('erasure by crypto-shredding', () => {
     await stack.temporal.workflow.getHandle(erasureWorkflowId(id)).result();
     await saveReplayFixture(stack.temporal, erasureWorkflowId(id), 'erasure-refused');
     // Still readable.
-    expect((await getComplaint(stack, c.id)).customer).toMatchObject({ name: '王五' });
+    expect(await revealCustomer(stack, c.id)).toMatchObject({ name: '王五' });
     // Unknown customer: 404.
     expect((await stack.as(admin).post('/api/v1/erasures', { customerRef: 'nobody-at-all', reason: 'x' })).status).toBe(404);
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskPiiText } from '../../domain/pii-text.js';
@@ -433,7 +434,7 @@ describe('hostile but valid text round-trips byte for byte', () => {
     expect((await stack.anonymous.get('/healthz')).status).toBe(200);
   }
 
-  it('a complaint’s description, a response message and the customer’s name (sealed at rest)', async () => {
+  it('a complaint’s description, a response message, the customer’s name (sealed at rest, read through a reveal) and a reveal’s reason', async () => {
     const agent = stack.as(people.agent);
     await roundTrip('description', validText(10_000), 8, async (t) => {
       const created = await agent.post('/api/v1/complaints', intakeBody({ description: t }));
@@ -449,8 +450,17 @@ describe('hostile but valid text round-trips byte for byte', () => {
     await roundTrip('customer name', validText(200), 6, async (t) => {
       const res = await agent.put(`/api/v1/complaints/${id}/customer`, { name: t, reason: 'spelling' });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      return (await agent.get(`/api/v1/complaints/${id}`)).body.customer.name;
+      return (await agent.post(`/api/v1/complaints/${id}/customer/reveal`, { fields: ['name'] })).body.customer.name;
     });
+    // A reveal's reason reaches the PII access log, numbers masked, the rest byte for byte.
+    const supervisor = stack.as(people.supervisor);
+    await roundTrip('reveal reason', validText(500), 6, async (t) => {
+      const requestId = `fuzz-reveal-${randomUUID()}`;
+      const res = await supervisor.post(`/api/v1/complaints/${id}/customer/reveal`, { fields: ['phone'], reason: t }, { 'x-request-id': requestId });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const log = await stack.as(people.auditor).get(`/api/v1/audit/pii-access?${new URLSearchParams({ actor: people.supervisor.userId, complaintId: id, limit: '1000' })}`);
+      return (log.body.items as { requestId: string; reason: string | null }[]).find((r) => r.requestId === requestId)?.reason;
+    }, true);
   });
 
   it('an initiative’s name, a vote comment (untrimmed) and a committee member’s name', async () => {

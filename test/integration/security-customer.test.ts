@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataKeys, openValue } from '../../db/customer-keys.js';
 import { piiKey } from '../../config/secrets.js';
 import { maskIdNumber, maskName, maskPhone, PiiCipher } from '../../security/pii.js';
-import { auditRows, command, intake, intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
+import { auditRows, command, intake, intakeBody, revealCustomer, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { people } from '../support/people.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -37,25 +37,20 @@ async function everythingStored(id: string): Promise<string> {
 }
 
 describe('changing the customer’s details', () => {
-  it('the owner agent corrects them with a reason: visible in clear to owner and supervisor, masked to others', async () => {
+  it('the owner agent corrects them with a reason: shown in clear on request to owner and supervisor, masked in every answer', async () => {
     const c = await intake(stack, { customer: { ref: `cu-${Date.now()}`, ...original } });
     const res = await put(agent, c.id, { ...corrected, reason: 'customer called: new phone, id card renewed, name misspelt' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.customer).toEqual({ ref: c.customer.ref, ...corrected, masked: false });
+    const maskedCorrected = { ref: c.customer.ref, name: maskName(corrected.name), phone: maskPhone(corrected.phone), idNumber: maskIdNumber(corrected.idNumber), masked: true };
+    expect(res.body.customer).toEqual({ ...maskedCorrected, reveal: { reasonRequired: false } });
 
     for (const who of [agent, supervisor]) {
-      const seen = await stack.as(who).get(`/api/v1/complaints/${c.id}`);
-      expect(seen.body.customer, who.userId).toEqual({ ref: c.customer.ref, ...corrected, masked: false });
+      expect(await revealCustomer(stack, c.id, who), who.userId).toEqual({ ref: c.customer.ref, ...corrected });
     }
-    for (const who of [agent2, auditor, admin]) {
+    for (const who of [agent, supervisor, agent2, auditor, admin]) {
       const seen = await stack.as(who).get(`/api/v1/complaints/${c.id}`);
-      expect(seen.body.customer, who.userId).toEqual({
-        ref: c.customer.ref,
-        name: maskName(corrected.name),
-        phone: maskPhone(corrected.phone),
-        idNumber: maskIdNumber(corrected.idNumber),
-        masked: true,
-      });
+      const reveal = who === agent ? { reasonRequired: false } : who === supervisor ? { reasonRequired: true } : null;
+      expect(seen.body.customer, who.userId).toEqual({ ...maskedCorrected, reveal });
     }
     // the list shows the same
     const listed = (await stack.as(agent2).get(`/api/v1/complaints?limit=200`)).body.items.find((i: any) => i.id === c.id);
@@ -121,15 +116,15 @@ describe('changing the customer’s details', () => {
     expect(() => openValue(cipher, keys, row.phone_enc, `${c.id}:idNumber`)).toThrow();
   });
 
-  it('keeps no PII in the stored answers of idempotent requests (intake with a key answers the agent in clear)', async () => {
+  it('keeps no PII in the stored answers of idempotent requests (intake with a key answers the agent masked)', async () => {
     const key = { 'Idempotency-Key': `cu-intake-${Date.now()}` };
     const body = intakeBody({ customer: { ref: `cu-intake-${Date.now()}`, ...original } });
     const first = await stack.as(agent).post('/api/v1/complaints', body, key);
-    expect(first.body.customer).toMatchObject({ ...original, masked: false });
+    expect(first.body.customer).toMatchObject({ name: maskName(original.name), phone: maskPhone(original.phone), idNumber: maskIdNumber(original.idNumber), masked: true });
     const [row] = await stack.query('select body from idempotency_keys where key = $1', [key['Idempotency-Key']]);
     expect(row.body.sealed).toMatch(/^v2\.[\w-]{12}\./);
     for (const secret of Object.values(original)) expect(JSON.stringify(row)).not.toContain(secret);
-    // the replay still answers the first result, in clear for its caller
+    // the replay still answers the first result
     const replay = await stack.as(agent).post('/api/v1/complaints', body, key);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body).toEqual(first.body);
@@ -139,7 +134,8 @@ describe('changing the customer’s details', () => {
     const c = await intake(stack, { customer: { ref: `cu-sup-${Date.now()}`, ...original } });
     const res = await put(supervisor, c.id, { name: corrected.name, reason: 'name corrected after ID check' });
     expect(res.status).toBe(200);
-    expect(res.body.customer).toMatchObject({ name: corrected.name, phone: original.phone, masked: false });
+    expect(res.body.customer).toMatchObject({ name: maskName(corrected.name), phone: maskPhone(original.phone), masked: true });
+    expect(await revealCustomer(stack, c.id, supervisor)).toMatchObject({ name: corrected.name, phone: original.phone });
     expect((await auditRows(stack, c.id)).at(-1)).toMatchObject({ action: 'complaint.customer_updated', actor: supervisor.userId, reason: 'name corrected after ID check' });
   });
 
@@ -199,7 +195,7 @@ describe('refusals', () => {
     expect((await stack.anonymous.put(`/api/v1/complaints/${c.id}/customer`, body)).status).toBe(401);
     expect((await put(agent, '00000000-0000-4000-8000-000000000000', body)).status).toBe(404);
     expect((await auditRows(stack, c.id)).map((r) => r.action)).toEqual(['complaint.received']);
-    expect((await stack.as(supervisor).get(`/api/v1/complaints/${c.id}`)).body.customer.phone).toBe('13812345678');
+    expect((await revealCustomer(stack, c.id, supervisor)).phone).toBe('13812345678');
   });
 
   it('is documented in the OpenAPI document with its roles', async () => {

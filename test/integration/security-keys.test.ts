@@ -10,7 +10,7 @@ import { piiContext } from '../../db/complaints.js';
 import { piiKeyringProblem, resealPii } from '../../db/pii-keys.js';
 import { readCustomer } from '../../db/complaints.js';
 import { PiiCipher } from '../../security/pii.js';
-import { getComplaint, intake } from '../support/complaints.js';
+import { getComplaint, intake, revealCustomer } from '../support/complaints.js';
 import { people } from '../support/people.js';
 import { startApiProcess } from '../support/processes.js';
 import { startStack, testAudience, testIssuer, testSecret, type Stack } from '../support/stack.js';
@@ -54,13 +54,17 @@ describe('the start proves the keys open the stored rows', () => {
     await expect(startApiProcess(env({ PII_KEY: wrong }))).rejects.toThrow(/refusing to start:[\s\S]*cannot unwrap customer data key[\s\S]*PII_KEYS_PREVIOUS/);
   });
 
-  it('starts after a rotation with the old key among PII_KEYS_PREVIOUS, and serves the customer in clear', async () => {
+  it('starts after a rotation with the old key among PII_KEYS_PREVIOUS, and shows the customer in clear on request', async () => {
     const api = await startApiProcess(env({ PII_KEY: randomBytes(32).toString('base64'), PII_KEYS_PREVIOUS: stack.config.PII_KEY! }));
     try {
       const token = await signToken(people.supervisor, { issuer: testIssuer, audience: testAudience, secret: testSecret });
-      const res = await fetch(`${api.url}/api/v1/complaints/${first}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${api.url}/api/v1/complaints/${first}/customer/reveal`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: 'checking the key rotation' }),
+      });
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { customer: unknown }).customer).toMatchObject({ name: '张三丰', phone: '13812345678', masked: false });
+      expect(((await res.json()) as { customer: unknown }).customer).toMatchObject({ name: '张三丰', phone: '13812345678' });
     } finally {
       await api.stop();
     }
@@ -104,9 +108,16 @@ describe('a row no configured key opens', () => {
       const good = list.body.items.find((c: { id: string }) => c.id === first);
       expect(bad.customer).toMatchObject({ unreadable: true, name: '', phone: '' });
       expect(good.customer).not.toHaveProperty('unreadable');
-      expect(good.customer.phone).toBe(who === people.supervisor ? '13812345678' : '138****5678');
+      expect(good.customer.phone).toBe('138****5678');
+      expect(bad.customer.reveal).toBeNull();
     }
     expect((await getComplaint(stack, second)).customer).toMatchObject({ unreadable: true });
+    // Shown on request: the readable one in clear; the unreadable one a 409 naming the keys, and no access record.
+    expect((await revealCustomer(stack, first)).phone).toBe('13812345678');
+    const refused = await stack.as(people.supervisor).post(`/api/v1/complaints/${second}/customer/reveal`, { reason: 'checking the key rotation' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('PII keys');
+    expect(await stack.query(`select 1 from audit_events where entity_type = 'pii_access' and after->'complaintIds' @> $1::jsonb`, [JSON.stringify([second])])).toEqual([]);
   });
 
   it('cannot be corrected against (409, not 500)', async () => {

@@ -80,3 +80,13 @@ export async function notificationsOf(stack: Stack, id: string) {
     [id],
   );
 }
+
+/**
+ * Shows the complaint's customer in clear (POST .../customer/reveal) as `who` (default: the
+ * supervisor, with a reason) and returns the customer as shown; expects `status` (default 200).
+ */
+export async function revealCustomer(stack: Stack, id: string, who: Principal = people.supervisor, body: Record<string, unknown> = { reason: 'checking the customer’s details' }, status = 200) {
+  const res = await stack.as(who).post(`/api/v1/complaints/${id}/customer/reveal`, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return res.body.customer;
+}

@@ -213,6 +213,7 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'GET /api/v1/complaints/{id}': { fixture: 'open', ok: 200, as: people.supervisor },
     'GET /api/v1/complaints/{id}/related': { fixture: 'open', ok: 200, as: people.supervisor },
     'PUT /api/v1/complaints/{id}/customer': { fixture: 'open', ok: 200, as: people.agent, body: { phone: '13900000000', reason: 'new number' } },
+    'POST /api/v1/complaints/{id}/customer/reveal': { fixture: 'open', ok: 200, as: people.agent, body: { fields: ['phone'], reason: 'calling the customer back' } },
     'POST /api/v1/complaints/{id}/responses': complaintCommand({ message: 'We are on it', channel: 'hotline' }, 'open'),
     'POST /api/v1/complaints/{id}/transfer': complaintCommand({ department: 'cards-ops', reason: 'needs the card team' }, 'open'),
     'POST /api/v1/complaints/{id}/resolution': complaintCommand({ summary: 'Card unblocked', remedy: 'apology', compensation: { amount: 100, currency: 'CNY' } }, 'open'),

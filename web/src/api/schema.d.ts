@@ -1241,6 +1241,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/customer/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show the complaint’s customer in clear (the complaint’s own agent, or a supervisor with a reason); recorded in the PII access log before the answer
+         * @description Roles: cs_agent, supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintCustomerReveal"];
+                };
+            };
+            responses: {
+                /** @description The customer with the asked fields in clear */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintCustomerRevealed"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither the complaint’s own agent nor a supervisor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint, or no customer record for it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The customer’s details were erased, or no configured PII key opens them */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/escalate": {
         parameters: {
             query?: never;
@@ -7992,10 +8076,15 @@ export interface components {
                  */
                 erased?: true;
                 idNumber?: string;
+                /** @description Always true: every complaint answer carries the customer masked; the clear details only through the reveal */
                 masked: boolean;
                 name: string;
                 phone: string;
                 ref: string;
+                /** @description Whether this caller may show the customer in clear (POST /complaints/{id}/customer/reveal), and whether a reason is asked of them; null when they may not or nothing is left to show */
+                reveal: {
+                    reasonRequired: boolean;
+                } | null;
                 /**
                  * @description The stored details do not decrypt with the configured PII keys (name and phone are then empty)
                  * @enum {boolean}
@@ -8114,6 +8203,28 @@ export interface components {
         ComplaintApproval: {
             approved: boolean;
             comment: string;
+        };
+        ComplaintCustomerReveal: {
+            /** @description The fields to show in clear (default: all); the others stay masked */
+            fields?: ("name" | "phone" | "idNumber")[];
+            /** @description Why the details are needed; required of everyone but the complaint’s own agent. Kept in the PII access record (numbers in it masked) */
+            reason?: string;
+        };
+        /** @description The customer of a complaint with the asked fields in clear; the request is in the PII access log */
+        ComplaintCustomerRevealed: {
+            /** @description When the details were shown (the access record’s time) */
+            at: string;
+            complaintId: string;
+            customer: {
+                idNumber?: string;
+                name: string;
+                phone: string;
+                ref: string;
+            };
+            /** @description A PII access record (purpose `reveal`) was written before this answer; false only when nothing was given in clear */
+            recorded: boolean;
+            /** @description The fields given in clear (the asked ones the customer has); the others are masked */
+            revealed: ("name" | "phone" | "idNumber")[];
         };
         ComplaintCustomerUpdate: {
             idNumber?: string;
@@ -9420,7 +9531,9 @@ export interface components {
                 fields: ("name" | "phone" | "idNumber")[];
             }[];
             /** @enum {string|null} */
-            purpose: "list" | "detail" | "command" | "export" | "customer_notice" | null;
+            purpose: "list" | "detail" | "command" | "export" | "customer_notice" | "reveal" | null;
+            /** @description why the person asked to see the details (a `reveal` by anyone but the complaint’s own agent); phone and id numbers in it masked */
+            reason: string | null;
             /** @description the request’s X-Request-Id, as in the access log; for a notice to the customer, the delivery’s message id */
             requestId: string | null;
             roles: string[];

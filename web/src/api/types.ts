@@ -38,6 +38,8 @@ export type Review = Schemas['Review'];
 export type VoteRecord = Review['votes'][number];
 
 export type Complaint = Schemas['Complaint'];
+/** POST /api/v1/complaints/{id}/customer/reveal: the customer shown in clear on request. */
+export type CustomerRevealed = Schemas['ComplaintCustomerRevealed'];
 /** GET /api/v1/complaints/{id}/related. */
 export type ComplaintRelated = Schemas['ComplaintRelated'];
 export type Clock = Complaint['clocks']['firstResponse'];

@@ -12,12 +12,13 @@ import { usePeople } from '../hooks/usePeople';
 import { useI18n } from '../i18n';
 import { Actions } from './complaint/Actions';
 import { Clocks, Ladder } from './complaint/Clocks';
+import { CustomerDetails } from './complaint/CustomerDetails';
 import { ownerText } from './complaint/owner';
 import { RelatedRecords } from './complaint/Related';
 import { RootCausePanel } from './complaint/RootCause';
 import { Timeline } from './complaint/Timeline';
 
-/** One complaint: facts (PII as the API masks it), clocks, escalation, actions, timeline. */
+/** One complaint: facts (the customer masked, shown on request), clocks, escalation, actions, timeline. */
 export function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const { t, label, tag } = useI18n();
@@ -67,18 +68,7 @@ export function ComplaintDetailPage() {
             <div className="kv-row">
               <dt>{t('complaint.customer')}</dt>
               <dd data-testid="customer">
-                {c.customer.erased ? (
-                  <Badge tone="neutral">{t('complaint.erased')}</Badge>
-                ) : c.customer.unreadable ? (
-                  <Badge tone="danger">{t('complaint.unreadable')}</Badge>
-                ) : (
-                  <>
-                    {c.customer.name} · {c.customer.phone}
-                    {c.customer.idNumber ? ` · ${c.customer.idNumber}` : ''}
-                  </>
-                )}{' '}
-                <span className="muted small">({c.customer.ref})</span>{' '}
-                {c.customer.masked && !c.customer.unreadable && !c.customer.erased && <Badge tone="neutral">{t('complaint.masked')}</Badge>}
+                <CustomerDetails complaint={c} />
               </dd>
             </div>
             <div className="kv-row">

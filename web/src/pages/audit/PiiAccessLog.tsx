@@ -105,6 +105,7 @@ export function PiiAccessLog() {
                     ) : r.purpose ? (
                       label('piiAccess.purposeOf', r.purpose)
                     ) : null}
+                    {r.reason && <div className="muted small">{r.reason}</div>}
                   </td>
                   <td>
                     <ul className="plain-list small">
