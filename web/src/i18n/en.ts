@@ -49,6 +49,8 @@ export const en = {
   'fieldError.unknown_field': 'This field is not part of the form.',
   'fieldError.not_found': 'No such record.',
   'fieldError.invalid': 'This value is not accepted.',
+  'fieldError.not_an_agent': 'Choose an active agent.',
+  'fieldError.same_owner': 'This agent already holds the complaint: choose another.',
 
   'time.days': '{n} d',
   'time.hours': '{n} h',
@@ -700,6 +702,8 @@ export const en = {
   'notice.topic.complaint.appeal_lodged': 'The customer asks for reconsideration',
   'notice.topic.complaint.appeal_decided': 'An appeal was decided',
   'notice.topic.complaint.repeat': 'A repeat complaint',
+  'notice.topic.complaint.reassigned': 'A complaint was reassigned to you',
+  'notice.topic.complaint.reassigned_away': 'A complaint you held was reassigned to another agent',
   'notice.topic.complaint.resumed': 'The pause allowance is used up: the clocks run again',
   'notice.topic.gate.reminder': 'Reminder: your vote is due',
   'notice.topic.gate.vote_requested': 'Your vote is requested',

@@ -51,6 +51,8 @@ export const zh: Record<MessageKey, string> = {
   'fieldError.unknown_field': '此字段不属于该表单。',
   'fieldError.not_found': '没有这条记录。',
   'fieldError.invalid': '此值不被接受。',
+  'fieldError.not_an_agent': '请选择一位在职的客服人员。',
+  'fieldError.same_owner': '该客服已在负责此投诉，请选择其他人。',
 
   'time.days': '{n} 天',
   'time.hours': '{n} 小时',
@@ -702,6 +704,8 @@ export const zh: Record<MessageKey, string> = {
   'notice.topic.complaint.appeal_lodged': '客户申请复核',
   'notice.topic.complaint.appeal_decided': '复核已有结论',
   'notice.topic.complaint.repeat': '重复投诉提醒',
+  'notice.topic.complaint.reassigned': '投诉已改派给您处理',
+  'notice.topic.complaint.reassigned_away': '您负责的投诉已改派他人',
   'notice.topic.complaint.resumed': '暂停额度用尽，时限恢复计时',
   'notice.topic.gate.reminder': '评审投票提醒',
   'notice.topic.gate.vote_requested': '请您参与评审投票',
