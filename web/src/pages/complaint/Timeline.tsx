@@ -17,6 +17,7 @@ export function Timeline({ complaint: c, name }: { complaint: Complaint; name: (
   const e: Entry[] = [{ at: c.receivedAt, what: 'timeline.received', by: c.agentId, text: `${label('channel', c.channel)} · ${c.description}`, tone: 'info' }];
   for (const r of c.responses ?? []) e.push({ at: r.at, what: 'timeline.response', by: r.by, text: `${label('channel', r.channel)} · ${r.message}`, tone: 'info' });
   for (const r of c.transfers ?? []) e.push({ at: r.at, what: 'timeline.transfer', by: r.by, text: `→ ${r.department} · ${r.reason}`, tone: 'accent' });
+  for (const r of c.reassignments ?? []) e.push({ at: r.at, what: 'timeline.reassigned', by: r.by, text: `${name(r.from)} → ${name(r.to)} · ${r.reason}`, tone: 'accent' });
   for (const r of c.resolutions ?? []) {
     const comp = r.compensation ? ` · ${t('complaint.compensation')}: ${r.compensation.amount} ${r.compensation.currency}` : '';
     e.push({ at: r.at, what: 'timeline.resolution', by: r.proposedBy, text: `${r.summary} · ${r.remedy}${comp}`, tone: 'success' });
