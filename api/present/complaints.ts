@@ -1,5 +1,4 @@
 import type { CustomerDetails } from '../../db/complaints.js';
-import { escalationRecipients, type DirectoryPerson } from '../../domain/complaints/escalation-recipients.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import { clearAccessOf, type PiiAccessItem } from '../../domain/pii-access.js';
 import { maskIdNumber, maskName, maskPhone } from '../../security/pii.js';
@@ -9,9 +8,8 @@ import type { Principal } from '../auth/roles.js';
  * A complaint as the API answers it: the workflow's view with the customer's details added,
  * masked unless the caller needs them in clear — a supervisor, or the complaint's own agent
  * (first responder). Business handlers, other agents, auditors and admins see them masked.
- * `directory` (the staff directory, db/people.ts `staffDirectory`) names who an escalation reaches.
  */
-export function presentComplaint(view: ComplaintView, customer: CustomerDetails | undefined, p: Principal, directory: readonly DirectoryPerson[]) {
+export function presentComplaint(view: ComplaintView, customer: CustomerDetails | undefined, p: Principal) {
   const { customerRef, version: _version, ...rest } = view;
   const { unreadable, erased, ...clear } = customer ?? { name: '', phone: '' };
   const masked = !seesPii(view, p);
@@ -22,8 +20,7 @@ export function presentComplaint(view: ComplaintView, customer: CustomerDetails 
   // An erased customer (their data key destroyed): empty fields and `erased: true` (docs/security.md "Customer data keys and erasure").
   const marker = erased ? { erased: true as const } : unreadable ? { unreadable: true as const } : {};
   // Views recorded before root causes and teams existed have neither: null, as the schema says.
-  // Views recorded before reassignment have no reassignments.
-  return { ...rest, rootCause: view.rootCause ?? null, agentTeam: view.agentTeam ?? null, reassignments: view.reassignments ?? [], escalationRecipients: escalationRecipients(view, directory), customer: { ref: customerRef, ...shown, masked, ...marker }, repeat: view.repeatOf.length > 0 };
+  return { ...rest, rootCause: view.rootCause ?? null, agentTeam: view.agentTeam ?? null, customer: { ref: customerRef, ...shown, masked, ...marker }, repeat: view.repeatOf.length > 0 };
 }
 
 function seesPii(view: ComplaintView, p: Principal): boolean {
