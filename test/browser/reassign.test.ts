@@ -83,6 +83,8 @@ describe.skipIf(skipBrowser)('web UI: reassigning a complaint', () => {
 
       await expect.poll(() => page.getByTestId('owner').textContent()).toContain('孙磊');
       await expect.poll(() => page.locator('.timeline').textContent()).toContain(w.reassigned);
+      // The complaint was still taken by the agent who took it.
+      await expect(page.locator('.timeline li').first().textContent()).resolves.toContain('赵丽');
       await expect(page.getByTestId('escalated-to').textContent()).resolves.toContain('周敏');
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `complaint-reassigned-${locale}-${width}`);

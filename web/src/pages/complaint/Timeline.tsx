@@ -14,7 +14,9 @@ interface Entry {
 /** Everything that happened to the complaint, oldest first, from the complaint's own record. */
 export function Timeline({ complaint: c, name }: { complaint: Complaint; name: (id: string) => string }) {
   const { t, label, tag } = useI18n();
-  const e: Entry[] = [{ at: c.receivedAt, what: 'timeline.received', by: c.agentId, text: `${label('channel', c.channel)} · ${c.description}`, tone: 'info' }];
+  // The agent who took it: the first reassignment's `from` once the complaint was reassigned.
+  const takenBy = c.reassignments?.[0]?.from ?? c.agentId;
+  const e: Entry[] = [{ at: c.receivedAt, what: 'timeline.received', by: takenBy, text: `${label('channel', c.channel)} · ${c.description}`, tone: 'info' }];
   for (const r of c.responses ?? []) e.push({ at: r.at, what: 'timeline.response', by: r.by, text: `${label('channel', r.channel)} · ${r.message}`, tone: 'info' });
   for (const r of c.transfers ?? []) e.push({ at: r.at, what: 'timeline.transfer', by: r.by, text: `→ ${r.department} · ${r.reason}`, tone: 'accent' });
   for (const r of c.reassignments ?? []) e.push({ at: r.at, what: 'timeline.reassigned', by: r.by, text: `${name(r.from)} → ${name(r.to)} · ${r.reason}`, tone: 'accent' });
