@@ -8,7 +8,7 @@
  */
 
 /** Why a field was refused: the `code` of a problem document's field error (docs/http-contract.md "Errors"). */
-export const fieldProblemCodes = ['required', 'too_long', 'too_small', 'too_big', 'format', 'choice', 'unknown_field', 'not_found', 'invalid'] as const;
+export const fieldProblemCodes = ['required', 'too_long', 'too_small', 'too_big', 'format', 'choice', 'unknown_field', 'not_found', 'invalid', 'not_an_agent', 'same_owner'] as const;
 export type FieldProblemCode = (typeof fieldProblemCodes)[number];
 
 /** One refused field: `path` as in the problem document (`customer.phone`), `limit` for too_long / too_small / too_big. */

@@ -19,6 +19,8 @@ const topicTitles: Record<string, Words> = {
   'complaint.escalated': { zh: '投诉已升级至您处理', en: 'A complaint was escalated to you' },
   'complaint.compliance_notice': { zh: '合规提示：重大投诉超时', en: 'Compliance notice: a serious complaint missed its deadline' },
   'complaint.transferred': { zh: '投诉已转至您的部门', en: 'A complaint was transferred to your department' },
+  'complaint.reassigned': { zh: '投诉已改派给您处理', en: 'A complaint was reassigned to you' },
+  'complaint.reassigned_away': { zh: '您负责的投诉已改派他人', en: 'A complaint you held was reassigned to another agent' },
   'complaint.approval_needed': { zh: '补偿方案待您审批', en: 'A compensation needs your approval' },
   'complaint.approval_decided': { zh: '补偿方案审批结果', en: 'A compensation was decided' },
   'complaint.resolution_proposed': { zh: '部门已提出处理方案，请反馈客户', en: 'The department proposed a resolution: tell the customer' },

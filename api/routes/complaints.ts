@@ -8,6 +8,8 @@ import { initiativeExists, initiativeSummary, readInitiative } from '../../db/in
 import { summaryLine } from '../../domain/complaints/summary-line.js';
 import { readPolicy } from '../../db/settings.js';
 import { recordPiiAccess } from '../../db/pii-access.js';
+import { readPerson, staffDirectory } from '../../db/people.js';
+import { assigneeRefusal, reassignRefusal, type ReassignRefusal } from '../../domain/complaints/reassign.js';
 import type { PiiAccessPurpose } from '../../domain/pii-access.js';
 import { resolveRootCause, rootCauseCorrectionRefusal, type RootCause, type RootCauseChoice } from '../../domain/complaints/root-causes.js';
 import { refusalReason } from '../../domain/complaints/rules.js';
@@ -25,6 +27,7 @@ import {
   feedbackUpdate,
   intakeUpdate,
   pauseUpdate,
+  reassignUpdate,
   resolveUpdate,
   respondUpdate,
   resumeUpdate,
@@ -36,6 +39,7 @@ import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
+import { withPeople } from '../present/complaint-people.js';
 import { clearAccessIn, presentComplaint } from '../present/complaints.js';
 import { deadlineJudge } from '../present/deadlines.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
@@ -53,6 +57,7 @@ import {
   FeedbackSchema,
   IntakeSchema,
   ReasonSchema,
+  ReassignSchema,
   ResolutionSchema,
   RespondSchema,
   RootCauseCorrectionSchema,
@@ -173,7 +178,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         if (!existing) throw err;
         view = existing;
       }
-      return { status: 201, body: await one(req, principal, 'command', presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, id), principal)) };
+      return { status: 201, body: await one(req, principal, 'command', withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, id), principal), await staffDirectory(db))) };
     },
   });
 
@@ -203,13 +208,13 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         cursor ? decodeListCursor(sort, cursor) : undefined,
         sort,
       );
-      const [customers, judge] = await Promise.all([readCustomers(db, cipher, page.items.map((v) => v.id)), deadlineJudge(db)]);
+      const [customers, judge, directory] = await Promise.all([readCustomers(db, cipher, page.items.map((v) => v.id)), deadlineJudge(db), staffDirectory(db)]);
       const unreadable = [...customers].filter(([, c]) => c.unreadable).map(([complaintId]) => complaintId);
       if (unreadable.length > 0) req.log.warn({ complaintIds: unreadable }, 'customer details that no configured PII key opens (PII_KEY, PII_KEYS_PREVIOUS)');
       return {
         status: 200,
         body: {
-          items: await handOut(req, principal, 'list', page.items.map((v) => presentComplaint(judge.complaint(v), customers.get(v.id), principal))),
+          items: await handOut(req, principal, 'list', page.items.map((v) => withPeople(presentComplaint(judge.complaint(v), customers.get(v.id), principal), directory))),
           nextCursor: page.next ? encodeListCursor(page.next) : null,
         },
       };
@@ -253,7 +258,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     responses: { 200: { description: 'The complaint', schema: ComplaintSchema }, 404: { description: 'No such complaint' } },
     handler: async ({ req, params, principal }) => {
       const view = await readable(db, params.id, principal);
-      return { status: 200, body: await one(req, principal, 'detail', presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, view.id), principal)) };
+      return { status: 200, body: await one(req, principal, 'detail', withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, view.id), principal), await staffDirectory(db))) };
     },
   });
 
@@ -290,7 +295,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       if (result.kind === 'not_found') throw notFound(`no customer record for complaint ${params.id}`);
       if (result.kind === 'erased') throw conflict(`the customer details of complaint ${params.id} were erased; there is nothing to correct`);
       if (result.kind === 'unreadable') throw conflict(`the stored customer details of complaint ${params.id} do not decrypt with the configured PII keys; an administrator restores the key (PII_KEYS_PREVIOUS)`);
-      return { status: 200, body: await one(req, principal, 'command', presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal)) };
+      return { status: 200, body: await one(req, principal, 'command', withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal), await staffDirectory(db))) };
     },
   });
 
@@ -333,7 +338,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
           args: [commandSigner.sign({ workflowId, name: spec.update.name, updateId }, { ...(spec.toCommand ? await spec.toCommand(body) : body), actor: actorOf(principal) })],
           updateId,
         });
-        return { status: 200, body: await one(req, principal, 'command', presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal)) };
+        return { status: 200, body: await one(req, principal, 'command', withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal), await staffDirectory(db))) };
       },
     });
 
@@ -363,6 +368,42 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
 
   api.add({
     method: 'post',
+    path: '/complaints/:id/reassign',
+    summary: 'Reassign the complaint to another agent, with a reason (a supervisor, while an agent holds it); the new and the previous agent are notified; audited',
+    tags: ['Complaints'],
+    roles: ['supervisor'],
+    params: ComplaintParams,
+    body: ReassignSchema,
+    idempotent: true,
+    responses: {
+      200: { description: 'The complaint, held by the agent it was reassigned to', schema: ComplaintSchema },
+      400: { description: 'The agent named is not an active agent of the staff directory, or already holds the complaint (`errors` names `body.toUserId`)' },
+      403: { description: 'Not a supervisor' },
+      404: { description: 'No such complaint' },
+      409: { description: 'The complaint is closed, with a department after a transfer, or waits for a compensation approval (named in `detail`)' },
+    },
+    handler: async ({ req, params, body, principal, idempotencyKey }) => {
+      const current = await readComplaint(db, params.id);
+      if (!current) throw notFound(`no complaint ${params.id}`);
+      if (current.processEnded) throw conflict(`the complaint's process ${current.processEnded.status.replace('_', ' ')} at ${current.processEnded.at}; it takes no more commands`);
+      // The same rule the workflow applies, first here so that a refusal names its field; the
+      // directory only the API reads.
+      const person = await readPerson(db, body.toUserId);
+      const refused = reassignRefusal(principal, current, body) ?? assigneeRefusal(body.toUserId, person);
+      if (refused || !person) throw reassignProblem(refused!);
+      const workflowId = complaintWorkflowId(params.id);
+      const updateId = idempotencyKey ? idFromKey('reassign', principal.userId, idempotencyKey) : randomUUID();
+      const command = { toUserId: body.toUserId, reason: body.reason, toName: person.name, toDepartment: person.department, actor: actorOf(principal) };
+      const view = await temporal.workflow.getHandle(workflowId).executeUpdate(reassignUpdate, {
+        args: [commandSigner.sign({ workflowId, name: reassignUpdate.name, updateId }, command)],
+        updateId,
+      });
+      return { status: 200, body: await one(req, principal, 'command', withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal), await staffDirectory(db))) };
+    },
+  });
+
+  api.add({
+    method: 'post',
     path: '/complaints/:id/root-cause',
     summary: 'Correct (or name) the complaint’s root cause, with a reason (a supervisor; also once closed); audited',
     tags: ['Complaints'],
@@ -382,7 +423,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       const rootCause = (await checkedRootCause(db, { code: body.code, ...(body.initiativeId ? { initiativeId: body.initiativeId } : {}) }, 'body', false))!;
       const key = idempotencyKey ? idFromKey('correctRootCause', principal.userId, idempotencyKey) : randomUUID();
       const view = await correctRootCause(params.id, current.status === 'closed', { rootCause, reason: body.reason, principal, key });
-      return { status: 200, body: await one(req, principal, 'command', presentComplaint(view, await readCustomer(db, cipher, params.id), principal)) };
+      return { status: 200, body: await one(req, principal, 'command', withPeople(presentComplaint(view, await readCustomer(db, cipher, params.id), principal), await staffDirectory(db))) };
     },
   });
 
@@ -442,6 +483,13 @@ async function receivedBounds(db: Database, from: string | undefined, to: string
 }
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────────
+
+/** A refused reassignment as its problem document: 403, 409, or 400 naming the field. */
+function reassignProblem(r: ReassignRefusal) {
+  if (r.kind === 'forbidden') return forbidden(r.message);
+  if (r.kind === 'conflict') return conflict(r.message);
+  return badRequest(r.message, r.field ? [{ path: `body.${r.field}`, message: r.message, ...(r.code ? { code: r.code } : {}) }] : []);
+}
 
 /** A business_handler without any wider reading role sees their department's complaints only. */
 function handlerOnly(p: Principal): boolean {

@@ -60,6 +60,12 @@ export const FeedbackSchema = z
 export const AppealSchema = z.strictObject({ reason: textField(complaintInputRules.appeal.reason) }).openapi('ComplaintAppeal');
 export const AppealDecisionSchema = z.strictObject({ upheld: z.boolean(), decision: textField(complaintInputRules.appealDecision.decision) }).openapi('ComplaintAppealDecision');
 export const ReasonSchema = z.strictObject({ reason: textField(complaintInputRules.pause.reason) }).openapi('ComplaintReason');
+export const ReassignSchema = z
+  .strictObject({
+    toUserId: textField(complaintInputRules.reassign.toUserId).openapi({ description: 'the agent to take the complaint: an active person of the staff directory with the role cs_agent, not its current agent' }),
+    reason: textField(complaintInputRules.reassign.reason),
+  })
+  .openapi('ComplaintReassign');
 export const ResumeSchema = z.strictObject({ reason: textField(complaintInputRules.resume.reason).optional() }).openapi('ComplaintResume');
 
 export const CustomerUpdateSchema = z
@@ -137,6 +143,8 @@ const AppealEntrySchema = z.object({
   reason: z.string(),
   decision: z.object({ upheld: z.boolean(), decision: z.string(), by: z.string(), at: z.string() }).optional(),
 });
+const ReassignmentEntrySchema = z.object({ at: z.string(), by: z.string(), from: z.string(), to: z.string(), reason: z.string() });
+const PersonNameSchema = z.object({ userId: z.string(), name: z.string() });
 const PauseEntrySchema = z.object({
   at: z.string(),
   by: z.string(),
@@ -174,6 +182,9 @@ export const ComplaintSchema = z
     department: z.string().nullable(),
     escalationLevel: z.number().int(),
     escalatedTo: OwnerSchema.nullable(),
+    escalationRecipients: z.array(PersonNameSchema).openapi({
+      description: 'who `escalatedTo` reaches now, by name, by the notification router’s rule over the staff directory: the supervisors (level 1), the head of the complaint’s department, else the supervisors (level 2), the committee chair (level 3); empty at level 0',
+    }),
     clocks: z.object({
       firstResponse: ClockSchema,
       resolution: ClockSchema,
@@ -186,6 +197,7 @@ export const ComplaintSchema = z
     breaches: z.array(z.object({ clock: z.string(), at: z.string(), level: z.number().int(), window: z.number().int() })),
     responses: z.array(z.object({ at: z.string(), by: z.string(), message: z.string(), channel: z.enum(channels) })),
     transfers: z.array(z.object({ at: z.string(), by: z.string(), from: OwnerSchema, department: z.string(), reason: z.string() })),
+    reassignments: z.array(ReassignmentEntrySchema).openapi({ description: 'a supervisor moved the complaint from one agent (`from`) to another (`to`), oldest first' }),
     resolutions: z.array(ResolutionEntrySchema),
     feedback: z.array(FeedbackEntrySchema),
     appeals: z.array(AppealEntrySchema),

@@ -33,5 +33,6 @@ export const complaintInputRules = {
   pause: { reason: requiredFreeText(2_000) },
   resume: { reason: { ...freeText(2_000), optional: true } },
   escalate: { reason: requiredFreeText(2_000) },
+  reassign: { toUserId: idRule, reason: requiredFreeText(2_000) },
   rootCauseCorrection: { reason: requiredFreeText(2_000), initiativeId: { ...idRule, optional: true } },
 } as const satisfies Record<string, FormRules>;

@@ -11,7 +11,7 @@ import type { RootCauseRecord } from './root-causes.js';
 import type { HandlingStatus } from './rules.js';
 import { newSlaState, startSlaClock, type SlaState } from './sla.js';
 import type { Category, Channel, ComplaintStatus, Owner, Severity } from './types.js';
-import type { AppealEntry, FeedbackEntry, PauseEntry, ResolutionEntry, ResponseEntry, TransferEntry } from './views.js';
+import type { AppealEntry, FeedbackEntry, PauseEntry, ReassignmentEntry, ResolutionEntry, ResponseEntry, TransferEntry } from './views.js';
 
 /** What a complaint workflow is started with (no customer PII: `customerRef` and `piiRef` only). */
 export interface ComplaintInput {
@@ -64,6 +64,22 @@ export interface ComplaintState {
   calendarChanges?: string[];
   /** Why it happened, as the resolution named it or a supervisor corrected it (absent in runs older than root causes). */
   rootCause?: RootCauseRecord | null;
+  /** The first responder since a supervisor reassigned the complaint (absent: the agent who took it, `input.intakeBy`). */
+  agentId?: string;
+  /** That first responder's team (their department in the directory when reassigned). */
+  agentTeam?: string | null;
+  /** Every reassignment, oldest first (absent in runs older than reassignment). */
+  reassignments?: ReassignmentEntry[];
+}
+
+/** The complaint's first responder now: the agent a supervisor reassigned it to, else the one who took it. */
+export function firstResponder(input: ComplaintInput, state: Pick<ComplaintState, 'agentId'>): string {
+  return state.agentId ?? input.intakeBy.userId;
+}
+
+/** The first responder's team: the reassigned agent's department, else the intake agent's. */
+export function firstResponderTeam(input: ComplaintInput, state: Pick<ComplaintState, 'agentId' | 'agentTeam'>): string | null {
+  return state.agentId !== undefined ? (state.agentTeam ?? null) : (input.intakeBy.department ?? null);
 }
 
 /** What intake read through its activity: the policy in force, the deadlines, the repeats. */

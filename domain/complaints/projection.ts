@@ -7,7 +7,7 @@
  */
 import { clockView } from './clock.js';
 import { ownerForLevel } from './escalation.js';
-import type { ComplaintInput, ComplaintState } from './process.js';
+import { firstResponder, firstResponderTeam, type ComplaintInput, type ComplaintState } from './process.js';
 import { clockViews, nextDeadline } from './sla.js';
 import type { ComplaintView } from './views.js';
 
@@ -56,8 +56,8 @@ export function complaintView(input: ComplaintInput, state: ComplaintState, now:
     receivedAt: input.receivedAt,
     customerRef: input.customerRef,
     owner: state.owner,
-    agentId: input.intakeBy.userId,
-    agentTeam: input.intakeBy.department ?? null,
+    agentId: firstResponder(input, state),
+    agentTeam: firstResponderTeam(input, state),
     department: state.department,
     escalationLevel: state.sla.level,
     escalatedTo: state.sla.level > 0 ? ownerForLevel(state.sla.level, { handlingOwner: state.owner }) : null,
@@ -67,6 +67,7 @@ export function complaintView(input: ComplaintInput, state: ComplaintState, now:
     breaches: state.sla.breaches,
     responses: state.responses,
     transfers: state.transfers,
+    reassignments: state.reassignments ?? [],
     resolutions: state.resolutions,
     feedback: state.feedback,
     appeals: state.appeals,

@@ -29,6 +29,14 @@ export interface TransferEntry {
   department: string;
   reason: string;
 }
+/** A supervisor moved the complaint from one agent (first responder) to another. */
+export interface ReassignmentEntry {
+  at: string;
+  by: string;
+  from: string;
+  to: string;
+  reason: string;
+}
 export interface ResolutionEntry {
   at: string;
   proposedBy: string;
@@ -77,7 +85,7 @@ export interface ComplaintView {
   customerRef: string;
   /** The handling owner: the first-responder agent, or a department after a transfer. */
   owner: Owner;
-  /** The first responder (首问负责人). */
+  /** The first responder (首问负责人): the agent who took the complaint, or the one a supervisor reassigned it to. */
   agentId: string;
   /** The first responder's team (their department at intake); null when the token named none. */
   agentTeam: string | null;
@@ -92,6 +100,8 @@ export interface ComplaintView {
   breaches: Breach[];
   responses: ResponseEntry[];
   transfers: TransferEntry[];
+  /** Absent in views recorded before reassignment existed. */
+  reassignments?: ReassignmentEntry[];
   resolutions: ResolutionEntry[];
   feedback: FeedbackEntry[];
   appeals: AppealEntry[];

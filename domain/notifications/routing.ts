@@ -46,6 +46,8 @@ export const topicEvents: Readonly<Record<string, EventType>> = {
   'complaint.appeal_decided': 'appeal',
   'report.ready': 'report_ready',
   'complaint.transferred': 'handling',
+  'complaint.reassigned': 'handling',
+  'complaint.reassigned_away': 'handling',
   'complaint.repeat': 'handling',
   'complaint.resolution_proposed': 'handling',
   'complaint.resumed': 'handling',

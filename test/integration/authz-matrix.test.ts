@@ -111,6 +111,7 @@ const matrix = {
   'POST /api/v1/complaints/{id}/pause':                       [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],
   'POST /api/v1/complaints/{id}/resume':                      [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],
   'POST /api/v1/complaints/{id}/escalate':                    [D,  A,    D,     D,      D,  D,  D,    D,   D,     D],
+  'POST /api/v1/complaints/{id}/reassign':                    [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'POST /api/v1/complaints/{id}/root-cause':                  [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'GET /api/v1/incidents':                                    [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/incidents/{id}':                               [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],

@@ -120,6 +120,11 @@ describe('upgrading from release 0.1.0 while processes run', () => {
     const escalated = await intake(stack, { severity: 'major' });
     await command(stack, people.agent, escalated.id, '/escalate', { reason: 'VIP customer' });
     const untouched = await intake(stack, { severity: 'major' });
+    // Reassigned under the new code, which 0.1.0 did not have: its state carries no agentId yet.
+    const handedOver = await intake(stack);
+    await command(stack, people.agent, handedOver.id, '/responses', { message: 'We are on it', channel: 'hotline' });
+    const directory = await stack.as(people.admin).put(`/api/v1/people/${people.agent2.userId}`, { userId: people.agent2.userId, name: people.agent2.name, department: people.agent2.department, roles: people.agent2.roles });
+    expect(directory.status).toBe(200);
 
     // ── the deploy: the old worker stops, the new one starts ────────────────────────────────
     await stopWorker(worker);
@@ -144,6 +149,12 @@ describe('upgrading from release 0.1.0 while processes run', () => {
         await command(stack, people.agent, c.id, '/customer-feedback', { satisfied: true, via: 'callback', comment: 'Thanks' });
         expect((await getComplaint(stack, c.id)).status).toBe('closed');
       }
+      // A complaint begun by the old code is reassigned by the new one and closed by its new agent.
+      const reassigned = await command(stack, people.supervisor, handedOver.id, '/reassign', { toUserId: people.agent2.userId, reason: 'Cai is on leave' });
+      expect(reassigned).toMatchObject({ agentId: people.agent2.userId, owner: { kind: 'user', id: people.agent2.userId } });
+      await command(stack, people.agent2, handedOver.id, '/resolution', { summary: 'Card unblocked', remedy: 'Apology' });
+      await command(stack, people.agent2, handedOver.id, '/customer-feedback', { satisfied: true, via: 'callback', comment: 'Thanks' });
+      expect((await getComplaint(stack, handedOver.id)).status).toBe('closed');
       // The new code's patches took over from the first step it ran.
       expect(await patchMarkers(complaintWorkflowId(untouched.id))).toContain(patches.complaintClockTimerKept.id);
 
@@ -169,13 +180,13 @@ describe('upgrading from release 0.1.0 while processes run', () => {
       await command(stack, people.agent, linked.id, '/responses', { message: 'ok', channel: 'hotline' });
 
       // Every process ended, every history (old steps and new) replays under the new code.
-      for (const id of [inReview, launched, ownersOwn].map(initiativeWorkflowId).concat([responded, escalated, untouched].map((c) => complaintWorkflowId(c.id)))) {
+      for (const id of [inReview, launched, ownersOwn].map(initiativeWorkflowId).concat([responded, escalated, untouched, handedOver].map((c) => complaintWorkflowId(c.id)))) {
         const description = await stack.temporal.workflow.getHandle(id).describe();
         expect(description.status.name, id).toBe('COMPLETED');
         await replaysUnderCurrentCode(id);
       }
       // Histories begun by 0.1.0's code and finished by today's: the shape every upgrade leaves.
-      const upgraded = { 'complaint-breached': complaintWorkflowId(responded.id), 'complaint-escalated': complaintWorkflowId(escalated.id), 'complaint-untouched': complaintWorkflowId(untouched.id), 'initiative-in-review': initiativeWorkflowId(inReview), 'initiative-post-launch': initiativeWorkflowId(launched), 'initiative-owner-on-committee': initiativeWorkflowId(ownersOwn) };
+      const upgraded = { 'complaint-breached': complaintWorkflowId(responded.id), 'complaint-escalated': complaintWorkflowId(escalated.id), 'complaint-untouched': complaintWorkflowId(untouched.id), 'complaint-reassigned': complaintWorkflowId(handedOver.id), 'initiative-in-review': initiativeWorkflowId(inReview), 'initiative-post-launch': initiativeWorkflowId(launched), 'initiative-owner-on-committee': initiativeWorkflowId(ownersOwn) };
       for (const [shape, workflowId] of Object.entries(upgraded)) await saveReplayFixture(stack.temporal, workflowId, `upgraded-from-0.1.0-${shape}`);
 
       // One verifiable chain per record, across the deploy.
@@ -185,7 +196,7 @@ describe('upgrading from release 0.1.0 while processes run', () => {
       // A chain is (entity type, entity id): a complaint's customer notices have a chain of their own.
       const seqs = await stack.query<{ chain: string; seqs: number[] }>(
         `select entity_type || '/' || entity_id as chain, array_agg(seq order by seq) as seqs from audit_events where entity_id = any($1) group by entity_type, entity_id`,
-        [[responded.id, escalated.id, untouched.id, inReview, launched, ownersOwn]],
+        [[responded.id, escalated.id, untouched.id, handedOver.id, inReview, launched, ownersOwn]],
       );
       for (const row of seqs) expect(row.seqs, row.chain).toEqual(row.seqs.map((_, i) => i + 1));
       const breachEvents = await stack.query<{ at: Date }>(`select at from audit_events where entity_id = $1 and action = 'complaint.clock_breached'`, [responded.id]);

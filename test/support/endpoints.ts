@@ -225,6 +225,21 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'POST /api/v1/complaints/{id}/pause': complaintCommand({ reason: 'waiting for documents' }, 'open'),
     'POST /api/v1/complaints/{id}/resume': complaintCommand({ reason: 'documents received' }, 'paused'),
     'POST /api/v1/complaints/{id}/escalate': complaintCommand({ reason: 'customer asks for a manager' }, 'open'),
+    // cora must be an active agent of the directory to take a complaint: put there once, and
+    // never again (her own preferences may have changed her entry since, which a write would undo).
+    'POST /api/v1/complaints/{id}/reassign': {
+      fixture: 'open',
+      ok: 200,
+      as: people.supervisor,
+      body: async () => {
+        const agents = await stack.as(people.admin).get('/api/v1/directory?role=cs_agent');
+        if (!(agents.body.people as { userId: string }[]).some((p) => p.userId === people.agent2.userId)) {
+          const put = await stack.as(people.admin).put('/api/v1/people/cora', { userId: 'cora', name: people.agent2.name, department: people.agent2.department, roles: people.agent2.roles });
+          expect(put.status, JSON.stringify(put.body)).toBe(200);
+        }
+        return { toUserId: people.agent2.userId, reason: 'Cai is on leave this week' };
+      },
+    },
     'POST /api/v1/complaints/{id}/root-cause': complaintCommand({ code: 'fees_pricing.undisclosed', reason: 'the fee was not disclosed' }, 'resolved', people.supervisor),
 
     'GET /api/v1/audit/events': { fixture: 'open', ok: 200, as: people.auditor, query: { entityType: 'complaint', actor: 'cai', from: '2020-01-01T00:00:00Z', to: '2099-01-01T00:00:00+08:00', limit: '5' } },

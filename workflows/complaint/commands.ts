@@ -3,12 +3,13 @@ import { systemActor, type Actor } from '../../domain/actor.js';
 import { accessRefusal } from '../../domain/complaints/access.js';
 import { clockView } from '../../domain/complaints/clock.js';
 import { levelName, maxEscalationLevel } from '../../domain/complaints/escalation.js';
+import { reassignRefusal } from '../../domain/complaints/reassign.js';
 import { rootCauseCorrectionRefusal, rootCauseRecord } from '../../domain/complaints/root-causes.js';
 import { needsApproval, needsChairSignOff, nextStatus, refusalReason, resolutionWindowFor, type HandlingStatus, type Transition } from '../../domain/complaints/rules.js';
 import { escalateManually, meetSlaClock, pauseAll, pauseRefusal, resumeAll, startSlaClock, stopAllClocks } from '../../domain/complaints/sla.js';
 import type { ComplaintCommand, ComplaintStatus, Owner } from '../../domain/complaints/types.js';
 import { auditDraft, escalationNotes, iso, note, nothingToRecord, reference, type Batch, type NoteDraft } from '../../domain/complaints/events.js';
-import { summary, type ComplaintState } from '../../domain/complaints/process.js';
+import { firstResponder, summary, type ComplaintState } from '../../domain/complaints/process.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import type { CommandSpec, ProcessCommand } from '../process/command.js';
 import { patches } from '../process/patches.js';
@@ -21,6 +22,7 @@ import type {
   CorrectRootCauseCommand,
   FeedbackCommand,
   ReasonCommand,
+  ReassignCommand,
   ResolveCommand,
   RespondCommand,
   SignOffCommand,
@@ -39,12 +41,13 @@ import type { Complaint } from './state.js';
  * A handling command of the state table, or an annotation: a command that changes no status and
  * is judged by its own access rule instead (correcting the root cause).
  */
-type Entry<C, P = undefined> = CommandSpec<ComplaintState, C, P, Batch> & { command: ComplaintCommand | 'correctRootCause' };
+type Entry<C, P = undefined> = CommandSpec<ComplaintState, C, P, Batch> & { command: ComplaintCommand | 'correctRootCause' | 'reassign' };
 
 /** Turns a table entry into the checks and the locked run its update handler uses. */
 export function complaintCommand<C extends { actor: Actor }, P>(complaint: Complaint, entry: Entry<C, P>): ProcessCommand<C, ComplaintView> {
   const checks = (c: C, strict: boolean) => {
     if (entry.command === 'correctRootCause') checkAnnotation(complaint, c.actor);
+    else if (entry.command === 'reassign') checkReassignment(complaint, c);
     else checkStateAndAccess(complaint, entry.command, c.actor, strict);
     entry.validate?.(c, complaint.state);
   };
@@ -81,7 +84,7 @@ function checkStateAndAccess(complaint: Complaint, command: ComplaintCommand, ac
   const refusal = refusalReason(state.status, command);
   if (refusal) refuse('conflict', refusal);
   const denied = accessRefusal(command, actor, {
-    agentId: input.intakeBy.userId,
+    agentId: firstResponder(input, state),
     owner: state.owner,
     escalationLevel: state.sla.level,
     chairUserId: state.chairUserId,
@@ -99,6 +102,13 @@ function checkAnnotation(complaint: Complaint, actor: Actor): void {
   if (denied) refuse('forbidden', denied);
 }
 
+/** Who may reassign, when, and to whom (domain/complaints/reassign.ts); the API checked the directory. */
+function checkReassignment(complaint: Complaint, command: { actor: Actor; toUserId?: unknown; reason?: unknown }): void {
+  const { input, state } = complaint;
+  const refusal = reassignRefusal(command.actor, { status: state.status, owner: state.owner, agentId: firstResponder(input, state) }, command);
+  if (refusal) refuse(refusal.kind, refusal.message);
+}
+
 /** The status a command moves the complaint to, or a refusal (409). */
 function statusAfter(state: ComplaintState, command: ComplaintCommand, outcome?: unknown): ComplaintStatus {
   const t = (nextStatus as (status: ComplaintStatus, command: ComplaintCommand, outcome?: unknown) => Transition)(state.status, command, outcome);
@@ -111,7 +121,7 @@ export function complaintCommands(complaint: Complaint) {
   const { input } = complaint;
   const ref = () => reference(input);
   /** The first responder, who owns the complaint again once a resolution reaches the customer side. */
-  const agent = (): Owner => ({ kind: 'user', id: input.intakeBy.userId });
+  const agent = (): Owner => ({ kind: 'user', id: firstResponder(input, complaint.state) });
 
   /** A resolution reached the customer side: resolution and investigation met, feedback clock starts, the agent owns again. */
   function resolvedEffects(state: ComplaintState, now: number, feedbackDeadline: number): void {
@@ -365,7 +375,28 @@ export function complaintCommands(complaint: Complaint) {
     },
   };
 
+  const reassign: Entry<ReassignCommand> = {
+    command: 'reassign',
+    apply: (c, state, now) => {
+      const before = { ...summary(state), agentId: firstResponder(input, state) };
+      const from = before.agentId;
+      state.agentId = c.toUserId;
+      state.agentTeam = c.toDepartment ?? null;
+      state.owner = { kind: 'user', id: c.toUserId };
+      state.reassignments = [...(state.reassignments ?? []), { at: iso(now), by: c.actor.userId, from, to: c.toUserId, reason: c.reason }];
+      const toWhom = c.toName ? `${c.toName} (${c.toUserId})` : c.toUserId;
+      return {
+        audit: [auditDraft('complaint.reassigned', c.actor, now, before, { ...summary(state), agentId: c.toUserId }, c.reason)],
+        notes: [
+          note({ kind: 'user', id: c.toUserId }, 'complaint.reassigned', `${ref()} was reassigned to you by ${c.actor.name} (the reason is in the complaint's record)`, { from, to: c.toUserId }),
+          note({ kind: 'user', id: from }, 'complaint.reassigned_away', `${ref()} was reassigned from you to ${toWhom} by ${c.actor.name}`, { from, to: c.toUserId }),
+        ],
+      };
+    },
+  };
+
   return {
+    reassign: complaintCommand(complaint, reassign),
     respond: complaintCommand(complaint, respond),
     transfer: complaintCommand(complaint, transfer),
     resolve: complaintCommand(complaint, resolve),

@@ -26,6 +26,7 @@ import {
   feedbackUpdate,
   intakeUpdate,
   pauseUpdate,
+  reassignUpdate,
   resolveUpdate,
   respondUpdate,
   resumeUpdate,
@@ -73,6 +74,8 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
     await complaint.lock.run(() => applyCalendarChange(complaint, change));
   });
   setHandler(correctRootCauseUpdate, ...wire(commands.correctRootCause));
+  // A new handler needs no patch: no earlier history holds a reassign (docs/operations.md "Changing workflow code").
+  setHandler(reassignUpdate, ...wire(commands.reassign));
 
   await registration;
   if (input.initiativeId && !carried) void linkInitiative(input.initiativeId, input.id);

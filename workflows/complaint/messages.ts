@@ -47,6 +47,18 @@ export interface CorrectRootCauseCommand {
   rootCause: RootCause;
   reason: string;
 }
+/**
+ * A supervisor hands the complaint to another agent (domain/complaints/reassign.ts). The API has
+ * checked `toUserId` against the staff directory and adds what it found there: the agent's name
+ * for the notices and their department (the first responder's team).
+ */
+export interface ReassignCommand {
+  actor: Actor;
+  toUserId: string;
+  reason: string;
+  toName?: string;
+  toDepartment?: string | null;
+}
 export interface ApprovalCommand {
   actor: Actor;
   approved: boolean;
@@ -88,6 +100,7 @@ export const appealDecisionUpdate = defineUpdate<ComplaintView, [AppealDecisionC
 export const pauseUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('pause');
 export const resumeUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('resume');
 export const escalateUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('escalate');
+export const reassignUpdate = defineUpdate<ComplaintView, [ReassignCommand]>('reassign');
 export const correctRootCauseUpdate = defineUpdate<ComplaintView, [CorrectRootCauseCommand]>('correctRootCause');
 
 export const complaintQuery = defineQuery<ComplaintView>('complaint');

@@ -1497,6 +1497,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reassign the complaint to another agent, with a reason (a supervisor, while an agent holds it); the new and the previous agent are notified; audited
+         * @description Roles: supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintReassign"];
+                };
+            };
+            responses: {
+                /** @description The complaint, held by the agent it was reassigned to */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description The agent named is not an active agent of the staff directory, or already holds the complaint (`errors` names `body.toUserId`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a supervisor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The complaint is closed, with a department after a transfer, or waits for a compensation approval (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/related": {
         parameters: {
             query?: never;
@@ -8103,6 +8187,11 @@ export interface components {
                 kind: "user" | "department" | "level";
             } | null;
             escalationLevel: number;
+            /** @description who `escalatedTo` reaches now, by name, by the notification router’s rule over the staff directory: the supervisors (level 1), the head of the complaint’s department, else the supervisors (level 2), the committee chair (level 3); empty at level 0 */
+            escalationRecipients: {
+                name: string;
+                userId: string;
+            }[];
             feedback: {
                 at: string;
                 by: string;
@@ -8130,6 +8219,14 @@ export interface components {
             }[];
             policyVersion: number;
             processEnded?: components["schemas"]["ProcessEnded"];
+            /** @description a supervisor moved the complaint from one agent (`from`) to another (`to`), oldest first */
+            reassignments: {
+                at: string;
+                by: string;
+                from: string;
+                reason: string;
+                to: string;
+            }[];
             receivedAt: string;
             reopenCount: number;
             repeat: boolean;
@@ -8331,6 +8428,11 @@ export interface components {
         };
         ComplaintReason: {
             reason: string;
+        };
+        ComplaintReassign: {
+            reason: string;
+            /** @description the agent to take the complaint: an active person of the staff directory with the role cs_agent, not its current agent */
+            toUserId: string;
         };
         ComplaintRelated: {
             /** @description the initiative the complaint is linked to */
@@ -9550,7 +9652,7 @@ export interface components {
                  * @description why the field was refused (domain/field-rules.ts), for clients to say in their own words
                  * @enum {string}
                  */
-                code?: "required" | "too_long" | "too_small" | "too_big" | "format" | "choice" | "unknown_field" | "not_found" | "invalid";
+                code?: "required" | "too_long" | "too_small" | "too_big" | "format" | "choice" | "unknown_field" | "not_found" | "invalid" | "not_an_agent" | "same_owner";
                 /** @description the bound broken, for too_long, too_small and too_big */
                 limit?: number;
                 message: string;

@@ -31,6 +31,7 @@ const actions: Record<string, [en: string, zh: string]> = {
   'complaint.deadline_moved': ['Deadline moved (calendar change)', '截止时间调整（日历变更）'],
   'complaint.customer_updated': ['Customer details corrected', '客户信息更正'],
   'complaint.root_cause_corrected': ['Root cause corrected', '根因更正'],
+  'complaint.reassigned': ['Reassigned to another agent', '改派处理人'],
   'complaint.repeat': ['Repeat complaint detected', '识别为重复投诉'],
   'complaint.compliance_notice': ['Compliance notified', '已通知合规'],
   'initiative.created': ['Initiative created', '创建项目'],

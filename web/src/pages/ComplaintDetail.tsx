@@ -14,6 +14,7 @@ import { Actions } from './complaint/Actions';
 import { Clocks, Ladder } from './complaint/Clocks';
 import { CustomerDetails } from './complaint/CustomerDetails';
 import { ownerText } from './complaint/owner';
+import { ReassignPanel } from './complaint/Reassign';
 import { RelatedRecords } from './complaint/Related';
 import { RootCausePanel } from './complaint/RootCause';
 import { Timeline } from './complaint/Timeline';
@@ -91,6 +92,15 @@ export function ComplaintDetailPage() {
               <dt>{t('complaint.owner')}</dt>
               <dd data-testid="owner">{c.owner.kind === 'user' ? name(c.owner.id) : ownerText(c.owner, t, label)}</dd>
             </div>
+            {c.escalatedTo && (
+              <div className="kv-row">
+                <dt>{t('complaint.escalatedTo')}</dt>
+                <dd data-testid="escalated-to">
+                  {c.escalationRecipients.length > 0 ? c.escalationRecipients.map((p) => name(p.userId)).join(', ') : ownerText(c.escalatedTo, t, label)}{' '}
+                  <span className="muted small">({label('level', c.escalatedTo.kind === 'level' ? c.escalatedTo.id : String(c.escalationLevel))})</span>
+                </dd>
+              </div>
+            )}
             <div className="kv-row">
               <dt>{t('complaint.reopenCount')}</dt>
               <dd>
@@ -115,6 +125,7 @@ export function ComplaintDetailPage() {
         <div className="stack">
           <Clocks complaint={c} />
           <Actions complaint={c} user={user} onDone={(next) => loaded.set(next)} />
+          <ReassignPanel complaint={c} user={user} name={name} onDone={(next) => loaded.set(next)} />
           <RootCausePanel complaint={c} user={user} name={name} onDone={(next) => loaded.set(next)} />
           <RelatedRecords complaint={c} />
         </div>

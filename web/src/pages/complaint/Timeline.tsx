@@ -16,9 +16,12 @@ interface Entry {
 export function Timeline({ complaint: c, name }: { complaint: Complaint; name: (id: string) => string }) {
   const departmentName = useDepartmentName();
   const { t, label, tag } = useI18n();
-  const e: Entry[] = [{ at: c.receivedAt, what: 'timeline.received', by: c.agentId, text: `${label('channel', c.channel)} · ${c.description}`, tone: 'info' }];
+  // The agent who took it: the first reassignment's `from` once the complaint was reassigned.
+  const takenBy = c.reassignments?.[0]?.from ?? c.agentId;
+  const e: Entry[] = [{ at: c.receivedAt, what: 'timeline.received', by: takenBy, text: `${label('channel', c.channel)} · ${c.description}`, tone: 'info' }];
   for (const r of c.responses ?? []) e.push({ at: r.at, what: 'timeline.response', by: r.by, text: `${label('channel', r.channel)} · ${r.message}`, tone: 'info' });
   for (const r of c.transfers ?? []) e.push({ at: r.at, what: 'timeline.transfer', by: r.by, text: `→ ${departmentName(r.department)} · ${r.reason}`, tone: 'accent' });
+  for (const r of c.reassignments ?? []) e.push({ at: r.at, what: 'timeline.reassigned', by: r.by, text: `${name(r.from)} → ${name(r.to)} · ${r.reason}`, tone: 'accent' });
   for (const r of c.resolutions ?? []) {
     const comp = r.compensation ? ` · ${t('complaint.compensation')}: ${r.compensation.amount} ${r.compensation.currency}` : '';
     e.push({ at: r.at, what: 'timeline.resolution', by: r.proposedBy, text: `${r.summary} · ${r.remedy}${comp}`, tone: 'success' });
