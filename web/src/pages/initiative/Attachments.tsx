@@ -173,10 +173,15 @@ export function AttachmentLink({ uri, sha256, name }: { uri: string; sha256: str
     <span className="attachment">
       <a href={uri} onClick={(e) => void onClick(e)} data-testid="attachment-link" {...(path ? {} : { rel: 'noopener noreferrer', target: '_blank' })}>
         {text}
-      </a>{' '}
-      <code className="muted small" title={sha256}>
-        SHA-256 {shortHash(sha256)}
-      </code>
+      </a>
+      {text !== t('attachments.file', { hash: shortHash(sha256) }) && (
+        <>
+          {' '}
+          <code className="muted small" title={sha256}>
+            SHA-256 {shortHash(sha256)}
+          </code>
+        </>
+      )}
       {failed && (
         <span className="error-text" role="alert">
           {' '}
