@@ -135,7 +135,9 @@ function offeredName(disposition: string | null): string | undefined {
       // fall back to the plain name
     }
   }
-  return /filename="([^"]*)"/i.exec(disposition)?.[1];
+  // A quoted string, or a bare token (`filename=report.pdf`, as servers write plain ASCII names).
+  const plain = /filename=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(disposition);
+  return plain ? (plain[1]?.replace(/\\(.)/g, '$1') ?? plain[2]) : undefined;
 }
 
 /** Downloads an authenticated file under the name the server offers (an attachment). */
