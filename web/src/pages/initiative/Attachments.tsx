@@ -159,6 +159,18 @@ export function AttachmentLink({ uri, sha256, name }: { uri: string; sha256: str
   const [failed, setFailed] = useState(false);
   const path = ownDownloadPath(uri);
   const text = name ?? (path ? t('attachments.file', { hash: shortHash(sha256) }) : uri);
+  // Another system's address is a link only when the browser may follow it safely (http, https);
+  // any other scheme (s3:, javascript:, …) is shown as text.
+  if (!path && !/^https?:\/\//i.test(uri)) {
+    return (
+      <span className="attachment">
+        <span className="prewrap">{uri}</span>{' '}
+        <code className="muted small" title={sha256}>
+          SHA-256 {shortHash(sha256)}
+        </code>
+      </span>
+    );
+  }
   async function onClick(e: MouseEvent<HTMLAnchorElement>) {
     if (!path) return;
     e.preventDefault();
