@@ -15,6 +15,7 @@ import { createMetrics } from './metrics.js';
 import { notFound, tooManyRequests } from './problem.js';
 import { ApiRouter } from './router.js';
 import { adminRoutes } from './routes/admin.js';
+import { attachmentRoutes } from './routes/attachments.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { customerRevealRoutes } from './routes/customer-reveal.js';
@@ -37,7 +38,7 @@ import { webRoutes } from './web.js';
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, complaintRoutes, customerRevealRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, improvementRoutes, meetingRoutes, erasureRoutes, devRoutes];
+const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, attachmentRoutes, complaintRoutes, customerRevealRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, improvementRoutes, meetingRoutes, erasureRoutes, devRoutes];
 
 /** The request as the access log shows it: its path without the query (which may hold search terms), never headers or body. */
 function accessLogRequest(req: { id?: unknown; method?: string; url?: string; raw?: Request }) {

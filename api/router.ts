@@ -1,5 +1,5 @@
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ZodType } from 'zod';
 import { authenticate, requireRole } from './auth/middleware.js';
 import type { Principal, Role } from './auth/roles.js';
@@ -35,6 +35,19 @@ export interface Answer {
   contentType?: string;
 }
 
+/**
+ * A route whose request body is a file, not JSON: read as raw bytes (a Buffer in `ctx.req.body`)
+ * after authentication, for this route only. A Content-Type outside `mediaTypes` is refused
+ * (415) before the body is read, and a body over `limit` bytes with 413.
+ */
+export interface RawBodySpec {
+  mediaTypes: readonly string[];
+  limit: number;
+  /** What the 413 says, e.g. which setting sets the limit. */
+  tooLarge: string;
+  description: string;
+}
+
 export interface RouteSpec<B, Q, P> {
   method: 'get' | 'post' | 'put' | 'delete';
   /** Express-style path under the base path, e.g. `/initiatives/:id`. */
@@ -46,10 +59,12 @@ export interface RouteSpec<B, Q, P> {
   /** No authentication at all (development sign-in only); `principal` is then not set. */
   public?: true;
   body?: ZodType<B>;
+  /** The body is a file of one of these media types (no `body` schema then). */
+  rawBody?: RawBodySpec;
   query?: ZodType<Q>;
   params?: ZodType<P>;
-  /** Status → description (and schema) for the OpenAPI document. */
-  responses: Record<number, { description: string; schema?: ZodType }>;
+  /** Status → description (and schema, or the media types of a file answered) for the OpenAPI document. */
+  responses: Record<number, { description: string; schema?: ZodType; files?: readonly string[] }>;
   /** Accept `Idempotency-Key` (state-changing POSTs). */
   idempotent?: boolean;
   handler: (ctx: RouteContext<B, Q, P>) => Promise<Answer>;
@@ -90,7 +105,7 @@ export class ApiRouter {
 
   add<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
     this.document(spec);
-    const guards = spec.public ? [] : [authenticate(this.verify), ...(spec.roles ? [requireRole(...spec.roles)] : [])];
+    const guards = [...(spec.public ? [] : [authenticate(this.verify), ...(spec.roles ? [requireRole(...spec.roles)] : [])]), ...(spec.rawBody ? [rawFile(spec.rawBody)] : [])];
     this.router[spec.method](spec.path, ...guards, async (req: Request, res: Response) => {
       const principal = req.principal!;
       const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}, 'body') : (undefined as B);
@@ -130,7 +145,11 @@ export class ApiRouter {
   private document<B, Q, P>(spec: RouteSpec<B, Q, P>): void {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(spec.responses)) {
-      responses[status] = r.schema ? { description: r.description, content: { 'application/json': { schema: r.schema } } } : { description: r.description };
+      responses[status] = r.files
+        ? { description: r.description, content: Object.fromEntries(r.files.map((t) => [t, { schema: binary }])) }
+        : r.schema
+          ? { description: r.description, content: { 'application/json': { schema: r.schema } } }
+          : { description: r.description };
     }
     for (const status of ['400', ...(spec.public ? [] : ['401']), ...(spec.roles ? ['403'] : [])]) {
       responses[status] ??= { description: 'Problem', content: { 'application/problem+json': { schema: problemSchema } } };
@@ -144,6 +163,7 @@ export class ApiRouter {
       ...(spec.roles ? { description: `Roles: ${spec.roles.join(', ')}` } : {}),
       request: {
         ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.rawBody ? { body: { description: spec.rawBody.description, required: true, content: Object.fromEntries(spec.rawBody.mediaTypes.map((t) => [t, { schema: binary }])) } } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
         ...(spec.params ? { params: spec.params as never } : {}),
         ...(spec.idempotent ? { headers: z.object({ 'Idempotency-Key': z.string().optional() }) } : {}),
@@ -153,9 +173,31 @@ export class ApiRouter {
   }
 }
 
+const binary = { type: 'string', format: 'binary' } as const;
+
+/** The media type of a Content-Type header without its parameters, lower-cased. */
+const essence = (contentType: string | undefined) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** Reads a file body as bytes, refusing other media types (415) and larger bodies (413) with what to do. */
+function rawFile(spec: RawBodySpec) {
+  const read = express.raw({ type: () => true, limit: spec.limit });
+  return (req: Request, res: Response, next: NextFunction) => {
+    const type = essence(req.get('content-type'));
+    if (!spec.mediaTypes.includes(type)) {
+      next(new Problem(415, 'Unsupported media type', `${type ? `"${type.slice(0, 100)}"` : 'a body without a Content-Type'} is not accepted; send the file with its own Content-Type, one of: ${spec.mediaTypes.join(', ')}`));
+      return;
+    }
+    read(req, res, (err?: unknown) => {
+      const e = err as { type?: string } | undefined;
+      if (e?.type === 'entity.too.large') next(new Problem(413, 'Payload too large', spec.tooLarge));
+      else next(err);
+    });
+  };
+}
+
 function send(res: Response, answer: Answer): void {
   if (answer.contentType) res.type(answer.contentType);
   if (answer.body === undefined) res.status(answer.status).end();
-  else if (answer.contentType && typeof answer.body === 'string') res.status(answer.status).send(answer.body);
+  else if (answer.contentType && (typeof answer.body === 'string' || Buffer.isBuffer(answer.body))) res.status(answer.status).send(answer.body);
   else res.status(answer.status).json(answer.body);
 }

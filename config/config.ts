@@ -176,6 +176,8 @@ const schema = z.object({
   PII_ACCESS_FLAG_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 
   BODY_LIMIT: z.string().default('100kb'),
+  /** Largest accepted attachment upload in bytes (larger → 413); the files are kept in the database. */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   /** Requests per bearer token and minute on /api/v1, beside the per-IP limit (one client behind a shared address). */
   RATE_LIMIT_PER_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(3000),

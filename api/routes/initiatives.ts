@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { isReviewMember, listInitiatives, postLaunchDecisionOf, readInitiative } from '../../db/initiatives.js';
-import { readRoster } from '../../db/settings.js';
+import { listInitiatives, postLaunchDecisionOf, readInitiative } from '../../db/initiatives.js';
 import { validateDeliverables } from '../../domain/gates/deliverables.js';
 import type { InitiativeView } from '../../domain/gates/views.js';
 import {
@@ -17,7 +16,9 @@ import {
   withdrawInitiative,
   type InitiativeWorkflowInput,
 } from '../../workflows/initiative/messages.js';
-import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+import { initiativeReaderRoles as readerRoles, mayReadInitiatives } from '../auth/initiative-readers.js';
+import { actorOf, type Principal } from '../auth/roles.js';
+import { ownAttachmentProblems } from '../attachment-refs.js';
 import { deadlineJudge, withProvisionalReviews } from '../present/deadlines.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
@@ -45,11 +46,9 @@ import {
  * separation of duties) need the review's roster snapshot and live in the workflow's update
  * validators, which answer 403/409/400 through api/errors.ts. Reads come from the projections.
  *
- * Who may read initiatives (docs/gates.md): product owners, supervisors, compliance auditors and admins by role,
- * and committee members (data: the current roster, or any review's snapshot) — they must see
- * what they vote on. Other roles (cs_agent, business_handler) get 403.
+ * Who may read initiatives: api/auth/initiative-readers.ts. Other roles (cs_agent,
+ * business_handler) get 403.
  */
-const readerRoles: Role[] = ['product_owner', 'supervisor', 'compliance_auditor', 'admin'];
 const tags = ['Initiatives and gates'];
 
 const problem = (description: string) => ({ description });
@@ -57,12 +56,8 @@ const problem = (description: string) => ({ description });
 /** The list's keyset: creation time, then id (both descending). */
 const listCursor = cursorCodec({ createdAt: cursorParts.instant, id: cursorParts.id });
 
-export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue, commandSigner }: AppDeps): void {
-  async function mayRead(p: Principal, initiativeId?: string): Promise<boolean> {
-    if (hasAnyRole(p, readerRoles)) return true;
-    if ((await readRoster(db)).some((m) => m.userId === p.userId)) return true;
-    return isReviewMember(db, p.userId, initiativeId);
-  }
+export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue, commandSigner, config }: AppDeps): void {
+  const mayRead = (p: Principal, initiativeId?: string) => mayReadInitiatives(db, p, initiativeId);
 
   /** Sends a command; a finished process answers 409 with the initiative's final state. */
   async function command<R, C extends object>(id: string, update: UpdateDefinition<R, [C]>, cmd: C, updateKey?: string): Promise<R> {
@@ -180,8 +175,10 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue, comm
       404: problem('No such initiative'),
       409: problem('Not the current stage, a review is already open, or the initiative has ended'),
     },
-    handler: async ({ principal, params, body, idempotencyKey }) => {
+    handler: async ({ req, principal, params, body, idempotencyKey }) => {
       const problems = validateDeliverables(body.stage, body.deliverables, 'body.deliverables');
+      // Files uploaded here must exist, for this initiative, with the hash the deliverables state.
+      if (problems.length === 0) problems.push(...(await ownAttachmentProblems(db, config, req, params.id, body.deliverables, 'body.deliverables')));
       if (problems.length > 0) {
         throw badRequest(`the ${body.stage} deliverables are incomplete or invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
       }

@@ -11,3 +11,4 @@ export * from './targets.js';
 export * from './improvements.js';
 export * from './erasures.js';
 export * from './meetings.js';
+export * from './attachments.js';

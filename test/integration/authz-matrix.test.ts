@@ -94,6 +94,9 @@ const matrix = {
   'POST /api/v1/initiatives/{id}/review/signoff':             [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
   'POST /api/v1/initiatives/{id}/review/extend':              [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
   'POST /api/v1/initiatives/{id}/withdraw':                   [A,  D,    D,     D,      D,  D,  D,    D,   D,     D],
+  // Files of the deliverables: uploaded by who may submit them, read by who may read the initiative.
+  'POST /api/v1/initiatives/{id}/attachments':                [A,  D,    D,     D,      D,  D,  D,    D,   D,     D],
+  'GET /api/v1/attachments/{key}':                            [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'POST /api/v1/complaints':                                  [D,  A,    A,     D,      D,  D,  D,    D,   D,     D],
   'GET /api/v1/complaints':                                   [D,  A,    A,     A,      A,  A,  A,    D,   D,     D],
   'GET /api/v1/complaints/{id}':                              [D,  A,    A,     D,      A,  A,  A,    D,   D,     D],

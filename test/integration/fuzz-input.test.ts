@@ -40,6 +40,8 @@ const scale = Number(process.env.FUZZ_RUNS ?? 1);
 const runs = (n: number) => Math.max(1, Math.round(n * scale));
 const fcOptions = (numRuns: number) => ({ seed, numRuns: runs(numRuns), endOnFailure: process.env.FUZZ_SHRINK !== '1' });
 
+/** Small, so an oversized upload is cheap to send. */
+const attachmentLimit = 50_000;
 let stack: Stack;
 let operations: ServedOperation[];
 let samples: Record<string, SampleRequest>;
@@ -47,7 +49,7 @@ let fixtures: ReturnType<typeof endpointFixtures>;
 const fixtureIds = new Map<FixtureKind, string>();
 
 beforeAll(async () => {
-  stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_TOKEN_PER_MINUTE: '1000000' } });
+  stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_TOKEN_PER_MINUTE: '1000000', ATTACHMENT_MAX_BYTES: String(attachmentLimit) } });
   const g = gates(stack);
   await g.roster();
   await g.policy();
@@ -215,7 +217,9 @@ async function restoreSettings(op: ServedOperation): Promise<void> {
   if (op.endpoint === 'PUT /api/v1/policies/sla') await setPolicy(stack, secondsPolicy());
 }
 
-const withBody = () => operations.filter((o) => o.hasBody);
+/** Operations taking JSON; uploads (a file as the body) have their own batch below. */
+const withBody = () => operations.filter((o) => o.hasBody && o.jsonBody);
+const withFile = () => operations.filter((o) => o.hasBody && !o.jsonBody);
 
 describe('hostile input to every endpoint (property-based)', () => {
   it('every operation with a body, path or query parameters has a sample request to mangle', () => {
@@ -324,6 +328,23 @@ describe('hostile input to every endpoint (property-based)', () => {
       const arb = fc.tuple(fc.constantFrom(...strings), hostileText).map(([path, s]): Variant => ({ label: `${path.join('.')} = ${JSON.stringify(s)}`, opts: { body: set(body, path, s) }, invalid: false }));
       await batch(op, 'hostile text', arb, 8);
       await restoreSettings(op);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('file bodies: any bytes of an accepted type are kept; other types, no type, empty and oversized files → 4xx problem documents', async () => {
+    failures = [];
+    expect(withFile().map((o) => o.endpoint)).toEqual(['POST /api/v1/initiatives/{id}/attachments']);
+    for (const op of withFile()) {
+      const bytes = (min: number, max: number) => fc.uint8Array({ minLength: min, maxLength: max }).map((b) => Buffer.from(b).toString('latin1'));
+      const arb = fc.oneof(
+        // any bytes (as latin1 text, so every byte value is sent) under an accepted type: kept
+        fc.tuple(bytes(1, 2_000), fc.constantFrom('application/pdf', 'image/png', 'text/plain', 'text/csv; charset=gbk', 'APPLICATION/PDF')).map(([b, type]): Variant => ({ label: `${b.length} bytes as ${type}`, opts: { rawBody: b, contentType: type }, invalid: false })),
+        fc.oneof(hostileString.filter((s) => !/[\r\n\u0000]/.test(s) && /^[\x20-\x7e]*$/.test(s)), fc.constantFrom('text/html', 'image/svg+xml', 'application/javascript', 'application/x-msdownload', 'multipart/form-data; boundary=x', 'application/json', 'application/xml', 'application/octet-stream', 'pdf', '*/*', 'text/html; x=application/pdf'))
+          .map((type): Variant => ({ label: `content-type ${JSON.stringify(type)}`, opts: { rawBody: '%PDF-1.4', contentType: type }, invalid: true })),
+        fc.constantFrom(''.padEnd(0), 'x'.repeat(attachmentLimit + 1), 'y'.repeat(attachmentLimit * 3)).map((b): Variant => ({ label: `${b.length} bytes`, opts: { rawBody: b, contentType: 'application/pdf' }, invalid: true })),
+      );
+      await batch(op, 'file', arb, 24);
     }
     expect(failures).toEqual([]);
   });

@@ -36,6 +36,7 @@ const decisionOf = (item: { key: string; decisions: string[] }) => {
 export type FixtureKind =
   | 'none'
   | 'initiative'
+  | 'attachment'
   | 'inReview'
   | 'quorum'
   | 'open'
@@ -67,6 +68,8 @@ export interface SampleRequest {
   query?: Record<string, string>;
   /** a valid body; a function when it depends on the current state */
   body?: unknown | (() => Promise<unknown>);
+  /** a file sent as the body instead, with its own media type (uploads) */
+  file?: { content: string; mediaType: string };
   /** values of path parameters other than the fixture's id, already encoded */
   pathValues?: Record<string, string>;
   /** served without a token (the development sign-in): no 401/403 to expect */
@@ -186,6 +189,8 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     // The review has not escalated: the chair gets past authorization and meets the state (409).
     'POST /api/v1/initiatives/{id}/review/extend': { fixture: 'inReview', ok: 409, as: chairSeat, body: { until: { amount: 60, unit: 'second' }, reason: 'more time' } },
     'POST /api/v1/initiatives/{id}/withdraw': { fixture: 'inReview', ok: 200, as: people.owner, body: { reason: 'market changed' } },
+    'POST /api/v1/initiatives/{id}/attachments': { fixture: 'initiative', ok: 201, as: people.owner, query: { name: '调研报告.pdf' }, file: { content: '%PDF-1.4 research report of the matrix', mediaType: 'application/pdf' } },
+    'GET /api/v1/attachments/{key}': { fixture: 'attachment', ok: 200, as: people.auditor },
 
     'POST /api/v1/complaints': { fixture: 'none', ok: 201, as: people.agent, body: () => Promise.resolve(intakeBody()) },
     'GET /api/v1/complaints': {
@@ -313,6 +318,13 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
     none: async () => '',
     /** an initiative at research, in progress (nothing submitted), owned by pat (retail-cards) */
     initiative: () => g.create(),
+    /** a file pat uploaded for a fresh initiative; its id fills `{key}` */
+    attachment: async () => {
+      const id = await g.create();
+      const res = await stack.as(people.owner).raw(`/api/v1/initiatives/${id}/attachments?name=fixture.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: `%PDF-1.4 fixture of ${id}` });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    },
     /** research submitted by pat; gm, m1, m2, m3 eligible, m4 recused (team) */
     inReview: async () => {
       const id = await g.create();
@@ -465,17 +477,19 @@ export interface ServedOperation {
   method: string;
   path: string;
   hasBody: boolean;
+  /** the body is JSON (else a file of its own media type) */
+  jsonBody: boolean;
   params: { name: string; in: 'path' | 'query' | 'header' }[];
 }
 
 export async function servedOperations(stack: Stack): Promise<ServedOperation[]> {
   const doc = (await stack.anonymous.get('/api/v1/openapi.json')).body as {
-    paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string; in: 'path' | 'query' | 'header' }[] }>>;
+    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> }; parameters?: { name: string; in: 'path' | 'query' | 'header' }[] }>>;
   };
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops)
       .filter(([m]) => ['get', 'put', 'post', 'delete', 'patch'].includes(m))
-      .map(([m, op]) => ({ endpoint: `${m.toUpperCase()} ${path}`, method: m.toUpperCase(), path, hasBody: op.requestBody !== undefined, params: op.parameters ?? [] })),
+      .map(([m, op]) => ({ endpoint: `${m.toUpperCase()} ${path}`, method: m.toUpperCase(), path, hasBody: op.requestBody !== undefined, jsonBody: op.requestBody?.content?.['application/json'] !== undefined, params: op.parameters ?? [] })),
   );
 }
 
@@ -507,10 +521,11 @@ export async function send(stack: Stack, who: Principal, endpoint: string, sampl
     new URLSearchParams(Object.entries(sample.query ?? {}).map(([k, v]) => [k, v === '{id}' ? id : v] as [string, string])).toString();
   const url = concretePath(endpoint, id, o.pathValues ?? sample.pathValues) + (query ? `?${query}` : '');
   const sampleBody = typeof sample.body === 'function' ? await (sample.body as () => Promise<unknown>)() : sample.body;
-  const text = o.rawBody ?? (o.body !== undefined ? JSON.stringify(o.body) : sampleBody !== undefined ? JSON.stringify(sampleBody) : undefined);
+  const text = o.rawBody ?? (o.body !== undefined ? JSON.stringify(o.body) : sampleBody !== undefined ? JSON.stringify(sampleBody) : sample.file?.content);
+  const bodyType = o.contentType ?? (sample.file && o.body === undefined ? sample.file.mediaType : 'application/json');
   return stack.as(who).raw(url, {
     method,
-    headers: { ...(text !== undefined ? { 'content-type': o.contentType ?? 'application/json' } : {}), ...o.headers },
+    headers: { ...(text !== undefined ? { 'content-type': bodyType } : {}), ...o.headers },
     ...(text !== undefined && method !== 'GET' ? { body: text } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });

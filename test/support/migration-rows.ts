@@ -11,6 +11,7 @@ import { sha256hex } from '../../db/canonical.js';
 import { importYear } from '../../db/calendar.js';
 import type { Database } from '../../db/client.js';
 import { writeIncidentRecord } from '../../db/incidents.js';
+import { storeAttachment } from '../../db/attachments.js';
 import { writeTargetProposalRecord } from '../../db/targets.js';
 import { writeImprovementRecord } from '../../db/improvements.js';
 import { startDue } from '../../domain/improvements/clock.js';
@@ -744,6 +745,17 @@ const meetings: RowBuilder = {
   },
 };
 
+const attachments: RowBuilder = {
+  name: 'attachments: a file uploaded for an initiative’s deliverables, and the same bytes again (db/attachments.ts storeAttachment)',
+  tables: ['attachments'],
+  async write({ db, step, at }) {
+    const upload = { context: { type: 'initiative' as const, id: `migration-initiative-${step}` }, content: Buffer.from(`%PDF-1.4 research report of step ${step}\n%%EOF\n`), mediaType: 'application/pdf', name: `调研报告-${step}.pdf`, uploadedBy: { userId: 'lin', name: 'Lin Product' }, at: at(800) };
+    const first = await storeAttachment(db, upload);
+    const again = await storeAttachment(db, { ...upload, name: 'again.pdf', at: at(801) });
+    if (!first.created || again.created || again.attachment.id !== first.attachment.id) throw new Error('the same bytes for the same initiative were stored twice');
+  },
+};
+
 // ── Audit checkpoints (last: over the heads every other builder moved) ──────────────────
 
 const checkpoints: RowBuilder = {
@@ -755,4 +767,4 @@ const checkpoints: RowBuilder = {
 };
 
 /** In the order they run after each migration. */
-export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, incidents, targetProposals, improvements, erasures, meetings, checkpoints];
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, incidents, targetProposals, improvements, erasures, meetings, attachments, checkpoints];

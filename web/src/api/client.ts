@@ -92,3 +92,66 @@ export async function fetchText(path: string, accept: string): Promise<string> {
   if (!res.ok) throw await toError(res);
   return res.text();
 }
+
+/**
+ * Sends a file as the request body (its own Content-Type), reporting the share sent so far
+ * (0–1): XMLHttpRequest, because fetch tells nothing of an upload's progress.
+ */
+export function uploadFile<T>(path: string, file: Blob, mediaType: string, onProgress: (sent: number) => void): Promise<T> {
+  const token = getToken();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiBase + path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', mediaType);
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'Network error', undefined));
+    xhr.onload = () => {
+      let body: { title?: string; detail?: string; errors?: FieldError[] } | undefined;
+      try {
+        body = JSON.parse(xhr.responseText) as typeof body;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status === 401) onUnauthorized();
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(new ApiError(xhr.status, body?.title ?? xhr.statusText, body?.detail, body?.errors ?? []));
+    };
+    xhr.send(file);
+  });
+}
+
+/** The file name a download's Content-Disposition offers (RFC 6266: `filename*` first). */
+function offeredName(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!);
+    } catch {
+      // fall back to the plain name
+    }
+  }
+  // A quoted string, or a bare token (`filename=report.pdf`, as servers write plain ASCII names).
+  const plain = /filename=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(disposition);
+  return plain ? (plain[1]?.replace(/\\(.)/g, '$1') ?? plain[2]) : undefined;
+}
+
+/** Downloads an authenticated file under the name the server offers (an attachment). */
+export async function downloadOffered(path: string, fallbackName: string): Promise<void> {
+  const token = getToken();
+  const res = await fetch(apiBase + path, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  if (res.status === 401) onUnauthorized();
+  if (!res.ok) throw await toError(res);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = offeredName(res.headers.get('content-disposition')) ?? fallbackName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

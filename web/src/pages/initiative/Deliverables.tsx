@@ -1,5 +1,6 @@
 import { Badge } from '../../components/Badge';
 import { useI18n } from '../../i18n';
+import { AttachmentLink } from './Attachments';
 
 /** The order of docs/http-contract.md's deliverable types (the database gives keys back in its own order). */
 const fieldOrder = [
@@ -15,7 +16,13 @@ const rank = (k: string) => {
   return i < 0 ? fieldOrder.length : i;
 };
 
-/** A version's deliverables, readable: labelled fields, lists, pass/fail checks, scores. */
+/** An attachment of the deliverables: `{ uri, sha256 }` (domain/gates/deliverables.ts). */
+function isAttachment(value: object): value is { uri: string; sha256: string } {
+  const o = value as Record<string, unknown>;
+  return typeof o.uri === 'string' && typeof o.sha256 === 'string' && Object.keys(o).length === 2;
+}
+
+/** A version's deliverables, readable: labelled fields, lists, pass/fail checks, scores, attachments as download links. */
 export function Deliverables({ value }: { value: unknown }) {
   return <Value value={value} />;
 }
@@ -38,6 +45,7 @@ function Value({ value }: { value: unknown }) {
       </ul>
     );
   }
+  if (typeof value === 'object' && isAttachment(value)) return <AttachmentLink uri={value.uri} sha256={value.sha256} />;
   if (typeof value === 'object') {
     return (
       <dl className="kv">

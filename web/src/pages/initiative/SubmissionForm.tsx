@@ -7,6 +7,7 @@ import { errorsByPath, Field, focusFirstInvalid, Group, RequiredNote } from '../
 import { ErrorNotice } from '../../components/Notice';
 import { useCommand } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
+import { AttachmentsField, type ChosenAttachment } from './Attachments';
 
 /**
  * The stage's deliverables (docs/http-contract.md "Deliverables, by stage"). Checked as the user submits by the
@@ -15,18 +16,14 @@ import { useI18n } from '../../i18n';
  */
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
-function attachments(s: string) {
-  return lines(s).map((l) => {
-    const [uri = '', sha256 = ''] = l.split(/\s+/);
-    return { uri, sha256 };
-  });
-}
+/** The deliverables' attachments: what the upload answered, uri and hash (the name is the server's). */
+const attachmentsOf = (files: readonly ChosenAttachment[]) => (files.length ? { attachments: files.map(({ uri, sha256 }) => ({ uri, sha256 })) } : {});
 
 type Form = Record<string, string | boolean>;
 
 const initial: Record<GateStage, Form> = {
-  research: { ...Object.fromEntries(researchMethods.map((m) => [`method:${m}`, false])), segments: '', needs: '', painPoints: '', expectations: '', attachments: '' },
-  design: { functionalDesign: '', interfaceDesign: '', processDesign: '', uxObjectives: '', accessibilityNotes: '', attachments: '' },
+  research: { ...Object.fromEntries(researchMethods.map((m) => [`method:${m}`, false])), segments: '', needs: '', painPoints: '', expectations: '' },
+  design: { functionalDesign: '', interfaceDesign: '', processDesign: '', uxObjectives: '', accessibilityNotes: '' },
   prototype_testing: {
     ...Object.fromEntries(['business', 'technology', 'qa'].flatMap((a) => [[`${a}.functionalCompleteness`, true], [`${a}.stability`, true], [`${a}.compatibility`, true], [`${a}.notes`, '']])),
     participants: '',
@@ -36,10 +33,13 @@ const initial: Record<GateStage, Form> = {
     findings: '',
     optimisations: '',
   },
-  launch_assessment: { function: '', performance: '', security: '', userExperience: '', report: '', goLivePlan: '', attachments: '' },
+  launch_assessment: { function: '', performance: '', security: '', userExperience: '', report: '', goLivePlan: '' },
 };
 
-function build(stage: GateStage, f: Form): unknown {
+/** The stages whose deliverables may carry attachments (domain/gates/deliverables.ts). */
+const withAttachments = new Set<GateStage>(['research', 'design', 'launch_assessment']);
+
+function build(stage: GateStage, f: Form, files: readonly ChosenAttachment[]): unknown {
   const s = (k: string) => String(f[k] ?? '');
   switch (stage) {
     case 'research':
@@ -47,7 +47,7 @@ function build(stage: GateStage, f: Form): unknown {
         methods: researchMethods.filter((m) => f[`method:${m}`] === true),
         segments: lines(s('segments')),
         findings: { needs: lines(s('needs')), painPoints: lines(s('painPoints')), expectations: lines(s('expectations')) },
-        ...(lines(s('attachments')).length ? { attachments: attachments(s('attachments')) } : {}),
+        ...attachmentsOf(files),
       };
     case 'design':
       return {
@@ -56,7 +56,7 @@ function build(stage: GateStage, f: Form): unknown {
         processDesign: s('processDesign'),
         uxObjectives: lines(s('uxObjectives')),
         ...(s('accessibilityNotes').trim() ? { accessibilityNotes: s('accessibilityNotes') } : {}),
-        ...(lines(s('attachments')).length ? { attachments: attachments(s('attachments')) } : {}),
+        ...attachmentsOf(files),
       };
     case 'prototype_testing': {
       const check = (a: string) => ({
@@ -76,7 +76,7 @@ function build(stage: GateStage, f: Form): unknown {
         scores: { function: num(s('function')), performance: num(s('performance')), security: num(s('security')), userExperience: num(s('userExperience')) },
         report: s('report'),
         goLivePlan: s('goLivePlan'),
-        ...(lines(s('attachments')).length ? { attachments: attachments(s('attachments')) } : {}),
+        ...attachmentsOf(files),
       };
   }
 }
@@ -92,14 +92,13 @@ function formOf(stage: GateStage, d: unknown): Form {
   const o = d as Record<string, any>;
   const join = (v: unknown) => (Array.isArray(v) ? v.map(String).join('\n') : '');
   const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-  const files = (v: unknown) => (Array.isArray(v) ? v.map((a: { uri?: string; sha256?: string }) => `${a.uri ?? ''} ${a.sha256 ?? ''}`.trim()).join('\n') : '');
   switch (stage) {
     case 'research':
       for (const m of researchMethods) form[`method:${m}`] = Array.isArray(o.methods) && o.methods.includes(m);
-      Object.assign(form, { segments: join(o.segments), needs: join(o.findings?.needs), painPoints: join(o.findings?.painPoints), expectations: join(o.findings?.expectations), attachments: files(o.attachments) });
+      Object.assign(form, { segments: join(o.segments), needs: join(o.findings?.needs), painPoints: join(o.findings?.painPoints), expectations: join(o.findings?.expectations) });
       break;
     case 'design':
-      Object.assign(form, { functionalDesign: str(o.functionalDesign), interfaceDesign: str(o.interfaceDesign), processDesign: str(o.processDesign), uxObjectives: join(o.uxObjectives), accessibilityNotes: str(o.accessibilityNotes), attachments: files(o.attachments) });
+      Object.assign(form, { functionalDesign: str(o.functionalDesign), interfaceDesign: str(o.interfaceDesign), processDesign: str(o.processDesign), uxObjectives: join(o.uxObjectives), accessibilityNotes: str(o.accessibilityNotes) });
       break;
     case 'prototype_testing':
       for (const a of ['business', 'technology', 'qa']) {
@@ -109,10 +108,17 @@ function formOf(stage: GateStage, d: unknown): Form {
       Object.assign(form, { participants: str(o.userTest?.participants), usability: str(o.userTest?.usability), functionality: str(o.userTest?.functionality), satisfaction: str(o.userTest?.satisfaction), findings: join(o.userTest?.findings), optimisations: join(o.optimisations) });
       break;
     case 'launch_assessment':
-      Object.assign(form, { function: str(o.scores?.function), performance: str(o.scores?.performance), security: str(o.scores?.security), userExperience: str(o.scores?.userExperience), report: str(o.report), goLivePlan: str(o.goLivePlan), attachments: files(o.attachments) });
+      Object.assign(form, { function: str(o.scores?.function), performance: str(o.scores?.performance), security: str(o.scores?.security), userExperience: str(o.scores?.userExperience), report: str(o.report), goLivePlan: str(o.goLivePlan) });
       break;
   }
   return form;
+}
+
+/** The attachments of deliverables submitted before (uri and hash; their names are the server's). */
+function filesOf(d: unknown): ChosenAttachment[] {
+  const list = (d as { attachments?: unknown } | null)?.attachments;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((a: { uri?: unknown; sha256?: unknown }) => (typeof a?.uri === 'string' && typeof a.sha256 === 'string' ? [{ uri: a.uri, sha256: a.sha256 }] : []));
 }
 
 /** Field errors by deliverable path; list items and attachment rows fold into their field. */
@@ -138,6 +144,7 @@ const optionalFields = new Set(['accessibilityNotes', 'attachments']);
 export function SubmissionForm({ initiativeId, stage, onDone, previous }: { initiativeId: string; stage: GateStage; onDone: () => void; previous?: { version: number; deliverables: unknown } }) {
   const { t, label } = useI18n();
   const [form, setForm] = useState<Form>(() => (previous ? formOf(stage, previous.deliverables) : initial[stage]));
+  const [files, setFiles] = useState<ChosenAttachment[]>(() => (previous && withAttachments.has(stage) ? filesOf(previous.deliverables) : []));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLFormElement>(null);
   const submit = useCommand((deliverables: unknown) => api.post<Review>(`/initiatives/${initiativeId}/submissions`, { stage, deliverables }));
@@ -161,11 +168,11 @@ export function SubmissionForm({ initiativeId, stage, onDone, previous }: { init
       {text}
     </label>
   );
-  const attachmentField = text('attachments', { rows: 2, hint: t('form.attachmentsHint') });
+  const attachmentField = <AttachmentsField initiativeId={initiativeId} value={files} onChange={setFiles} error={errors.attachments} />;
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const deliverables = build(stage, form);
+    const deliverables = build(stage, form, files);
     const problems = validateDeliverables(stage, deliverables);
     const mapped = errorsByPath(t, problems, 'deliverables.');
     setClientErrors(mapped);
