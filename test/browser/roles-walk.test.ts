@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../api/auth/demo-users.js';
@@ -174,8 +175,7 @@ describe.skipIf(skipBrowser)('web UI: every role walks its main task, each page 
         await form.getByRole('button', { name: w.castVote }).click();
         await expect.poll(() => page.locator('[data-testid="live-review"] tr[data-member="limin"]').textContent(), { timeout: 30_000 }).toContain('调研覆盖了主要客群');
         await walk.check('voted');
-        const votes = (await initiativeApi(f.voteOn.id)).review.votes as { memberId?: string; userId?: string; decision: string }[];
-        expect(votes).toEqual([expect.objectContaining({ decision: 'approve' })]);
+        expect((await initiativeApi(f.voteOn.id)).review.votes).toEqual([expect.objectContaining({ userId: 'limin', decision: 'approve', comment: '调研覆盖了主要客群' })]);
       },
     },
     {
@@ -252,7 +252,6 @@ describe.skipIf(skipBrowser)('web UI: every role walks its main task, each page 
       task: 'approves a compensation above the agent’s limit, with the facts in the form',
       walk: async (walk) => {
         const { page, f } = walk;
-        await page.goto(`${stack.url}/inbox`);
         await expect.poll(() => page.locator(`tbody a[href="/complaints/${f.approve}"]`).count(), { timeout: 30_000 }).toBe(1);
         await page.locator(`tbody a[href="/complaints/${f.approve}"]`).click();
         await page.waitForURL(`**/complaints/${f.approve}`);
@@ -260,7 +259,9 @@ describe.skipIf(skipBrowser)('web UI: every role walks its main task, each page 
         await walk.check('complaint');
         await complaintCommand(walk, 'approve', async (form) => {
           await expect.poll(() => form.getByTestId('approval-facts').textContent()).toContain('退还年费并致歉');
+          // Above the agent's limit: the amount and the limit side by side.
           await expect.poll(() => form.getByTestId('approval-amount').textContent()).toMatch(/2,000/);
+          await expect.poll(() => form.getByTestId('approval-limit').textContent()).toMatch(/1,000/);
           await form.locator('input[type="radio"][value="true"]').check();
           await form.locator('textarea[name="comment"]').fill('符合补偿政策');
         });
@@ -308,7 +309,6 @@ describe.skipIf(skipBrowser)('web UI: every role walks its main task, each page 
         await walk.check('whole-trail');
         const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w.csv }).click()]);
         expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-        const { readFile } = await import('node:fs/promises');
         const text = await readFile((await csv.path())!, 'utf8');
         expect(text).toContain(f.audit);
       },
