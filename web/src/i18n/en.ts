@@ -97,6 +97,8 @@ export const en = {
   'inbox.title': 'Work inbox',
   'inbox.subtitle': 'What waits on {name}, the most urgent first',
   'inbox.customer': 'Customer {name}',
+  'committee.memberAsked': '{who} · {decision}: {comment}',
+  'committee.chairAsked': 'Chair · {decision}: {comment}',
   'inbox.total': 'Waiting on me',
   'inbox.kind': 'Task',
   'inbox.item': 'Item',

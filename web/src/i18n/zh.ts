@@ -99,6 +99,8 @@ export const zh: Record<MessageKey, string> = {
   'inbox.title': '待办事项',
   'inbox.subtitle': '等待 {name} 处理的事项，最紧急的在前',
   'inbox.customer': '客户 {name}',
+  'committee.memberAsked': '{who} · {decision}：{comment}',
+  'committee.chairAsked': '主任委员 · {decision}：{comment}',
   'inbox.total': '待我处理',
   'inbox.kind': '任务',
   'inbox.item': '事项',

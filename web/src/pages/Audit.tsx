@@ -272,7 +272,10 @@ export function AuditPage() {
                   </td>
                   <td>
                     {actionLabel(locale, e.action)}
-                    <div className="muted small mono">{e.action}</div>
+                    {/* The action's code as recorded, for an auditor searching or quoting it: an id, not a word. */}
+                    <div className="muted small mono" data-verbatim>
+                      {e.action}
+                    </div>
                     {e.reason && <div className="small">{e.reason}</div>}
                   </td>
                   <td>

@@ -6,7 +6,9 @@ import { Countdown } from '../components/Countdown';
 import { PageHeader } from '../components/Layout';
 import { Empty, ErrorNotice, Loading } from '../components/Notice';
 import { useApi } from '../hooks/useApi';
+import { usePeople } from '../hooks/usePeople';
 import { useI18n, type Translate } from '../i18n';
+import { committeeWords } from './initiative/committee-words';
 
 /**
  * The task's title in the user's language, from the item's vocabulary the API sends beside its
@@ -47,6 +49,7 @@ function taskPath(task: Task): string {
 export function InboxPage() {
   const { t, label } = useI18n();
   const user = useUser();
+  const name = usePeople();
   const tasks = useApi(() => api.get<{ items: Task[] }>('/tasks').then((r) => r.items), []);
   const items = tasks.data ?? [];
   const count = (state: string) => items.filter((i) => i.deadlineState === state).length;
@@ -101,7 +104,7 @@ export function InboxPage() {
                     {(task.summary || task.customer) && (
                       <div className="task-about">
                         {task.customer && <span className="task-customer">{t('inbox.customer', { name: task.customer })}</span>}
-                        {task.summary && <span className="muted">{task.summary}</span>}
+                        {task.summary && <span className="muted">{task.kind === 'gate.rework' ? committeeWords(task.summary, t, label, name) : task.summary}</span>}
                       </div>
                     )}
                   </td>

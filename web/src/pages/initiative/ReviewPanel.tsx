@@ -5,6 +5,7 @@ import { ProvisionalMark } from '../complaint/Clocks';
 import { Countdown } from '../../components/Countdown';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n';
+import { committeeWords } from './committee-words';
 
 /**
  * The live review: status, deadline, quorum, and per member of the roster snapshot what they
@@ -62,7 +63,7 @@ export function ReviewPanel({ review, name, current = false }: { review: Review;
           <strong>{t('review.carried')}</strong>
           <ul>
             {review.carriedComments.map((c, i) => (
-              <li key={i}>{c}</li>
+              <li key={i}>{committeeWords(c, t, label, name)}</li>
             ))}
           </ul>
         </div>
