@@ -80,10 +80,16 @@ describe('reassigning a complaint', () => {
     // the inbox follows the owner
     expect((await inboxOf(agent2)).map((t) => t.entityId)).toContain(c.id);
     expect((await inboxOf(agent)).map((t) => t.entityId)).not.toContain(c.id);
-    // so do the rights of the first responder, and the customer's details in clear
+    // so do the rights of the first responder, and showing the customer's details (no reason
+    // asked of the complaint's own agent)
     expect((await stack.as(agent).post(`/api/v1/complaints/${c.id}/responses`, { message: 'x', channel: 'hotline' })).status).toBe(403);
-    expect((await stack.as(agent2).get(`/api/v1/complaints/${c.id}`)).body.customer.masked).toBe(false);
-    expect((await stack.as(agent).get(`/api/v1/complaints/${c.id}`)).body.customer.masked).toBe(true);
+    expect((await stack.as(agent2).get(`/api/v1/complaints/${c.id}`)).body.customer.reveal).toEqual({ reasonRequired: false });
+    expect((await stack.as(agent).get(`/api/v1/complaints/${c.id}`)).body.customer.reveal).toBeNull();
+    const shown = await stack.as(agent2).post(`/api/v1/complaints/${c.id}/customer/reveal`, {});
+    expect(shown.status, JSON.stringify(shown.body)).toBe(200);
+    expect(shown.body).toMatchObject({ complaintId: c.id, recorded: true });
+    expect(shown.body.revealed).toContain('phone');
+    expect((await stack.as(agent).post(`/api/v1/complaints/${c.id}/customer/reveal`, {})).status).toBe(403);
 
     // a department's resolution hands it back to the new agent
     await command(stack, agent2, c.id, '/transfer', { department: 'cards-ops', reason: 'a card matter' });
