@@ -117,10 +117,15 @@ describe('API killed mid-request', () => {
       await blocker.query('begin');
       await blocker.query('lock table audit_events in access exclusive mode');
       const inFlight = settle(stack.as(people.m1).post(`/api/v1/initiatives/${id}/review/votes`, body, headers));
-      await eventually(
-        async () => (await blocker.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`)).rowCount! > 0 || undefined,
-        'the vote to wait on the audit table',
-      );
+      // Killed only once the workflow holds the vote (its query shows it) and something waits on
+      // the table: a lock waiter alone may be another reader of the audit table, and killing the
+      // API before the vote reached the workflow loses the vote (on a loaded machine it did).
+      const workflow = stack.temporal.workflow.getHandle(initiativeWorkflowId(id));
+      await eventually(async () => {
+        const live = await workflow.query(initiativeQuery);
+        if (!live.review?.votes.some((v) => v.userId === people.m1.userId)) return undefined;
+        return (await blocker.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`)).rowCount! > 0 || undefined;
+      }, 'the workflow to hold the vote, waiting on the audit table');
       await stack.api!.kill();
       expect(await inFlight).toMatchObject({ failed: true }); // the connection died with the API
       await blocker.query('rollback');
