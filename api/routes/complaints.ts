@@ -39,7 +39,7 @@ import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
-import { withPeople } from '../present/complaint-people.js';
+import { directoryOnce, withPeople } from '../present/complaint-people.js';
 import { clearAccessIn, presentComplaint } from '../present/complaints.js';
 import { deadlineJudge } from '../present/deadlines.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
@@ -178,7 +178,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         if (!existing) throw err;
         view = existing;
       }
-      return { status: 201, body: await one(req, principal, 'command', withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, id), principal), await staffDirectory(db))) };
+      return { status: 201, body: await one(req, principal, 'command', await withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, id), principal), () => staffDirectory(db))) };
     },
   });
 
@@ -208,13 +208,14 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         cursor ? decodeListCursor(sort, cursor) : undefined,
         sort,
       );
-      const [customers, judge, directory] = await Promise.all([readCustomers(db, cipher, page.items.map((v) => v.id)), deadlineJudge(db), staffDirectory(db)]);
+      const [customers, judge] = await Promise.all([readCustomers(db, cipher, page.items.map((v) => v.id)), deadlineJudge(db)]);
+      const directory = directoryOnce(() => staffDirectory(db));
       const unreadable = [...customers].filter(([, c]) => c.unreadable).map(([complaintId]) => complaintId);
       if (unreadable.length > 0) req.log.warn({ complaintIds: unreadable }, 'customer details that no configured PII key opens (PII_KEY, PII_KEYS_PREVIOUS)');
       return {
         status: 200,
         body: {
-          items: await handOut(req, principal, 'list', page.items.map((v) => withPeople(presentComplaint(judge.complaint(v), customers.get(v.id), principal), directory))),
+          items: await handOut(req, principal, 'list', await Promise.all(page.items.map((v) => withPeople(presentComplaint(judge.complaint(v), customers.get(v.id), principal), directory)))),
           nextCursor: page.next ? encodeListCursor(page.next) : null,
         },
       };
@@ -258,7 +259,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     responses: { 200: { description: 'The complaint', schema: ComplaintSchema }, 404: { description: 'No such complaint' } },
     handler: async ({ req, params, principal }) => {
       const view = await readable(db, params.id, principal);
-      return { status: 200, body: await one(req, principal, 'detail', withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, view.id), principal), await staffDirectory(db))) };
+      return { status: 200, body: await one(req, principal, 'detail', await withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, view.id), principal), () => staffDirectory(db))) };
     },
   });
 
@@ -295,7 +296,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       if (result.kind === 'not_found') throw notFound(`no customer record for complaint ${params.id}`);
       if (result.kind === 'erased') throw conflict(`the customer details of complaint ${params.id} were erased; there is nothing to correct`);
       if (result.kind === 'unreadable') throw conflict(`the stored customer details of complaint ${params.id} do not decrypt with the configured PII keys; an administrator restores the key (PII_KEYS_PREVIOUS)`);
-      return { status: 200, body: await one(req, principal, 'command', withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal), await staffDirectory(db))) };
+      return { status: 200, body: await one(req, principal, 'command', await withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal), () => staffDirectory(db))) };
     },
   });
 
@@ -338,7 +339,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
           args: [commandSigner.sign({ workflowId, name: spec.update.name, updateId }, { ...(spec.toCommand ? await spec.toCommand(body) : body), actor: actorOf(principal) })],
           updateId,
         });
-        return { status: 200, body: await one(req, principal, 'command', withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal), await staffDirectory(db))) };
+        return { status: 200, body: await one(req, principal, 'command', await withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal), () => staffDirectory(db))) };
       },
     });
 
@@ -398,7 +399,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
         args: [commandSigner.sign({ workflowId, name: reassignUpdate.name, updateId }, command)],
         updateId,
       });
-      return { status: 200, body: await one(req, principal, 'command', withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal), await staffDirectory(db))) };
+      return { status: 200, body: await one(req, principal, 'command', await withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, params.id), principal), () => staffDirectory(db))) };
     },
   });
 
@@ -423,7 +424,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
       const rootCause = (await checkedRootCause(db, { code: body.code, ...(body.initiativeId ? { initiativeId: body.initiativeId } : {}) }, 'body', false))!;
       const key = idempotencyKey ? idFromKey('correctRootCause', principal.userId, idempotencyKey) : randomUUID();
       const view = await correctRootCause(params.id, current.status === 'closed', { rootCause, reason: body.reason, principal, key });
-      return { status: 200, body: await one(req, principal, 'command', withPeople(presentComplaint(view, await readCustomer(db, cipher, params.id), principal), await staffDirectory(db))) };
+      return { status: 200, body: await one(req, principal, 'command', await withPeople(presentComplaint(view, await readCustomer(db, cipher, params.id), principal), () => staffDirectory(db))) };
     },
   });
 
