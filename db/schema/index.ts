@@ -12,3 +12,4 @@ export * from './improvements.js';
 export * from './erasures.js';
 export * from './meetings.js';
 export * from './attachments.js';
+export * from './surveys.js';
