@@ -20,8 +20,9 @@ import {
   type UnitTable,
 } from '../domain/reports/kpis.js';
 import type { Period } from '../domain/reports/periods.js';
+import { voiceKpis, type VoiceAnswer, type VoiceKpis } from '../domain/reports/voice.js';
 import { WorkingTime } from '../domain/reports/working-time.js';
-import { targetMisses, weightedResolutionTarget, type KpiTargets } from '../domain/targets/targets.js';
+import { callbackCoverageTarget, targetMisses, weightedResolutionTarget, type KpiTargets } from '../domain/targets/targets.js';
 import { readImportedYears } from './calendar.js';
 import { queryRows, type Database } from './client.js';
 import { readPolicy } from './settings.js';
@@ -43,18 +44,19 @@ import { readPolicy } from './settings.js';
 export async function computeKpis(db: Database, period: Period, calendar: CalendarSettings, now = new Date(), units: UnitOptions = {}): Promise<KpiReport> {
   const [imported, targets] = await Promise.all([readImportedYears(db), readPolicy(db, 'targets')]);
   const cal = new WorkingTime(new BusinessCalendar(calendar, officialSchedule(new Map(imported.map((y) => [y.year, y])))));
-  const [complaints, gates, onTime, accountability] = await Promise.all([
+  const [complaints, gates, onTime, accountability, voice] = await Promise.all([
     complaintKpis(db, period, units.products),
     gateKpis(db, period, cal, units.products),
     onTimeBySeverity(db, period, units.products),
     units.accountable === false ? Promise.resolve(undefined) : accountabilityKpis(db, period, targets.value, units),
+    voiceOfCustomer(db, period, units.products),
   ]);
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     timeZone: calendar.timeZone,
     computedAt: now.toISOString(),
-    kpis: { complaints, gates, targets: targetFigures(targets.value, targets.version), onTime, ...(accountability ? { accountability } : {}) },
+    kpis: { complaints, gates, targets: targetFigures(targets.value, targets.version), onTime, ...(accountability ? { accountability } : {}), voice },
   };
 }
 
@@ -81,6 +83,7 @@ export function targetFigures(t: KpiTargets, version: number): KpiTargetFigures 
     resolutionOnTime: { bySeverity: zeroFilled(vocabularies.severities, t.resolutionOnTime) },
     satisfaction: t.satisfaction,
     gateReviewCycleWorkingHours: t.gateReviewCycleWorkingHours,
+    callbackCoverage: callbackCoverageTarget(t),
   };
 }
 
@@ -353,4 +356,41 @@ async function gateKpis(db: Database, { from, to }: Period, cal: WorkingTime, pr
     stageCycle: { count: { byStage: stages.count.byStage }, avgHours: { byStage: stages.avgHours.byStage }, avgWorkingHours: { byStage: stages.avgWorkingHours.byStage } },
     overdue: { reviews: overdueRows[0]!.reviews, stillOpen: overdueRows[0]!.still_open },
   };
+}
+
+/**
+ * The voice of the customer in the period (domain/reports/voice.ts): every answer given in
+ * [from, to) — by the customer's link or on a callback that reached them — with the dimensions it
+ * was snapshotted with; and the callback coverage of the complaints CLOSED in [from, to): surveyed
+ * (a link answered) or called back and reached, whenever that happened. Products: the answers about
+ * those products, and the closed complaints counting against them.
+ */
+async function voiceOfCustomer(db: Database, { from, to }: Period, products: readonly string[] | undefined): Promise<VoiceKpis> {
+  const [answers, coverage] = await Promise.all([
+    queryRows<VoiceAnswer>(
+      db,
+      sql`select csat, nps, product, channel, department, agent_id as "agentId"
+          from survey_responses
+          where reached and responded_at >= ${from.toISOString()}::timestamptz and responded_at < ${to.toISOString()}::timestamptz
+            and ${ofProducts(products)}`,
+    ),
+    queryRows<{ closed: number; surveyed: number; called_back: number; unreachable: number; covered: number }>(
+      db,
+      sql`select count(*)::int as closed,
+                 count(*) filter (where surveyed)::int as surveyed,
+                 count(*) filter (where called_back)::int as called_back,
+                 count(*) filter (where unreachable and not surveyed and not called_back)::int as unreachable,
+                 count(*) filter (where surveyed or called_back)::int as covered
+          from (
+            select c.id,
+                   exists (select 1 from survey_responses r where r.contact_type = 'complaint' and r.contact_id = c.id and r.source = 'link') as surveyed,
+                   exists (select 1 from survey_responses r where r.contact_type = 'complaint' and r.contact_id = c.id and r.source = 'callback' and r.reached) as called_back,
+                   exists (select 1 from survey_responses r where r.contact_type = 'complaint' and r.contact_id = c.id and r.source = 'callback' and not r.reached) as unreachable
+            from complaints c
+            where c.closed_at >= ${from.toISOString()}::timestamptz and c.closed_at < ${to.toISOString()}::timestamptz and ${ofProducts(products, sql`c.product`)}
+          ) closed`,
+    ),
+  ]);
+  const c = coverage[0]!;
+  return voiceKpis(answers, { closed: c.closed, covered: c.covered, surveyed: c.surveyed, calledBack: c.called_back, unreachable: c.unreachable });
 }

@@ -65,8 +65,58 @@ export const KpiTargetFiguresSchema = z
     resolutionOnTime: z.object({ bySeverity: z.record(z.string(), target) }),
     satisfaction: target,
     gateReviewCycleWorkingHours: z.number().openapi({ description: 'at most' }),
+    callbackCoverage: target.optional().openapi({ description: 'closed complaints surveyed or called back / closed: at least (absent in reports stored before it)' }),
   })
   .openapi('KpiTargetFigures');
+
+const score = (description: string) => z.number().nullable().openapi({ description });
+const npsPoints = score('NPS points −100…100 (1 decimal); null without answers');
+const VoiceTableSchema = z
+  .object({
+    answers: byUnit(count),
+    csat: byUnit(share).openapi({ description: 'satisfied (CSAT 4–5) / CSAT answers' }),
+    csatLow: byUnit(share).openapi({ description: 'Wilson 95 % interval, low end' }),
+    csatHigh: byUnit(share).openapi({ description: 'Wilson 95 % interval, high end' }),
+    nps: byUnit(npsPoints),
+    npsLow: byUnit(npsPoints).openapi({ description: 'adjusted-Wald 95 % interval, low end' }),
+    npsHigh: byUnit(npsPoints).openapi({ description: 'adjusted-Wald 95 % interval, high end' }),
+    detractors: byUnit(count),
+  })
+  .openapi('VoiceTable', { description: 'CSAT and NPS per value of one dimension (`none`: answers without one)' });
+
+const VoiceKpisSchema = z
+  .object({
+    csat: z.object({
+      answers: count,
+      satisfied: count,
+      mean: score('mean score 1–5 (2 decimals)'),
+      rate: share,
+      low: share.openapi({ description: 'Wilson 95 % interval of the rate, low end' }),
+      high: share.openapi({ description: 'Wilson 95 % interval of the rate, high end' }),
+    }),
+    nps: z.object({
+      answers: count,
+      promoters: count.openapi({ description: '9–10' }),
+      passives: count.openapi({ description: '7–8' }),
+      detractors: count.openapi({ description: '0–6' }),
+      score: npsPoints,
+      low: npsPoints.openapi({ description: 'adjusted-Wald 95 % interval, low end' }),
+      high: npsPoints.openapi({ description: 'adjusted-Wald 95 % interval, high end' }),
+    }),
+    coverage: z.object({
+      closed: count.openapi({ description: 'complaints closed in the period' }),
+      covered: count.openapi({ description: 'of them, surveyed (a link answered) or called back and reached' }),
+      surveyed: count,
+      calledBack: count,
+      unreachable: count.openapi({ description: 'called back, never reached, and not surveyed' }),
+      rate: share,
+    }),
+    product: VoiceTableSchema,
+    channel: VoiceTableSchema,
+    department: VoiceTableSchema,
+    agent: VoiceTableSchema,
+  })
+  .openapi('VoiceKpis', { description: 'The answers given in the period (survey links and reached callbacks) and the callback coverage of the complaints closed in it (docs/reports.md)' });
 
 export const KpisSchema = z
   .object({
@@ -78,6 +128,7 @@ export const KpisSchema = z
       .object({ department: UnitTableSchema.optional(), team: UnitTableSchema.optional(), agent: UnitTableSchema.optional() })
       .optional()
       .openapi({ description: 'department: the one transferred to, else the first responder’s team; team: the first responder’s; agent: the first responder' }),
+    voice: VoiceKpisSchema.optional().openapi({ description: 'CSAT, NPS and callback coverage (absent in reports stored before surveys)' }),
   })
   .openapi('Kpis');
 

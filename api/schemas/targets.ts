@@ -13,6 +13,7 @@ export const KpiTargetsSchema = z
     resolutionOnTime: z.strictObject({ general: share, major: share, urgent: share }).openapi({ description: 'resolution deadlines kept / settled, by severity: at least' }),
     satisfaction: share.openapi({ description: 'satisfied answers / answers: at least' }),
     gateReviewCycleWorkingHours: z.number().gt(0).max(10_000).openapi({ description: 'mean gate review cycle in working hours: at most' }),
+    callbackCoverage: share.optional().openapi({ description: 'closed complaints surveyed or called back / closed: at least (absent: the default, 100 %)' }),
   })
   .openapi('KpiTargets');
 

@@ -9,6 +9,7 @@
  */
 import { categories, channels, severities } from '../complaints/types.js';
 import { gateStages } from '../gates/stages.js';
+import type { VoiceKpis } from './voice.js';
 
 export interface Rate {
   rate: number | null;
@@ -79,6 +80,8 @@ export interface KpiTargetFigures {
   resolutionOnTime: { bySeverity: Record<string, number> };
   satisfaction: number;
   gateReviewCycleWorkingHours: number;
+  /** Absent in reports stored before callbacks were counted. */
+  callbackCoverage?: number;
 }
 
 /** Deadlines kept by severity: met in time / settled. */
@@ -119,6 +122,8 @@ export interface Kpis {
   targets?: KpiTargetFigures;
   onTime?: OnTimeBySeverity;
   accountability?: Accountability;
+  /** CSAT, NPS and callback coverage (domain/reports/voice.ts); absent in reports stored before surveys. */
+  voice?: VoiceKpis;
 }
 
 /** The report around the KPIs: which period, in which zone, made when and by whom. */

@@ -19,6 +19,11 @@ export interface KpiTargets {
   satisfaction: number;
   /** Mean gate review cycle (submission → decision) in working hours: at most. */
   gateReviewCycleWorkingHours: number;
+  /**
+   * Closed complaints surveyed or called back / closed: at least. Absent from targets approved
+   * before it existed: the default applies (`callbackCoverageTarget`).
+   */
+  callbackCoverage?: number;
 }
 
 /** The service-quality plan's targets: 90 % answered in time, 98 % resolved. */
@@ -29,7 +34,12 @@ export const defaultKpiTargets: KpiTargets = {
   satisfaction: 0.9,
   // Five business days of nine working hours: the gate review deadline.
   gateReviewCycleWorkingHours: 45,
+  // 客户服务操作手册 §4.3: every handled complaint is called back to confirm satisfaction (回访率 100 %).
+  callbackCoverage: 1,
 };
+
+/** The callback coverage target in force: the policy's, else the default. */
+export const callbackCoverageTarget = (t: KpiTargets): number => t.callbackCoverage ?? defaultKpiTargets.callbackCoverage!;
 
 /** The targets with the version of the `targets` policy they are (0: the defaults, never approved). */
 export interface TargetsInForce {

@@ -9453,6 +9453,8 @@ export interface components {
         };
         /** @description the targets in force when computed (absent in reports stored before targets were the committee’s) */
         KpiTargetFigures: {
+            /** @description closed complaints surveyed or called back / closed: at least (absent in reports stored before it) */
+            callbackCoverage?: number;
             firstResponseOnTime: number;
             /** @description at most */
             gateReviewCycleWorkingHours: number;
@@ -9467,6 +9469,8 @@ export interface components {
             version: number;
         };
         KpiTargets: {
+            /** @description closed complaints surveyed or called back / closed: at least (absent: the default, 100 %) */
+            callbackCoverage?: number;
             /** @description first-response clocks met in time / settled: at least */
             firstResponseOnTime: number;
             /** @description mean gate review cycle in working hours: at most */
@@ -9507,6 +9511,7 @@ export interface components {
                 };
             };
             targets?: components["schemas"]["KpiTargetFigures"];
+            voice?: components["schemas"]["VoiceKpis"];
         };
         LegalHold: {
             customerRef: string;
@@ -10208,6 +10213,100 @@ export interface components {
         };
         UnreadCount: {
             unread: number;
+        };
+        /** @description CSAT, NPS and callback coverage (absent in reports stored before surveys) */
+        VoiceKpis: {
+            agent: components["schemas"]["VoiceTable"];
+            channel: components["schemas"]["VoiceTable"];
+            coverage: {
+                calledBack: number;
+                /** @description complaints closed in the period */
+                closed: number;
+                /** @description of them, surveyed (a link answered) or called back and reached */
+                covered: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                rate: number | null;
+                surveyed: number;
+                /** @description called back, never reached, and not surveyed */
+                unreachable: number;
+            };
+            csat: {
+                answers: number;
+                /** @description Wilson 95 % interval of the rate, high end */
+                high: number | null;
+                /** @description Wilson 95 % interval of the rate, low end */
+                low: number | null;
+                /** @description mean score 1–5 (2 decimals) */
+                mean: number | null;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                rate: number | null;
+                satisfied: number;
+            };
+            department: components["schemas"]["VoiceTable"];
+            nps: {
+                answers: number;
+                /** @description 0–6 */
+                detractors: number;
+                /** @description adjusted-Wald 95 % interval, high end */
+                high: number | null;
+                /** @description adjusted-Wald 95 % interval, low end */
+                low: number | null;
+                /** @description 7–8 */
+                passives: number;
+                /** @description 9–10 */
+                promoters: number;
+                /** @description NPS points −100…100 (1 decimal); null without answers */
+                score: number | null;
+            };
+            product: components["schemas"]["VoiceTable"];
+        };
+        /** @description CSAT and NPS per value of one dimension (`none`: answers without one) */
+        VoiceTable: {
+            answers: {
+                byUnit: {
+                    [key: string]: number;
+                };
+            };
+            /** @description satisfied (CSAT 4–5) / CSAT answers */
+            csat: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            /** @description Wilson 95 % interval, high end */
+            csatHigh: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            /** @description Wilson 95 % interval, low end */
+            csatLow: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            detractors: {
+                byUnit: {
+                    [key: string]: number;
+                };
+            };
+            nps: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            /** @description adjusted-Wald 95 % interval, high end */
+            npsHigh: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
+            /** @description adjusted-Wald 95 % interval, low end */
+            npsLow: {
+                byUnit: {
+                    [key: string]: number | null;
+                };
+            };
         };
         Vote: {
             comment: string;

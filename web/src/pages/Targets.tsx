@@ -15,6 +15,7 @@ import { usePeople } from '../hooks/usePeople';
 import { useReader } from '../hooks/useReader';
 import { useI18n, type MessageKey } from '../i18n';
 import { targetPercent } from './reports/kpis';
+import { callbackCoverageTarget } from '@domain/targets/targets.js';
 
 const statusTone: Record<string, Tone> = { pending: 'warning', approved: 'success', rejected: 'danger', lapsed: 'neutral' };
 
@@ -26,6 +27,7 @@ function targetRows(t: KpiTargets): { key: string; name: MessageKey; value: stri
     ...severities.map((s) => ({ key: `resolutionOnTime.${s}`, name: 'targets.resolutionOnTime' as MessageKey, sev: s, value: `${targetPercent(t.resolutionOnTime[s])} %` })),
     { key: 'satisfaction', name: 'targets.satisfaction', value: `${targetPercent(t.satisfaction)} %` },
     { key: 'gateReviewCycleWorkingHours', name: 'targets.gateReviewCycle', value: `${t.gateReviewCycleWorkingHours} h` },
+    { key: 'callbackCoverage', name: 'targets.callbackCoverage', value: `${targetPercent(callbackCoverageTarget(t))} %` },
   ];
 }
 
@@ -142,6 +144,7 @@ function ProposeForm({ current, onDone }: { current: KpiTargets; onDone: () => v
     resolutionRate: pct(current.resolutionRate),
     satisfaction: pct(current.satisfaction),
     gateReviewCycleWorkingHours: String(current.gateReviewCycleWorkingHours),
+    callbackCoverage: pct(callbackCoverageTarget(current)),
     ...Object.fromEntries(severities.map((s) => [`resolutionOnTime.${s}`, pct(current.resolutionOnTime[s])])),
     reason: '',
   });
@@ -153,6 +156,7 @@ function ProposeForm({ current, onDone }: { current: KpiTargets; onDone: () => v
       resolutionOnTime: Object.fromEntries(severities.map((s) => [s, share(`resolutionOnTime.${s}`)])),
       satisfaction: share('satisfaction'),
       gateReviewCycleWorkingHours: Number(v.gateReviewCycleWorkingHours),
+      callbackCoverage: share('callbackCoverage'),
     },
     reason: v.reason ?? '',
   });
@@ -181,6 +185,7 @@ function ProposeForm({ current, onDone }: { current: KpiTargets; onDone: () => v
         {severities.map((s) => input(`resolutionOnTime.${s}`, t('targets.resolutionOnTime', { severity: label('severity', s) }), '%'))}
         {input('satisfaction', t('targets.satisfaction'), '%')}
         {input('gateReviewCycleWorkingHours', t('targets.gateReviewCycle'), 'h')}
+        {input('callbackCoverage', t('targets.callbackCoverage'), '%')}
         <Field label={t('targets.reason')} error={errors.reason} wide>
           <textarea name="reason" rows={2} value={v.reason ?? ''} onChange={(e) => setV({ ...v, reason: e.target.value })} />
         </Field>

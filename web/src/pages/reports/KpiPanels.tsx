@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { Chart, type ChartOption } from './Chart';
 import { gateCycleOverTarget } from '@domain/targets/targets.js';
 import { durationUnit, hoursToMs, inUnit, percent, percentValue, targetPercent } from './kpis';
+import { VoicePanels } from './VoicePanels';
 
 const blue = '#1f4e8c';
 const green = '#2f8f5b';
@@ -264,6 +265,8 @@ export function KpiPanels({ report, productNames }: { report: KpiReport; product
           </dl>
         </Panel>
       </div>
+
+      <VoicePanels report={report} productName={productName} />
 
       <h2 className="section-title">{t('reports.gates')}</h2>
       <Stats stats={gateStats} />
