@@ -63,6 +63,8 @@ export async function writeInitiativeRecord(db: Database, rec: InitiativeRecord)
           raisedAt: date(item.raisedAt),
           complaintCount: item.complaintCount,
           threshold: item.threshold,
+          cause: item.cause ?? 'complaints',
+          nps: item.nps ?? null,
           windowStart: date(item.windowStart),
           windowEnd: date(item.windowEnd),
           chair: item.chair,

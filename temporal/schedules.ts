@@ -207,3 +207,91 @@ export async function ensureMeetingSchedule(client: Client, o: { taskQueue: stri
   if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, cron: meetingScheduleCron, timeZone: o.timeZone }, 'meeting schedule created');
   return scheduleId;
 }
+
+/**
+ * Product NPS (docs/surveys.md "Product NPS"): one schedule per product under post-launch watch,
+ * `cxgov-nps-campaign-<initiative id>`, starting `productNpsCampaignWorkflow` every `everyMs` (the
+ * campaign policy's period); and `cxgov-nps-schedules`, which keeps that set in step with the
+ * products watched (created at every worker start, runs every `syncEveryMs`).
+ */
+export const npsCampaignSchedulePrefix = (prefix = 'cxgov') => `${prefix}-nps-campaign-`;
+export const npsCampaignScheduleId = (initiativeId: string, prefix = 'cxgov') => `${npsCampaignSchedulePrefix(prefix)}${initiativeId}`;
+export const npsScheduleSyncId = (prefix = 'cxgov') => `${prefix}-nps-schedules`;
+
+export interface NpsScheduleOptions {
+  taskQueue: string;
+  /** Between two campaigns of a product. */
+  everyMs: number;
+  idPrefix?: string;
+  logger?: Logger;
+}
+
+function npsCampaignSchedule(initiativeId: string, o: NpsScheduleOptions): ScheduleOptions {
+  const scheduleId = npsCampaignScheduleId(initiativeId, o.idPrefix);
+  return {
+    scheduleId,
+    spec: { intervals: [{ every: Math.max(1_000, o.everyMs) }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'productNpsCampaignWorkflow',
+      workflowId: scheduleId,
+      taskQueue: o.taskQueue,
+      args: [{ initiativeId }],
+      workflowExecutionTimeout: '1 hour',
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '1 day' },
+    memo: { what: `product NPS campaign of initiative ${initiativeId}`, initiativeId },
+  };
+}
+
+/**
+ * Brings the campaign schedules to exactly the products given: creates the missing ones (a new
+ * schedule's first run is one period from now: the product has been watched for less than that),
+ * removes those of products no longer watched. Idempotent.
+ */
+export async function syncNpsCampaignSchedules(client: Client, products: readonly string[], o: NpsScheduleOptions): Promise<{ created: string[]; removed: string[] }> {
+  const prefix = npsCampaignSchedulePrefix(o.idPrefix);
+  const existing = new Set<string>();
+  for await (const s of client.schedule.list()) if (s.scheduleId.startsWith(prefix)) existing.add(s.scheduleId);
+  const wanted = new Map(products.map((id) => [npsCampaignScheduleId(id, o.idPrefix), id]));
+  const created: string[] = [];
+  const removed: string[] = [];
+  for (const [scheduleId, initiativeId] of wanted) {
+    if (existing.has(scheduleId)) continue;
+    if ((await upsertSchedule(client, npsCampaignSchedule(initiativeId, o))) === 'created') {
+      created.push(scheduleId);
+      o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'product NPS campaign schedule created');
+    }
+  }
+  for (const scheduleId of existing) {
+    if (wanted.has(scheduleId)) continue;
+    try {
+      await client.schedule.getHandle(scheduleId).delete();
+      removed.push(scheduleId);
+      o.logger?.info({ scheduleId }, 'product NPS campaign schedule removed: the product is no longer watched');
+    } catch (err) {
+      if (!(err instanceof ScheduleNotFoundError)) throw err;
+    }
+  }
+  return { created, removed };
+}
+
+export async function ensureNpsScheduleSync(client: Client, o: { taskQueue: string; everyMs: number; idPrefix?: string; logger?: Logger }): Promise<string> {
+  const scheduleId = npsScheduleSyncId(o.idPrefix);
+  const options: ScheduleOptions = {
+    scheduleId,
+    spec: { intervals: [{ every: Math.max(1_000, o.everyMs) }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'npsScheduleSyncWorkflow',
+      workflowId: scheduleId,
+      taskQueue: o.taskQueue,
+      args: [],
+      workflowExecutionTimeout: '10 minutes',
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
+    memo: { what: 'keeps one product NPS campaign schedule per product under post-launch watch' },
+  };
+  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'NPS schedule sync created');
+  return scheduleId;
+}

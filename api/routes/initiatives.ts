@@ -3,6 +3,8 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { listInitiatives, postLaunchDecisionOf, readInitiative } from '../../db/initiatives.js';
+import { productVoiceByMonth } from '../../db/nps-campaigns.js';
+import { readPolicy } from '../../db/settings.js';
 import { validateDeliverables } from '../../domain/gates/deliverables.js';
 import type { InitiativeView } from '../../domain/gates/views.js';
 import {
@@ -32,6 +34,7 @@ import {
   InitiativeParams,
   InitiativeSchema,
   ListInitiativesQuery,
+  ProductVoiceSchema,
   ReviewSchema,
   SignOffResultSchema,
   SignOffSchema,
@@ -157,6 +160,27 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue, comm
       const decision = view.postLaunch?.reviewItem ? await postLaunchDecisionOf(db, view.id) : undefined;
       const shown = decision && view.postLaunch?.reviewItem ? { ...view, postLaunch: { ...view.postLaunch, reviewItem: { ...view.postLaunch.reviewItem, decision } } } : view;
       return { status: 200, body: withProvisionalReviews(shown, await deadlineJudge(db)) };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/initiatives/:id/voice',
+    summary: 'The product’s NPS (with its 95 % interval) and its complaints, month by month over the last twelve months (the readers of the initiative)',
+    tags,
+    params: InitiativeParams,
+    responses: {
+      200: { description: 'Months with answers or complaints, oldest first', schema: ProductVoiceSchema },
+      403: problem('Neither a reader role nor a committee member'),
+      404: problem('No such initiative'),
+    },
+    handler: async ({ principal, params }) => {
+      if (!(await mayRead(principal, params.id))) throw forbidden(`reading initiatives requires one of the roles ${readerRoles.join(', ')} or committee membership`);
+      if (!(await readInitiative(db, params.id))) throw notFound(`no initiative ${params.id}`);
+      const { value: calendar } = await readPolicy(db, 'calendar');
+      const since = new Date(Date.now() - 366 * 86_400_000).toISOString();
+      const months = await productVoiceByMonth(db, { initiativeId: params.id, since, timeZone: calendar.timeZone });
+      return { status: 200, body: { initiativeId: params.id, timeZone: calendar.timeZone, months } };
     },
   });
 

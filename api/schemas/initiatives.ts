@@ -136,6 +136,11 @@ export const InitiativeSchema = z
             raisedAt: z.string(),
             complaintCount: z.number().int(),
             threshold: z.number().int(),
+            cause: z.enum(['complaints', 'nps_drop']).optional().openapi({ description: 'what raised it (absent: complaints, items raised before NPS drops could)' }),
+            nps: z
+              .object({ campaignId: z.string(), previous: z.number(), current: z.number(), drop: z.number(), previousAnswers: z.number().int(), currentAnswers: z.number().int() })
+              .optional()
+              .openapi({ description: 'the NPS drop that raised it: the two periods’ scores and answers' }),
             decision: z
               .object({
                 decision: z.enum(['continue', 'fix', 'withdraw']),
@@ -162,3 +167,26 @@ export const InitiativeSchema = z
   .openapi('Initiative');
 
 export const InitiativePageSchema = z.object({ items: z.array(InitiativeSchema), nextCursor: z.string().nullable() }).openapi('InitiativePage');
+
+const npsPoints = z.number().nullable().openapi({ description: 'NPS points −100…100; null without answers' });
+export const ProductVoiceSchema = z
+  .object({
+    initiativeId: z.string(),
+    timeZone: z.string(),
+    months: z.array(
+      z.object({
+        month: z.string().openapi({ description: 'YYYY-MM in the institution’s time zone' }),
+        complaints: z.number().int().min(0).openapi({ description: 'complaints about the product received in the month' }),
+        nps: z.object({
+          answers: z.number().int().min(0),
+          promoters: z.number().int().min(0),
+          passives: z.number().int().min(0),
+          detractors: z.number().int().min(0),
+          score: npsPoints,
+          low: npsPoints.openapi({ description: 'adjusted-Wald 95 % interval, low end' }),
+          high: npsPoints.openapi({ description: 'adjusted-Wald 95 % interval, high end' }),
+        }),
+      }),
+    ),
+  })
+  .openapi('ProductVoice', { description: 'A product’s NPS and complaints month by month, since twelve months before today (docs/surveys.md "Product NPS")' });

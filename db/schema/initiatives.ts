@@ -119,6 +119,10 @@ export const postLaunchReviews = pgTable(
     raisedAt: ts('raised_at').notNull(),
     complaintCount: integer('complaint_count').notNull(),
     threshold: integer('threshold').notNull(),
+    /** What raised it: `complaints` (over the threshold) or `nps_drop` (the product NPS fell: docs/surveys.md). */
+    cause: text('cause').notNull().default('complaints'),
+    /** An NPS drop's figures: { previous, current, drop, previousAnswers, currentAnswers, campaignId }. */
+    nps: jsonb('nps'),
     windowStart: ts('window_start').notNull(),
     windowEnd: ts('window_end').notNull(),
     chair: text('chair').notNull(),

@@ -72,6 +72,20 @@ export interface PostLaunchItemView {
   raisedAt: string;
   complaintCount: number;
   threshold: number;
+  /** What raised it; absent in items raised before NPS drops could: `complaints`. */
+  cause?: 'complaints' | 'nps_drop';
+  /** The NPS drop that raised it (cause `nps_drop`). */
+  nps?: NpsDropFigures;
+}
+
+/** A product NPS that fell between two campaign periods (docs/surveys.md "Product NPS"). */
+export interface NpsDropFigures {
+  campaignId: string;
+  previous: number;
+  current: number;
+  drop: number;
+  previousAnswers: number;
+  currentAnswers: number;
 }
 
 export interface PostLaunchView {

@@ -89,6 +89,7 @@ const matrix = {
   'POST /api/v1/initiatives':                                 [A,  D,    D,     D,      D,  D,  D,    D,   D,     D],
   'GET /api/v1/initiatives':                                  [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/initiatives/{id}':                             [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/initiatives/{id}/voice':                       [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'POST /api/v1/initiatives/{id}/submissions':                [A,  D,    D,     D,      D,  D,  D,    D,   D,     D],
   'POST /api/v1/initiatives/{id}/review/votes':               [D,  D,    D,     D,      D,  D,  D,    D,   A,     A],
   'POST /api/v1/initiatives/{id}/review/signoff':             [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],

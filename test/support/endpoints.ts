@@ -183,6 +183,7 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     },
     'GET /api/v1/initiatives': { fixture: 'none', ok: 200, as: people.auditor, query: { stage: 'research', status: 'in_review', limit: '5' } },
     'GET /api/v1/initiatives/{id}': { fixture: 'inReview', ok: 200, as: people.auditor },
+    'GET /api/v1/initiatives/{id}/voice': { fixture: 'inReview', ok: 200, as: people.auditor },
     'POST /api/v1/initiatives/{id}/submissions': { fixture: 'initiative', ok: 201, as: people.owner, body: { stage: 'research', deliverables: deliverables.research } },
     'POST /api/v1/initiatives/{id}/review/votes': { fixture: 'inReview', ok: 200, as: people.m1, body: { decision: 'approve', comment: 'ok' } },
     'POST /api/v1/initiatives/{id}/review/signoff': { fixture: 'quorum', ok: 200, as: chairSeat, body: { decision: 'approve', comment: 'approved' } },

@@ -23,12 +23,13 @@ import {
   createInitiative,
   extendReview,
   initiativeQuery,
+  npsDropped,
   signOff,
   submitDeliverables,
   withdrawInitiative,
   type InitiativeWorkflowInput,
 } from './messages.js';
-import { defaultSignalsPerRun, onComplaintLinked, watchAfterLaunch, type RunBudget } from './post-launch.js';
+import { defaultSignalsPerRun, onComplaintLinked, onNpsDropped, watchAfterLaunch, type RunBudget } from './post-launch.js';
 import { initiativeView, settled, startChange } from './record.js';
 import { Initiative, newInitiativeState, type InitiativeState } from './state.js';
 
@@ -64,6 +65,12 @@ export async function initiativeWorkflow(input: InitiativeWorkflowInput<Initiati
   setHandler(extendReview, ...wire(commands.extend));
   setHandler(withdrawInitiative, ...wire(commands.withdraw));
   setHandler(complaintLinked, (event) => onComplaintLinked(initiative, budget, event));
+  setHandler(npsDropped, (event) => {
+    // Behind its patch (WORKFLOW_PATCHES can keep it dark): a drop then leaves only the signal in history.
+    if (!patched(patches.initiativeNpsDrop.id)) return;
+    budget.signalsThisRun += 1;
+    onNpsDropped(initiative, event).catch(() => undefined); // failures are logged by the write chain
+  });
   setHandler(calendarChanged, async (change) => {
     // Dark (WORKFLOW_PATCHES): the change is not applied, and the history holds only the signal.
     if (!patched(patches.initiativeCalendarChange.id)) return;

@@ -7,7 +7,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/actor.js';
 import type { Duration } from '../../domain/duration.js';
 import type { BusinessLine, Decision, GateStage } from '../../domain/gates/stages.js';
-import type { InitiativeView, ReviewView, SignOffView } from '../../domain/gates/views.js';
+import type { InitiativeView, NpsDropFigures, ReviewView, SignOffView } from '../../domain/gates/views.js';
 
 export const initiativeWorkflowType = 'initiativeWorkflow';
 
@@ -91,3 +91,13 @@ export interface ComplaintLinked {
   at: string;
 }
 export const complaintLinked = defineSignal<[ComplaintLinked]>('complaintLinked');
+
+/**
+ * The product's NPS fell between two campaign periods by the policy's points (sent by its NPS
+ * campaign, workflows/nps-campaign.ts): a post-launch review is due, as for too many complaints.
+ */
+export interface NpsDropped extends NpsDropFigures {
+  /** ISO-8601: when the campaign ran. */
+  at: string;
+}
+export const npsDropped = defineSignal<[NpsDropped]>('npsDropped');

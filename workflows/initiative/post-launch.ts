@@ -3,7 +3,7 @@ import type { PostLaunchItemRecord } from '../../db/initiatives.js';
 import { systemActor } from '../../domain/actor.js';
 import { countLinkedComplaints, postLaunchReviewDue } from '../../domain/gates/post-launch.js';
 import { computeDeadlines, msUntil } from './clock.js';
-import type { ComplaintLinked } from './messages.js';
+import type { ComplaintLinked, NpsDropped } from './messages.js';
 import { settled, startChange } from './record.js';
 import { nowIso, type Initiative } from './state.js';
 
@@ -61,6 +61,37 @@ function countLinks(initiative: Initiative, complaintId?: string): Promise<void>
     change.notify([pl.chair], 'gate.post_launch_review', `"${s.name}": ${count} complaints since launch exceed ${pl.threshold}; a post-launch review is due`, { itemId: pl.reviewItem.id });
   }
   return change.commit(item ? { postLaunchItem: item } : {});
+}
+
+/**
+ * The `npsDropped` signal: the product's NPS fell between two campaign periods. Raises the
+ * post-launch review item if none is open yet (one per initiative, whatever raised it); else the
+ * drop is recorded against the open item. Ignored outside the monitoring window.
+ */
+export function onNpsDropped(initiative: Initiative, event: NpsDropped): Promise<void> {
+  const s = initiative.state;
+  const pl = s.postLaunch;
+  if (s.status !== 'launched' || !pl || pl.status !== 'monitoring') {
+    log.info('NPS drop ignored: the initiative is not in post-launch monitoring', { initiativeId: s.id, status: s.status });
+    return Promise.resolve();
+  }
+  const numbers = [event?.previous, event?.current, event?.drop, event?.previousAnswers, event?.currentAnswers];
+  if (!event || typeof event.campaignId !== 'string' || typeof event.at !== 'string' || numbers.some((n) => typeof n !== 'number' || !Number.isFinite(n))) {
+    log.warn('NPS drop ignored: malformed signal', { initiativeId: s.id });
+    return Promise.resolve();
+  }
+  const nps = { campaignId: event.campaignId, previous: event.previous, current: event.current, drop: event.drop, previousAnswers: event.previousAnswers, currentAnswers: event.currentAnswers };
+  const change = startChange(initiative, Date.now());
+  const reason = `the product NPS fell from ${nps.previous} to ${nps.current} (${nps.drop} points; ${nps.previousAnswers} and ${nps.currentAnswers} answers)`;
+  if (pl.reviewItem) {
+    change.audit(systemActor, 'post_launch.nps_dropped', { after: { itemId: pl.reviewItem.id, ...nps }, reason: `${reason}; a post-launch review is already open` });
+    return change.commit();
+  }
+  pl.reviewItem = { id: `${s.id}-plr`, raisedAt: change.at, complaintCount: pl.linkedComplaints, threshold: pl.threshold, cause: 'nps_drop', nps };
+  const item: PostLaunchItemRecord = { ...pl.reviewItem, initiativeId: s.id, windowStart: pl.windowStart, windowEnd: pl.windowEnd, chair: pl.chair };
+  change.audit(systemActor, 'post_launch.review_raised', { after: { itemId: pl.reviewItem.id, cause: 'nps_drop', ...nps }, reason });
+  change.notify([pl.chair], 'gate.post_launch_review', `"${s.name}": ${reason}; a post-launch review is due`, { itemId: pl.reviewItem.id, cause: 'nps_drop', drop: nps.drop });
+  return change.commit({ postLaunchItem: item });
 }
 
 /**

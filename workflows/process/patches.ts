@@ -56,6 +56,13 @@ export const patches = {
     change: "a calendarChanged signal recomputes the open review's deadline (and its reminder) on the calendar in force",
     status: 'active',
   },
+  initiativeNpsDrop: {
+    id: 'initiative-nps-drop',
+    family: 'initiative',
+    introducedIn: '0.2.0',
+    change: 'an npsDropped signal (the product NPS campaign) raises the post-launch review item, or records the drop against the open one',
+    status: 'active',
+  },
 } as const satisfies Record<string, WorkflowPatch>;
 
 export type PatchName = keyof typeof patches;

@@ -4622,6 +4622,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/initiatives/{id}/voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product’s NPS (with its 95 % interval) and its complaints, month by month over the last twelve months (the readers of the initiative) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Months with answers or complaints, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductVoice"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader role nor a committee member */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such initiative */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/initiatives/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -9402,6 +9472,11 @@ export interface components {
             postLaunch: {
                 linkedComplaints: number;
                 reviewItem: {
+                    /**
+                     * @description what raised it (absent: complaints, items raised before NPS drops could)
+                     * @enum {string}
+                     */
+                    cause?: "complaints" | "nps_drop";
                     complaintCount: number;
                     /** @description the committee meeting’s decision on the item (GET of one initiative), once taken */
                     decision?: {
@@ -9415,6 +9490,15 @@ export interface components {
                         meetingId: string | null;
                     };
                     id: string;
+                    /** @description the NPS drop that raised it: the two periods’ scores and answers */
+                    nps?: {
+                        campaignId: string;
+                        current: number;
+                        currentAnswers: number;
+                        drop: number;
+                        previous: number;
+                        previousAnswers: number;
+                    };
                     raisedAt: string;
                     threshold: number;
                 } | null;
@@ -9903,6 +9987,29 @@ export interface components {
             reason: string | null;
             /** @enum {string} */
             status: "terminated" | "timed_out" | "failed" | "cancelled";
+        };
+        /** @description A product’s NPS and complaints month by month, since twelve months before today (docs/surveys.md "Product NPS") */
+        ProductVoice: {
+            initiativeId: string;
+            months: {
+                /** @description complaints about the product received in the month */
+                complaints: number;
+                /** @description YYYY-MM in the institution’s time zone */
+                month: string;
+                nps: {
+                    answers: number;
+                    detractors: number;
+                    /** @description adjusted-Wald 95 % interval, high end */
+                    high: number | null;
+                    /** @description adjusted-Wald 95 % interval, low end */
+                    low: number | null;
+                    passives: number;
+                    promoters: number;
+                    /** @description NPS points −100…100; null without answers */
+                    score: number | null;
+                };
+            }[];
+            timeZone: string;
         };
         Report: {
             from: string;

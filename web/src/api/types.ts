@@ -34,6 +34,7 @@ type ListsArePages = [
 export type Initiative = Schemas['Initiative'];
 /** GET /api/v1/reports/products: the products the caller may filter the KPIs by. */
 export type ReportProducts = Schemas['ReportProducts'];
+export type ProductVoice = Schemas['ProductVoice'];
 export type Review = Schemas['Review'];
 export type VoteRecord = Review['votes'][number];
 

@@ -18,6 +18,7 @@ import { Deliverables } from './initiative/Deliverables';
 import { ExtendForm, reviewRoles, SignOffForm, VoteForm } from './initiative/ReviewActions';
 import { ReviewPanel } from './initiative/ReviewPanel';
 import { StageTrack } from './initiative/StageTrack';
+import { ProductVoice } from './initiative/ProductVoice';
 import { SubmissionForm } from './initiative/SubmissionForm';
 
 /**
@@ -117,6 +118,12 @@ export function InitiativeDetailPage() {
                 <dd>
                   {t('initiative.postLaunchText', { n: i.postLaunch.linkedComplaints, threshold: i.postLaunch.threshold, end: formatDateTime(i.postLaunch.windowEnd, tag) })}
                   {i.postLaunch.reviewItem && <StatusBadge kind="clock" value="breached" />}
+                  {i.postLaunch.reviewItem?.nps && (
+                    <span className="small" data-testid="review-cause">
+                      {' '}
+                      {t('productVoice.raisedByDrop', { previous: i.postLaunch.reviewItem.nps.previous, current: i.postLaunch.reviewItem.nps.current, drop: i.postLaunch.reviewItem.nps.drop })}
+                    </span>
+                  )}
                   {i.postLaunch.reviewItem?.decision && <PostLaunchDecision decision={i.postLaunch.reviewItem.decision} />}
                   {i.postLaunch.reviewItem && <FromReviewItem initiativeId={i.id} itemId={i.postLaunch.reviewItem.id} />}
                 </dd>
@@ -147,6 +154,7 @@ export function InitiativeDetailPage() {
         )}
       </div>
 
+      {i.postLaunch && <ProductVoice initiativeId={i.id} />}
       {canSubmit && isGateStage(i.stage) && <SubmissionForm key={`${i.stage}-${i.reviews.length}`} initiativeId={i.id} stage={i.stage} onDone={loaded.reload} {...(changesAsked ? { previous: { version: changesAsked.version, deliverables: changesAsked.deliverables } } : {})} />}
       {past.length > 0 && (
         <section aria-labelledby="history">
