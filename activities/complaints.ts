@@ -30,7 +30,14 @@ async function repeatsOf(db: Database, q: RepeatQuery): Promise<string[]> {
   return repeatOf({ id: q.id, customerRef: q.customerRef, category: q.category, initiativeId: q.initiativeId, receivedAt: q.receivedAt }, candidates, windowDays);
 }
 
-export function complaintActivities(db: Database) {
+/** Settings of the complaint activities (the worker's configuration). */
+export interface ComplaintActivityOptions {
+  /** SURVEY_LINK_VALID_DAYS: how long the survey invitation a closing step issues stays open. */
+  surveyLinkValidDays?: number;
+}
+
+export function complaintActivities(db: Database, o: ComplaintActivityOptions = {}) {
+  const derived = o.surveyLinkValidDays !== undefined ? { surveyLinkValidDays: o.surveyLinkValidDays } : {};
   const { computeDeadlines } = deadlineActivities(db);
 
   /**
@@ -93,7 +100,7 @@ export function complaintActivities(db: Database) {
       batch.audit.push(...due.audit), batch.notes.push(...due.notes);
     }
     const placed = placeInChain(complaint, workflowId, state, batch);
-    await writeComplaintRecord(db, { complaint: complaintRecord(complaint, workflowId, state, complaintView(complaint, state, now)), ...placed });
+    await writeComplaintRecord(db, { complaint: complaintRecord(complaint, workflowId, state, complaintView(complaint, state, now)), ...placed }, derived);
     return state;
   }
 
@@ -104,7 +111,7 @@ export function complaintActivities(db: Database) {
    * (domain/reports/facts.ts) are derived in the same write.
    */
   async function recordComplaint(input: { complaint: ComplaintRecord } & TransitionRecord): Promise<void> {
-    await writeComplaintRecord(db, input);
+    await writeComplaintRecord(db, input, derived);
   }
 
   return { prepareIntake, takeComplaint, recordComplaint, committeeChair };

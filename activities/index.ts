@@ -17,6 +17,8 @@ export interface ActivityDeps extends ErasureActivityDeps {
   logger: Logger;
   /** For activities that send a signed command to another process (a meeting deciding a target proposal). */
   channel?: ProcessChannel;
+  /** SURVEY_LINK_VALID_DAYS (docs/surveys.md): the survey invitations closing complaints issue. */
+  surveyLinkValidDays?: number;
 }
 
 /** Every activity the worker registers. Workflows import only the *type*. */
@@ -25,7 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...deadlineActivities(deps.db),
     ...calendarActivities(deps.db),
     ...initiativeActivities(deps.db),
-    ...complaintActivities(deps.db),
+    ...complaintActivities(deps.db, deps.surveyLinkValidDays !== undefined ? { surveyLinkValidDays: deps.surveyLinkValidDays } : {}),
     ...reportActivities(deps.db),
     ...targetActivities(deps.db),
     ...incidentActivities(deps.db),

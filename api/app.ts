@@ -30,6 +30,7 @@ import { initiativeRoutes } from './routes/initiatives.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { peopleRoutes } from './routes/people.js';
 import { reportRoutes } from './routes/reports.js';
+import { surveyRoutes } from './routes/surveys.js';
 import { targetRoutes } from './routes/targets.js';
 import { taskRoutes } from './routes/tasks.js';
 import { requestContext } from '../temporal/request-context.js';
@@ -38,12 +39,17 @@ import { webRoutes } from './web.js';
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, attachmentRoutes, complaintRoutes, customerRevealRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, improvementRoutes, meetingRoutes, erasureRoutes, devRoutes];
+const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, attachmentRoutes, complaintRoutes, customerRevealRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, improvementRoutes, meetingRoutes, erasureRoutes, surveyRoutes, devRoutes];
 
 /** The request as the access log shows it: its path without the query (which may hold search terms), never headers or body. */
 function accessLogRequest(req: { id?: unknown; method?: string; url?: string; raw?: Request }) {
   const url = req.raw?.originalUrl ?? req.url ?? '';
-  return { id: req.id, method: req.method, path: url.split('?')[0], ip: req.raw?.ip };
+  return { id: req.id, method: req.method, path: withoutLinkToken(url.split('?')[0] ?? ''), ip: req.raw?.ip };
+}
+
+/** A survey link's token is the customer's one-time credential: never in the access log. */
+function withoutLinkToken(path: string): string {
+  return path.replace(/^(\/api\/v1\/public\/surveys\/)[^/]+/, '$1:token').replace(/^(\/survey\/)[^/]+/, '$1:token');
 }
 
 const probes = new Set(['/healthz', '/readyz', '/metrics']);
@@ -98,6 +104,9 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const limited = { windowMs: 60_000, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(tooManyRequests()) } satisfies Partial<RateLimitOptions>;
+  // The unauthenticated public endpoints (the customer's survey page) take far fewer requests per
+  // client address: a link is opened and answered once, and guessing links must stay slow.
+  app.use(`${basePath}/public`, rateLimit({ ...limited, limit: deps.config.PUBLIC_RATE_LIMIT_PER_MINUTE, identifier: `public-${deps.config.PUBLIC_RATE_LIMIT_PER_MINUTE}-in-1min`, validate: { xForwardedForHeader: false } }));
   app.use(
     basePath,
     // Per client IP (req.ip: the peer, or the client a trusted proxy names); a forged

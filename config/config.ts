@@ -175,6 +175,16 @@ const schema = z.object({
   /** … within this many minutes notifies compliance. */
   PII_ACCESS_FLAG_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 
+  /**
+   * The satisfaction survey (docs/surveys.md). HS256 secret signing the customers' one-time survey
+   * links; unset → generated once under DATA_DIR (refused beyond loopback, like JWT_SECRET).
+   */
+  SURVEY_LINK_SECRET: unsetIfEmpty(z.string().min(32)),
+  /** Days a survey link works after the complaint closed or the appeal was decided. */
+  SURVEY_LINK_VALID_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Requests per client IP and minute on the unauthenticated /api/v1/public endpoints (the survey page). */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+
   BODY_LIMIT: z.string().default('100kb'),
   /** Largest accepted attachment upload in bytes (larger → 413); the files are kept in the database. */
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),

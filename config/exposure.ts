@@ -57,6 +57,11 @@ export function startupRefusals(config: Config, env: NodeJS.ProcessEnv = process
     else if (isWeakSecret(config.JWT_SECRET)) reasons.push(`HOST=${config.HOST} listens beyond loopback, but JWT_SECRET is weak (few distinct characters or a placeholder word): ${how}`);
     if (config.JWT_PREVIOUS_SECRETS.some(isWeakSecret)) reasons.push(`HOST=${config.HOST} listens beyond loopback, but JWT_PREVIOUS_SECRETS holds a weak secret: remove it`);
   }
+  if (!isLoopbackHost(config.HOST)) {
+    const how = 'set SURVEY_LINK_SECRET to a random secret (e.g. `openssl rand -base64 48`), the same for the API and the worker';
+    if (!config.SURVEY_LINK_SECRET) reasons.push(`HOST=${config.HOST} listens beyond loopback, but customers' survey links would be signed with the embedded secret generated under DATA_DIR: ${how}`);
+    else if (isWeakSecret(config.SURVEY_LINK_SECRET)) reasons.push(`HOST=${config.HOST} listens beyond loopback, but SURVEY_LINK_SECRET is weak (few distinct characters or a placeholder word): ${how}`);
+  }
   return reasons;
 }
 

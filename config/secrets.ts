@@ -34,6 +34,11 @@ export function jwtSecret(config: Config): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
+/** The survey links' HS256 secret (SURVEY_LINK_SECRET, or generated under DATA_DIR): the API and the worker's sender must agree. */
+export function surveyLinkSecret(config: Config): Uint8Array {
+  return new TextEncoder().encode(config.SURVEY_LINK_SECRET ?? embeddedSecret(config, 'survey-link-secret', 48));
+}
+
 /** HS256 secrets retired by a rotation but still accepted (JWT_PREVIOUS_SECRETS). */
 export function previousJwtSecrets(config: Config): Uint8Array[] {
   return config.JWT_PREVIOUS_SECRETS.map((s) => new TextEncoder().encode(s));

@@ -8,7 +8,7 @@ import type { ProcessEnded } from '../domain/process-end.js';
 import { runningRank, settledRank, urgencyRanks } from '../domain/urgency.js';
 import type { ComplaintSort } from '../domain/complaints/types.js';
 import { complaintFacts, complaintFactsVersion, type ComplaintFacts, type FactsSource } from '../domain/reports/facts.js';
-import { maskIdNumber, maskName, maskPhone, PiiErased, PiiUnreadable, type PiiCipher } from '../security/pii.js';
+import { maskEmail, maskIdNumber, maskName, maskPhone, PiiErased, PiiUnreadable, type PiiCipher } from '../security/pii.js';
 import { dataKeyFor, loadDataKeys, openValue, sealValue, type KeyState } from './customer-keys.js';
 import { appendAuditEvent } from './audit.js';
 import type { Database, Transaction } from './client.js';
@@ -19,6 +19,7 @@ import type { TransitionRecord } from '../domain/trail.js';
 
 export type { ComplaintRecord } from '../domain/complaints/projection.js';
 import { writeTransition } from './transition.js';
+import type { DerivedNoticeOptions } from './derived-notices.js';
 
 /**
  * The complaint tables: the projection (`complaints`, written by the `recordComplaint` activity,
@@ -36,7 +37,7 @@ import { writeTransition } from './transition.js';
  * derived from the view, and the transition's audit events and notifications (idempotent on
  * their source keys).
  */
-export async function writeComplaintRecord(db: Database, input: { complaint: ComplaintRecord } & TransitionRecord): Promise<void> {
+export async function writeComplaintRecord(db: Database, input: { complaint: ComplaintRecord } & TransitionRecord, o: DerivedNoticeOptions = {}): Promise<void> {
   const facts = await deriveComplaintFacts(db, input.complaint.view as FactsSource);
   const row = { ...input.complaint, ...facts, updatedAt: new Date() };
   await db.transaction(async (tx) => {
@@ -45,7 +46,7 @@ export async function writeComplaintRecord(db: Database, input: { complaint: Com
       .insert(complaints)
       .values(row)
       .onConflictDoUpdate({ target: complaints.id, set: changes, setWhere: sql`${complaints.version} < ${row.version}` });
-    await writeTransition(tx, { audit: input.audit, notifications: input.notifications });
+    await writeTransition(tx, { audit: input.audit, notifications: input.notifications }, o);
   });
 }
 
@@ -377,7 +378,7 @@ export async function repeatCandidates(db: Database, q: RepeatQuery & { windowDa
 // ---------------------------------------------------------------------------------------------
 // The customer's details (PII), sealed at rest
 
-export const customerFields = ['name', 'phone', 'idNumber'] as const;
+export const customerFields = ['name', 'phone', 'idNumber', 'email'] as const;
 export type CustomerField = (typeof customerFields)[number];
 export type CustomerChange = Partial<Record<CustomerField, string>>;
 
@@ -390,6 +391,8 @@ export interface CustomerDetails {
   name: string;
   phone: string;
   idNumber?: string;
+  /** Where the customer's notices (and the survey link) go by email when no SMS gateway is configured. */
+  email?: string;
   unreadable?: true;
   /** The customer's personal data was erased (their data key destroyed): the fields are empty for good. */
   erased?: true;
@@ -413,12 +416,13 @@ export async function saveCustomer(db: Database, cipher: PiiCipher, c: { complai
       nameEnc: sealValue(dataKey, c.details.name, piiContext(c.complaintId, 'name')),
       phoneEnc: sealValue(dataKey, c.details.phone, piiContext(c.complaintId, 'phone')),
       idNumberEnc: c.details.idNumber ? sealValue(dataKey, c.details.idNumber, piiContext(c.complaintId, 'idNumber')) : null,
+      emailEnc: c.details.email ? sealValue(dataKey, c.details.email, piiContext(c.complaintId, 'email')) : null,
       createdBy: c.createdBy,
     })
     .onConflictDoNothing();
 }
 
-type SealedCustomer = Pick<typeof complaintCustomers.$inferSelect, 'complaintId' | 'nameEnc' | 'phoneEnc' | 'idNumberEnc'>;
+type SealedCustomer = Pick<typeof complaintCustomers.$inferSelect, 'complaintId' | 'nameEnc' | 'phoneEnc' | 'idNumberEnc'> & { emailEnc?: string | null };
 
 /**
  * A row no key of the ring opens reads as unreadable, and a row whose data key an erasure
@@ -430,6 +434,7 @@ function unseal(cipher: PiiCipher, keys: Map<string, KeyState>, row: SealedCusto
       name: openValue(cipher, keys, row.nameEnc, piiContext(row.complaintId, 'name')),
       phone: openValue(cipher, keys, row.phoneEnc, piiContext(row.complaintId, 'phone')),
       ...(row.idNumberEnc ? { idNumber: openValue(cipher, keys, row.idNumberEnc, piiContext(row.complaintId, 'idNumber')) } : {}),
+      ...(row.emailEnc ? { email: openValue(cipher, keys, row.emailEnc, piiContext(row.complaintId, 'email')) } : {}),
     };
   } catch (err) {
     if (err instanceof PiiErased) return { name: '', phone: '', erased: true };
@@ -440,7 +445,7 @@ function unseal(cipher: PiiCipher, keys: Map<string, KeyState>, row: SealedCusto
 
 /** Unseals rows, their data keys loaded and unwrapped once. */
 export async function unsealCustomers(db: Database | Transaction, cipher: PiiCipher, rows: SealedCustomer[]): Promise<CustomerDetails[]> {
-  const keys = await loadDataKeys(db, cipher, rows.flatMap((r) => [r.nameEnc, r.phoneEnc, r.idNumberEnc]));
+  const keys = await loadDataKeys(db, cipher, rows.flatMap((r) => [r.nameEnc, r.phoneEnc, r.idNumberEnc, r.emailEnc ?? null]));
   return rows.map((r) => unseal(cipher, keys, r));
 }
 
@@ -499,7 +504,7 @@ export type CustomerUpdateResult =
   | { kind: 'erased' }
   | { kind: 'replayed' };
 
-const maskers: Record<CustomerField, (s: string) => string> = { name: maskName, phone: maskPhone, idNumber: maskIdNumber };
+const maskers: Record<CustomerField, (s: string) => string> = { name: maskName, phone: maskPhone, idNumber: maskIdNumber, email: maskEmail };
 
 export async function updateCustomer(db: Database, cipher: PiiCipher, u: CustomerUpdate): Promise<CustomerUpdateResult> {
   return db.transaction(async (tx) => {
@@ -523,6 +528,7 @@ export async function updateCustomer(db: Database, cipher: PiiCipher, u: Custome
         nameEnc: sealValue(dataKey, next.name!, piiContext(u.complaintId, 'name')),
         phoneEnc: sealValue(dataKey, next.phone!, piiContext(u.complaintId, 'phone')),
         idNumberEnc: next.idNumber !== undefined ? sealValue(dataKey, next.idNumber, piiContext(u.complaintId, 'idNumber')) : null,
+        emailEnc: next.email !== undefined ? sealValue(dataKey, next.email, piiContext(u.complaintId, 'email')) : null,
       })
       .where(eq(complaintCustomers.complaintId, u.complaintId));
 

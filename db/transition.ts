@@ -1,7 +1,7 @@
 import type { Transaction } from './client.js';
 import type { TransitionRecord } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
-import { writeDerivedNotices } from './derived-notices.js';
+import { writeDerivedNotices, type DerivedNoticeOptions } from './derived-notices.js';
 import { notifications } from './schema/index.js';
 
 /**
@@ -11,7 +11,7 @@ import { notifications } from './schema/index.js';
  * `writeDerivedNotices`). Written inside the caller's transaction, idempotently (source keys), so
  * a retried activity changes nothing.
  */
-export async function writeTransition(tx: Transaction, record: TransitionRecord): Promise<void> {
+export async function writeTransition(tx: Transaction, record: TransitionRecord, o: DerivedNoticeOptions = {}): Promise<void> {
   for (const event of record.audit) await appendAuditEvent(tx, event);
   if (record.notifications?.length) {
     await tx
@@ -19,5 +19,5 @@ export async function writeTransition(tx: Transaction, record: TransitionRecord)
       .values(record.notifications.map((n) => ({ ...n, data: n.data ?? null })))
       .onConflictDoNothing({ target: notifications.sourceKey });
   }
-  await writeDerivedNotices(tx, record.audit);
+  await writeDerivedNotices(tx, record.audit, o);
 }

@@ -32,16 +32,19 @@ export interface TextRule {
 }
 
 /** The named shapes; the UI says each in words (web/src/i18n "fieldError.format.*"). */
-export type TextFormat = 'id' | 'phone' | 'idNumber';
+export type TextFormat = 'id' | 'phone' | 'idNumber' | 'email';
 
 export const idPattern = /^[A-Za-z0-9_.:@-]+$/;
 export const phonePattern = /^\+?[0-9][0-9 -]{4,24}$/;
 export const idNumberPattern = /^[0-9A-Za-z]{6,30}$/;
+/** One address, local@domain.tld: no spaces, no second @ (what a mail server is handed as-is). */
+export const emailPattern = /^[^\s@<>()\[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 export const formatMessages: Record<TextFormat, string> = {
   id: 'ids are letters, digits and _ . : @ -',
   phone: 'expected a phone number: digits, optionally a leading + and spaces or dashes',
   idNumber: 'expected an identity document number: 6–30 letters or digits',
+  email: 'expected an email address, such as name@bank.example',
 };
 
 /** A required label or title (trimmed, not empty). */
@@ -54,6 +57,7 @@ export const freeText = (max = 10_000): TextRule => ({ required: false, max, tri
 export const idRule: TextRule = { required: true, max: 200, trim: false, pattern: idPattern, format: 'id' };
 export const phoneRule: TextRule = { required: true, trim: true, pattern: phonePattern, format: 'phone' };
 export const idNumberRule: TextRule = { required: true, trim: true, pattern: idNumberPattern, format: 'idNumber' };
+export const emailRule: TextRule = { required: true, max: 254, trim: true, pattern: emailPattern, format: 'email' };
 
 /**
  * The problem with `value` under `rule`, if any. `undefined` stands for a field left out: that is

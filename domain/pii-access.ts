@@ -18,7 +18,7 @@ export const piiAccessPurposes = ['list', 'detail', 'command', 'export', 'custom
 export type PiiAccessPurpose = (typeof piiAccessPurposes)[number];
 
 /** The customer fields that can be handed out in clear. */
-export const piiFields = ['name', 'phone', 'idNumber'] as const;
+export const piiFields = ['name', 'phone', 'idNumber', 'email'] as const;
 export type PiiField = (typeof piiFields)[number];
 
 /** One complaint's customer, as an access record names it. */
@@ -37,6 +37,7 @@ export interface PresentedCustomer {
   name?: string;
   phone?: string;
   idNumber?: string;
+  email?: string;
 }
 
 /**

@@ -105,7 +105,7 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     // The scheduled backup's activity (backup/schedule.ts) beside the others; the embedded database
     // is dumped through this process's own handle.
-    activities: { ...createActivities({ db: db.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config), channel }), ...backupActivities(config, logger.child({ component: 'backup' }), db.pglite) },
+    activities: { ...createActivities({ db: db.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config), surveyLinkValidDays: config.SURVEY_LINK_VALID_DAYS, channel }), ...backupActivities(config, logger.child({ component: 'backup' }), db.pglite) },
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
     logger: logger.child({ component: 'activity' }),
     tuning: workerTuning(config),

@@ -8,7 +8,8 @@ import type { CustomerSendFacts, Delivery, DeliveryChannel } from '../db/notific
 import { readPerson } from '../db/people.js';
 import type { CustomerNoticeKind } from '../domain/notifications/derive.js';
 import type { Language } from '../domain/notifications/routing.js';
-import { maskPhone, type PiiCipher } from '../security/pii.js';
+import { maskEmail, maskPhone, type PiiCipher } from '../security/pii.js';
+import { signSurveyLink } from '../security/survey-link.js';
 import type { Mailer } from './channels/email.js';
 import { NoChannel } from './channels/errors.js';
 import { postToIm } from './channels/im.js';
@@ -35,6 +36,8 @@ export interface SenderDeps {
   /** The institution's name, signing customer messages. */
   senderName: string;
   customerLanguage: Language;
+  /** Signs the survey notices' one-time links (SURVEY_LINK_SECRET); unset → survey notices are not sent. */
+  surveyLinkSecret?: Uint8Array;
 }
 
 export interface SendResult {
@@ -50,6 +53,15 @@ export const mailMessageId = (d: Pick<Delivery, 'messageId'>) => `${d.messageId}
 export function createSenders(deps: SenderDeps): Record<DeliveryChannel, Sender> {
   const message = (d: Delivery, language: Language) =>
     staffMessage({ topic: d.topic, entityType: d.entityType, entityId: d.entityId, data: d.data, language, publicUrl: deps.publicUrl, timeZone: deps.timeZone });
+
+  /** The survey's one-time link, signed now from the invitation the notice names (never stored: docs/surveys.md). */
+  const surveyLinkOf = async (d: Delivery): Promise<string> => {
+    const data = (d.data ?? {}) as { invitationId?: unknown; expiresAt?: unknown };
+    if (!deps.surveyLinkSecret) throw new NoChannel('no survey link secret configured');
+    if (typeof data.invitationId !== 'string' || typeof data.expiresAt !== 'string') throw new NoChannel('the survey notice names no invitation');
+    const token = await signSurveyLink(deps.surveyLinkSecret, { id: data.invitationId, expiresAt: data.expiresAt });
+    return `${deps.publicUrl}/survey/${token}`;
+  };
 
   return {
     email: async (d) => {
@@ -75,7 +87,8 @@ export function createSenders(deps: SenderDeps): Record<DeliveryChannel, Sender>
       if (!contact) throw new NoChannel('the complaint has no customer record');
       if (contact.erased) throw new NoChannel('the customer’s personal data was erased');
       const kind = d.topic.replace(/^customer\./, '') as CustomerNoticeKind;
-      const msg = customerMessage({ kind, complaintId: d.entityId, data: d.data, language: deps.customerLanguage, timeZone: deps.timeZone, sender: deps.senderName });
+      const surveyLink = kind === 'survey' ? await surveyLinkOf(d) : undefined;
+      const msg = customerMessage({ kind, complaintId: d.entityId, data: d.data, language: deps.customerLanguage, timeZone: deps.timeZone, sender: deps.senderName, ...(surveyLink ? { surveyLink } : {}) });
       // The contact leaves for the gateway or mail server: recorded in the PII access log first
       // (docs/security.md "PII access log"), one record per attempt handed to a channel.
       const handOut = async (fields: PiiField[]) => {
@@ -87,10 +100,10 @@ export function createSenders(deps: SenderDeps): Record<DeliveryChannel, Sender>
         const outcome = await sendSms(deps.sms, { to: contact.phone, text: msg.text, messageId: d.messageId });
         return { outcome, customer: { via: 'sms', to: maskPhone(contact.phone) } };
       }
-      // A customer email address, once intake records one (docs/notifications.md "The customer").
-      const email = (contact as { email?: string }).email;
+      // The customer's email address, when intake recorded one (docs/notifications.md "The customer").
+      const email = contact.email;
       if (email && deps.mailer) {
-        await handOut(['name']);
+        await handOut(['name', 'email']);
         const outcome = await deps.mailer.send({ to: { name: contact.name, address: email }, subject: msg.subject, text: msg.text, messageId: mailMessageId(d) });
         return { outcome, customer: { via: 'email', to: maskEmail(email) } };
       }
@@ -99,9 +112,5 @@ export function createSenders(deps: SenderDeps): Record<DeliveryChannel, Sender>
   };
 }
 
-/** a***@bank.example: enough for the auditor to tell addresses apart, not to read one. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return '***';
-  return `${email[0]}***${email.slice(at)}`;
-}
+/** a***@bank.example (security/pii.ts), re-exported where the customer channel's audit used it from. */
+export { maskEmail };

@@ -1,7 +1,7 @@
 import type { Registry } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
-import { piiCipher } from '../config/secrets.js';
+import { piiCipher, surveyLinkSecret } from '../config/secrets.js';
 import type { Database } from '../db/client.js';
 import { readPolicy } from '../db/settings.js';
 import { createMailer } from './channels/email.js';
@@ -30,6 +30,7 @@ export async function startNotifications(config: Config, db: Database, logger: L
     timeZone: calendar.timeZone,
     senderName: config.NOTICE_SENDER_NAME,
     customerLanguage: config.CUSTOMER_NOTICE_LANGUAGE,
+    surveyLinkSecret: surveyLinkSecret(config),
   });
   const dispatcher = startDispatcher({
     db,

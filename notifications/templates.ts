@@ -234,10 +234,12 @@ export interface CustomerMessageInput {
   timeZone: string;
   /** Who signs the message (the institution's name). */
   sender: string;
+  /** The survey notice's one-time link (`<PUBLIC_URL>/survey/<token>`), signed at send time. */
+  surveyLink?: string;
 }
 
 /**
- * The customer's acknowledgement, result and appeal-decision notices: short enough for an SMS,
+ * The customer's acknowledgement, result, appeal-decision and survey notices: short enough for an SMS,
  * signed with the institution's name, naming the complaint number the customer can quote.
  */
 export function customerMessage(i: CustomerMessageInput): { subject: string; text: string } {
@@ -271,6 +273,20 @@ export function customerMessage(i: CustomerMessageInput): { subject: string; tex
       return zh
         ? { subject: `您的复核申请结果（编号 ${i.complaintId}）`, text: `${sign}您对投诉（编号 ${i.complaintId}）的复核申请${upheld ? '已获支持' : '经审查维持原处理结果'}。${decision ? `复核结论：${decision}。` : ''}` }
         : { subject: `The decision on your appeal (no. ${i.complaintId})`, text: `${sign}Your appeal on complaint no. ${i.complaintId} was ${upheld ? 'upheld' : 'dismissed; the resolution stands'}.${decision ? ` Decision: ${decision}.` : ''}` };
+    }
+    case 'survey': {
+      const until = formatInstant(d.expiresAt, i.language, i.timeZone);
+      const link = i.surveyLink ?? '';
+      const appeal = d.surveyKind === 'appeal';
+      return zh
+        ? {
+            subject: `请评价我们的服务（编号 ${i.complaintId}）`,
+            text: `${sign}感谢您的耐心。您的${appeal ? '复核申请' : '投诉'}（编号 ${i.complaintId}）已办结，诚邀您花一分钟评价我们的服务：${link} ${until ? `链接仅限本人使用一次，${until} 前有效。` : '链接仅限使用一次。'}`,
+          }
+        : {
+            subject: `How did we do? (no. ${i.complaintId})`,
+            text: `${sign}Thank you for your patience. Your ${appeal ? 'appeal' : 'complaint'} no. ${i.complaintId} is closed; please take a minute to rate our service: ${link} ${until ? `The link works once, until ${until}.` : 'The link works once.'}`,
+          };
     }
   }
 }

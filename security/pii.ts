@@ -191,6 +191,13 @@ export function maskIdNumber(idNumber: string): string {
   return `${s.slice(0, 3)}${'*'.repeat(s.length - 7)}${s.slice(-4)}`;
 }
 
+/** a***@bank.example: enough to tell addresses apart, not to read one. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}
+
 /** The first character kept (the family name in Chinese order): 张三丰 → 张**, Li Wei → L*****. */
 export function maskName(name: string): string {
   const chars = [...name.trim()];

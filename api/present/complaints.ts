@@ -2,7 +2,7 @@ import type { CustomerDetails } from '../../db/complaints.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import { revealOffer } from '../../domain/complaints/customer-reveal.js';
 import { clearAccessOf, type PiiAccessItem, type PiiField } from '../../domain/pii-access.js';
-import { maskIdNumber, maskName, maskPhone } from '../../security/pii.js';
+import { maskEmail, maskIdNumber, maskName, maskPhone } from '../../security/pii.js';
 import type { Principal } from '../auth/roles.js';
 
 /**
@@ -22,12 +22,13 @@ export function presentComplaint(view: ComplaintView, customer: CustomerDetails 
   return { ...rest, rootCause: view.rootCause ?? null, agentTeam: view.agentTeam ?? null, customer: { ref: customerRef, ...masked(clear), masked: true, ...marker, reveal }, repeat: view.repeatOf.length > 0 };
 }
 
-function masked(clear: { name: string; phone: string; idNumber?: string }, keep: readonly PiiField[] = []) {
+function masked(clear: { name: string; phone: string; idNumber?: string; email?: string }, keep: readonly PiiField[] = []) {
   const show = (f: PiiField, mask: (v: string) => string, v: string) => (keep.includes(f) ? v : mask(v));
   return {
     name: show('name', maskName, clear.name),
     phone: show('phone', maskPhone, clear.phone),
     ...(clear.idNumber !== undefined ? { idNumber: show('idNumber', maskIdNumber, clear.idNumber) } : {}),
+    ...(clear.email !== undefined ? { email: show('email', maskEmail, clear.email) } : {}),
   };
 }
 
@@ -35,7 +36,7 @@ function masked(clear: { name: string; phone: string; idNumber?: string }, keep:
  * The customer of a deliberate reveal: the asked fields in clear, the others masked, and which
  * fields went out in clear (the non-empty asked ones) — what the PII access record names.
  */
-export function presentRevealedCustomer(customerRef: string, customer: { name: string; phone: string; idNumber?: string }, fields: readonly PiiField[]) {
+export function presentRevealedCustomer(customerRef: string, customer: { name: string; phone: string; idNumber?: string; email?: string }, fields: readonly PiiField[]) {
   const revealed = fields.filter((f) => typeof customer[f] === 'string' && customer[f] !== '');
   return { customer: { ref: customerRef, ...masked(customer, revealed) }, revealed };
 }

@@ -8,12 +8,14 @@ import { id, instant, ProcessEndedSchema, requiredFreeText, requiredText, text, 
 
 const phone = textField(customerRules.phone);
 const idNumber = textField(customerRules.idNumber);
+const email = textField(customerRules.email);
 
 export const CustomerSchema = z.strictObject({
   ref: textField(customerRules.ref),
   name: textField(customerRules.name),
   phone,
   idNumber: idNumber.optional(),
+  email: email.optional().openapi({ description: 'Where the customer’s notices and the satisfaction survey link go by email (when no SMS gateway is configured); sealed at rest like the phone' }),
 });
 
 export const IntakeSchema = z
@@ -166,6 +168,7 @@ export const ComplaintSchema = z
       name: z.string(),
       phone: z.string(),
       idNumber: z.string().optional(),
+      email: z.string().optional().openapi({ description: 'masked: a***@bank.example' }),
       masked: z.boolean().openapi({ description: 'Always true: every complaint answer carries the customer masked; the clear details only through the reveal' }),
       unreadable: z.literal(true).optional().openapi({ description: 'The stored details do not decrypt with the configured PII keys (name and phone are then empty)' }),
       erased: z.literal(true).optional().openapi({ description: 'The customer’s personal data was erased (crypto-shredded): name and phone are empty for good' }),

@@ -114,6 +114,8 @@ export const complaintCustomers = pgTable('complaint_customers', {
   nameEnc: text('name_enc').notNull(),
   phoneEnc: text('phone_enc').notNull(),
   idNumberEnc: text('id_number_enc'),
+  /** The customer's email address, when given at intake (sealed like the others; only ever under the customer's data key). */
+  emailEnc: text('email_enc'),
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -3,13 +3,14 @@
  * API's request schemas are built from (api/schemas/complaints.ts) and the web forms check before
  * sending. Choices (channel, severity, yes/no) are not here: a form offers only valid ones.
  */
-import { freeText, idNumberRule, idRule, phoneRule, requiredFreeText, requiredText, type FormRules } from '../field-rules.js';
+import { emailRule, freeText, idNumberRule, idRule, phoneRule, requiredFreeText, requiredText, type FormRules } from '../field-rules.js';
 
 export const customerRules = {
   ref: idRule,
   name: requiredText(200),
   phone: phoneRule,
   idNumber: idNumberRule,
+  email: emailRule,
 } as const;
 
 /** By command (and `intake`), the fields by request path. */
@@ -21,6 +22,7 @@ export const complaintInputRules = {
     'customer.name': customerRules.name,
     'customer.phone': customerRules.phone,
     'customer.idNumber': { ...customerRules.idNumber, optional: true },
+    'customer.email': { ...customerRules.email, optional: true },
   },
   respond: { message: requiredFreeText(10_000) },
   transfer: { department: idRule, reason: requiredFreeText(2_000) },

@@ -21,7 +21,7 @@ export interface RecordedEvent {
   reason?: string | null;
 }
 
-export const customerNoticeKinds = ['acknowledgement', 'result', 'appeal_result'] as const;
+export const customerNoticeKinds = ['acknowledgement', 'result', 'appeal_result', 'survey'] as const;
 export type CustomerNoticeKind = (typeof customerNoticeKinds)[number];
 
 /** A notice to the customer of one complaint, with the facts its template renders. */
@@ -63,6 +63,14 @@ export function customerNoticeFor(e: RecordedEvent): CustomerNotice | undefined 
     default:
       return undefined;
   }
+}
+
+/**
+ * The satisfaction survey's invitation to the customer (docs/surveys.md): what the template needs
+ * to sign the one-time link at send time (the invitation and its end), never the link itself.
+ */
+export function surveyNoticeFor(e: RecordedEvent, invitation: { id: string; kind: string; expiresAt: string }): CustomerNotice {
+  return { kind: 'survey', complaintId: e.entityId, key: `${e.sourceKey}:survey`, data: { invitationId: invitation.id, surveyKind: invitation.kind, expiresAt: new Date(invitation.expiresAt).toISOString() } };
 }
 
 /**

@@ -185,6 +185,9 @@ const matrix = {
   'POST /api/v1/meetings/{id}/items':                         [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
   'POST /api/v1/meetings/{id}/decisions':                     [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
   'POST /api/v1/meetings/{id}/minutes/signature':             [D,  D,    D,     D,      D,  D,  D,    D,   D,     A],
+  // The customer's survey page: public by design, the signed one-time link is the credential (docs/surveys.md).
+  'GET /api/v1/public/surveys/{token}':                       [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
+  'POST /api/v1/public/surveys/{token}':                      [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
   // The development sign-in is public by design and absent with an identity provider (docs/security.md).
   'GET /api/v1/dev/users':                                    [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
   'POST /api/v1/dev/tokens':                                  [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],

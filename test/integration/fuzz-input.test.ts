@@ -49,7 +49,7 @@ let fixtures: ReturnType<typeof endpointFixtures>;
 const fixtureIds = new Map<FixtureKind, string>();
 
 beforeAll(async () => {
-  stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_TOKEN_PER_MINUTE: '1000000', ATTACHMENT_MAX_BYTES: String(attachmentLimit) } });
+  stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_TOKEN_PER_MINUTE: '1000000', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', ATTACHMENT_MAX_BYTES: String(attachmentLimit) } });
   const g = gates(stack);
   await g.roster();
   await g.policy();

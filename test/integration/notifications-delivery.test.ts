@@ -178,9 +178,12 @@ describe('the customer hears from the bank', () => {
     expect(appeal.body.text).toContain('复核结论：原处理结果维持');
     const actions = await eventually(async () => {
       const rows = await stack.query<{ action: string; after: any }>(`select action, after from audit_events where entity_type = 'customer_notice' and entity_id = $1 order by seq`, [c.id]);
-      return rows.filter((r) => r.action === 'customer_notice.sent').length === 3 ? rows : undefined;
-    }, 'three notices sent');
-    expect(actions.filter((r) => r.action === 'customer_notice.sent').map((r) => r.after.kind)).toEqual(['acknowledgement', 'result', 'appeal_result']);
+      return rows.filter((r) => r.action === 'customer_notice.sent').length === 4 ? rows : undefined;
+    }, 'four notices sent');
+    // The appeal's decision also invites the customer to the satisfaction survey (docs/surveys.md).
+    expect(actions.filter((r) => r.action === 'customer_notice.sent').map((r) => r.after.kind).sort()).toEqual(['acknowledgement', 'appeal_result', 'result', 'survey']);
+    const survey = await eventually(async () => sms.received.find((r) => r.body.text.includes(c.id) && r.body.text.includes('/survey/')), 'the survey SMS');
+    expect(survey.body.text).toMatch(/https:\/\/cx\.bank\.example\/survey\/[\w-]+\.[\w-]+\.[\w-]+/);
   });
 });
 

@@ -146,7 +146,7 @@ describe('a start beyond loopback (`npm run api` with HOST=0.0.0.0)', () => {
   it('starts with a secret of the operator’s own, and hands out no development token', async () => {
     const name = `cxgov_test_exposed_${randomBytes(4).toString('hex')}`;
     const databaseUrl = await createDatabase(name, inject('templateDatabase'));
-    const api = await startApiProcess({ ...role({ HOST: '0.0.0.0', JWT_SECRET: strongSecret }), databaseUrl });
+    const api = await startApiProcess({ ...role({ HOST: '0.0.0.0', JWT_SECRET: strongSecret, SURVEY_LINK_SECRET: [...strongSecret].reverse().join('') }), databaseUrl });
     try {
       expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
       const res = await fetch(`${api.url}/api/v1/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'heping' }) });

@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
+import { surveyLinkSecret } from '../../config/secrets.js';
+import { surveyInvitationsOf } from '../../db/surveys.js';
 import { defaultIncidentPolicy } from '../../domain/incidents/policy.js';
+import { signSurveyLink } from '../../security/survey-link.js';
 import { monthBefore } from '../../domain/meetings/process.js';
 import type { incidentWatchWorkflow } from '../../workflows/incident/watch.js';
 import { command, intake, intakeBody } from './complaints.js';
@@ -56,7 +59,8 @@ export type FixtureKind =
   | 'legalHold'
   | 'meeting'
   | 'meetingPresent'
-  | 'meetingDecided';
+  | 'meetingDecided'
+  | 'surveyLink';
 
 export interface SampleRequest {
   /** the state the endpoint is called in; its id fills `{id}` / `{entityId}` */
@@ -307,6 +311,9 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'POST /api/v1/meetings/{id}/decisions': { fixture: 'meetingPresent', ok: 200, as: chairSeat, body: { itemKey: `quality_report:${monthBefore(meetingMonthOf(stack))}`, decision: 'noted' } },
     'POST /api/v1/meetings/{id}/minutes/signature': { fixture: 'meetingDecided', ok: 200, as: chairSeat, body: { confirm: true } },
 
+    // The customer's survey page: the fixture is a fresh one-time link (its token fills {token}).
+    'GET /api/v1/public/surveys/{token}': { fixture: 'surveyLink', ok: 200, as: people.nobody, public: true },
+    'POST /api/v1/public/surveys/{token}': { fixture: 'surveyLink', ok: 201, as: people.nobody, public: true, body: { csat: 4, nps: 9, verbatim: 'quicker answers please' } },
     'GET /api/v1/dev/users': { fixture: 'none', ok: 200, as: people.nobody, public: true },
     'POST /api/v1/dev/tokens': { fixture: 'none', ok: 200, as: people.nobody, public: true, body: { userId: 'limin' } },
   };
@@ -359,6 +366,13 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
       const id = await f.resolved();
       await command(stack, people.agent, id, '/customer-feedback', { satisfied: false, via: 'callback', comment: 'still unhappy' });
       return id;
+    },
+    /** the one-time survey link (its signed token) of a complaint the customer confirmed and so closed */
+    surveyLink: async () => {
+      const id = await f.resolved();
+      await command(stack, people.agent, id, '/customer-feedback', { satisfied: true, via: 'callback', comment: 'thanks' });
+      const invitation = await eventually(async () => (await surveyInvitationsOf(stack.database.db, 'complaint', id))[0], 'the survey invitation of the closed complaint');
+      return signSurveyLink(surveyLinkSecret(stack.config), invitation);
     },
     inAppeal: async () => {
       const id = await f.reopened();

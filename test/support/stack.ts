@@ -136,7 +136,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       connection: workerConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
-      activities: createActivities({ db: database.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config), channel: { temporal, signer: new CommandSigner(commandSigningKey(config)) } }),
+      activities: createActivities({ db: database.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config), surveyLinkValidDays: config.SURVEY_LINK_VALID_DAYS, channel: { temporal, signer: new CommandSigner(commandSigningKey(config)) } }),
       logger,
       workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
       tuning: workerTuning(config),

@@ -9,6 +9,7 @@ import { devSigninRefusal, isLoopbackHost, isWeakSecret, startupRefusals } from 
 /** What the API may offer given where it listens (config/exposure.ts, docs/security.md "Secure defaults"). */
 const config = (env: Record<string, string>) => loadConfig({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'cxgov-exposure-')), ...env });
 const strong = 'Zt8q3vYb0Lr6Wm1Kx9Pd4Hs7Jc2Nf5Ge8Ua0Qo3Ti6Vy1Rw';
+const surveyStrong = 'Mq5Xe2Lz8Wv1Bn4Cr7Ty0Ud3Hk6Jp9Fs2Ga5Zo8Qi1Nw4Ey';
 
 describe('where the API listens', () => {
   it('tells loopback from the network', () => {
@@ -42,13 +43,22 @@ describe('development sign-in and the start beyond loopback', () => {
 
   it('refuses to start beyond loopback on the embedded or a weak HS256 secret, saying what to set', () => {
     expect(startupRefusals(config({}), {})).toEqual([]);
-    const embedded = startupRefusals(config({ HOST: '0.0.0.0' }), {});
+    const embedded = startupRefusals(config({ HOST: '0.0.0.0', SURVEY_LINK_SECRET: surveyStrong }), {});
     expect(embedded).toHaveLength(1);
     expect(embedded[0]).toMatch(/embedded HS256 secret.*JWT_JWKS_URL.*JWT_SECRET/);
     expect(startupRefusals(config({ HOST: '0.0.0.0', JWT_SECRET: 'x'.repeat(48) }), {})[0]).toContain('JWT_SECRET is weak');
     expect(startupRefusals(config({ HOST: '0.0.0.0', JWT_SECRET: strong, JWT_PREVIOUS_SECRETS: 'y'.repeat(40) }), {})[0]).toContain('JWT_PREVIOUS_SECRETS');
-    expect(startupRefusals(config({ HOST: '0.0.0.0', JWT_SECRET: strong }), {})).toEqual([]);
-    expect(startupRefusals(config({ HOST: '10.0.0.5', JWT_JWKS_URL: 'https://idp.bank.example/jwks.json' }), {})).toEqual([]);
+    expect(startupRefusals(config({ HOST: '0.0.0.0', JWT_SECRET: strong, SURVEY_LINK_SECRET: surveyStrong }), {})).toEqual([]);
+    expect(startupRefusals(config({ HOST: '10.0.0.5', JWT_JWKS_URL: 'https://idp.bank.example/jwks.json', SURVEY_LINK_SECRET: surveyStrong }), {})).toEqual([]);
+  });
+
+  it('refuses to start beyond loopback when customers\' survey links would be signed with the embedded or a weak secret', () => {
+    const idp = { HOST: '10.0.0.5', JWT_JWKS_URL: 'https://idp.bank.example/jwks.json' };
+    expect(startupRefusals(config({}), {})).toEqual([]);
+    const embedded = startupRefusals(config(idp), {});
+    expect(embedded).toHaveLength(1);
+    expect(embedded[0]).toMatch(/survey links.*embedded secret.*SURVEY_LINK_SECRET/);
+    expect(startupRefusals(config({ ...idp, SURVEY_LINK_SECRET: 'x'.repeat(48) }), {})[0]).toContain('SURVEY_LINK_SECRET is weak');
   });
 
   it('refuses DEV_SIGNIN=1 where the sign-in may not exist', () => {

@@ -58,4 +58,15 @@ describe('customer messages', () => {
     expect(appeal.text).toContain('dismissed');
     expect(appeal.text).toContain('Decision: stands');
   });
+  it('the survey invitation: the one-time link and until when it works, in both languages', () => {
+    const link = 'https://cx.bank.example/survey/aaa.bbb.ccc';
+    const data = { invitationId: 'SV-1', surveyKind: 'complaint', expiresAt: '2026-11-16T08:00:00.000Z' };
+    const zh = customerMessage({ kind: 'survey', complaintId: 'C-42', data, language: 'zh', timeZone: 'Asia/Shanghai', sender: '示例银行', surveyLink: link });
+    expect(zh.subject).toBe('请评价我们的服务（编号 C-42）');
+    expect(zh.text).toContain(link);
+    expect(zh.text).toContain('2026年11月16日 16:00 前有效');
+    const en = customerMessage({ kind: 'survey', complaintId: 'C-42', data: { ...data, surveyKind: 'appeal' }, language: 'en', timeZone: 'UTC', sender: 'B', surveyLink: link });
+    expect(en.text).toContain(`Your appeal no. C-42 is closed; please take a minute to rate our service: ${link}`);
+    expect(en.text).toContain('The link works once');
+  });
 });

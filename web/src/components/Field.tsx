@@ -78,7 +78,7 @@ export function RequiredNote() {
 }
 
 /** Shapes a `format` problem can name, by the field's last path segment; the rest are ids. */
-const formats: Record<string, string> = { phone: 'phone', idNumber: 'idNumber', uri: 'uri', sha256: 'sha256' };
+const formats: Record<string, string> = { phone: 'phone', idNumber: 'idNumber', email: 'email', uri: 'uri', sha256: 'sha256' };
 
 /**
  * A field problem in the reader's language, from its code (domain/field-rules.ts); never the

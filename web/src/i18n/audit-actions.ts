@@ -83,6 +83,7 @@ const actions: Record<string, [en: string, zh: string]> = {
   'customer_notice.redriven': ['Notice to the customer resent', '客户通知重新发送'],
   'pii_access.granted': ['Customer details shown in clear', '客户信息明文展示'],
   'pii_access.flagged': ['Unusual access flagged to compliance', '异常访问已提示合规'],
+  'survey.answered': ['Survey answered by the customer', '客户已完成满意度调查'],
 };
 
 /** Actions several families record alike, by their last part (`review.updated`, `complaint.history_archived`). */
@@ -113,6 +114,7 @@ const families: Record<string, [en: string, zh: string]> = {
   report: ['reports', '报告'],
   customer_notice: ['notices to customers', '客户通知'],
   pii_access: ['customer data access', '客户信息访问'],
+  survey: ['satisfaction surveys', '满意度调查'],
 };
 export const actionFamilies = Object.keys(families);
 

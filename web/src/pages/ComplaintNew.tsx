@@ -21,7 +21,7 @@ const required = (path: string) => isRequired(rules, path);
 export function ComplaintNewPage() {
   const { t, label } = useI18n();
   const navigate = useNavigate();
-  const [f, setF] = useState({ channel: 'hotline', category: 'service', severity: 'general', ref: '', name: '', phone: '', idNumber: '', initiativeId: '', description: '', receivedAt: '' });
+  const [f, setF] = useState({ channel: 'hotline', category: 'service', severity: 'general', ref: '', name: '', phone: '', idNumber: '', email: '', initiativeId: '', description: '', receivedAt: '' });
   const intake = useCommand((body: unknown) => api.post<Complaint>('/complaints', body));
   const [checked, setChecked] = useState<Record<string, string>>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -30,7 +30,7 @@ export function ComplaintNewPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const problems = checkForm(rules, { description: f.description, initiativeId: f.initiativeId.trim(), 'customer.ref': f.ref.trim(), 'customer.name': f.name, 'customer.phone': f.phone, 'customer.idNumber': f.idNumber });
+    const problems = checkForm(rules, { description: f.description, initiativeId: f.initiativeId.trim(), 'customer.ref': f.ref.trim(), 'customer.name': f.name, 'customer.phone': f.phone, 'customer.idNumber': f.idNumber, 'customer.email': f.email });
     intake.clearError();
     if (problems.length > 0) {
       setChecked(errorsByPath(t, problems, ''));
@@ -43,7 +43,7 @@ export function ComplaintNewPage() {
       category: f.category,
       severity: f.severity,
       description: f.description,
-      customer: { ref: f.ref.trim(), name: f.name, phone: f.phone, ...(f.idNumber.trim() ? { idNumber: f.idNumber.trim() } : {}) },
+      customer: { ref: f.ref.trim(), name: f.name, phone: f.phone, ...(f.idNumber.trim() ? { idNumber: f.idNumber.trim() } : {}), ...(f.email.trim() ? { email: f.email.trim() } : {}) },
       ...(f.initiativeId.trim() ? { initiativeId: f.initiativeId.trim() } : {}),
       ...(f.receivedAt ? { receivedAt: new Date(f.receivedAt).toISOString() } : {}),
     };
@@ -104,6 +104,9 @@ export function ComplaintNewPage() {
           </Field>
           <Field label={t('intake.idNumber')} error={errors['customer.idNumber']} hint={t('form.optional')} required={required('customer.idNumber')}>
             <input name="customer.idNumber" value={f.idNumber} onChange={set('idNumber')} autoComplete="off" />
+          </Field>
+          <Field label={t('intake.email')} error={errors['customer.email']} hint={t('intake.emailHint')} required={required('customer.email')}>
+            <input name="customer.email" type="email" value={f.email} onChange={set('email')} inputMode="email" autoComplete="off" />
           </Field>
         </div>
         <div className="form-actions">
