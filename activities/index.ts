@@ -8,6 +8,8 @@ import { erasureActivities, type ErasureActivityDeps } from './erasures.js';
 import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
 import { meetingActivities, type ProcessChannel } from './meetings.js';
+import { npsCampaignActivities, type NpsScheduler } from './nps-campaigns.js';
+import type { NpsCampaignPolicy } from '../domain/surveys/campaigns.js';
 import { reportActivities } from './reports.js';
 import { targetActivities } from './targets.js';
 
@@ -19,6 +21,9 @@ export interface ActivityDeps extends ErasureActivityDeps {
   channel?: ProcessChannel;
   /** SURVEY_LINK_VALID_DAYS (docs/surveys.md): the survey invitations closing complaints issue. */
   surveyLinkValidDays?: number;
+  /** Product NPS campaigns: their policy, and the schedules' keeper (a worker with a Temporal client). */
+  npsCampaignPolicy?: NpsCampaignPolicy;
+  npsScheduler?: NpsScheduler;
 }
 
 /** Every activity the worker registers. Workflows import only the *type*. */
@@ -34,6 +39,11 @@ export function createActivities(deps: ActivityDeps) {
     ...improvementActivities(deps.db),
     ...erasureActivities(deps.db, deps),
     ...meetingActivities(deps.db, deps.channel),
+    ...npsCampaignActivities(deps.db, {
+      ...(deps.npsCampaignPolicy ? { policy: deps.npsCampaignPolicy } : {}),
+      ...(deps.surveyLinkValidDays !== undefined ? { surveyLinkValidDays: deps.surveyLinkValidDays } : {}),
+      ...(deps.npsScheduler ? { scheduler: deps.npsScheduler } : {}),
+    }),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

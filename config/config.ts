@@ -182,6 +182,19 @@ const schema = z.object({
   SURVEY_LINK_SECRET: unsetIfEmpty(z.string().min(32)),
   /** Days a survey link works after the complaint closed or the appeal was decided. */
   SURVEY_LINK_VALID_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /**
+   * Product NPS campaigns (docs/surveys.md "Product NPS"), one schedule per product under
+   * post-launch watch: days between campaigns (and the period each looks back on), customers
+   * invited at most per campaign, days before a customer is asked again, and the drop (NPS points,
+   * between two periods of at least NPS_MIN_ANSWERS answers each) that raises a post-launch review.
+   */
+  NPS_CAMPAIGN_EVERY_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  NPS_CAMPAIGN_SAMPLE: z.coerce.number().int().min(0).max(100_000).default(200),
+  NPS_QUIET_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  NPS_DROP_POINTS: z.coerce.number().min(1).max(200).default(20),
+  NPS_MIN_ANSWERS: z.coerce.number().int().min(1).default(10),
+  /** Minutes between two checks that every product under post-launch watch has its campaign schedule. */
+  NPS_SCHEDULE_SYNC_MINUTES: z.coerce.number().min(0.02).max(10_080).default(60),
   /** Requests per client IP and minute on the unauthenticated /api/v1/public endpoints (the survey page). */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 

@@ -51,8 +51,11 @@ export async function writeDerivedNotices(tx: Transaction, audit: readonly Audit
   }
 }
 
-/** One notice to a complaint's customer on the customer channel, with its `customer_notice.queued` event. */
-async function queueCustomerNotice(tx: Transaction, notice: CustomerNotice, e: AuditEventInput): Promise<void> {
+/**
+ * One notice to a complaint's customer on the customer channel, with its `customer_notice.queued`
+ * event; `cause` is what queued it (the transition's event, or a product NPS campaign's run).
+ */
+export async function queueCustomerNotice(tx: Transaction, notice: CustomerNotice, cause: Pick<AuditEventInput, 'at' | 'action'>): Promise<void> {
   const messageId = messageIdFor(notice.key);
   const [queued] = await tx
     .insert(notificationDeliveries)
@@ -76,8 +79,8 @@ async function queueCustomerNotice(tx: Transaction, notice: CustomerNotice, e: A
     actor: systemActor.userId,
     roles: [...systemActor.roles],
     action: 'customer_notice.queued',
-    at: e.at,
+    at: cause.at,
     before: null,
-    after: { kind: notice.kind, messageId, cause: e.action },
+    after: { kind: notice.kind, messageId, cause: cause.action },
   });
 }

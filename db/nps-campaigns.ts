@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { NpsFigures } from '../domain/reports/voice.js';
-import { npsFigures } from '../domain/reports/voice.js';
+import { systemActor } from '../domain/actor.js';
+import { npsFigures, type NpsFigures } from '../domain/reports/voice.js';
+import { invitationIdFor, surveyExpiry } from '../domain/surveys/invitations.js';
+import { appendAuditEvent } from './audit.js';
 import { queryRows, type Database } from './client.js';
+import { queueCustomerNotice } from './derived-notices.js';
+import { issueSurveyInvitation, readSurveyInvitation } from './surveys.js';
 
 /*
  * What a product NPS campaign reads (docs/surveys.md "Product NPS"): the products being watched
@@ -28,10 +32,10 @@ export interface CampaignCandidate {
 
 /**
  * The product's customers who had contact in [from, to): complaints about it (the `product`
- * fact) received or closed in the period, not erased; without the customers invited to any
- * survey since `quietSince`.
+ * fact) received or closed in the period; without the customers invited to any survey since
+ * `quietSince` — except by this campaign, so that a retried run finds the same candidates.
  */
-export async function campaignCandidates(db: Database, c: { initiativeId: string; from: string; to: string; quietSince: string }): Promise<CampaignCandidate[]> {
+export async function campaignCandidates(db: Database, c: { initiativeId: string; campaignId: string; from: string; to: string; quietSince: string }): Promise<CampaignCandidate[]> {
   return queryRows<CampaignCandidate>(
     db,
     sql`select c.customer_ref as "customerRef", c.id as "contactId", greatest(c.received_at, coalesce(c.closed_at, c.received_at))::text as at
@@ -41,7 +45,8 @@ export async function campaignCandidates(db: Database, c: { initiativeId: string
                or (c.closed_at >= ${c.from}::timestamptz and c.closed_at < ${c.to}::timestamptz))
           and not exists (
             select 1 from survey_invitations i join complaints other on other.id = i.contact_id and i.contact_type = 'complaint'
-            where other.customer_ref = c.customer_ref and i.issued_at >= ${c.quietSince}::timestamptz)`,
+            where other.customer_ref = c.customer_ref and i.issued_at >= ${c.quietSince}::timestamptz
+              and i.campaign_id is distinct from ${c.campaignId})`,
   );
 }
 
@@ -84,4 +89,66 @@ export async function productVoiceByMonth(db: Database, c: { initiativeId: strin
     nps: npsFigures(answers.filter((a) => a.month === month).map((a) => a.nps)),
     complaints: complaints.find((r) => r.month === month)?.n ?? 0,
   }));
+}
+
+export interface CampaignRun {
+  campaignId: string;
+  initiativeId: string;
+  asOf: string;
+  /** The sampled contacts (complaint ids), one per customer. */
+  contacts: readonly string[];
+  validDays: number;
+  /** What the run found, for its audit event. */
+  summary: { candidates: number; previousNps: number | null; currentNps: number | null; drop: number | null };
+}
+
+/**
+ * Invites the sampled customers: per contact, in one transaction, the invitation (kind
+ * `product_nps`, the campaign and its product; source key `nps:<campaign>:<complaint>`) and its
+ * `survey` notice on the customer channel, the same as a closing complaint's. Then the campaign's
+ * audit event (chain `nps_campaign/<initiative>`). Idempotent: a retried run issues nothing twice.
+ */
+export async function issueCampaignInvitations(db: Database, run: CampaignRun): Promise<number> {
+  let invited = 0;
+  const cause = { at: run.asOf, action: 'nps_campaign.sampled' };
+  for (const contactId of run.contacts) {
+    const sourceKey = `nps:${run.campaignId}:${contactId}`;
+    const id = invitationIdFor(sourceKey);
+    const issued = await db.transaction(async (tx) => {
+      // Issued by an earlier attempt of this run: nothing to do (its notice was queued with it).
+      if (await readSurveyInvitation(tx, id)) return false;
+      const invitation = await issueSurveyInvitation(tx, {
+        id,
+        kind: 'product_nps',
+        sourceKey,
+        contactType: 'complaint',
+        contactId,
+        issuedAt: run.asOf,
+        expiresAt: surveyExpiry(run.asOf, run.validDays),
+        campaign: { id: run.campaignId, product: run.initiativeId },
+      });
+      if (!invitation) return false;
+      await queueCustomerNotice(
+        tx,
+        { kind: 'survey', complaintId: contactId, key: `${sourceKey}:survey`, data: { invitationId: invitation.id, surveyKind: 'product_nps', expiresAt: new Date(invitation.expiresAt).toISOString() } },
+        cause,
+      );
+      return true;
+    });
+    if (issued) invited += 1;
+  }
+  await db.transaction((tx) =>
+    appendAuditEvent(tx, {
+      entityType: 'nps_campaign',
+      entityId: run.initiativeId,
+      sourceKey: `nps:${run.campaignId}:run`,
+      actor: systemActor.userId,
+      roles: [...systemActor.roles],
+      action: 'nps_campaign.run',
+      at: run.asOf,
+      before: null,
+      after: { campaignId: run.campaignId, invited, ...run.summary },
+    }),
+  );
+  return invited;
 }

@@ -29,7 +29,7 @@ export const noDepartment = 'none';
  */
 export async function issueSurveyInvitation(tx: Transaction, d: InvitationDecision): Promise<SurveyInvitation | undefined> {
   const [complaint] = await tx
-    .select({ initiativeId: complaints.initiativeId, channel: complaints.channel, department: complaints.department, agentId: complaints.agentId })
+    .select({ product: complaints.product, initiativeId: complaints.initiativeId, channel: complaints.channel, department: complaints.department, agentId: complaints.agentId })
     .from(complaints)
     .where(eq(complaints.id, d.contactId));
   if (!complaint) return undefined;
@@ -41,7 +41,10 @@ export async function issueSurveyInvitation(tx: Transaction, d: InvitationDecisi
       sourceKey: d.sourceKey,
       contactType: d.contactType,
       contactId: d.contactId,
-      product: complaint.initiativeId ?? noProduct,
+      // The product the KPIs count the complaint against (the root cause's, else the one linked at
+      // intake), or the campaign's product.
+      product: d.campaign?.product ?? complaint.product ?? complaint.initiativeId ?? noProduct,
+      campaignId: d.campaign?.id ?? null,
       channel: complaint.channel,
       department: complaint.department ?? noDepartment,
       agentId: complaint.agentId,

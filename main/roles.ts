@@ -22,7 +22,8 @@ import { startNotifications } from '../notifications/start.js';
 import { startArchiver } from '../audit/archive.js';
 import { startCheckpointer } from '../audit/checkpointer.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
-import { ensureBackupSchedule, ensureErasureSweepSchedule, ensureIncidentWatchSchedule, ensureMeetingSchedule, ensureReportSchedules } from '../temporal/schedules.js';
+import { ensureBackupSchedule, ensureErasureSweepSchedule, ensureIncidentWatchSchedule, ensureMeetingSchedule, ensureNpsScheduleSync, ensureReportSchedules, syncNpsCampaignSchedules } from '../temporal/schedules.js';
+import type { NpsCampaignPolicy } from '../domain/surveys/campaigns.js';
 import { elapsedMs } from '../domain/duration.js';
 import { serveWorkerMetrics, workerMetrics } from '../temporal/metrics.js';
 import { backfillComplaintFacts } from '../db/complaints.js';
@@ -99,13 +100,16 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
   // One client of the worker's own: the schedules, the history archiver and the activities that command another process use it.
   const client = await connectClient(target);
   const channel = { temporal: client, signer: new CommandSigner(commandSigningKey(config)) };
+  const npsPolicy = npsCampaignPolicyOf(config);
+  const npsSchedules = { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: npsPolicy.everyDays * 86_400_000, logger };
+  const npsScheduler = { sync: (products: readonly string[]) => syncNpsCampaignSchedules(client, products, npsSchedules) };
   const worker = await createWorker({
     connection,
     namespace: target.namespace,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     // The scheduled backup's activity (backup/schedule.ts) beside the others; the embedded database
     // is dumped through this process's own handle.
-    activities: { ...createActivities({ db: db.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config), surveyLinkValidDays: config.SURVEY_LINK_VALID_DAYS, channel }), ...backupActivities(config, logger.child({ component: 'backup' }), db.pglite) },
+    activities: { ...createActivities({ db: db.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config), surveyLinkValidDays: config.SURVEY_LINK_VALID_DAYS, channel, npsCampaignPolicy: npsPolicy, npsScheduler }), ...backupActivities(config, logger.child({ component: 'backup' }), db.pglite) },
     ...(config.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } } : {}),
     logger: logger.child({ component: 'activity' }),
     tuning: workerTuning(config),
@@ -126,6 +130,8 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
   // The retention sweep, at the erasure policy's interval as read now.
   const { value: erasurePolicy } = await readPolicy(db.db, 'erasure');
   await ensureErasureSweepSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: elapsedMs(erasurePolicy.sweepEvery), logger });
+  // Product NPS: one campaign schedule per product under post-launch watch, kept in step by a schedule of its own.
+  await ensureNpsScheduleSync(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: config.NPS_SCHEDULE_SYNC_MINUTES * 60_000, logger });
   // The scheduled backup: created when BACKUP_SCHEDULE is set, removed when it is not.
   await ensureBackupSchedule(client, { cron: config.BACKUP_SCHEDULE, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   // KPI facts of complaints recorded before the current rules, in the background.
@@ -202,4 +208,9 @@ export function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections?.();
   });
+}
+
+/** The product NPS campaign policy of this deployment (NPS_* settings; docs/surveys.md). */
+function npsCampaignPolicyOf(config: Config): NpsCampaignPolicy {
+  return { everyDays: config.NPS_CAMPAIGN_EVERY_DAYS, sampleSize: config.NPS_CAMPAIGN_SAMPLE, quietDays: config.NPS_QUIET_DAYS, dropPoints: config.NPS_DROP_POINTS, minAnswers: config.NPS_MIN_ANSWERS };
 }

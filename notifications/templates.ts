@@ -278,6 +278,18 @@ export function customerMessage(i: CustomerMessageInput): { subject: string; tex
       const until = formatInstant(d.expiresAt, i.language, i.timeZone);
       const link = i.surveyLink ?? '';
       const appeal = d.surveyKind === 'appeal';
+      if (d.surveyKind === 'product_nps') {
+        // A product NPS campaign (docs/surveys.md "Product NPS"): about the product, not the case.
+        return zh
+          ? {
+              subject: `邀请您评价我们的产品（编号 ${i.complaintId}）`,
+              text: `${sign}您近期就我们的产品与我们有过联系（编号 ${i.complaintId}）。您向亲友推荐这款产品的可能性有多大？诚邀您花一分钟告诉我们：${link} ${until ? `链接仅限本人使用一次，${until} 前有效。` : '链接仅限使用一次。'}`,
+            }
+          : {
+              subject: `Would you recommend our product? (no. ${i.complaintId})`,
+              text: `${sign}You were in touch with us about one of our products recently (no. ${i.complaintId}). How likely are you to recommend it? Please take a minute to tell us: ${link} ${until ? `The link works once, until ${until}.` : 'The link works once.'}`,
+            };
+      }
       return zh
         ? {
             subject: `请评价我们的服务（编号 ${i.complaintId}）`,

@@ -28,6 +28,8 @@ export interface InvitationDecision {
   contactId: string;
   issuedAt: string;
   expiresAt: string;
+  /** A product NPS campaign's invitation: the campaign, and the product it asks about. */
+  campaign?: { id: string; product: string };
 }
 
 /** SURVEY_LINK_VALID_DAYS by default: two weeks to answer. */

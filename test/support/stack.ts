@@ -8,6 +8,7 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
+import { syncNpsCampaignSchedules } from '../../temporal/schedules.js';
 import { createApp } from '../../api/app.js';
 import type { Principal } from '../../api/auth/roles.js';
 import type { AppDeps } from '../../api/deps.js';
@@ -136,7 +137,16 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       connection: workerConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
-      activities: createActivities({ db: database.db, logger, cipher: piiCipher(config), ledgerPath: erasureLedgerPath(config), surveyLinkValidDays: config.SURVEY_LINK_VALID_DAYS, channel: { temporal, signer: new CommandSigner(commandSigningKey(config)) } }),
+      activities: createActivities({
+        db: database.db,
+        logger,
+        cipher: piiCipher(config),
+        ledgerPath: erasureLedgerPath(config),
+        surveyLinkValidDays: config.SURVEY_LINK_VALID_DAYS,
+        channel: { temporal, signer: new CommandSigner(commandSigningKey(config)) },
+        // The campaign schedules of this stack's products, under a prefix of its own (one namespace for every test file).
+        npsScheduler: { sync: (products) => syncNpsCampaignSchedules(temporal, products, { taskQueue, everyMs: 30 * 86_400_000, idPrefix: npsSchedulePrefixOf(taskQueue) }) },
+      }),
       logger,
       workflowBundle: { code: readFileSync(inject('workflowBundlePath'), 'utf8') },
       tuning: workerTuning(config),
@@ -267,3 +277,6 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
+
+/** The id prefix of a stack's product NPS campaign schedules: `<prefix>-nps-campaign-<initiative>`. */
+export const npsSchedulePrefixOf = (taskQueue: string): string => `t-${taskQueue}`;

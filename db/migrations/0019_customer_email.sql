@@ -1,0 +1,1 @@
+ALTER TABLE "complaint_customers" ADD COLUMN "email_enc" text;
