@@ -6,7 +6,7 @@ import type { CustomerComplaint, ErasureFacts, ErasureView, LegalHold } from '..
 import type { TransitionRecord } from '../domain/trail.js';
 import type { PiiCipher } from '../security/pii.js';
 import { appendAuditEvent } from './audit.js';
-import { queryRows, type Database } from './client.js';
+import { queryRows, type Database, type Transaction } from './client.js';
 import { unsealCustomers } from './complaints.js';
 import { destroyDataKeys, erasedDataKeys, erasedTombstone, liveDataKeys } from './customer-keys.js';
 import { complaintCustomers, complaints, erasures, legalHolds } from './schema/index.js';
@@ -185,8 +185,22 @@ export async function executeErasure(db: Database, e: { erasureId: string; custo
       .set({ nameEnc: tomb, phoneEnc: tomb, idNumberEnc: sql`case when ${complaintCustomers.idNumberEnc} is null then null else ${tomb} end` })
       .where(and(eq(complaintCustomers.customerRef, e.customerRef), direct))
       .returning({ id: complaintCustomers.complaintId });
+    await eraseSurveyVerbatims(tx, e.customerRef);
     return { dataKeyIds: await erasedDataKeys(tx, e.erasureId), rowsOverwritten: overwritten.length };
   });
+}
+
+/**
+ * The customer's own words in their survey and callback answers ("what could be better", stored
+ * masked of numbers but possibly naming them) go with their personal data; the scores stay, tied
+ * only to the complaint (docs/surveys.md "Privacy").
+ */
+async function eraseSurveyVerbatims(tx: Transaction, customerRef: string): Promise<void> {
+  await tx.execute(
+    sql`update survey_responses set verbatim = null
+        where verbatim is not null and contact_type = 'complaint'
+          and contact_id in (select complaint_id from complaint_customers where customer_ref = ${customerRef})`,
+  );
 }
 
 /** After an erasure: the customer's stored rows, and how many the configured keys still open (must be none). */
@@ -213,6 +227,7 @@ export async function reapplyErasures(db: Database, entries: { erasureId: string
         .set({ nameEnc: tomb, phoneEnc: tomb, idNumberEnc: sql`case when ${complaintCustomers.idNumberEnc} is null then null else ${tomb} end` })
         .where(and(eq(complaintCustomers.customerRef, e.customerRef), sql`(${complaintCustomers.nameEnc} like 'v1.%' or ${complaintCustomers.nameEnc} like 'v2.%')`))
         .returning({ id: complaintCustomers.complaintId });
+      await eraseSurveyVerbatims(tx, e.customerRef);
       rows += done.length;
     });
   }

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
 import { verifyEntityChain } from '../../audit/verify.js';
-import { erasureLedgerPath, piiCipher } from '../../config/secrets.js';
+import { erasureLedgerPath, piiCipher, surveyLinkSecret } from '../../config/secrets.js';
+import { surveyInvitationsOf } from '../../db/surveys.js';
+import { signSurveyLink } from '../../security/survey-link.js';
 import { openDatabase } from '../../db/client.js';
 import { customerRowsReadable } from '../../db/erasures.js';
 import { piiContext } from '../../db/complaints.js';
@@ -93,6 +95,10 @@ describe('erasure by crypto-shredding', () => {
     expect(keys).toHaveLength(1);
     expect(raw!.name_enc.split('.')[1]).toBe(keys[0]!.id);
     await close(first.id);
+    // The customer answers the survey in words of their own: those go with the erasure, the scores stay.
+    const invitation = await eventually(async () => (await surveyInvitationsOf(stack.database.db, 'complaint', first.id))[0], 'the survey invitation');
+    const answered = await stack.anonymous.post(`/api/v1/public/surveys/${await signSurveyLink(surveyLinkSecret(stack.config), invitation)}`, { csat: 2, nps: 4, verbatim: '李四：手续费太高' });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(201);
 
     // Requested while the second complaint is open: held.
     const requested = await stack.as(auditor).post('/api/v1/erasures', { customerRef, reason: 'customer asked to be forgotten' });
@@ -171,6 +177,7 @@ describe('erasure by crypto-shredding', () => {
       expect(() => cipher.decrypt(row.phone_enc, piiContext(row.complaint_id, 'phone'))).toThrow(PiiUnreadable);
     }
     expect(await customerRowsReadable(stack.database.db, cipher, customerRef)).toMatchObject({ checked: 2, readable: 0 });
+    expect(await stack.query('select verbatim, nps from survey_responses where contact_id = $1', [first.id])).toEqual([{ verbatim: null, nps: 4 }]);
 
     // The audit chains verify; the trail tells the whole story.
     for (const [type, entity] of [['erasure', id], ['complaint', first.id], ['complaint', second.id], ['legal_hold', hold.body.id]] as const) {
