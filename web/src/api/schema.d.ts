@@ -8681,6 +8681,7 @@ export interface components {
             at: string;
             complaintId: string;
             customer: {
+                email?: string;
                 idNumber?: string;
                 name: string;
                 phone: string;
