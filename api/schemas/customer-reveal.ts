@@ -27,6 +27,7 @@ export const CustomerRevealedSchema = z
       name: z.string(),
       phone: z.string(),
       idNumber: z.string().optional(),
+      email: z.string().optional(),
     }),
     revealed: z.array(z.enum(piiFields)).openapi({ description: 'The fields given in clear (the asked ones the customer has); the others are masked' }),
     recorded: z.boolean().openapi({ description: 'A PII access record (purpose `reveal`) was written before this answer; false only when nothing was given in clear' }),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { surveyLinkSecret } from '../../config/secrets.js';
 import { linkResponseOf, setSurveyInvitationExpiry, surveyInvitationsOf, type SurveyInvitation } from '../../db/surveys.js';
@@ -21,8 +22,12 @@ const mail = mailpit();
 const domain = mailDomain();
 const publicLimit = 40;
 
+let logs = '';
+
 beforeAll(async () => {
-  stack = await startStack({ notifications: true, env: { NOTIFY_IDLE_MS: '100', NOTICE_SENDER_NAME: '示例银行', PUBLIC_URL: 'https://cx.bank.example', PUBLIC_RATE_LIMIT_PER_MINUTE: String(publicLimit) } });
+  const logStream = new PassThrough();
+  logStream.on('data', (c: Buffer) => (logs += c.toString()));
+  stack = await startStack({ notifications: true, logStream, env: { LOG_LEVEL: 'info', NOTIFY_IDLE_MS: '100', NOTICE_SENDER_NAME: '示例银行', PUBLIC_URL: 'https://cx.bank.example', PUBLIC_RATE_LIMIT_PER_MINUTE: String(publicLimit) } });
 });
 afterAll(async () => stack?.stop());
 
@@ -117,6 +122,12 @@ describe('a closed complaint invites its customer', () => {
     refused(await answer(token, { csat: 5, nps: 10 }), 409, 'survey_link_used');
     refused(await survey(token), 409, 'survey_link_used');
     expect((await linkResponseOf(stack.database.db, invitation.id))!.csat).toBe(2);
+  });
+
+  it('keeps the link’s token out of the access log', async () => {
+    expect(logs).toContain('/api/v1/public/surveys/:token');
+    expect(logs).not.toContain(token);
+    expect(logs).not.toContain(token.split('.')[2]!);
   });
 
   it('refuses a link altered by one character, and one signed with another key', async () => {

@@ -44,6 +44,7 @@ import { defaultMeetingPolicy } from '../../domain/meetings/policy.js';
 import type { MeetingInput } from '../../domain/meetings/types.js';
 import { readPolicy, writePolicy, writeRoster } from '../../db/settings.js';
 import { writeTransition } from '../../db/transition.js';
+import { answerSurveyLink, surveyInvitationsOf } from '../../db/surveys.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import type { InitiativeView, ReviewView } from '../../domain/gates/views.js';
 import { defaultCalendarSettings, defaultReviewPolicy, defaultSlaPolicy, type CommitteeMember, type ReviewPolicy, type SlaPolicy } from '../../domain/policies.js';
@@ -431,7 +432,8 @@ function complaintRecord(view: ComplaintView): ComplaintRecord {
 const complaints: RowBuilder = {
   name: 'complaints: intake with the customer sealed, a late first response escalated, closure, a customer correction (activities/complaints.ts, db/customers.ts)',
   tables: ['complaints', 'complaint_customers', 'audit_events', 'audit_chain_heads', 'notifications'],
-  laterTables: ['notification_deliveries', 'customer_data_keys'],
+  // The closure also invites the customer to the satisfaction survey (db/surveys.ts).
+  laterTables: ['notification_deliveries', 'customer_data_keys', 'survey_invitations'],
   async write({ db, step, at, cipher, written }) {
     const record = complaintActivities(db).recordComplaint;
     const agent = { userId: 'zhao', roles: ['cs_agent'] };
@@ -558,6 +560,24 @@ const complaints: RowBuilder = {
       }
       written.complaints.set(openId, { view: closed, customer: { ...c.customer, phone } });
     }
+  },
+};
+
+// ── The satisfaction survey ────────────────────────────────────────────────────────────────
+
+const surveys: RowBuilder = {
+  name: 'satisfaction survey: the invitation a closure issued, answered once through its link (db/surveys.ts answerSurveyLink)',
+  tables: ['survey_invitations', 'survey_responses', 'audit_events', 'audit_chain_heads'],
+  laterTables: ['notification_deliveries'],
+  async write({ db, at, written }) {
+    // The complaint the complaints builder closed at this step issued its invitation (db/derived-notices.ts).
+    const closedNow = at(130).toISOString();
+    const closed = [...written.complaints.entries()].find(([, c]) => c.view.closedAt === closedNow);
+    if (!closed) return;
+    const [invitation] = await surveyInvitationsOf(db, 'complaint', closed[0]);
+    if (!invitation) throw new Error(`the closure of ${closed[0]} issued no survey invitation`);
+    const answered = await answerSurveyLink(db, { invitationId: invitation.id, csat: 2, nps: 5, verbatim: '回电 13812345678 太慢', at: at(140) });
+    if (answered.kind !== 'answered') throw new Error(`the survey answer of ${invitation.id}: ${answered.kind}`);
   },
 };
 
@@ -767,4 +787,4 @@ const checkpoints: RowBuilder = {
 };
 
 /** In the order they run after each migration. */
-export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, histories, reports, calendarYears, incidents, targetProposals, improvements, erasures, meetings, attachments, checkpoints];
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, surveys, histories, reports, calendarYears, incidents, targetProposals, improvements, erasures, meetings, attachments, checkpoints];

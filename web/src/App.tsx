@@ -27,6 +27,7 @@ import { InitiativesPage } from './pages/Initiatives';
 import { NotFoundPage } from './pages/NotFound';
 import { NotificationsPage } from './pages/Notifications';
 import { SignInPage } from './pages/SignIn';
+import { SurveyPage } from './pages/Survey';
 import { TargetsPage } from './pages/Targets';
 
 // ECharts is large: the reports page loads it only when opened.
@@ -43,6 +44,8 @@ function RequireUser() {
 
 const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage /> },
+  // The customer's satisfaction survey: public (the link is the credential), outside the staff layout.
+  { path: '/survey/:token', element: <SurveyPage /> },
   {
     element: <RequireUser />,
     children: [

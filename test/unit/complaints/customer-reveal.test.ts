@@ -36,8 +36,9 @@ describe('showing the customer', () => {
   });
 
   it('the fields asked, in display order and once each; all when none is named', () => {
-    expect(requestedFields(undefined)).toEqual(['name', 'phone', 'idNumber']);
-    expect(requestedFields([])).toEqual(['name', 'phone', 'idNumber']);
+    expect(requestedFields(undefined)).toEqual(['name', 'phone', 'idNumber', 'email']);
+    expect(requestedFields([])).toEqual(['name', 'phone', 'idNumber', 'email']);
     expect(requestedFields(['idNumber', 'phone', 'idNumber'])).toEqual(['phone', 'idNumber']);
+    expect(requestedFields(['email', 'name'])).toEqual(['name', 'email']);
   });
 });

@@ -100,7 +100,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign";
                     entityId?: string;
                     actor?: string;
                     /** @description one action, or every action of a family: `complaint.` (ending in a dot) */
@@ -264,7 +264,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign";
                     entityId?: string;
                 };
                 header?: never;
@@ -342,7 +342,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold";
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign";
                     entityId: string;
                 };
                 cookie?: never;
@@ -7342,6 +7342,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the survey page shows for a one-time link: the complaint number, the survey’s kind and until when it can be answered (no sign-in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The one-time link’s signed token, as the customer’s message carries it */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The survey the link opens */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicSurvey"];
+                    };
+                };
+                /** @description The link is malformed (code survey_link_invalid) or the answer is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyLinkProblem"];
+                    };
+                };
+                /** @description The link was not issued by cxgov or was altered (code survey_link_invalid) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyLinkProblem"];
+                    };
+                };
+                /** @description The survey was already answered through this link (code survey_link_used) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyLinkProblem"];
+                    };
+                };
+                /** @description The link has expired (code survey_link_expired) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyLinkProblem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Answer the survey through its one-time link: CSAT 1–5, NPS 0–10 and what could be better (no sign-in; the link works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The one-time link’s signed token, as the customer’s message carries it */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswer"];
+                };
+            };
+            responses: {
+                /** @description The answer is stored; the link is used up */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyAnswered"];
+                    };
+                };
+                /** @description The link is malformed (code survey_link_invalid) or the answer is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyLinkProblem"];
+                    };
+                };
+                /** @description The link was not issued by cxgov or was altered (code survey_link_invalid) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyLinkProblem"];
+                    };
+                };
+                /** @description The survey was already answered through this link (code survey_link_used) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyLinkProblem"];
+                    };
+                };
+                /** @description The link has expired (code survey_link_expired) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyLinkProblem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -8211,7 +8349,7 @@ export interface components {
             before?: unknown;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold";
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign";
             hash: string;
             id: string;
             prevHash: string | null;
@@ -8452,6 +8590,8 @@ export interface components {
             };
             closedAt: string | null;
             customer: {
+                /** @description masked: a***@bank.example */
+                email?: string;
                 /**
                  * @description The customer’s personal data was erased (crypto-shredded): name and phone are empty for good
                  * @enum {boolean}
@@ -8601,7 +8741,7 @@ export interface components {
         };
         ComplaintCustomerReveal: {
             /** @description The fields to show in clear (default: all); the others stay masked */
-            fields?: ("name" | "phone" | "idNumber")[];
+            fields?: ("name" | "phone" | "idNumber" | "email")[];
             /** @description Why the details are needed; required of everyone but the complaint’s own agent. Kept in the PII access record (numbers in it masked) */
             reason?: string;
         };
@@ -8611,6 +8751,7 @@ export interface components {
             at: string;
             complaintId: string;
             customer: {
+                email?: string;
                 idNumber?: string;
                 name: string;
                 phone: string;
@@ -8619,7 +8760,7 @@ export interface components {
             /** @description A PII access record (purpose `reveal`) was written before this answer; false only when nothing was given in clear */
             recorded: boolean;
             /** @description The fields given in clear (the asked ones the customer has); the others are masked */
-            revealed: ("name" | "phone" | "idNumber")[];
+            revealed: ("name" | "phone" | "idNumber" | "email")[];
         };
         ComplaintCustomerUpdate: {
             idNumber?: string;
@@ -8640,6 +8781,8 @@ export interface components {
             /** @enum {string} */
             channel: "hotline" | "online_chat" | "app" | "email" | "social_media" | "branch" | "suggestion_box" | "survey" | "regulator_referral";
             customer: {
+                /** @description Where the customer’s notices and the satisfaction survey link go by email (when no SMS gateway is configured); sealed at rest like the phone */
+                email?: string;
                 idNumber?: string;
                 name: string;
                 phone: string;
@@ -9947,7 +10090,7 @@ export interface components {
             items: {
                 complaintId: string;
                 customerRef: string;
-                fields: ("name" | "phone" | "idNumber")[];
+                fields: ("name" | "phone" | "idNumber" | "email")[];
             }[];
             /** @enum {string|null} */
             purpose: "list" | "detail" | "command" | "export" | "customer_notice" | "reveal" | null;
@@ -10010,6 +10153,17 @@ export interface components {
                 };
             }[];
             timeZone: string;
+        };
+        PublicSurvey: {
+            /** @description Until when the link can be used */
+            expiresAt: string;
+            /**
+             * @description complaint: the complaint closed; appeal: an appeal was decided
+             * @enum {string}
+             */
+            kind: "complaint" | "appeal" | "product_nps";
+            /** @description The complaint number the customer was given: the only thing the page shows about the complaint */
+            reference: string;
         };
         Report: {
             from: string;
@@ -10188,6 +10342,29 @@ export interface components {
             deliverables?: unknown;
             /** @enum {string} */
             stage: "research" | "design" | "prototype_testing" | "launch_assessment";
+        };
+        SurveyAnswer: {
+            /** @description How satisfied: 1 (very dissatisfied) … 5 (very satisfied) */
+            csat: number;
+            /** @description How likely to recommend us: 0 … 10 */
+            nps: number;
+            /** @description What could be better; personal numbers are masked before it is stored */
+            verbatim?: string;
+        };
+        SurveyAnswered: {
+            /** @enum {boolean} */
+            answered: true;
+        };
+        SurveyLinkProblem: {
+            /**
+             * @description Why the link is refused, for the page to say in the customer’s language
+             * @enum {string}
+             */
+            code: "survey_link_invalid" | "survey_link_expired" | "survey_link_used";
+            detail?: string;
+            status: number;
+            title: string;
+            type: string;
         };
         TargetDecision: {
             approved: boolean;

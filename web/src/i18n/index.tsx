@@ -13,6 +13,8 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, zh };
 const storageKey = 'cxgov.locale';
 
 function initialLocale(): Locale {
+  // The customer's survey page opens in Chinese whatever a staff member chose on this browser (its switch still works).
+  if (window.location.pathname.startsWith('/survey/')) return 'zh';
   const saved = localStorage.getItem(storageKey);
   if (saved === 'zh' || saved === 'en') return saved;
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';

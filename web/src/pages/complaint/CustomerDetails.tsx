@@ -29,7 +29,7 @@ export function CustomerDetails({ complaint: c }: { complaint: Complaint }) {
   useEffect(() => {
     setShown(undefined);
     setAsking(false);
-  }, [c.id, customer.name, customer.phone, customer.idNumber]);
+  }, [c.id, customer.name, customer.phone, customer.idNumber, customer.email]);
 
   async function show(reason?: string) {
     const answer = await run.exec(reason);
@@ -59,6 +59,7 @@ export function CustomerDetails({ complaint: c }: { complaint: Complaint }) {
       <span data-testid="customer-values" data-shown={shown ? 'true' : 'false'}>
         {values.name} · {values.phone}
         {values.idNumber ? ` · ${values.idNumber}` : ''}
+        {values.email ? ` · ${values.email}` : ''}
       </span>{' '}
       {ref} {!shown && <Badge tone="neutral">{t('complaint.masked')}</Badge>}{' '}
       {offer && !shown && !asking && (
