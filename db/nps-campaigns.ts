@@ -5,6 +5,7 @@ import { invitationIdFor, surveyExpiry } from '../domain/surveys/invitations.js'
 import { appendAuditEvent } from './audit.js';
 import { queryRows, type Database } from './client.js';
 import { queueCustomerNotice } from './derived-notices.js';
+import { surveyNoticeFor } from '../domain/notifications/derive.js';
 import { issueSurveyInvitation, readSurveyInvitation } from './surveys.js';
 
 /*
@@ -128,11 +129,8 @@ export async function issueCampaignInvitations(db: Database, run: CampaignRun): 
         campaign: { id: run.campaignId, product: run.initiativeId },
       });
       if (!invitation) return false;
-      await queueCustomerNotice(
-        tx,
-        { kind: 'survey', complaintId: contactId, key: `${sourceKey}:survey`, data: { invitationId: invitation.id, surveyKind: 'product_nps', expiresAt: new Date(invitation.expiresAt).toISOString() } },
-        cause,
-      );
+      // The same notice a closing complaint's invitation queues, keyed to this campaign's contact.
+      await queueCustomerNotice(tx, surveyNoticeFor({ entityType: 'complaint', entityId: contactId, sourceKey, ...cause }, invitation), cause);
       return true;
     });
     if (issued) invited += 1;
