@@ -30,14 +30,20 @@ export function OutcomeForm({ followUp, onDone }: { followUp: FollowUp; onDone: 
         <div className="radios">
           {followUpOutcomes.map((o) => (
             <label key={o} className="radio">
-              <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} aria-invalid={missing.outcome || errors.outcome ? true : undefined} data-outcome={o} />
+              <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => {
+                  setOutcome(o);
+                  setMissing((m) => ({ ...m, outcome: undefined }));
+                }} aria-invalid={missing.outcome || errors.outcome ? true : undefined} data-outcome={o} />
               {t(`followUp.outcome.${o}` as MessageKey)}
             </label>
           ))}
         </div>
       </Group>
       <Field label={t('followUp.note')} hint={t('followUp.noteHint')} error={missing.note ?? errors.note} wide required>
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} />
+        <textarea value={note} onChange={(e) => {
+            setNote(e.target.value);
+            if (e.target.value.trim()) setMissing((m) => ({ ...m, note: undefined }));
+          }} rows={3} maxLength={2000} />
       </Field>
       <ErrorNotice error={run.error} />
       <div className="form-actions">
