@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
 import { writePolicy } from '../../db/settings.js';
@@ -169,5 +170,27 @@ describe('a detractor answer by the survey link', () => {
     expect((await tasksOf(head)).some((t) => t.entityId === responseId)).toBe(false);
     await eventually(async () => (await stack.temporal.workflow.getHandle(followUpWorkflowId(responseId)).describe()).status.name === 'COMPLETED', 'the workflow ended');
     await saveReplayFixture(stack.temporal, followUpWorkflowId(responseId), 'followup-link-overdue-escalated-unreachable');
+
+    // A crash between the start and marking the answer: the next sweep starts again, lands on the
+    // same (ended) follow-up, opens nothing new and marks the answer.
+    await stack.query(`update survey_responses set follow_up_id = null where id = $1`, [responseId]);
+    await eventually(async () => (await stack.query(`select follow_up_id from survey_responses where id = $1`, [responseId]))[0]?.follow_up_id === responseId, 'the answer marked again');
+    expect((await followUpAudit(responseId)).filter((e) => e.action === 'follow_up.opened')).toHaveLength(1);
+    expect((await stack.as(supervisor).get(`/api/v1/follow-ups/${responseId}`)).body.status).toBe('closed');
+  });
+});
+
+describe('the follow-up workflow', () => {
+  it('refuses a start without the signed proof (no side door around the sweeper)', async () => {
+    const id = `unsigned-${randomUUID()}`;
+    const now = new Date().toISOString();
+    const handle = await stack.temporal.workflow.start('followUpWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId: followUpWorkflowId(id),
+      args: [{ id, complaintId: 'c-unsigned', source: 'callback', kind: 'complaint', csat: 1, nps: 0, verbatim: null, respondedAt: now, department: 'customer-service', openedAt: now, recordedBy: 'cai' }],
+    });
+    await expect(handle.result()).rejects.toMatchObject({ cause: { message: expect.stringContaining('carries no proof') } });
+    expect(await stack.query(`select id from follow_ups where id = $1`, [id])).toEqual([]);
+    expect(await stack.query(`select id from audit_events where entity_type = 'follow_up' and entity_id = $1`, [id])).toEqual([]);
   });
 });
