@@ -123,6 +123,8 @@ const matrix = {
   'POST /api/v1/incidents/{id}/review':                       [A,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'GET /api/v1/policies/improvements':                        [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
   'PUT /api/v1/policies/improvements':                        [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  'GET /api/v1/policies/follow-ups':                          [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  'PUT /api/v1/policies/follow-ups':                          [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'GET /api/v1/improvements':                                 [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
   'GET /api/v1/improvements/owners':                          [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/improvements/linked/{entityType}/{entityId}':  [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],

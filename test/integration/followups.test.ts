@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../api/auth/roles.js';
-import { writePolicy } from '../../db/settings.js';
 import { followUpWorkflowId } from '../../domain/followups/rules.js';
 import { command, intake, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { saveReplayFixture } from '../support/fixtures.js';
@@ -79,6 +78,7 @@ describe('a detractor callback', () => {
     expect(view).toMatchObject({ status: 'open', complaintId: id, nps: 3, csat: 3, supervisorIds: [supervisor.userId], departmentHeadId: head.userId, dueState: 'pending', verbatim: answer.verbatim });
     // two working days on the business calendar
     expect(Date.parse(view.due)).toBeGreaterThan(Date.parse(view.openedAt) + 24 * 3_600_000);
+    expect((await stack.as(supervisor).get('/api/v1/policies/follow-ups')).body).toEqual({ due: { amount: 2, unit: 'business_day' }, reminderRatio: 0.5 });
     expect((await stack.as(agent).get(`/api/v1/follow-ups/${answer.id}`)).status).toBe(403);
     const notice = await stack.query(`select recipient, topic from notifications where entity_type = 'follow_up' and entity_id = $1`, [answer.id]);
     expect(notice).toEqual([{ recipient: supervisor.userId, topic: 'follow_up.assigned' }]);
@@ -145,7 +145,8 @@ describe('a detractor callback', () => {
 
 describe('a detractor answer by the survey link', () => {
   it('opens a follow-up that falls overdue and reaches the department head; closed late', async () => {
-    await writePolicy(stack.database.db, 'followUps', { due: { amount: 2, unit: 'second' }, reminderRatio: 0.5 }, { userId: admin.userId, roles: admin.roles });
+    const policy = await stack.as(admin).put('/api/v1/policies/follow-ups', { due: { amount: 2, unit: 'second' }, reminderRatio: 0.5 });
+    expect(policy.status, JSON.stringify(policy.body)).toBe(200);
     const id = await closedComplaint();
     const responseId = `SR-fu-${id}`;
     // as the survey work writes a link answer (db/surveys.ts)

@@ -152,6 +152,8 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
 
     'GET /api/v1/policies/improvements': { fixture: 'none', ok: 200, as: people.supervisor },
     'PUT /api/v1/policies/improvements': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/improvements') },
+    'GET /api/v1/policies/follow-ups': { fixture: 'none', ok: 200, as: people.supervisor },
+    'PUT /api/v1/policies/follow-ups': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/follow-ups') },
     'GET /api/v1/improvements': { fixture: 'none', ok: 200, as: people.supervisor, query: { status: 'in_progress', ownerDepartment: 'cards-ops', source: 'hot_issue', overdue: 'false', limit: '5' } },
     'GET /api/v1/improvements/owners': { fixture: 'none', ok: 200, as: people.supervisor, query: { department: 'cards-ops' } },
     'GET /api/v1/improvements/linked/{entityType}/{entityId}': { fixture: 'initiative', ok: 200, as: people.supervisor, pathValues: { entityType: 'initiative' } },

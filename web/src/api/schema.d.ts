@@ -6887,6 +6887,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current detractor follow-up policy (deadline and reminder)
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The detractor follow-up policy (deadline and reminder) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the detractor follow-up policy (deadline and reminder); processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FollowUpPolicy"];
+                };
+            };
+            responses: {
+                /** @description The new detractor follow-up policy (deadline and reminder) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/improvements": {
         parameters: {
             query?: never;
@@ -9308,6 +9428,11 @@ export interface components {
             note: string;
             /** @enum {string} */
             outcome: "contacted_resolved" | "contacted_unresolved" | "unreachable" | "no_action";
+        };
+        FollowUpPolicy: {
+            due: components["schemas"]["Duration"] & unknown;
+            /** @description share of the window to the deadline after which the supervisors are reminded (1: no reminder) */
+            reminderRatio: number;
         };
         /** @description About what happened in the period: submissions, decisions, stages completed, deadlines missed */
         GateKpis: {
