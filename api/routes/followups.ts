@@ -85,7 +85,7 @@ export function followUpRoutes(api: ApiRouter, { db, temporal, commandSigner }: 
     path: '/follow-ups/:id',
     summary: 'One detractor follow-up: the answer (scores, masked verbatim), the complaint, the supervisors, the deadline and the outcome',
     tags,
-    roles: [...followUpReaders, 'cs_agent', 'business_handler'],
+    // No role required: the department head it reached may hold none (data, like the committee's seats).
     params: FollowUpParams,
     responses: { 200: { description: 'The follow-up', schema: FollowUpSchema }, 403: { description: 'Neither a supervisor, an auditor, an admin nor the department head it reached' }, 404: { description: 'No such follow-up' } },
     handler: async ({ params, principal }) => {

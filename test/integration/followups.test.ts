@@ -160,6 +160,9 @@ describe('a detractor answer by the survey link', () => {
       return v?.escalationLevel === 1 && v;
     }, 'the follow-up overdue');
     expect(escalated).toMatchObject({ status: 'open', dueState: 'overdue', source: 'link', csat: 2, nps: 8 });
+    // the department head reads it (the inbox links to it), though they hold no role
+    expect((await stack.as(head).get(`/api/v1/follow-ups/${responseId}`)).status).toBe(200);
+    expect((await stack.as(people.nobody).get(`/api/v1/follow-ups/${responseId}`)).status).toBe(403);
     const headTasks = await tasksOf(head);
     expect(headTasks.find((t) => t.entityId === responseId)).toMatchObject({ kind: 'follow_up.escalated' });
     const topics = (await stack.query<{ topic: string; recipient: string }>(`select topic, recipient from notifications where entity_type = 'follow_up' and entity_id = $1 order by id`, [responseId])).map((n) => `${n.topic}:${n.recipient}`);

@@ -3158,10 +3158,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One detractor follow-up: the answer (scores, masked verbatim), the complaint, the supervisors, the deadline and the outcome
-         * @description Roles: supervisor, compliance_auditor, admin, cs_agent, business_handler
-         */
+        /** One detractor follow-up: the answer (scores, masked verbatim), the complaint, the supervisors, the deadline and the outcome */
         get: {
             parameters: {
                 query?: never;
