@@ -4,6 +4,7 @@ import { calendarActivities } from './calendar.js';
 import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
 import { improvementActivities } from './improvements.js';
+import { followUpActivities } from './followups.js';
 import { erasureActivities, type ErasureActivityDeps } from './erasures.js';
 import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
@@ -37,6 +38,7 @@ export function createActivities(deps: ActivityDeps) {
     ...targetActivities(deps.db),
     ...incidentActivities(deps.db),
     ...improvementActivities(deps.db),
+    ...followUpActivities(deps.db),
     ...erasureActivities(deps.db, deps),
     ...meetingActivities(deps.db, deps.channel),
     ...npsCampaignActivities(deps.db, {

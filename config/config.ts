@@ -136,6 +136,8 @@ const schema = z.object({
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().positive().default(300),
   /** Seconds between sweeps that archive closed workflow histories (run by the worker). */
   HISTORY_ARCHIVE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+  /** Seconds between sweeps that open a follow-up for each new detractor answer (run by the worker; docs/followups.md). */
+  FOLLOW_UP_SWEEP_SECONDS: z.coerce.number().positive().default(10),
   /** Closed histories archived per second at most, so a sweep after a busy minute does not take the CPU that commands need. */
   HISTORY_ARCHIVE_RATE_PER_SECOND: z.coerce.number().positive().default(20),
 

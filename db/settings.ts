@@ -15,6 +15,7 @@ import { defaultRootCausePolicy, type RootCausePolicy } from '../domain/complain
 import { defaultIncidentPolicy, type IncidentPolicy } from '../domain/incidents/policy.js';
 import { defaultKpiTargets, type KpiTargets } from '../domain/targets/targets.js';
 import { defaultImprovementPolicy, type ImprovementPolicy } from '../domain/improvements/types.js';
+import { defaultFollowUpPolicy, type FollowUpPolicy } from '../domain/followups/types.js';
 import { defaultErasurePolicy, type ErasurePolicy } from '../domain/erasure/types.js';
 import { defaultMeetingPolicy, type MeetingPolicy } from '../domain/meetings/policy.js';
 import { defaultDepartmentNames, type DepartmentNames } from '../domain/departments.js';
@@ -47,6 +48,8 @@ export interface PolicyKinds {
   meetings: MeetingPolicy;
   /** The departments' display names in Chinese and English (domain/departments.ts). */
   departments: DepartmentNames;
+  /** Detractor follow-ups: the deadline and its reminder (docs/followups.md). */
+  followUps: FollowUpPolicy;
 }
 export type PolicyKind = keyof PolicyKinds;
 
@@ -62,8 +65,9 @@ const defaults: PolicyKinds = {
   erasure: defaultErasurePolicy,
   meetings: defaultMeetingPolicy,
   departments: defaultDepartmentNames,
+  followUps: defaultFollowUpPolicy,
 };
-const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy', meetings: 'policy', departments: 'policy' };
+const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy', meetings: 'policy', departments: 'policy', followUps: 'policy' };
 
 export interface Versioned<T> {
   value: T;

@@ -21,6 +21,7 @@ import { startMailpit, type Mailpit } from '../notifications/mailpit.js';
 import { startNotifications } from '../notifications/start.js';
 import { startArchiver } from '../audit/archive.js';
 import { startCheckpointer } from '../audit/checkpointer.js';
+import { startFollowUpSweeper } from '../temporal/followup-sweeper.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
 import { ensureBackupSchedule, ensureErasureSweepSchedule, ensureIncidentWatchSchedule, ensureMeetingSchedule, ensureNpsScheduleSync, ensureReportSchedules, syncNpsCampaignSchedules } from '../temporal/schedules.js';
 import type { NpsCampaignPolicy } from '../domain/surveys/campaigns.js';
@@ -148,8 +149,11 @@ export async function startWorkerRole(config: Config, logger: Logger, db: Databa
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ratePerSecond: config.HISTORY_ARCHIVE_RATE_PER_SECOND,
   });
+  // Detractor answers get their follow-up (docs/followups.md); several workers may sweep at once.
+  const followUps = startFollowUpSweeper({ db: db.db, temporal: client, signer: channel.signer, taskQueue: config.TEMPORAL_TASK_QUEUE, logger, intervalMs: config.FOLLOW_UP_SWEEP_SECONDS * 1000 });
   const running = worker
     .run()
+    .finally(() => followUps.stop())
     .finally(() => dispatcher.stop())
     .finally(() => checkpointer.stop())
     .finally(() => archiver.stop())

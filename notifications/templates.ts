@@ -60,6 +60,10 @@ const topicTitles: Record<string, Words> = {
   'improvement.sent_back': { zh: '整改措施被退回', en: 'An improvement action was sent back' },
   'improvement.closed': { zh: '整改措施已验证关闭', en: 'An improvement action was verified and closed' },
   'improvement.not_effective': { zh: '整改措施效果评估：未见成效', en: 'An improvement action did not reduce complaints' },
+  'follow_up.assigned': { zh: '差评客户待您回访', en: 'A detractor waits for your follow-up call' },
+  'follow_up.reminder': { zh: '差评回访即将到期', en: 'A detractor follow-up is due soon' },
+  'follow_up.overdue': { zh: '差评回访已逾期', en: 'A detractor follow-up is overdue' },
+  'follow_up.escalated': { zh: '逾期差评回访已升级至您处', en: 'An overdue detractor follow-up was escalated to you' },
   'erasure.approval_needed': { zh: '个人信息删除申请待您审批', en: 'A personal-data erasure waits for your approval' },
   'erasure.approved': { zh: '个人信息删除申请已批准', en: 'A personal-data erasure was approved' },
   'erasure.refused': { zh: '个人信息删除申请被拒绝', en: 'A personal-data erasure was refused' },
@@ -85,6 +89,7 @@ const entityNames: Record<string, Words> = {
   target_proposal: { zh: 'KPI 目标提案', en: 'KPI target proposal' },
   improvement: { zh: '整改措施', en: 'Improvement action' },
   erasure: { zh: '个人信息删除申请', en: 'Erasure request' },
+  follow_up: { zh: '差评回访', en: 'Detractor follow-up' },
 };
 
 /** "投诉 C-1" / "Complaint C-1": the reference a staff message names the entity by. */
@@ -99,6 +104,7 @@ export function entityPath(entityType: string, entityId: string): string {
   if (entityType === 'initiative') return `/initiatives/${encodeURIComponent(entityId)}`;
   if (entityType === 'incident') return `/incidents/${encodeURIComponent(entityId)}`;
   if (entityType === 'improvement') return `/improvements/${encodeURIComponent(entityId)}`;
+  if (entityType === 'follow_up') return `/follow-ups/${encodeURIComponent(entityId)}`;
   if (entityType === 'erasure') return `/erasures/${encodeURIComponent(entityId)}`;
   if (entityType === 'report') return '/reports';
   if (entityType === 'target_proposal') return '/targets';

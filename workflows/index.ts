@@ -14,3 +14,4 @@ export { erasureSweepWorkflow } from './erasure/sweep.js';
 export { meetingWorkflow } from './meeting/index.js';
 export { monthlyMeetingWorkflow } from './meeting/schedule.js';
 export { productNpsCampaignWorkflow, npsScheduleSyncWorkflow } from './nps/campaign.js';
+export { followUpWorkflow } from './followup/index.js';

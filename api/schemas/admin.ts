@@ -123,6 +123,12 @@ export const ImprovementPolicySchema = z
     requiredFall: z.number().min(0).max(1).openapi({ description: 'effective when complaints fell by at least this share (0: any fall)' }),
   })
   .openapi('ImprovementPolicy');
+export const FollowUpPolicySchema = z
+  .strictObject({
+    due: StepDurationSchema.openapi({ description: 'a detractor follow-up is due this long after it opens (business days; seconds in tests and demos)' }),
+    reminderRatio: ratio.openapi({ description: 'share of the window to the deadline after which the supervisors are reminded (1: no reminder)' }),
+  })
+  .openapi('FollowUpPolicy');
 export const ErasurePolicySchema = z
   .strictObject({
     retention: ElapsedDurationSchema.openapi({ description: 'personal data is kept this long after the customer’s last complaint closed (default 1095 days); then the sweep requests its erasure' }),

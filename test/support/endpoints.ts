@@ -9,7 +9,9 @@ import type { incidentWatchWorkflow } from '../../workflows/incident/watch.js';
 import { command, intake, intakeBody } from './complaints.js';
 import { deliverables, gates, standardRoster } from './gates.js';
 import { people } from './people.js';
-import { eventually, type HttpAnswer, type Stack } from './stack.js';
+import { eventually, testCommandSigner, type HttpAnswer, type Stack } from './stack.js';
+import { createLogger } from '../../config/logger.js';
+import { startFollowUpSweeper } from '../../temporal/followup-sweeper.js';
 
 let incidentFixtures = 0;
 let improvementFixtures = 0;
@@ -60,7 +62,9 @@ export type FixtureKind =
   | 'meeting'
   | 'meetingPresent'
   | 'meetingDecided'
-  | 'surveyLink';
+  | 'surveyLink'
+  | 'closed'
+  | 'followUp';
 
 export interface SampleRequest {
   /** the state the endpoint is called in; its id fills `{id}` / `{entityId}` */
@@ -152,6 +156,8 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
 
     'GET /api/v1/policies/improvements': { fixture: 'none', ok: 200, as: people.supervisor },
     'PUT /api/v1/policies/improvements': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/improvements') },
+    'GET /api/v1/policies/follow-ups': { fixture: 'none', ok: 200, as: people.supervisor },
+    'PUT /api/v1/policies/follow-ups': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/follow-ups') },
     'GET /api/v1/improvements': { fixture: 'none', ok: 200, as: people.supervisor, query: { status: 'in_progress', ownerDepartment: 'cards-ops', source: 'hot_issue', overdue: 'false', limit: '5' } },
     'GET /api/v1/improvements/owners': { fixture: 'none', ok: 200, as: people.supervisor, query: { department: 'cards-ops' } },
     'GET /api/v1/improvements/linked/{entityType}/{entityId}': { fixture: 'initiative', ok: 200, as: people.supervisor, pathValues: { entityType: 'initiative' } },
@@ -314,6 +320,13 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     // The customer's survey page: the fixture is a fresh one-time link (its token fills {token}).
     'GET /api/v1/public/surveys/{token}': { fixture: 'surveyLink', ok: 200, as: people.nobody, public: true },
     'POST /api/v1/public/surveys/{token}': { fixture: 'surveyLink', ok: 201, as: people.nobody, public: true, body: { csat: 4, nps: 9, verbatim: 'quicker answers please' } },
+    // Callbacks (回访) and detractor follow-ups (docs/followups.md).
+    'POST /api/v1/complaints/{id}/callbacks': { fixture: 'closed', ok: 201, as: people.agent, body: { reached: true, csat: 4, nps: 9, verbatim: 'quick and polite' } },
+    'GET /api/v1/complaints/{id}/responses': { fixture: 'closed', ok: 200, as: people.agent },
+    'GET /api/v1/complaints/{id}/follow-ups': { fixture: 'closed', ok: 200, as: people.agent },
+    'GET /api/v1/follow-ups/{id}': { fixture: 'followUp', ok: 200, as: people.supervisor },
+    'POST /api/v1/follow-ups/{id}/outcome': { fixture: 'followUp', ok: 200, as: people.supervisor, body: { outcome: 'contacted_resolved', note: 'called back, fee refunded' } },
+
     'GET /api/v1/dev/users': { fixture: 'none', ok: 200, as: people.nobody, public: true },
     'POST /api/v1/dev/tokens': { fixture: 'none', ok: 200, as: people.nobody, public: true, body: { userId: 'limin' } },
   };
@@ -396,6 +409,27 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
       expect(id, `no incident raised for ${product}`).toBeDefined();
       await eventually(async () => ((await stack.as(people.supervisor).get(`/api/v1/incidents/${id}`)).status === 200 ? true : undefined), 'the fixture incident');
       return id!;
+    },
+    /** a complaint taken by cai, answered, resolved and closed with the customer's consent */
+    closed: async () => {
+      const id = await f.open();
+      await command(stack, people.agent, id, '/responses', { message: 'We are looking into it', channel: 'hotline' });
+      await command(stack, people.agent, id, '/resolution', { summary: 'Card unblocked', remedy: 'apology' });
+      await command(stack, people.agent, id, '/responses', { message: 'Your card works again', channel: 'hotline' });
+      await command(stack, people.agent, id, '/customer-feedback', { satisfied: true, via: 'callback', comment: 'ok' });
+      return id;
+    },
+    /** an open detractor follow-up: cai's callback with NPS 3 on a closed complaint, opened by one sweep (as the worker's sweeper does) */
+    followUp: async () => {
+      const complaint = await f.closed();
+      const res = await stack.as(people.agent).post(`/api/v1/complaints/${complaint}/callbacks`, { reached: true, csat: 2, nps: 3 });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const sweeper = startFollowUpSweeper({ db: stack.database.db, temporal: stack.temporal, signer: testCommandSigner(), taskQueue: stack.taskQueue, logger: createLogger('silent', 'test'), intervalMs: 3_600_000 });
+      await sweeper.sweep();
+      await sweeper.stop();
+      const id = res.body.id as string;
+      await eventually(async () => (await stack.as(people.supervisor).get(`/api/v1/follow-ups/${id}`)).status === 200, 'the fixture follow-up');
+      return id;
     },
     /** an improvement action raised by sue from a hot issue of its own, owned by hal (cards-ops): in progress */
     improvement: async () => {

@@ -19,6 +19,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { commandSigningKey, erasureLedgerPath, piiCipher } from '../../config/secrets.js';
 import { CommandSigner, parseSigningKey } from '../../security/command-signing.js';
 import { startNotifications } from '../../notifications/start.js';
+import { startFollowUpSweeper } from '../../temporal/followup-sweeper.js';
 import type { Dispatcher } from '../../notifications/dispatcher.js';
 import { workerMetrics } from '../../temporal/metrics.js';
 import { createWorker, workerTuning } from '../../temporal/worker.js';
@@ -97,6 +98,8 @@ export interface StackOptions {
    * `env` (NOTIFY_*, SMS_*, SMTP_*).
    */
   notifications?: true | { smtpUrl?: string };
+  /** Run the detractor follow-up sweeper (as a worker does), every FOLLOW_UP_SWEEP_SECONDS of `env`. */
+  followUps?: true;
 }
 
 /** What the test helpers (gates.ts, complaints.ts) need of a stack; a stack of processes has it too. */
@@ -160,6 +163,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     dispatcher = await startNotifications(config, database.db, logger, { ...(smtpUrl ? { smtpUrl } : {}), registry: workerMetrics().registry });
   }
 
+  const followUps = opts.followUps
+    ? startFollowUpSweeper({ db: database.db, temporal, signer: new CommandSigner(commandSigningKey(config)), taskQueue, logger, intervalMs: config.FOLLOW_UP_SWEEP_SECONDS * 1000 })
+    : undefined;
+
   const app = createApp({
     config,
     logger,
@@ -197,6 +204,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await followUps?.stop();
       await dispatcher?.stop();
       worker?.shutdown();
       await running;

@@ -14,6 +14,7 @@ import { InboxPage } from './pages/Inbox';
 import { IncidentDetailPage } from './pages/IncidentDetail';
 import { IncidentsPage } from './pages/Incidents';
 import { ImprovementDetailPage } from './pages/ImprovementDetail';
+import { FollowUpDetailPage } from './pages/FollowUpDetail';
 import { DepartmentsPage } from './pages/Departments';
 import { ImprovementNewPage } from './pages/ImprovementNew';
 import { ImprovementsPage } from './pages/Improvements';
@@ -60,6 +61,7 @@ const router = createBrowserRouter([
           { path: 'complaints', element: <ComplaintsPage /> },
           { path: 'complaints/new', element: <ComplaintNewPage /> },
           { path: 'complaints/:id', element: <ComplaintDetailPage /> },
+          { path: 'follow-ups/:id', element: <FollowUpDetailPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: 'calendar', element: <CalendarPage /> },
           { path: 'admin/committee', element: <CommitteePage /> },

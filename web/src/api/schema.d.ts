@@ -100,7 +100,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up";
                     entityId?: string;
                     actor?: string;
                     /** @description one action, or every action of a family: `complaint.` (ending in a dot) */
@@ -264,7 +264,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up";
                     entityId?: string;
                 };
                 header?: never;
@@ -342,7 +342,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign";
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up";
                     entityId: string;
                 };
                 cookie?: never;
@@ -1162,6 +1162,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a callback (回访) on a closed complaint: the customer reached with CSAT, NPS and what could be better, or unreachable with the attempts; a detractor’s answer opens a follow-up (Idempotency-Key: a retry answers the first record)
+         * @description Roles: cs_agent, business_handler, supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CallbackRecord"];
+                };
+            };
+            responses: {
+                /** @description The answer recorded */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResponse"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business handler of another department */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The complaint is not closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/customer": {
         parameters: {
             query?: never;
@@ -1491,6 +1577,79 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The detractor follow-ups of a complaint, newest first
+         * @description Roles: cs_agent, business_handler, supervisor, compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The follow-ups */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business handler of another department */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1921,7 +2080,64 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The satisfaction answers about a complaint, by the customer’s link or an agent’s callback, newest first (verbatims masked)
+         * @description Roles: cs_agent, business_handler, supervisor, compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The answers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResponseList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business handler of another department */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
         /**
          * Respond to the customer (the first response meets the first-response clock)
@@ -2921,6 +3137,164 @@ export interface paths {
                     content?: never;
                 };
                 /** @description Not awaiting approval (held, decided), or a hold arrived */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One detractor follow-up: the answer (scores, masked verbatim), the complaint, the supervisors, the deadline and the outcome */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The follow-up */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a supervisor, an auditor, an admin nor the department head it reached */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what came of a detractor follow-up (a supervisor); it closes it
+         * @description Roles: supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FollowUpOutcome"];
+                };
+            };
+            responses: {
+                /** @description The follow-up, closed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such follow-up */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The follow-up is closed already */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6580,6 +6954,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current detractor follow-up policy (deadline and reminder)
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The detractor follow-up policy (deadline and reminder) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the detractor follow-up policy (deadline and reminder); processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FollowUpPolicy"];
+                };
+            };
+            responses: {
+                /** @description The new detractor follow-up policy (deadline and reminder) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/improvements": {
         parameters: {
             query?: never;
@@ -8349,7 +8843,7 @@ export interface components {
             before?: unknown;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign";
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up";
             hash: string;
             id: string;
             prevHash: string | null;
@@ -8505,6 +8999,22 @@ export interface components {
             source: string;
             version?: number;
             year: number;
+        };
+        /** @description A callback (回访) on a closed complaint: the customer reached with their scores, or unreachable after some attempts */
+        CallbackRecord: {
+            /** @description satisfaction, 1 (very dissatisfied) … 5 (very satisfied) */
+            csat: number;
+            /** @description how likely to recommend us, 0 … 10 */
+            nps: number;
+            /** @enum {boolean} */
+            reached: true;
+            /** @description what could be better, in the customer’s words (personal numbers are masked) */
+            verbatim?: string;
+        } | {
+            /** @description how many calls went unanswered */
+            attempts: number;
+            /** @enum {boolean} */
+            reached: false;
         };
         Committee: {
             members: {
@@ -9082,6 +9592,57 @@ export interface components {
             /** @description the meeting’s month; omitted: the current month */
             month?: string;
             reason: string;
+        };
+        FollowUp: {
+            closedAt: string | null;
+            complaintId: string;
+            csat: number | null;
+            department: string;
+            departmentHeadId: string | null;
+            due: string;
+            /** @enum {string} */
+            dueState: "pending" | "at_risk" | "overdue" | "met";
+            /** @description 0: the supervisors; 1: overdue, the department head told */
+            escalationLevel: number;
+            /** @description the answer’s id */
+            id: string;
+            /** @enum {string} */
+            kind: "complaint" | "appeal" | "product_nps";
+            nps: number | null;
+            openedAt: string;
+            outcome: {
+                at: string;
+                by: string;
+                byName: string;
+                note: string;
+                /** @enum {string} */
+                outcome: "contacted_resolved" | "contacted_unresolved" | "unreachable" | "no_action";
+            } | null;
+            policyVersion: number;
+            reminderAt: string;
+            respondedAt: string;
+            /** @enum {string} */
+            source: "link" | "callback";
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description the supervisors it is addressed to; empty: every supervisor */
+            supervisorIds: string[];
+            verbatim: string | null;
+            version: number;
+        };
+        FollowUpList: {
+            items: components["schemas"]["FollowUp"][];
+        };
+        /** @description What came of the follow-up; it closes it */
+        FollowUpOutcome: {
+            note: string;
+            /** @enum {string} */
+            outcome: "contacted_resolved" | "contacted_unresolved" | "unreachable" | "no_action";
+        };
+        FollowUpPolicy: {
+            due: components["schemas"]["Duration"] & unknown;
+            /** @description share of the window to the deadline after which the supervisors are reminded (1: no reminder) */
+            reminderRatio: number;
         };
         /** @description About what happened in the period: submissions, decisions, stages completed, deadlines missed */
         GateKpis: {
@@ -10366,6 +10927,32 @@ export interface components {
             title: string;
             type: string;
         };
+        SurveyResponse: {
+            agentId: string | null;
+            attempts: number;
+            channel: string;
+            csat: number | null;
+            department: string;
+            /** @description NPS 0–6 or CSAT ≤ 2: a follow-up opens for the supervisors */
+            detractor: boolean;
+            followUpId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "complaint" | "appeal" | "product_nps";
+            nps: number | null;
+            product: string;
+            reached: boolean;
+            /** @description the agent who recorded a callback; null for the customer’s own answer */
+            recordedBy: string | null;
+            respondedAt: string;
+            /** @enum {string} */
+            source: "link" | "callback";
+            /** @description masked of personal numbers */
+            verbatim: string | null;
+        };
+        SurveyResponseList: {
+            items: components["schemas"]["SurveyResponse"][];
+        };
         TargetDecision: {
             approved: boolean;
             comment: string;
@@ -10424,7 +11011,7 @@ export interface components {
             deadlineState?: string;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal" | "improvement" | "meeting" | "erasure";
+            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal" | "improvement" | "meeting" | "erasure" | "follow_up";
             /** @description The item’s vocabulary for wording the title: severity, category, channel; name, stage, version */
             facts?: {
                 [key: string]: string;

@@ -99,3 +99,10 @@ export type TargetProposal = Schemas['TargetProposal'];
 /** GET /api/v1/improvements/{id}: an improvement action (docs/improvements.md). */
 export type Improvement = Schemas['Improvement'];
 export type ImprovementOwners = Schemas['ImprovementOwners'];
+
+/** GET /api/v1/follow-ups/{id}: a detractor follow-up (docs/followups.md). */
+export type FollowUp = Schemas['FollowUp'];
+export type FollowUpList = Schemas['FollowUpList'];
+/** A satisfaction answer about a complaint, by the survey link or a callback. */
+export type SurveyResponse = Schemas['SurveyResponse'];
+export type SurveyResponseList = Schemas['SurveyResponseList'];

@@ -18,6 +18,7 @@ import { ReassignPanel } from './complaint/Reassign';
 import { RelatedRecords } from './complaint/Related';
 import { RootCausePanel } from './complaint/RootCause';
 import { Timeline } from './complaint/Timeline';
+import { CallbacksSection } from './complaint/Callbacks';
 
 /** One complaint: facts (the customer masked, shown on request), clocks, escalation, actions, timeline. */
 export function ComplaintDetailPage() {
@@ -128,6 +129,7 @@ export function ComplaintDetailPage() {
           <ReassignPanel complaint={c} user={user} name={name} onDone={(next) => loaded.set(next)} />
           <RootCausePanel complaint={c} user={user} name={name} onDone={(next) => loaded.set(next)} />
           <RelatedRecords complaint={c} />
+          <CallbacksSection complaint={c} user={user} name={name} />
         </div>
       </div>
       <Timeline complaint={c} name={name} />

@@ -31,6 +31,7 @@ function taskTitle(task: Task, t: Translate, label: (p: string, v: string) => st
   const a = /"(.+)"/.exec(task.title);
   if (task.entityType === 'improvement' && a) return t('task.improvementTitle', { title: a[1]! });
   if (task.entityType === 'meeting') return t('task.meetingTitle', { id: task.entityId });
+  if (task.entityType === 'follow_up' && f.complaintId) return t('task.followUpTitle', { complaint: f.complaintId.slice(0, 8), scores: [f.nps ? `NPS ${f.nps}` : '', f.csat ? `CSAT ${f.csat}` : ''].filter(Boolean).join(' · ') });
   return task.title;
 }
 
@@ -42,6 +43,7 @@ function taskPath(task: Task): string {
   if (task.entityType === 'improvement') return `/improvements/${encodeURIComponent(task.entityId)}`;
   if (task.entityType === 'erasure') return `/erasures/${task.entityId}`;
   if (task.entityType === 'meeting') return `/meetings/${task.entityId}`;
+  if (task.entityType === 'follow_up') return `/follow-ups/${encodeURIComponent(task.entityId)}`;
   return `/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`;
 }
 
