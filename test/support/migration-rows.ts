@@ -14,6 +14,10 @@ import { writeIncidentRecord } from '../../db/incidents.js';
 import { storeAttachment } from '../../db/attachments.js';
 import { writeTargetProposalRecord } from '../../db/targets.js';
 import { writeImprovementRecord } from '../../db/improvements.js';
+import { writeFollowUpRecord } from '../../db/followups.js';
+import { followUpRecord, newFollowUpState, openedBatch as followUpOpenedBatch, placeFollowUpBatch } from '../../domain/followups/process.js';
+import { startClock as startFollowUpClock } from '../../domain/followups/rules.js';
+import { defaultFollowUpPolicy, type FollowUpInput } from '../../domain/followups/types.js';
 import { startDue } from '../../domain/improvements/clock.js';
 import { improvementRecord, newImprovementState, placeImprovementBatch, raisedBatch as improvementRaisedBatch } from '../../domain/improvements/process.js';
 import { defaultImprovementPolicy, type ImprovementInput } from '../../domain/improvements/types.js';
@@ -743,6 +747,30 @@ const improvements: RowBuilder = {
   },
 };
 
+const followUps: RowBuilder = {
+  name: 'detractor follow-ups: one opened for a detractor answer, waiting for the supervisor (domain/followups, db/followups.ts writeFollowUpRecord)',
+  tables: ['follow_ups', 'audit_events', 'audit_chain_heads', 'notifications'],
+  async write({ db, step, at }) {
+    const input: FollowUpInput = {
+      id: `SR-migration-step-${step}`,
+      complaintId: `complaint-of-step-${step}`,
+      source: 'link',
+      kind: 'complaint',
+      csat: 2,
+      nps: 3,
+      verbatim: '等了太久',
+      respondedAt: at(600).toISOString(),
+      department: 'cards-ops',
+      openedAt: at(601).toISOString(),
+      recordedBy: null,
+    };
+    const workflowId = `followup-${input.id}`;
+    const state = newFollowUpState({ policy: defaultFollowUpPolicy, policyVersion: 0, clock: startFollowUpClock(at(601).getTime(), at(601 + 2 * 1440).getTime(), 0.5), supervisorIds: ['sue'], departmentHeadId: null });
+    const placed = placeFollowUpBatch(input, workflowId, state, followUpOpenedBatch(input, state, at(601).getTime()));
+    await writeFollowUpRecord(db, { followUp: followUpRecord(input, workflowId, state), ...placed });
+  },
+};
+
 const meetings: RowBuilder = {
   name: 'committee meetings: an extra meeting convened with one chair item (domain/meetings, db/meetings.ts writeMeetingRecord)',
   tables: ['meetings', 'audit_events', 'audit_chain_heads'],
@@ -787,4 +815,4 @@ const checkpoints: RowBuilder = {
 };
 
 /** In the order they run after each migration. */
-export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, surveys, histories, reports, calendarYears, incidents, targetProposals, improvements, erasures, meetings, attachments, checkpoints];
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, surveys, histories, reports, calendarYears, incidents, targetProposals, improvements, followUps, erasures, meetings, attachments, checkpoints];
