@@ -51,7 +51,7 @@ export function ProductVoice({ initiativeId }: { initiativeId: string }) {
       {months.length > 0 && (
         <>
           <Chart option={chart.option} label={chart.words} height={240} />
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('productVoice.title')}>
             <table className="table">
               <caption className="sr-only">{t('productVoice.title')}</caption>
               <thead>

@@ -85,7 +85,7 @@ export function VoicePanels({ report, productName }: { report: KpiReport; produc
       {units.length === 0 ? (
         <p className="empty">{t('voice.noAnswers')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t(`voice.dimension.${dimension}` as MessageKey)}>
           <table className="table" data-dimension={dimension}>
             <caption className="sr-only">{t(`voice.dimension.${dimension}` as MessageKey)}</caption>
             <thead>
