@@ -4,6 +4,7 @@ import { calendarActivities } from './calendar.js';
 import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
 import { improvementActivities } from './improvements.js';
+import { feedbackActivities } from './feedback.js';
 import { erasureActivities, type ErasureActivityDeps } from './erasures.js';
 import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...targetActivities(deps.db),
     ...incidentActivities(deps.db),
     ...improvementActivities(deps.db),
+    ...feedbackActivities(deps.db),
     ...erasureActivities(deps.db, deps),
     ...meetingActivities(deps.db, deps.channel),
   };

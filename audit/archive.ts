@@ -25,7 +25,7 @@ import { recordArchivedRun } from './process-record.js';
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-export type ArchivedEntityType = 'initiative' | 'complaint' | 'incident' | 'target_proposal' | 'improvement' | 'meeting' | 'erasure' | 'other';
+export type ArchivedEntityType = 'initiative' | 'complaint' | 'incident' | 'target_proposal' | 'improvement' | 'meeting' | 'erasure' | 'feedback' | 'other';
 
 /** The workflow id prefix of each entity that runs a process of its own. */
 const processPrefixes: Record<Exclude<ArchivedEntityType, 'other'>, string> = {
@@ -36,6 +36,7 @@ const processPrefixes: Record<Exclude<ArchivedEntityType, 'other'>, string> = {
   improvement: 'improvement-',
   erasure: 'erasure-',
   meeting: 'meeting-',
+  feedback: 'feedback-',
 };
 
 /** `initiative-<id>` → ('initiative', id), `target-proposal-<id>` → ('target_proposal', id), …; anything else → ('other', workflow id). */

@@ -18,6 +18,7 @@ import { defaultImprovementPolicy, type ImprovementPolicy } from '../domain/impr
 import { defaultErasurePolicy, type ErasurePolicy } from '../domain/erasure/types.js';
 import { defaultMeetingPolicy, type MeetingPolicy } from '../domain/meetings/policy.js';
 import { defaultDepartmentNames, type DepartmentNames } from '../domain/departments.js';
+import { defaultFeedbackPolicy, type FeedbackPolicy } from '../domain/feedback/types.js';
 import type { Database, Transaction } from './client.js';
 import type { AuditEntityType } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
@@ -47,6 +48,8 @@ export interface PolicyKinds {
   meetings: MeetingPolicy;
   /** The departments' display names in Chinese and English (domain/departments.ts). */
   departments: DepartmentNames;
+  /** Feedback: an inquiry's first-response target (docs/feedback.md). */
+  feedback: FeedbackPolicy;
 }
 export type PolicyKind = keyof PolicyKinds;
 
@@ -62,8 +65,9 @@ const defaults: PolicyKinds = {
   erasure: defaultErasurePolicy,
   meetings: defaultMeetingPolicy,
   departments: defaultDepartmentNames,
+  feedback: defaultFeedbackPolicy,
 };
-const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy', meetings: 'policy', departments: 'policy' };
+const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy', meetings: 'policy', departments: 'policy', feedback: 'policy' };
 
 export interface Versioned<T> {
   value: T;

@@ -100,6 +100,7 @@ export function entityPath(entityType: string, entityId: string): string {
   if (entityType === 'incident') return `/incidents/${encodeURIComponent(entityId)}`;
   if (entityType === 'improvement') return `/improvements/${encodeURIComponent(entityId)}`;
   if (entityType === 'erasure') return `/erasures/${encodeURIComponent(entityId)}`;
+  if (entityType === 'feedback') return `/feedback/${encodeURIComponent(entityId)}`;
   if (entityType === 'report') return '/reports';
   if (entityType === 'target_proposal') return '/targets';
   return '/inbox';

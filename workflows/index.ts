@@ -13,3 +13,4 @@ export { erasureWorkflow } from './erasure/index.js';
 export { erasureSweepWorkflow } from './erasure/sweep.js';
 export { meetingWorkflow } from './meeting/index.js';
 export { monthlyMeetingWorkflow } from './meeting/schedule.js';
+export { feedbackWorkflow } from './feedback/index.js';

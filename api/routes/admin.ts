@@ -1,7 +1,8 @@
 import { readPolicy, readRoster, writePolicy, writeRoster, type PolicyKind } from '../../db/settings.js';
 import type { ApiRouter } from '../router.js';
 import type { ZodType } from 'zod';
-import { CommitteeSchema, DepartmentNamesSchema, ErasurePolicySchema, ImprovementPolicySchema, IncidentPolicySchema, MeetingPolicySchema, ReviewPolicySchema, RootCausePolicySchema, SlaPolicySchema } from '../schemas/admin.js';
+import { CommitteeSchema, DepartmentNamesSchema, ErasurePolicySchema, ImprovementPolicySchema,
+  FeedbackPolicySchema, IncidentPolicySchema, MeetingPolicySchema, ReviewPolicySchema, RootCausePolicySchema, SlaPolicySchema } from '../schemas/admin.js';
 import type { AppDeps } from '../deps.js';
 import type { Role } from '../auth/roles.js';
 
@@ -38,6 +39,7 @@ export function adminRoutes(api: ApiRouter, { db }: AppDeps): void {
     { kind: 'rootCauses', path: '/policies/root-causes', schema: RootCausePolicySchema, name: 'root-cause taxonomy', readers: 'anyone' },
     { kind: 'incidents', path: '/policies/incidents', schema: IncidentPolicySchema, name: 'incident policy (spike thresholds, step deadlines)' },
     { kind: 'improvements', path: '/policies/improvements', schema: ImprovementPolicySchema, name: 'improvement action policy (reminders, escalation, effectiveness check)' },
+    { kind: 'feedback', path: '/policies/feedback', schema: FeedbackPolicySchema, name: 'feedback policy (an inquiry’s first-response target)' },
     { kind: 'erasure', path: '/policies/erasure', schema: ErasurePolicySchema, name: 'personal-data retention and erasure policy' },
     { kind: 'meetings', path: '/policies/meetings', schema: MeetingPolicySchema, name: 'committee meeting policy (minutes reminder and escalation)' },
     { kind: 'departments', path: '/departments', schema: DepartmentNamesSchema, name: 'departments’ display names (Chinese and English)' },

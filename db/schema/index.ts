@@ -13,3 +13,4 @@ export * from './erasures.js';
 export * from './meetings.js';
 export * from './attachments.js';
 export * from './surveys.js';
+export * from './feedback.js';
