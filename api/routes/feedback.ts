@@ -12,7 +12,7 @@ import { readPerson, staffDirectory } from '../../db/people.js';
 import type { Actor } from '../../domain/actor.js';
 import { feedbackWorkflowId } from '../../domain/feedback/process.js';
 import { allowedFeedbackCommands, complaintReclassifyRefusal, feedbackAccess, feedbackStatusAfter, onTeam } from '../../domain/feedback/rules.js';
-import type { FeedbackCommand, FeedbackInput, FeedbackKind, FeedbackView } from '../../domain/feedback/types.js';
+import { finalFeedbackStatuses, type FeedbackCommand, type FeedbackInput, type FeedbackKind, type FeedbackView } from '../../domain/feedback/types.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import { complaintWorkflowId, reclassifyUpdate as reclassifyComplaintUpdate } from '../../workflows/complaint/messages.js';
 import type { feedbackWorkflow } from '../../workflows/feedback/index.js';
@@ -138,6 +138,8 @@ export function feedbackRoutes(api: ApiRouter, { db, temporal, taskQueue, config
       handler: async ({ params, body: content, principal, idempotencyKey }) => {
         const current = await readFeedback(db, params.id);
         if (!current) throw notFound(`no feedback item ${params.id}`);
+        // An ended item's process is over: the state table's refusal, answered here.
+        if (finalFeedbackStatuses.includes(current.status)) throw conflict(`the item is ${current.status}; it takes no more commands`);
         const extra = await enrich(content, current, principal);
         const workflowId = feedbackWorkflowId(params.id);
         const updateId = idempotencyKey ? idFromKey(`feedback${path}`, principal.userId, idempotencyKey) : randomUUID();
