@@ -302,8 +302,13 @@ export function feedbackRoutes(api: ApiRouter, { db, temporal, taskQueue, config
     roles: ['cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'],
     params: ComplaintParams,
     responses: { 200: { description: 'The item (null when the complaint was not reclassified)', schema: z.object({ item: FeedbackSchema.nullable() }).openapi('ComplaintFeedback') }, 404: { description: 'No such complaint' } },
-    handler: async ({ params }) => {
-      if (!(await readComplaint(db, params.id))) throw notFound(`no complaint ${params.id}`);
+    handler: async ({ params, principal }) => {
+      const complaint = await readComplaint(db, params.id);
+      if (!complaint) throw notFound(`no complaint ${params.id}`);
+      // As the complaint itself: a business handler without a wider role reads only their department's.
+      if (!hasAnyRole(principal, ['cs_agent', 'supervisor', 'compliance_auditor', 'admin']) && complaint.department !== (principal.department ?? null)) {
+        throw forbidden('a business handler reads only complaints transferred to their own department');
+      }
       const item = await feedbackFromComplaint(db, params.id);
       return { status: 200, body: { item: item ? await present(item) : null } };
     },
