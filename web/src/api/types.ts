@@ -98,3 +98,6 @@ export type TargetProposal = Schemas['TargetProposal'];
 /** GET /api/v1/improvements/{id}: an improvement action (docs/improvements.md). */
 export type Improvement = Schemas['Improvement'];
 export type ImprovementOwners = Schemas['ImprovementOwners'];
+
+/** Feedback beside complaints (docs/feedback.md). */
+export type Feedback = Schemas['Feedback'];

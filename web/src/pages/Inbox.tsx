@@ -31,6 +31,7 @@ function taskTitle(task: Task, t: Translate, label: (p: string, v: string) => st
   const a = /"(.+)"/.exec(task.title);
   if (task.entityType === 'improvement' && a) return t('task.improvementTitle', { title: a[1]! });
   if (task.entityType === 'meeting') return t('task.meetingTitle', { id: task.entityId });
+  if (task.entityType === 'feedback' && task.kind.startsWith('feedback.')) return t(`task.${task.kind}` as 'task.feedback.answer', { kind: label('feedbackKind', f.kind ?? '') });
   return task.title;
 }
 
@@ -42,6 +43,7 @@ function taskPath(task: Task): string {
   if (task.entityType === 'improvement') return `/improvements/${encodeURIComponent(task.entityId)}`;
   if (task.entityType === 'erasure') return `/erasures/${task.entityId}`;
   if (task.entityType === 'meeting') return `/meetings/${task.entityId}`;
+  if (task.entityType === 'feedback') return `/feedback/${task.entityId}`;
   return `/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`;
 }
 
