@@ -128,7 +128,7 @@ function FeedbackActions({ item: v, onDone }: { item: Feedback; onDone: (next: F
       <h2 id="actions">{t('feedback.actions')}</h2>
       <ErrorNotice error={run.error} />
       {v.allowed.includes('answer') && (
-        <form className="form" onSubmit={(e) => (e.preventDefault(), go('/answer', { answer: text }))}>
+        <form className="form" data-command="answer" onSubmit={(e) => (e.preventDefault(), go('/answer', { answer: text }))}>
           <Field label={t('feedback.answer')} required>
             <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} />
           </Field>
@@ -138,7 +138,7 @@ function FeedbackActions({ item: v, onDone }: { item: Feedback; onDone: (next: F
         </form>
       )}
       {v.allowed.includes('route') && (
-        <form className="form" onSubmit={(e) => (e.preventDefault(), go('/route', { department }))}>
+        <form className="form" data-command="route" onSubmit={(e) => (e.preventDefault(), go('/route', { department }))}>
           <Field label={t('feedback.team')} required>
             <DepartmentSelect value={department} onChange={setDepartment} />
           </Field>
@@ -148,7 +148,7 @@ function FeedbackActions({ item: v, onDone }: { item: Feedback; onDone: (next: F
         </form>
       )}
       {v.allowed.includes('respond') && (
-        <form className="form" onSubmit={(e) => (e.preventDefault(), go('/respond', { response: text }))}>
+        <form className="form" data-command="respond" onSubmit={(e) => (e.preventDefault(), go('/respond', { response: text }))}>
           <Field label={t('feedback.response')} required>
             <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} />
           </Field>
@@ -158,7 +158,7 @@ function FeedbackActions({ item: v, onDone }: { item: Feedback; onDone: (next: F
         </form>
       )}
       {v.allowed.includes('link') && (
-        <form className="form" onSubmit={(e) => (e.preventDefault(), go('/link', { initiativeId }))}>
+        <form className="form" data-command="link" onSubmit={(e) => (e.preventDefault(), go('/link', { initiativeId }))}>
           <Field label={t('feedback.initiatives')}>
             <select value={initiativeId} onChange={(e) => setInitiativeId(e.target.value)}>
               <option value="" disabled>
@@ -177,7 +177,7 @@ function FeedbackActions({ item: v, onDone }: { item: Feedback; onDone: (next: F
         </form>
       )}
       {v.allowed.includes('credit') && (
-        <form className="form" onSubmit={(e) => (e.preventDefault(), go('/credit', { kind: creditKind, id: creditId }))}>
+        <form className="form" data-command="credit" onSubmit={(e) => (e.preventDefault(), go('/credit', { kind: creditKind, id: creditId }))}>
           <Field label={t('feedback.creditKind')}>
             <select value={creditKind} onChange={(e) => (setCreditKind(e.target.value as 'person' | 'department'), setCreditId(''))}>
               <option value="person">{t('feedback.creditPerson')}</option>
@@ -193,7 +193,7 @@ function FeedbackActions({ item: v, onDone }: { item: Feedback; onDone: (next: F
         </form>
       )}
       {v.allowed.includes('archive') && (
-        <form className="form" onSubmit={(e) => (e.preventDefault(), go('/archive', text.trim() ? { note: text } : {}))}>
+        <form className="form" data-command="archive" onSubmit={(e) => (e.preventDefault(), go('/archive', text.trim() ? { note: text } : {}))}>
           <Field label={t('feedback.archiveNote')} hint={t('form.optional')}>
             <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
           </Field>
