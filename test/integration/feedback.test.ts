@@ -236,3 +236,20 @@ describe('reading', () => {
     expect((await stack.as(handler).post('/api/v1/feedback', intakeBody('inquiry'))).status).toBe(403);
   });
 });
+
+describe('the KPIs', () => {
+  it('count this file’s feedback by kind and channel, the inquiries’ first response on time, and the reclassifications', async () => {
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const res = await stack.as(supervisor).get(`/api/v1/reports/kpis?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const f = res.body.kpis.feedback;
+    // Inquiries: one answered in time, one late, one never answered (the reading test's); praise:
+    // two logged and one from a complaint; suggestions: the routed one and the reclassified one.
+    expect(f.volume.byKind).toEqual({ inquiry: 3, suggestion: 2, praise: 3 });
+    expect(f.received).toBe(8);
+    expect(f.volume.byChannel).toMatchObject({ app: 5, branch: 1, hotline: 2 });
+    expect(f.inquiryFirstResponse).toEqual({ onTime: 1, late: 1, pending: 1, rate: 0.5 });
+    expect(f.reclassified).toEqual({ asComplaint: 1, fromComplaint: 1 });
+  });
+});
