@@ -5,6 +5,7 @@ import { complaintActivities } from './complaints.js';
 import { deadlineActivities } from './deadlines.js';
 import { improvementActivities } from './improvements.js';
 import { followUpActivities } from './followups.js';
+import { feedbackActivities } from './feedback.js';
 import { erasureActivities, type ErasureActivityDeps } from './erasures.js';
 import { incidentActivities } from './incidents.js';
 import { initiativeActivities } from './initiatives.js';
@@ -39,6 +40,7 @@ export function createActivities(deps: ActivityDeps) {
     ...incidentActivities(deps.db),
     ...improvementActivities(deps.db),
     ...followUpActivities(deps.db),
+    ...feedbackActivities(deps.db),
     ...erasureActivities(deps.db, deps),
     ...meetingActivities(deps.db, deps.channel),
     ...npsCampaignActivities(deps.db, {

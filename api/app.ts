@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { improvementRoutes } from './routes/improvements.js';
 import { followUpRoutes } from './routes/followups.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { initiativeRoutes } from './routes/initiatives.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -40,7 +41,7 @@ import { webRoutes } from './web.js';
 export const basePath = '/api/v1';
 
 /** Route groups, each a file in api/routes; later issues add theirs here. */
-const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, attachmentRoutes, complaintRoutes, customerRevealRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, improvementRoutes, followUpRoutes, meetingRoutes, erasureRoutes, surveyRoutes, devRoutes];
+const routeGroups = [adminRoutes, calendarRoutes, peopleRoutes, taskRoutes, notificationRoutes, initiativeRoutes, attachmentRoutes, complaintRoutes, customerRevealRoutes, auditRoutes, reportRoutes, targetRoutes, incidentRoutes, improvementRoutes, followUpRoutes, meetingRoutes, feedbackRoutes, erasureRoutes, surveyRoutes, devRoutes];
 
 /** The request as the access log shows it: its path without the query (which may hold search terms), never headers or body. */
 function accessLogRequest(req: { id?: unknown; method?: string; url?: string; raw?: Request }) {

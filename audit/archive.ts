@@ -25,7 +25,7 @@ import { recordArchivedRun } from './process-record.js';
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-export type ArchivedEntityType = 'initiative' | 'complaint' | 'incident' | 'target_proposal' | 'improvement' | 'meeting' | 'erasure' | 'follow_up' | 'other';
+export type ArchivedEntityType = 'initiative' | 'complaint' | 'incident' | 'target_proposal' | 'improvement' | 'meeting' | 'erasure' | 'follow_up' | 'feedback' | 'other';
 
 /** The workflow id prefix of each entity that runs a process of its own. */
 const processPrefixes: Record<Exclude<ArchivedEntityType, 'other'>, string> = {
@@ -37,6 +37,7 @@ const processPrefixes: Record<Exclude<ArchivedEntityType, 'other'>, string> = {
   erasure: 'erasure-',
   meeting: 'meeting-',
   follow_up: 'followup-',
+  feedback: 'feedback-',
 };
 
 /** `initiative-<id>` → ('initiative', id), `target-proposal-<id>` → ('target_proposal', id), …; anything else → ('other', workflow id). */

@@ -12,6 +12,7 @@ import {
   zeroFilled,
   type Accountability,
   type ComplaintKpis,
+  type FeedbackKpis,
   type GateKpis,
   type KpiReport,
   type KpiTargetFigures,
@@ -44,19 +45,49 @@ import { readPolicy } from './settings.js';
 export async function computeKpis(db: Database, period: Period, calendar: CalendarSettings, now = new Date(), units: UnitOptions = {}): Promise<KpiReport> {
   const [imported, targets] = await Promise.all([readImportedYears(db), readPolicy(db, 'targets')]);
   const cal = new WorkingTime(new BusinessCalendar(calendar, officialSchedule(new Map(imported.map((y) => [y.year, y])))));
-  const [complaints, gates, onTime, accountability, voice] = await Promise.all([
+  const [complaints, gates, onTime, accountability, voice, feedback] = await Promise.all([
     complaintKpis(db, period, units.products),
     gateKpis(db, period, cal, units.products),
     onTimeBySeverity(db, period, units.products),
     units.accountable === false ? Promise.resolve(undefined) : accountabilityKpis(db, period, targets.value, units),
     voiceOfCustomer(db, period, units.products),
+    feedbackKpis(db, period, units.products),
   ]);
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     timeZone: calendar.timeZone,
     computedAt: now.toISOString(),
-    kpis: { complaints, gates, targets: targetFigures(targets.value, targets.version), onTime, ...(accountability ? { accountability } : {}), voice },
+    kpis: { complaints, gates, feedback, targets: targetFigures(targets.value, targets.version), onTime, ...(accountability ? { accountability } : {}), voice },
+  };
+}
+
+/**
+ * Feedback received in the period (docs/feedback.md): volume by kind and channel, the inquiries'
+ * first response on time, reclassifications. Products: the item's linked initiative.
+ */
+async function feedbackKpis(db: Database, { from, to }: Period, products: readonly string[] | undefined): Promise<FeedbackKpis> {
+  const rows = await queryRows<{ kind: string; channel: string; n: number; on_time: number; late: number; pending: number; as_complaint: number; from_complaint: number }>(
+    db,
+    sql`select kind, channel, count(*)::int as n,
+          count(*) filter (where kind = 'inquiry' and answered_at is not null and answered_at <= due)::int as on_time,
+          count(*) filter (where kind = 'inquiry' and (due_state = 'breached' or answered_at > due))::int as late,
+          count(*) filter (where kind = 'inquiry' and answered_at is null and due_state is distinct from 'breached' and status <> 'reclassified')::int as pending,
+          count(*) filter (where status = 'reclassified')::int as as_complaint,
+          count(*) filter (where from_complaint_id is not null)::int as from_complaint
+        from feedback_items
+        where received_at >= ${from.toISOString()}::timestamptz and received_at < ${to.toISOString()}::timestamptz and ${ofProducts(products, sql`(view->>'initiativeId')`)}
+        group by kind, channel`,
+  );
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);
+  const by = (key: 'kind' | 'channel') => rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r[key]]: (m[r[key]] ?? 0) + r.n }), {});
+  const onTime = sum((r) => r.on_time);
+  const late = sum((r) => r.late);
+  return {
+    received: sum((r) => r.n),
+    volume: { byKind: zeroFilled(vocabularies.feedbackKinds, by('kind')), byChannel: zeroFilled(vocabularies.channels, by('channel')) },
+    inquiryFirstResponse: { onTime, late, pending: sum((r) => r.pending), rate: rate(onTime, onTime + late) },
+    reclassified: { asComplaint: sum((r) => r.as_complaint), fromComplaint: sum((r) => r.from_complaint) },
   };
 }
 

@@ -19,6 +19,7 @@ import { defaultFollowUpPolicy, type FollowUpPolicy } from '../domain/followups/
 import { defaultErasurePolicy, type ErasurePolicy } from '../domain/erasure/types.js';
 import { defaultMeetingPolicy, type MeetingPolicy } from '../domain/meetings/policy.js';
 import { defaultDepartmentNames, type DepartmentNames } from '../domain/departments.js';
+import { defaultFeedbackPolicy, type FeedbackPolicy } from '../domain/feedback/types.js';
 import type { Database, Transaction } from './client.js';
 import type { AuditEntityType } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
@@ -50,6 +51,8 @@ export interface PolicyKinds {
   departments: DepartmentNames;
   /** Detractor follow-ups: the deadline and its reminder (docs/followups.md). */
   followUps: FollowUpPolicy;
+  /** Feedback: an inquiry's first-response target (docs/feedback.md). */
+  feedback: FeedbackPolicy;
 }
 export type PolicyKind = keyof PolicyKinds;
 
@@ -66,8 +69,9 @@ const defaults: PolicyKinds = {
   meetings: defaultMeetingPolicy,
   departments: defaultDepartmentNames,
   followUps: defaultFollowUpPolicy,
+  feedback: defaultFeedbackPolicy,
 };
-const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy', meetings: 'policy', departments: 'policy', followUps: 'policy' };
+const auditEntity: Record<PolicyKind, AuditEntityType> = { review: 'policy', sla: 'policy', calendar: 'calendar', notificationRouting: 'policy', rootCauses: 'policy', incidents: 'policy', targets: 'policy', improvements: 'policy', erasure: 'policy', meetings: 'policy', departments: 'policy', followUps: 'policy', feedback: 'policy' };
 
 export interface Versioned<T> {
   value: T;

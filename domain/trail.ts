@@ -14,7 +14,7 @@
  * to a complaint's customer), incidents, KPI target proposals, PII key runs and the PII access
  * log (domain/pii-access.ts), committee meetings.
  */
-export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow', 'person', 'im_channel', 'customer_notice', 'incident', 'target_proposal', 'pii_key', 'pii_access', 'improvement', 'meeting', 'erasure', 'legal_hold', 'survey', 'nps_campaign', 'follow_up'] as const;
+export const auditEntityTypes = ['initiative', 'complaint', 'policy', 'committee', 'calendar', 'report', 'workflow', 'person', 'im_channel', 'customer_notice', 'incident', 'target_proposal', 'pii_key', 'pii_access', 'improvement', 'meeting', 'erasure', 'legal_hold', 'survey', 'nps_campaign', 'follow_up', 'feedback'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** An audit event before the chain gives it its place (seq, previous hash, hash). */

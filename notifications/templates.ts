@@ -59,6 +59,13 @@ const topicTitles: Record<string, Words> = {
   'improvement.verification_needed': { zh: '整改措施已完成，待您验证', en: 'An improvement action waits for your verification' },
   'improvement.sent_back': { zh: '整改措施被退回', en: 'An improvement action was sent back' },
   'improvement.closed': { zh: '整改措施已验证关闭', en: 'An improvement action was verified and closed' },
+  'complaint.reclassified': { zh: '您的投诉已改类为客户意见', en: 'A complaint of yours was reclassified as feedback' },
+  'feedback.first_response_at_risk': { zh: '咨询即将超过首次答复时限', en: 'An inquiry is close to its first-response deadline' },
+  'feedback.first_response_overdue': { zh: '咨询已超过首次答复时限', en: 'An inquiry missed its first-response deadline' },
+  'feedback.routed': { zh: '客户建议已转交您的团队', en: 'A customer suggestion was routed to your team' },
+  'feedback.responded': { zh: '产品团队已回复客户建议', en: 'The product team responded to a suggestion' },
+  'feedback.praised': { zh: '客户表扬了您', en: 'A customer praised you' },
+  'feedback.reclassified': { zh: '您登记的客户意见已改为投诉', en: 'A feedback item of yours was reclassified as a complaint' },
   'improvement.not_effective': { zh: '整改措施效果评估：未见成效', en: 'An improvement action did not reduce complaints' },
   'follow_up.assigned': { zh: '差评客户待您回访', en: 'A detractor waits for your follow-up call' },
   'follow_up.reminder': { zh: '差评回访即将到期', en: 'A detractor follow-up is due soon' },
@@ -106,6 +113,7 @@ export function entityPath(entityType: string, entityId: string): string {
   if (entityType === 'improvement') return `/improvements/${encodeURIComponent(entityId)}`;
   if (entityType === 'follow_up') return `/follow-ups/${encodeURIComponent(entityId)}`;
   if (entityType === 'erasure') return `/erasures/${encodeURIComponent(entityId)}`;
+  if (entityType === 'feedback') return `/feedback/${encodeURIComponent(entityId)}`;
   if (entityType === 'report') return '/reports';
   if (entityType === 'target_proposal') return '/targets';
   return '/inbox';

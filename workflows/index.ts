@@ -15,3 +15,4 @@ export { meetingWorkflow } from './meeting/index.js';
 export { monthlyMeetingWorkflow } from './meeting/schedule.js';
 export { productNpsCampaignWorkflow, npsScheduleSyncWorkflow } from './nps/campaign.js';
 export { followUpWorkflow } from './followup/index.js';
+export { feedbackWorkflow } from './feedback/index.js';

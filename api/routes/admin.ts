@@ -1,7 +1,7 @@
 import { readPolicy, readRoster, writePolicy, writeRoster, type PolicyKind } from '../../db/settings.js';
 import type { ApiRouter } from '../router.js';
 import type { ZodType } from 'zod';
-import { CommitteeSchema, DepartmentNamesSchema, ErasurePolicySchema, ImprovementPolicySchema, FollowUpPolicySchema, IncidentPolicySchema, MeetingPolicySchema, ReviewPolicySchema, RootCausePolicySchema, SlaPolicySchema } from '../schemas/admin.js';
+import { CommitteeSchema, DepartmentNamesSchema, ErasurePolicySchema, ImprovementPolicySchema, FollowUpPolicySchema, FeedbackPolicySchema, IncidentPolicySchema, MeetingPolicySchema, ReviewPolicySchema, RootCausePolicySchema, SlaPolicySchema } from '../schemas/admin.js';
 import type { AppDeps } from '../deps.js';
 import type { Role } from '../auth/roles.js';
 
@@ -39,6 +39,7 @@ export function adminRoutes(api: ApiRouter, { db }: AppDeps): void {
     { kind: 'incidents', path: '/policies/incidents', schema: IncidentPolicySchema, name: 'incident policy (spike thresholds, step deadlines)' },
     { kind: 'improvements', path: '/policies/improvements', schema: ImprovementPolicySchema, name: 'improvement action policy (reminders, escalation, effectiveness check)' },
     { kind: 'followUps', path: '/policies/follow-ups', schema: FollowUpPolicySchema, name: 'detractor follow-up policy (deadline and reminder)' },
+    { kind: 'feedback', path: '/policies/feedback', schema: FeedbackPolicySchema, name: 'feedback policy (an inquiry’s first-response target)' },
     { kind: 'erasure', path: '/policies/erasure', schema: ErasurePolicySchema, name: 'personal-data retention and erasure policy' },
     { kind: 'meetings', path: '/policies/meetings', schema: MeetingPolicySchema, name: 'committee meeting policy (minutes reminder and escalation)' },
     { kind: 'departments', path: '/departments', schema: DepartmentNamesSchema, name: 'departments’ display names (Chinese and English)' },

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { ZodType } from 'zod';
 import { piiCipher } from '../../config/secrets.js';
 import type { Database } from '../../db/client.js';
-import { correctClosedRootCause, listComplaints, sameCustomerComplaints, type ComplaintCursor, readComplaint, readCustomer, readCustomers, saveCustomer, updateCustomer } from '../../db/complaints.js';
-import { initiativeExists, initiativeSummary, readInitiative } from '../../db/initiatives.js';
+import { correctClosedRootCause, listComplaints, sameCustomerComplaints, type ComplaintCursor, readComplaint, readCustomer, readCustomers, updateCustomer } from '../../db/complaints.js';
+import { initiativeSummary, readInitiative } from '../../db/initiatives.js';
 import { summaryLine } from '../../domain/complaints/summary-line.js';
 import { readPolicy } from '../../db/settings.js';
 import { recordPiiAccess } from '../../db/pii-access.js';
@@ -16,7 +15,6 @@ import { refusalReason } from '../../domain/complaints/rules.js';
 import { parseBound } from '../../domain/reports/periods.js';
 import type { ComplaintCommand, ComplaintSort } from '../../domain/complaints/types.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
-import type { complaintWorkflow } from '../../workflows/complaint/index.js';
 import {
   appealDecisionUpdate,
   appealUpdate,
@@ -25,7 +23,6 @@ import {
   correctRootCauseUpdate,
   escalateUpdate,
   feedbackUpdate,
-  intakeUpdate,
   pauseUpdate,
   reassignUpdate,
   resolveUpdate,
@@ -33,12 +30,12 @@ import {
   resumeUpdate,
   signOffUpdate,
   transferUpdate,
-  type ComplaintInput,
 } from '../../workflows/complaint/messages.js';
 import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
+import { checkInitiative, openComplaint, receivedInstant } from '../intake.js';
 import { directoryOnce, withPeople } from '../present/complaint-people.js';
 import { clearAccessIn, presentComplaint } from '../present/complaints.js';
 import { deadlineJudge } from '../present/deadlines.js';
@@ -99,9 +96,6 @@ function encodeListCursor(next: ComplaintCursor): string {
   return next.sort === 'received' ? receivedCursor.encode(next) : urgencyCursor.encode({ rank: String(next.rank), deadline: next.deadline ?? 'none', id: next.id });
 }
 
-/** How far back a complaint's receipt may be dated, and how far ahead a client clock may run. */
-const maxBackdateMs = 366 * 86_400_000;
-const maxClockSkewMs = 5 * 60_000;
 
 export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, config, commandSigner }: AppDeps): void {
   const cipher = piiCipher(config);
@@ -130,54 +124,25 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     handler: async ({ req, body, principal, idempotencyKey }) => {
       // A key makes the id deterministic, so a retry after a crash finds the same workflow.
       const id = idempotencyKey ? idFromKey('complaint', principal.userId, idempotencyKey) : randomUUID();
-      const now = Date.now();
-      const received = body.receivedAt ? Date.parse(body.receivedAt) : now;
-      if (received > now + maxClockSkewMs) throw badRequest('receivedAt lies in the future', [{ path: 'body.receivedAt', message: 'must not be in the future' }]);
-      if (received < now - maxBackdateMs) throw badRequest('receivedAt is more than a year ago', [{ path: 'body.receivedAt', message: 'must be within the last year' }]);
-      // A link to a product that does not exist would count nowhere and reach the reports as typed.
-      if (body.initiativeId !== undefined && !(await initiativeExists(db, body.initiativeId))) {
-        throw badRequest('initiativeId names no initiative', [{ path: 'body.initiativeId', message: `no initiative ${body.initiativeId}`, code: 'not_found' }]);
-      }
-
-      // PII first, encrypted, keyed by the complaint id (a retry writes nothing new).
+      const received = receivedInstant(body.receivedAt);
+      await checkInitiative(db, body.initiativeId);
+      // PII first, encrypted, keyed by the complaint id (a retry writes nothing new); then the workflow (api/intake.ts).
       const { ref: customerRef, ...details } = body.customer;
-      await saveCustomer(db, cipher, { complaintId: id, customerRef, details, createdBy: principal.userId });
-
-      const workflowId = complaintWorkflowId(id);
-      // Signed for this workflow (domain/command-proof.ts): the start input and the intake update.
-      const input: ComplaintInput = commandSigner.sign({ workflowId, name: 'complaintWorkflow', updateId: null }, {
-        id,
-        channel: body.channel,
-        category: body.category,
-        severity: body.severity,
-        description: body.description,
-        receivedAt: new Date(received).toISOString(),
-        ...(body.initiativeId ? { initiativeId: body.initiativeId } : {}),
-        customerRef: body.customer.ref,
-        piiRef: id,
-        intakeBy: actorOf(principal),
-      } satisfies ComplaintInput);
-      const updateId = randomUUID();
-      let view: ComplaintView;
-      try {
-        view = await temporal.workflow.executeUpdateWithStart(intakeUpdate, {
-          args: [commandSigner.sign({ workflowId, name: intakeUpdate.name, updateId }, { actor: actorOf(principal) })],
-          updateId,
-          startWorkflowOperation: new WithStartWorkflowOperation<typeof complaintWorkflow>('complaintWorkflow', {
-            workflowId,
-            taskQueue,
-            args: [input],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            // A closed complaint is never started again under the same id.
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          }),
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        const existing = await readComplaint(db, id);
-        if (!existing) throw err;
-        view = existing;
-      }
+      const view: ComplaintView = await openComplaint(
+        { db, temporal, taskQueue, commandSigner, cipher },
+        {
+          id,
+          channel: body.channel,
+          category: body.category,
+          severity: body.severity,
+          description: body.description,
+          receivedAt: new Date(received).toISOString(),
+          ...(body.initiativeId ? { initiativeId: body.initiativeId } : {}),
+          customerRef,
+          customer: details,
+          intakeBy: actorOf(principal),
+        },
+      );
       return { status: 201, body: await one(req, principal, 'command', await withPeople(presentComplaint((await deadlineJudge(db)).complaint(view), await readCustomer(db, cipher, id), principal), () => staffDirectory(db))) };
     },
   });

@@ -5,6 +5,8 @@ import type { ZodType } from 'zod';
 import type { Database } from '../../db/client.js';
 import { improvementsAbout, listImprovements, readImprovement } from '../../db/improvements.js';
 import { readIncident } from '../../db/incidents.js';
+import { readFeedback } from '../../db/feedback.js';
+import { feedbackWorkflowId, linkUpdate } from '../../workflows/feedback/messages.js';
 import { readComplaint } from '../../db/complaints.js';
 import { initiativeExists, readInitiative } from '../../db/initiatives.js';
 import { activePeople, readPerson } from '../../db/people.js';
@@ -163,9 +165,22 @@ export function improvementRoutes(api: ApiRouter, { db, temporal, taskQueue, com
         if (!existing) throw conflict(`an action from this source (${id}) already ran in Temporal, but this database has no record of it; it cannot be raised again`);
         view = existing;
       }
+      // A suggestion's action is linked on the suggestion too (its own update, audited in its chain).
+      if (source.kind === 'suggestion') await linkSuggestion(source.id, view.id, principal, idempotencyKey);
       return { status: 201, body: view };
     },
   });
+
+  async function linkSuggestion(feedbackId: string, improvementId: string, principal: Principal, key?: string): Promise<void> {
+    const current = await readFeedback(db, feedbackId);
+    if (!current || current.links.improvements.includes(improvementId)) return;
+    const workflowId = feedbackWorkflowId(feedbackId);
+    const updateId = key ? idFromKey('improvement/suggestion-link', principal.userId, key) : randomUUID();
+    await temporal.workflow.getHandle(workflowId).executeUpdate(linkUpdate, {
+      args: [commandSigner.sign({ workflowId, name: linkUpdate.name, updateId }, { improvementId, actor: actorOf(principal) })],
+      updateId,
+    });
+  }
 
   const command = <C extends object>(path: string, summary: string, body: ZodType<C>, update: UpdateDefinition<ImprovementView, [C & { actor: ReturnType<typeof actorOf> }]>) =>
     api.add({
@@ -233,6 +248,13 @@ async function checkedSource(db: Database, s: { kind: ImprovementSource['kind'];
       throw badRequest('no post-launch review item has this id', [{ path: 'body.source.id', message: `no review item ${s.id}`, code: 'not_found' }]);
     }
     if (!links.initiatives.includes(initiativeId)) links.initiatives.push(initiativeId);
+  }
+  if (s.kind === 'suggestion') {
+    // A customer's suggestion its product team took up (docs/feedback.md): routed or responded to, not ended.
+    const suggestion = /^[0-9a-f-]{36}$/.test(s.id) ? await readFeedback(db, s.id) : undefined;
+    if (!suggestion || suggestion.kind !== 'suggestion') throw badRequest('no suggestion has this id', [{ path: 'body.source.id', message: `no suggestion ${s.id}`, code: 'not_found' }]);
+    if (suggestion.status !== 'routed' && suggestion.status !== 'responded') throw conflict(`an improvement action is raised from a suggestion routed to its product team (it is '${suggestion.status}')`);
+    if (suggestion.routing?.initiativeId && !links.initiatives.includes(suggestion.routing.initiativeId)) links.initiatives.push(suggestion.routing.initiativeId);
   }
   if (s.kind === 'incident') {
     const incident = await readIncident(db, s.id).catch(() => undefined);

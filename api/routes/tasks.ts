@@ -8,7 +8,7 @@ import { z } from '../zod.js';
 const TaskSchema = z
   .object({
     kind: z.string(),
-    entityType: z.enum(['initiative', 'complaint', 'calendar', 'incident', 'target_proposal', 'improvement', 'meeting', 'erasure', 'follow_up']),
+    entityType: z.enum(['initiative', 'complaint', 'calendar', 'incident', 'target_proposal', 'improvement', 'meeting', 'erasure', 'follow_up', 'feedback']),
     entityId: z.string(),
     title: z.string(),
     deadline: z.string().nullable(),

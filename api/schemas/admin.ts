@@ -129,6 +129,12 @@ export const FollowUpPolicySchema = z
     reminderRatio: ratio.openapi({ description: 'share of the window to the deadline after which the supervisors are reminded (1: no reminder)' }),
   })
   .openapi('FollowUpPolicy');
+export const FeedbackPolicySchema = z
+  .strictObject({
+    inquiryFirstResponse: StepDurationSchema.openapi({ description: 'an inquiry’s first-response target from its receipt, on the business calendar (seconds in tests and demos)' }),
+    atRiskRatio: ratio.openapi({ description: 'share of the window after which the owner is told the answer is at risk' }),
+  })
+  .openapi('FeedbackPolicy');
 export const ErasurePolicySchema = z
   .strictObject({
     retention: ElapsedDurationSchema.openapi({ description: 'personal data is kept this long after the customer’s last complaint closed (default 1095 days); then the sweep requests its erasure' }),

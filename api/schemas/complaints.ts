@@ -215,6 +215,10 @@ export const ComplaintSchema = z
     processEnded: ProcessEndedSchema.optional(),
     agentTeam: z.string().nullable().openapi({ description: 'the first responder’s team (their department at intake)' }),
     rootCause: RootCauseRecordSchema.nullable().openapi({ description: 'why it happened: named by a resolution or corrected by a supervisor; null until then' }),
+    reclassified: z
+      .object({ kind: z.enum(['inquiry', 'suggestion', 'praise']), feedbackId: z.string(), reason: z.string(), by: z.string(), at: z.string() })
+      .optional()
+      .openapi({ description: 'closed as feedback by a supervisor (docs/feedback.md "Reclassification"): the kind, the feedback item opened from it, why' }),
   })
   .openapi('Complaint');
 

@@ -24,6 +24,15 @@ const ComplaintKpisSchema = z
   })
   .openapi('ComplaintKpis', { description: 'About the complaints received in the period, as they stand now (docs/reports.md)' });
 
+const FeedbackKpisSchema = z
+  .object({
+    received: count,
+    volume: z.object({ byKind: counts.openapi({ description: 'inquiry, suggestion, praise' }), byChannel: counts }),
+    inquiryFirstResponse: z.object({ onTime: count, late: count, pending: count, rate: share }).openapi({ description: 'inquiries answered by their first-response due date / settled (in time + overdue)' }),
+    reclassified: z.object({ asComplaint: count, fromComplaint: count }),
+  })
+  .openapi('FeedbackKpis', { description: 'Inquiries, suggestions and praise received in the period, as they stand now (docs/feedback.md)' });
+
 const GateKpisSchema = z
   .object({
     submitted: count,
@@ -122,6 +131,7 @@ export const KpisSchema = z
   .object({
     complaints: ComplaintKpisSchema,
     gates: GateKpisSchema,
+    feedback: FeedbackKpisSchema.optional().openapi({ description: 'absent in reports stored before feedback was counted' }),
     targets: KpiTargetFiguresSchema.optional().openapi({ description: 'the targets in force when computed (absent in reports stored before targets were the committee’s)' }),
     onTime: z.object({ firstResponse: z.object({ bySeverity: shareBy }), resolution: z.object({ bySeverity: shareBy }) }).optional(),
     accountability: z

@@ -1,6 +1,7 @@
 import { calendarTasks } from './calendar.js';
 import { complaintTasks } from './complaints.js';
 import { improvementTasks } from './improvements.js';
+import { feedbackTasks } from './feedback.js';
 import { erasureTasks } from './erasures.js';
 import { followUpTasks } from './followups.js';
 import { incidentTasks } from './incidents.js';
@@ -10,4 +11,4 @@ import { targetTasks } from './targets.js';
 import type { TaskSource } from './types.js';
 
 /** Every contributor to the work inbox. Gate and complaint modules add theirs here. */
-export const taskSources: TaskSource[] = [initiativeTasks, complaintTasks, calendarTasks, targetTasks, incidentTasks, improvementTasks, meetingTasks, erasureTasks, followUpTasks];
+export const taskSources: TaskSource[] = [initiativeTasks, complaintTasks, calendarTasks, targetTasks, incidentTasks, improvementTasks, meetingTasks, erasureTasks, followUpTasks, feedbackTasks];

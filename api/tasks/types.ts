@@ -5,7 +5,7 @@ import type { PiiCipher } from '../../security/pii.js';
 /** One item of the work inbox (GET /api/v1/tasks): something waiting on the caller. */
 export interface Task {
   kind: string; // e.g. 'gate.vote', 'gate.signoff', 'complaint.respond', 'complaint.appeal'
-  entityType: 'initiative' | 'complaint' | 'calendar' | 'incident' | 'target_proposal' | 'improvement' | 'meeting' | 'erasure' | 'follow_up';
+  entityType: 'initiative' | 'complaint' | 'calendar' | 'incident' | 'target_proposal' | 'improvement' | 'meeting' | 'erasure' | 'follow_up' | 'feedback';
   entityId: string;
   title: string;
   deadline: string | null;

@@ -14,3 +14,4 @@ export * from './meetings.js';
 export * from './attachments.js';
 export * from './surveys.js';
 export * from './followups.js';
+export * from './feedback.js';

@@ -11,7 +11,7 @@ import type { RootCauseRecord } from './root-causes.js';
 import type { HandlingStatus } from './rules.js';
 import { newSlaState, startSlaClock, type SlaState } from './sla.js';
 import type { Category, Channel, ComplaintStatus, Owner, Severity } from './types.js';
-import type { AppealEntry, FeedbackEntry, PauseEntry, ReassignmentEntry, ResolutionEntry, ResponseEntry, TransferEntry } from './views.js';
+import type { AppealEntry, ComplaintReclassification, FeedbackEntry, PauseEntry, ReassignmentEntry, ResolutionEntry, ResponseEntry, TransferEntry } from './views.js';
 
 /** What a complaint workflow is started with (no customer PII: `customerRef` and `piiRef` only). */
 export interface ComplaintInput {
@@ -70,7 +70,10 @@ export interface ComplaintState {
   agentTeam?: string | null;
   /** Every reassignment, oldest first (absent in runs older than reassignment). */
   reassignments?: ReassignmentEntry[];
+  /** Closed as feedback, not a complaint (docs/feedback.md "Reclassification"); absent otherwise. */
+  reclassified?: ComplaintReclassification;
 }
+
 
 /** The complaint's first responder now: the agent a supervisor reassigned it to, else the one who took it. */
 export function firstResponder(input: ComplaintInput, state: Pick<ComplaintState, 'agentId'>): string {

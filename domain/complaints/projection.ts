@@ -68,6 +68,7 @@ export function complaintView(input: ComplaintInput, state: ComplaintState, now:
     responses: state.responses,
     transfers: state.transfers,
     reassignments: state.reassignments ?? [],
+    ...(state.reclassified ? { reclassified: state.reclassified } : {}),
     resolutions: state.resolutions,
     feedback: state.feedback,
     appeals: state.appeals,

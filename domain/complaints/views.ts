@@ -11,6 +11,15 @@ import type { RootCause, RootCauseRecord } from './root-causes.js';
 import type { Breach } from './sla.js';
 import type { Category, Channel, ClockName, ComplaintStatus, Owner, Severity } from './types.js';
 
+/** A complaint a supervisor reclassified as feedback: the kind, the feedback item opened from it, why. */
+export interface ComplaintReclassification {
+  kind: 'inquiry' | 'suggestion' | 'praise';
+  feedbackId: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
 export interface Compensation {
   amount: number;
   currency: 'CNY';
@@ -116,6 +125,8 @@ export interface ComplaintView {
   processEnded?: ProcessEnded;
   /** Why it happened: named by a resolution, or corrected by a supervisor; null until then. */
   rootCause: RootCauseRecord | null;
+  /** Closed as feedback (docs/feedback.md "Reclassification"); absent otherwise. */
+  reclassified?: ComplaintReclassification;
   /** Grows with every recorded state change. */
   version: number;
 }

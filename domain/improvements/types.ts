@@ -27,9 +27,10 @@ export type ImprovementCommand = (typeof improvementCommands)[number];
  * `post_launch_review`: the review item an initiative raised after launch; `hot_issue`: a ranked
  * hot issue of the reports; `incident`: a complaint spike's incident; `audit_finding`: a
  * compliance auditor's finding; `detractor_trend`: a falling satisfaction / NPS trend;
- * `supervisor`: raised by a supervisor on their own account.
+ * `supervisor`: raised by a supervisor on their own account; `suggestion`: a customer's suggestion
+ * (a feedback item, docs/feedback.md) its product team took up.
  */
-export const improvementSourceKinds = ['committee', 'post_launch_review', 'hot_issue', 'incident', 'audit_finding', 'detractor_trend', 'supervisor'] as const;
+export const improvementSourceKinds = ['committee', 'post_launch_review', 'hot_issue', 'incident', 'audit_finding', 'detractor_trend', 'supervisor', 'suggestion'] as const;
 export type ImprovementSourceKind = (typeof improvementSourceKinds)[number];
 
 /** Sources whose actions the committee chair verifies (else whoever raised the action). */

@@ -88,6 +88,13 @@ export const topicEvents: Readonly<Record<string, EventType>> = {
   'meeting.minutes_reminder': 'reminder',
   'meeting.minutes_escalated': 'escalation',
   'meeting.minutes_signed': 'decision',
+  'complaint.reclassified': 'handling',
+  'feedback.first_response_at_risk': 'at_risk',
+  'feedback.first_response_overdue': 'breach',
+  'feedback.routed': 'handling',
+  'feedback.responded': 'handling',
+  'feedback.praised': 'handling',
+  'feedback.reclassified': 'handling',
 };
 
 export function eventTypeOf(topic: string): EventType {

@@ -8,6 +8,7 @@
  * form (csv.ts) relies on it.
  */
 import { categories, channels, severities } from '../complaints/types.js';
+import { feedbackKinds } from '../feedback/types.js';
 import { gateStages } from '../gates/stages.js';
 import type { VoiceKpis } from './voice.js';
 
@@ -115,9 +116,24 @@ export interface UnitTable {
 }
 export type Accountability = Partial<Record<UnitKind, UnitTable>>;
 
+/**
+ * Feedback beside complaints (docs/feedback.md): the items received in the period by kind and
+ * channel, and the inquiries' first response on time (answered by the due date / settled:
+ * answered in time + overdue, answered late or not yet).
+ */
+export interface FeedbackKpis {
+  received: number;
+  volume: { byKind: Record<string, number>; byChannel: Record<string, number> };
+  inquiryFirstResponse: { onTime: number; late: number; pending: number } & Rate;
+  /** Items ended as complaints, and items taken from complaints reclassified as feedback. */
+  reclassified: { asComplaint: number; fromComplaint: number };
+}
+
 export interface Kpis {
   complaints: ComplaintKpis;
   gates: GateKpis;
+  /** Absent in reports stored before feedback was counted. */
+  feedback?: FeedbackKpis;
   /** Absent in reports stored before targets were the committee's. */
   targets?: KpiTargetFigures;
   onTime?: OnTimeBySeverity;
@@ -160,4 +176,4 @@ export function zeroFilled(keys: readonly string[], counts: Record<string, numbe
   return out;
 }
 
-export const vocabularies = { categories, channels, severities, stages: gateStages };
+export const vocabularies = { categories, channels, severities, stages: gateStages, feedbackKinds };

@@ -122,6 +122,20 @@ const matrix = {
   'POST /api/v1/incidents/{id}/owner':                        [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'POST /api/v1/incidents/{id}/plan':                         [A,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'POST /api/v1/incidents/{id}/review':                       [A,  D,    D,     D,      A,  D,  D,    D,   D,     D],
+  'GET /api/v1/policies/feedback':                            [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
+  'PUT /api/v1/policies/feedback':                            [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
+  'GET /api/v1/feedback':                                     [A,  A,    A,     A,      A,  A,  A,    A,   A,     A],
+  'GET /api/v1/feedback/{id}':                                [D,  A,    A,     D,      A,  A,  A,    D,   D,     D],
+  'POST /api/v1/feedback':                                    [D,  A,    A,     D,      D,  D,  D,    D,   D,     D],
+  'POST /api/v1/feedback/{id}/answer':                        [D,  A,    D,     D,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/feedback/{id}/route':                         [D,  A,    D,     D,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/feedback/{id}/respond':                       [D,  D,    D,     A,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/feedback/{id}/link':                          [D,  D,    D,     A,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/feedback/{id}/credit':                        [D,  A,    D,     D,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/feedback/{id}/archive':                       [D,  A,    D,     D,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/feedback/{id}/reclassify':                    [D,  A,    D,     D,      A,  D,  D,    D,   D,     D],
+  'POST /api/v1/complaints/{id}/reclassify':                  [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
+  'GET /api/v1/complaints/{id}/reclassified-as':              [D,  A,    A,     D,      A,  A,  A,    D,   D,     D],
   'GET /api/v1/policies/improvements':                        [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
   'PUT /api/v1/policies/improvements':                        [D,  D,    D,     D,      D,  D,  A,    D,   D,     D],
   'GET /api/v1/policies/follow-ups':                          [A,  A,    A,     A,      A,  A,  A,    D,   D,     D],
@@ -214,6 +228,9 @@ const matrix = {
 // - chair × target decision: only the chair the proposal snapshotted decides it.
 // - member/chair × meetings: the roster (data) reads them and records attendance; the chair convenes,
 //   adds items, decides and signs (docs/meetings.md).
+// - feedback (docs/feedback.md): agents, supervisors, auditors and admins read every item, anyone
+//   else those involving them (the list answers them filtered); cai logged the fixtures and takes
+//   their steps (or a supervisor); the fixture suggestion is routed to cards-ops, so hal responds.
 type Endpoint = keyof typeof matrix;
 
 // The request each row sends, and the fixture it is sent on: test/support/endpoints.ts.

@@ -64,7 +64,12 @@ export type FixtureKind =
   | 'meetingDecided'
   | 'surveyLink'
   | 'closed'
-  | 'followUp';
+  | 'followUp'
+  | 'inquiry'
+  | 'inquiryAnswered'
+  | 'suggestion'
+  | 'suggestionRouted'
+  | 'praise';
 
 export interface SampleRequest {
   /** the state the endpoint is called in; its id fills `{id}` / `{entityId}` */
@@ -175,6 +180,36 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'POST /api/v1/improvements/{id}/complete': { fixture: 'improvement', ok: 200, as: people.handler, body: { summary: 'All branches briefed', evidence: [{ url: 'https://wiki.bank/done', note: 'minutes' }] } },
     'POST /api/v1/improvements/{id}/verify': { fixture: 'improvementDone', ok: 200, as: people.supervisor, body: {} },
     'POST /api/v1/improvements/{id}/send-back': { fixture: 'improvementDone', ok: 200, as: people.supervisor, body: { reason: 'Two branches missing', dueInDays: 5 } },
+    'GET /api/v1/policies/feedback': { fixture: 'none', ok: 200, as: people.supervisor },
+    'PUT /api/v1/policies/feedback': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/feedback') },
+    'GET /api/v1/feedback': { fixture: 'none', ok: 200, as: people.supervisor, query: { kind: 'suggestion', status: 'routed', channel: 'app', department: 'cards-ops', limit: '5' } },
+    'GET /api/v1/feedback/{id}': { fixture: 'inquiry', ok: 200, as: people.agent },
+    'POST /api/v1/feedback': { fixture: 'none', ok: 201, as: people.agent, body: () => Promise.resolve(feedbackBody('inquiry')) },
+    'POST /api/v1/feedback/{id}/answer': { fixture: 'inquiry', ok: 200, as: people.agent, body: { answer: 'The fee is on the card’s page' } },
+    'POST /api/v1/feedback/{id}/route': {
+      fixture: 'suggestion',
+      ok: 200,
+      as: people.agent,
+      body: async () => {
+        await improvementOwner(stack);
+        return { department: 'cards-ops', note: 'fees page' };
+      },
+    },
+    'POST /api/v1/feedback/{id}/respond': { fixture: 'suggestionRouted', ok: 200, as: people.handler, body: { response: 'We will show the fee earlier' } },
+    'POST /api/v1/feedback/{id}/link': { fixture: 'suggestionRouted', ok: 200, as: people.handler, body: async () => ({ initiativeId: await gates(stack).create() }) },
+    'POST /api/v1/feedback/{id}/credit': {
+      fixture: 'praise',
+      ok: 200,
+      as: people.agent,
+      body: async () => {
+        await improvementOwner(stack);
+        return { kind: 'department', id: 'cards-ops', note: 'the branch team' };
+      },
+    },
+    'POST /api/v1/feedback/{id}/archive': { fixture: 'inquiryAnswered', ok: 200, as: people.agent, body: { note: 'answered' } },
+    'POST /api/v1/feedback/{id}/reclassify': { fixture: 'suggestion', ok: 200, as: people.agent, body: { reason: 'really a complaint', category: 'product', severity: 'general' } },
+    'POST /api/v1/complaints/{id}/reclassify': { fixture: 'open', ok: 200, as: people.supervisor, body: { kind: 'praise', reason: 'the customer called to thank the branch' } },
+    'GET /api/v1/complaints/{id}/reclassified-as': { fixture: 'open', ok: 200, as: people.supervisor },
     'GET /api/v1/policies/erasure': { fixture: 'none', ok: 200, as: people.supervisor },
     'PUT /api/v1/policies/erasure': { fixture: 'none', ok: 200, as: people.admin, body: current('/api/v1/policies/erasure') },
     'POST /api/v1/erasures': { fixture: 'none', ok: 201, as: people.admin, compliance: true, body: async () => ({ customerRef: (await intake(stack)).customer.ref, reason: 'the customer asked to be forgotten' }) },
@@ -508,6 +543,27 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
       }
       return id;
     },
+    /** an inquiry logged by cai: open, its first response pending */
+    inquiry: () => logFeedback(stack, 'inquiry'),
+    /** the inquiry answered by cai: waits to be archived */
+    inquiryAnswered: async () => {
+      const id = await f.inquiry();
+      const res = await stack.as(people.agent).post(`/api/v1/feedback/${id}/answer`, { answer: 'answered' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return id;
+    },
+    /** a suggestion logged by cai: open, not routed */
+    suggestion: () => logFeedback(stack, 'suggestion'),
+    /** the suggestion routed by cai to cards-ops (hal's department, no initiative): waits on the team */
+    suggestionRouted: async () => {
+      await improvementOwner(stack);
+      const id = await f.suggestion();
+      const res = await stack.as(people.agent).post(`/api/v1/feedback/${id}/route`, { department: 'cards-ops' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return id;
+    },
+    /** praise logged by cai: open, not credited */
+    praise: () => logFeedback(stack, 'praise'),
     /** escalated to the committee chair (gm), resolved and confirmed: waits for the chair's sign-off */
     committeeLevel: async () => {
       const id = await f.open();
@@ -581,6 +637,19 @@ export async function send(stack: Stack, who: Principal, endpoint: string, sampl
 }
 
 /** hal (cards-ops) in the directory: the owner of the fixture improvement actions. */
+let feedbackCount = 0;
+/** A feedback intake of the fixtures: the complaint intake's fields (a customer of its own) and the kind. */
+export function feedbackBody(kind: 'inquiry' | 'suggestion' | 'praise') {
+  const { category: _c, severity: _s, ...fields } = intakeBody({ channel: 'app', description: `A customer ${kind} (fixture ${++feedbackCount})` });
+  return { ...fields, kind };
+}
+
+async function logFeedback(stack: Stack, kind: 'inquiry' | 'suggestion' | 'praise'): Promise<string> {
+  const res = await stack.as(people.agent).post('/api/v1/feedback', feedbackBody(kind));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id as string;
+}
+
 export async function improvementOwner(stack: Pick<Stack, 'as'>): Promise<void> {
   const res = await stack.as(people.admin).put('/api/v1/people/hal', { userId: 'hal', name: 'Hal Handler', department: 'cards-ops', roles: ['business_handler'] });
   expect(res.status, JSON.stringify(res.body)).toBe(200);

@@ -15,6 +15,10 @@ import { storeAttachment } from '../../db/attachments.js';
 import { writeTargetProposalRecord } from '../../db/targets.js';
 import { writeImprovementRecord } from '../../db/improvements.js';
 import { writeFollowUpRecord } from '../../db/followups.js';
+import { writeFeedbackRecord } from '../../db/feedback.js';
+import { feedbackRecord, loggedBatch as feedbackLoggedBatch, newFeedbackState, placeFeedbackBatch } from '../../domain/feedback/process.js';
+import { startFirstResponse } from '../../domain/feedback/clock.js';
+import { defaultFeedbackPolicy, type FeedbackInput } from '../../domain/feedback/types.js';
 import { followUpRecord, newFollowUpState, openedBatch as followUpOpenedBatch, placeFollowUpBatch } from '../../domain/followups/process.js';
 import { startClock as startFollowUpClock } from '../../domain/followups/rules.js';
 import { defaultFollowUpPolicy, type FollowUpInput } from '../../domain/followups/types.js';
@@ -771,6 +775,30 @@ const followUps: RowBuilder = {
   },
 };
 
+const feedbackItems: RowBuilder = {
+  name: 'feedback: an inquiry logged, its first-response clock running (domain/feedback, db/feedback.ts writeFeedbackRecord)',
+  tables: ['feedback_items', 'audit_events', 'audit_chain_heads'],
+  laterTables: ['notifications'],
+  async write({ db, step, at }) {
+    const input: FeedbackInput = {
+      id: `inquiry-of-step-${step}`,
+      kind: 'inquiry',
+      channel: 'hotline',
+      description: 'What is the annual fee of the travel card?',
+      receivedAt: at(600).toISOString(),
+      customerRef: `cust-feedback-${step}`,
+      piiRef: `inquiry-of-step-${step}`,
+      loggedBy: { userId: 'cai', name: 'Cai Agent', roles: ['cs_agent'] },
+      policy: defaultFeedbackPolicy,
+      policyVersion: 0,
+    };
+    const workflowId = `feedback-${input.id}`;
+    const state = newFeedbackState(input, { policy: defaultFeedbackPolicy, policyVersion: 0, clock: startFirstResponse(at(600).getTime(), at(600 + 1440).getTime(), 0.8) });
+    const placed = placeFeedbackBatch(input, workflowId, state, feedbackLoggedBatch(input, state, at(600).getTime()));
+    await writeFeedbackRecord(db, { feedback: feedbackRecord(input, workflowId, state), ...placed });
+  },
+};
+
 const meetings: RowBuilder = {
   name: 'committee meetings: an extra meeting convened with one chair item (domain/meetings, db/meetings.ts writeMeetingRecord)',
   tables: ['meetings', 'audit_events', 'audit_chain_heads'],
@@ -815,4 +843,4 @@ const checkpoints: RowBuilder = {
 };
 
 /** In the order they run after each migration. */
-export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, surveys, histories, reports, calendarYears, incidents, targetProposals, improvements, followUps, erasures, meetings, attachments, checkpoints];
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, surveys, histories, reports, calendarYears, incidents, targetProposals, improvements, followUps, feedbackItems, erasures, meetings, attachments, checkpoints];

@@ -18,6 +18,9 @@ import { FollowUpDetailPage } from './pages/FollowUpDetail';
 import { DepartmentsPage } from './pages/Departments';
 import { ImprovementNewPage } from './pages/ImprovementNew';
 import { ImprovementsPage } from './pages/Improvements';
+import { FeedbackListPage } from './pages/FeedbackList';
+import { FeedbackNewPage } from './pages/FeedbackNew';
+import { FeedbackDetailPage } from './pages/FeedbackDetail';
 import { ErasuresPage } from './pages/Erasures';
 import { ErasureDetailPage } from './pages/ErasureDetail';
 import { MeetingDetailPage } from './pages/MeetingDetail';
@@ -89,6 +92,9 @@ const router = createBrowserRouter([
           { path: 'improvements', element: <ImprovementsPage /> },
           { path: 'improvements/new', element: <ImprovementNewPage /> },
           { path: 'improvements/:id', element: <ImprovementDetailPage /> },
+          { path: 'feedback', element: <FeedbackListPage /> },
+          { path: 'feedback/new', element: <FeedbackNewPage /> },
+          { path: 'feedback/:id', element: <FeedbackDetailPage /> },
           { path: 'targets', element: <TargetsPage /> },
           { path: 'erasures', element: <ErasuresPage /> },
           { path: 'erasures/:id', element: <ErasureDetailPage /> },

@@ -4,6 +4,7 @@ import { accessRefusal } from '../../domain/complaints/access.js';
 import { clockView } from '../../domain/complaints/clock.js';
 import { levelName, maxEscalationLevel } from '../../domain/complaints/escalation.js';
 import { reassignRefusal } from '../../domain/complaints/reassign.js';
+import { complaintReclassifyRefusal } from '../../domain/feedback/rules.js';
 import { rootCauseCorrectionRefusal, rootCauseRecord } from '../../domain/complaints/root-causes.js';
 import { needsApproval, needsChairSignOff, nextStatus, refusalReason, resolutionWindowFor, type HandlingStatus, type Transition } from '../../domain/complaints/rules.js';
 import { escalateManually, meetSlaClock, pauseAll, pauseRefusal, resumeAll, startSlaClock, stopAllClocks } from '../../domain/complaints/sla.js';
@@ -23,6 +24,7 @@ import type {
   FeedbackCommand,
   ReasonCommand,
   ReassignCommand,
+  ReclassifyCommand,
   ResolveCommand,
   RespondCommand,
   SignOffCommand,
@@ -41,13 +43,14 @@ import type { Complaint } from './state.js';
  * A handling command of the state table, or an annotation: a command that changes no status and
  * is judged by its own access rule instead (correcting the root cause).
  */
-type Entry<C, P = undefined> = CommandSpec<ComplaintState, C, P, Batch> & { command: ComplaintCommand | 'correctRootCause' | 'reassign' };
+type Entry<C, P = undefined> = CommandSpec<ComplaintState, C, P, Batch> & { command: ComplaintCommand | 'correctRootCause' | 'reassign' | 'reclassify' };
 
 /** Turns a table entry into the checks and the locked run its update handler uses. */
 export function complaintCommand<C extends { actor: Actor }, P>(complaint: Complaint, entry: Entry<C, P>): ProcessCommand<C, ComplaintView> {
   const checks = (c: C, strict: boolean) => {
     if (entry.command === 'correctRootCause') checkAnnotation(complaint, c.actor);
     else if (entry.command === 'reassign') checkReassignment(complaint, c);
+    else if (entry.command === 'reclassify') checkReclassification(complaint, c.actor);
     else checkStateAndAccess(complaint, entry.command, c.actor, strict);
     entry.validate?.(c, complaint.state);
   };
@@ -107,6 +110,13 @@ function checkReassignment(complaint: Complaint, command: { actor: Actor; toUser
   const { input, state } = complaint;
   const refusal = reassignRefusal(command.actor, { status: state.status, owner: state.owner, agentId: firstResponder(input, state) }, command);
   if (refusal) refuse(refusal.kind, refusal.message);
+}
+
+/** Who may reclassify the complaint as feedback, and when (domain/feedback/rules.ts). */
+function checkReclassification(complaint: Complaint, actor: Actor): void {
+  const { state } = complaint;
+  const refusal = complaintReclassifyRefusal(actor, { status: state.status, resolutions: state.resolutions.length });
+  if (refusal) refuse(refusal.code, refusal.message);
 }
 
 /** The status a command moves the complaint to, or a refusal (409). */
@@ -395,7 +405,29 @@ export function complaintCommands(complaint: Complaint) {
     },
   };
 
+  // New with reclassification (docs/feedback.md): a new update, so no earlier history holds one.
+  const reclassify: Entry<ReclassifyCommand> = {
+    command: 'reclassify',
+    validate: (c) => {
+      if (c.kind !== 'inquiry' && c.kind !== 'suggestion' && c.kind !== 'praise') refuse('invalid', 'a complaint is reclassified as an inquiry, a suggestion or praise');
+      if (typeof c.reason !== 'string' || c.reason.trim() === '' || c.reason.length > 2_000) refuse('invalid', 'a reclassification must give a reason (at most 2000 characters)');
+      if (typeof c.feedbackId !== 'string' || !/^[A-Za-z0-9_.:-]{1,200}$/.test(c.feedbackId)) refuse('invalid', 'the feedback item is named by its id');
+    },
+    apply: (c, state, now) => {
+      const before = summary(state);
+      state.status = 'closed';
+      closeEffects(state, now);
+      state.reclassified = { kind: c.kind, feedbackId: c.feedbackId, reason: c.reason, by: c.actor.userId, at: iso(now) };
+      const agentId = firstResponder(input, state);
+      return {
+        audit: [auditDraft('complaint.reclassified', c.actor, now, before, { ...summary(state), reclassifiedAs: c.kind, feedbackId: c.feedbackId }, c.reason)],
+        notes: agentId === c.actor.userId ? [] : [note({ kind: 'user', id: agentId }, 'complaint.reclassified', `${ref()} was reclassified as ${c.kind} by ${c.actor.name}; it continues as feedback ${c.feedbackId}`, { feedbackId: c.feedbackId, kind: c.kind })],
+      };
+    },
+  };
+
   return {
+    reclassify: complaintCommand(complaint, reclassify),
     reassign: complaintCommand(complaint, reassign),
     respond: complaintCommand(complaint, respond),
     transfer: complaintCommand(complaint, transfer),

@@ -27,6 +27,7 @@ import {
   intakeUpdate,
   pauseUpdate,
   reassignUpdate,
+  reclassifyUpdate,
   resolveUpdate,
   respondUpdate,
   resumeUpdate,
@@ -76,6 +77,8 @@ export async function complaintWorkflow(input: ComplaintInput, carried?: Complai
   setHandler(correctRootCauseUpdate, ...wire(commands.correctRootCause));
   // A new handler needs no patch: no earlier history holds a reassign (docs/operations.md "Changing workflow code").
   setHandler(reassignUpdate, ...wire(commands.reassign));
+  // Likewise new: reclassification as feedback (docs/feedback.md); no earlier history holds one.
+  setHandler(reclassifyUpdate, ...wire(commands.reclassify));
 
   await registration;
   if (input.initiativeId && !carried) void linkInitiative(input.initiativeId, input.id);

@@ -88,6 +88,17 @@ export interface ReasonCommand {
   reason: string;
 }
 
+/**
+ * A supervisor reclassifies the complaint as feedback (docs/feedback.md "Reclassification"): the
+ * API chose the new feedback item's id and opens it once the complaint is closed pointing at it.
+ */
+export interface ReclassifyCommand {
+  actor: Actor;
+  kind: 'inquiry' | 'suggestion' | 'praise';
+  feedbackId: string;
+  reason: string;
+}
+
 export const intakeUpdate = defineUpdate<ComplaintView, [IntakeCommand]>('intake');
 export const respondUpdate = defineUpdate<ComplaintView, [RespondCommand]>('respond');
 export const transferUpdate = defineUpdate<ComplaintView, [TransferCommand]>('transfer');
@@ -102,5 +113,7 @@ export const resumeUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('resume
 export const escalateUpdate = defineUpdate<ComplaintView, [ReasonCommand]>('escalate');
 export const reassignUpdate = defineUpdate<ComplaintView, [ReassignCommand]>('reassign');
 export const correctRootCauseUpdate = defineUpdate<ComplaintView, [CorrectRootCauseCommand]>('correctRootCause');
+
+export const reclassifyUpdate = defineUpdate<ComplaintView, [ReclassifyCommand]>('reclassify');
 
 export const complaintQuery = defineQuery<ComplaintView>('complaint');

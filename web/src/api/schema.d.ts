@@ -100,7 +100,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up" | "feedback";
                     entityId?: string;
                     actor?: string;
                     /** @description one action, or every action of a family: `complaint.` (ending in a dot) */
@@ -264,7 +264,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up";
+                    entityType?: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up" | "feedback";
                     entityId?: string;
                 };
                 header?: never;
@@ -342,7 +342,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up";
+                    entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up" | "feedback";
                     entityId: string;
                 };
                 cookie?: never;
@@ -1826,6 +1826,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/reclassified-as": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The feedback item a complaint was reclassified as, if any
+         * @description Roles: cs_agent, business_handler, supervisor, compliance_auditor, admin
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The item (null when the complaint was not reclassified) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintFeedback"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/reclassify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The complaint was really an inquiry, a suggestion or praise (a supervisor, before any resolution): it closes with the reason and a link to the feedback item opened with the same intake facts (audited on both)
+         * @description Roles: supervisor
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ComplaintReclassification"];
+                };
+            };
+            responses: {
+                /** @description The complaint’s id and the feedback item opened from it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintReclassified"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a supervisor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A resolution was given already, the complaint is closed, or its customer details can no longer be read */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/related": {
         parameters: {
             query?: never;
@@ -3151,6 +3312,761 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feedback items (inquiries, suggestions, praise), newest first, by kind, status, channel, product team */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "inquiry" | "suggestion" | "praise";
+                    status?: "open" | "answered" | "routed" | "responded" | "credited" | "archived" | "reclassified";
+                    channel?: "hotline" | "online_chat" | "app" | "email" | "social_media" | "branch" | "suggestion_box" | "survey" | "regulator_referral";
+                    department?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The items */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Log an inquiry, a suggestion or praise from a customer contact, with the complaint intake’s fields and rules (Idempotency-Key: a retry returns the same item)
+         * @description Roles: cs_agent
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackIntake"];
+                };
+            };
+            responses: {
+                /** @description The item logged (an inquiry with its first-response target) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feedback item: its intake, first-response target (inquiry), routing and response (suggestion), credit (praise), links and reclassification */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The item */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader nor involved */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the answer to an inquiry (meets its first-response target) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackAnswer"];
+                };
+            };
+            responses: {
+                /** @description The item after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description The command’s content breaks a rule (a department, person or initiative not found) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this item */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the item’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive the item (an inquiry answered, a suggestion responded to, praise acknowledged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackArchive"];
+                };
+            };
+            responses: {
+                /** @description The item after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description The command’s content breaks a rule (a department, person or initiative not found) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this item */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the item’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Credit praise to a staff member or a branch / department of the directory */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackCredit"];
+                };
+            };
+            responses: {
+                /** @description The item after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description The command’s content breaks a rule (a department, person or initiative not found) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this item */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the item’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a suggestion to an initiative */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackLink"];
+                };
+            };
+            responses: {
+                /** @description The item after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description The command’s content breaks a rule (a department, person or initiative not found) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this item */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the item’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/reclassify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The item was really a complaint: open a complaint with the same intake facts and end the item `reclassified` pointing at it, with the reason (audited on both) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackReclassification"];
+                };
+            };
+            responses: {
+                /** @description The item, reclassified, naming the complaint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither the agent who logged it nor a supervisor */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The item has ended, or its customer details can no longer be read */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the product team’s response to a suggestion (the routed department, the initiative’s owner, or a supervisor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackTeamResponse"];
+                };
+            };
+            responses: {
+                /** @description The item after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description The command’s content breaks a rule (a department, person or initiative not found) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this item */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the item’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Route a suggestion to its owning product team (a department of the directory; optionally the initiative it is about) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackRouting"];
+                };
+            };
+            responses: {
+                /** @description The item after the command */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description The command’s content breaks a rule (a department, person or initiative not found) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for this caller on this item */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not allowed in the item’s current status (named in `detail`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/follow-ups/{id}": {
         parameters: {
             query?: never;
@@ -3322,7 +4238,7 @@ export interface paths {
                 query?: {
                     status?: "in_progress" | "awaiting_verification" | "closed";
                     ownerDepartment?: string;
-                    source?: "committee" | "post_launch_review" | "hot_issue" | "incident" | "audit_finding" | "detractor_trend" | "supervisor";
+                    source?: "committee" | "post_launch_review" | "hot_issue" | "incident" | "audit_finding" | "detractor_trend" | "supervisor" | "suggestion";
                     overdue?: "true" | "false";
                     limit?: number;
                 };
@@ -6954,6 +7870,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current feedback policy (an inquiry’s first-response target)
+         * @description Roles: admin, compliance_auditor, supervisor, product_owner, cs_agent, business_handler
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The feedback policy (an inquiry’s first-response target) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the feedback policy (an inquiry’s first-response target); processes already running keep the one they started with
+         * @description Roles: admin
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackPolicy"];
+                };
+            };
+            responses: {
+                /** @description The new feedback policy (an inquiry’s first-response target) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackPolicy"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/follow-ups": {
         parameters: {
             query?: never;
@@ -8843,7 +9879,7 @@ export interface components {
             before?: unknown;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up";
+            entityType: "initiative" | "complaint" | "policy" | "committee" | "calendar" | "report" | "workflow" | "person" | "im_channel" | "customer_notice" | "incident" | "target_proposal" | "pii_key" | "pii_access" | "improvement" | "meeting" | "erasure" | "legal_hold" | "survey" | "nps_campaign" | "follow_up" | "feedback";
             hash: string;
             id: string;
             prevHash: string | null;
@@ -9176,6 +10212,15 @@ export interface components {
                 to: string;
             }[];
             receivedAt: string;
+            /** @description closed as feedback by a supervisor (docs/feedback.md "Reclassification"): the kind, the feedback item opened from it, why */
+            reclassified?: {
+                at: string;
+                by: string;
+                feedbackId: string;
+                /** @enum {string} */
+                kind: "inquiry" | "suggestion" | "praise";
+                reason: string;
+            };
             reopenCount: number;
             repeat: boolean;
             repeatOf: string[];
@@ -9385,6 +10430,17 @@ export interface components {
             /** @description the agent to take the complaint: an active person of the staff directory with the role cs_agent, not its current agent */
             toUserId: string;
         };
+        /** @description The complaint was really an inquiry, a suggestion or praise: it closes with the reason and a link to the feedback item opened with the same intake facts */
+        ComplaintReclassification: {
+            /** @enum {string} */
+            kind: "inquiry" | "suggestion" | "praise";
+            reason: string;
+        };
+        /** @description The complaint closed as feedback, and the feedback item opened from it */
+        ComplaintReclassified: {
+            complaintId: string;
+            feedback: components["schemas"]["Feedback"];
+        };
         ComplaintRelated: {
             /** @description the initiative the complaint is linked to */
             product: {
@@ -9592,6 +10648,187 @@ export interface components {
             /** @description the meeting’s month; omitted: the current month */
             month?: string;
             reason: string;
+        };
+        Feedback: {
+            /** @description the commands the item’s status takes now (who may give them is checked on each) */
+            allowed: string[];
+            answer: {
+                at: string;
+                by: string;
+                text: string;
+            } | null;
+            archive: {
+                at: string;
+                by: string;
+                text: string;
+            } | null;
+            /** @enum {string} */
+            channel: "hotline" | "online_chat" | "app" | "email" | "social_media" | "branch" | "suggestion_box" | "survey" | "regulator_referral";
+            closedAt: string | null;
+            credit: {
+                at: string;
+                by: string;
+                id: string;
+                /** @enum {string} */
+                kind: "person" | "department";
+                name: string;
+                note: string;
+            } | null;
+            customer: {
+                /** @enum {boolean} */
+                erased?: true;
+                /**
+                 * @description Always masked: the clear details of feedback are not shown
+                 * @enum {boolean}
+                 */
+                masked: true;
+                name: string;
+                phone: string;
+                ref: string;
+                /** @enum {boolean} */
+                unreadable?: true;
+            };
+            description: string;
+            /** @description an inquiry’s first-response target (null for suggestions and praise) */
+            firstResponse: {
+                atRiskAt: string;
+                due: string;
+                metAt: string | null;
+                onTime: boolean | null;
+                /** @enum {string} */
+                state: "pending" | "at_risk" | "breached" | "met";
+            } | null;
+            id: string;
+            initiativeId: string | null;
+            /** @enum {string} */
+            kind: "inquiry" | "suggestion" | "praise";
+            links: {
+                improvements: string[];
+                initiatives: string[];
+            };
+            loggedBy: {
+                name: string;
+                userId: string;
+            };
+            ownerId: string;
+            policyVersion: number;
+            receivedAt: string;
+            reclassified: {
+                at: string;
+                by: string;
+                complaintId: string;
+                reason: string;
+            } | null;
+            reclassifiedFrom: {
+                by: string;
+                complaintId: string;
+                reason: string;
+            } | null;
+            response: {
+                at: string;
+                by: string;
+                text: string;
+            } | null;
+            routing: {
+                at: string;
+                by: string;
+                department: string;
+                initiativeId: string | null;
+                initiativeOwnerId: string | null;
+                note: string;
+                teamLeadId: string | null;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "answered" | "routed" | "responded" | "credited" | "archived" | "reclassified";
+            version: number;
+        };
+        FeedbackAnswer: {
+            answer: string;
+        };
+        FeedbackArchive: {
+            note?: string;
+        };
+        FeedbackCredit: {
+            /** @description a person (user id) or a department / branch of the directory */
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "department";
+            note?: string;
+        };
+        /** @description Log an inquiry, a suggestion or praise: the complaint intake’s fields (channel, customer, product, description, receipt) and the kind */
+        FeedbackIntake: {
+            /** @enum {string} */
+            channel: "hotline" | "online_chat" | "app" | "email" | "social_media" | "branch" | "suggestion_box" | "survey" | "regulator_referral";
+            customer: {
+                /** @description Where the customer’s notices and the satisfaction survey link go by email (when no SMS gateway is configured); sealed at rest like the phone */
+                email?: string;
+                idNumber?: string;
+                name: string;
+                phone: string;
+                ref: string;
+            };
+            description: string;
+            initiativeId?: string;
+            /** @enum {string} */
+            kind: "inquiry" | "suggestion" | "praise";
+            /** Format: date-time */
+            receivedAt?: string;
+        };
+        /** @description absent in reports stored before feedback was counted */
+        FeedbackKpis: {
+            /** @description inquiries answered by their first-response due date / settled (in time + overdue) */
+            inquiryFirstResponse: {
+                late: number;
+                onTime: number;
+                pending: number;
+                /** @description a share 0..1 (4 decimals); null without a denominator */
+                rate: number | null;
+            };
+            received: number;
+            reclassified: {
+                asComplaint: number;
+                fromComplaint: number;
+            };
+            volume: {
+                byChannel: {
+                    [key: string]: number;
+                };
+                /** @description inquiry, suggestion, praise */
+                byKind: {
+                    [key: string]: number;
+                };
+            };
+        };
+        /** @description Link the suggestion to an initiative (an improvement action is linked by raising it: POST /improvements with source kind `suggestion`) */
+        FeedbackLink: {
+            /** @description an initiative the suggestion is linked to */
+            initiativeId: string;
+        };
+        FeedbackList: {
+            items: components["schemas"]["Feedback"][];
+        };
+        FeedbackPolicy: {
+            /** @description share of the window after which the owner is told the answer is at risk */
+            atRiskRatio: number;
+            inquiryFirstResponse: components["schemas"]["Duration"] & unknown;
+        };
+        /** @description The item was really a complaint: a complaint is opened with the same intake facts; the item ends `reclassified` pointing at it */
+        FeedbackReclassification: {
+            /** @enum {string} */
+            category: "service" | "product" | "system_technical" | "policy_process";
+            reason: string;
+            /** @enum {string} */
+            severity: "general" | "major" | "urgent";
+        };
+        FeedbackRouting: {
+            /** @description the owning product team: a department of the directory (GET /api/v1/people/directory) */
+            department: string;
+            /** @description the initiative the suggestion is about; its owner may respond for the team */
+            initiativeId?: string;
+            note?: string;
+        };
+        FeedbackTeamResponse: {
+            response: string;
         };
         FollowUp: {
             closedAt: string | null;
@@ -9931,7 +11168,7 @@ export interface components {
             source: {
                 id: string;
                 /** @enum {string} */
-                kind: "committee" | "post_launch_review" | "hot_issue" | "incident" | "audit_finding" | "detractor_trend" | "supervisor";
+                kind: "committee" | "post_launch_review" | "hot_issue" | "incident" | "audit_finding" | "detractor_trend" | "supervisor" | "suggestion";
                 label?: string;
             };
             /** @enum {string} */
@@ -10012,7 +11249,7 @@ export interface components {
                 /** @description the source record (omitted for a supervisor’s own action: a fresh id is given) */
                 id?: string;
                 /** @enum {string} */
-                kind: "committee" | "post_launch_review" | "hot_issue" | "incident" | "audit_finding" | "detractor_trend" | "supervisor";
+                kind: "committee" | "post_launch_review" | "hot_issue" | "incident" | "audit_finding" | "detractor_trend" | "supervisor" | "suggestion";
                 label?: string;
             };
             title: string;
@@ -10285,6 +11522,7 @@ export interface components {
                 team?: components["schemas"]["UnitKpis"];
             };
             complaints: components["schemas"]["ComplaintKpis"];
+            feedback?: components["schemas"]["FeedbackKpis"];
             gates: components["schemas"]["GateKpis"];
             onTime?: {
                 firstResponse: {
@@ -11011,7 +12249,7 @@ export interface components {
             deadlineState?: string;
             entityId: string;
             /** @enum {string} */
-            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal" | "improvement" | "meeting" | "erasure" | "follow_up";
+            entityType: "initiative" | "complaint" | "calendar" | "incident" | "target_proposal" | "improvement" | "meeting" | "erasure" | "follow_up" | "feedback";
             /** @description The item’s vocabulary for wording the title: severity, category, channel; name, stage, version */
             facts?: {
                 [key: string]: string;

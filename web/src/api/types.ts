@@ -106,3 +106,5 @@ export type FollowUpList = Schemas['FollowUpList'];
 /** A satisfaction answer about a complaint, by the survey link or a callback. */
 export type SurveyResponse = Schemas['SurveyResponse'];
 export type SurveyResponseList = Schemas['SurveyResponseList'];
+/** Feedback beside complaints (docs/feedback.md). */
+export type Feedback = Schemas['Feedback'];

@@ -22,6 +22,7 @@ const nav: NavItem[] = [
   { to: '/inbox', label: 'nav.inbox', icon: 'M4 13h4l2 3h4l2-3h4M4 13l2-8h12l2 8v6H4z' },
   { to: '/initiatives', label: 'nav.initiatives', icon: 'M4 19V5m0 14h16M8 15l3-4 3 2 5-6' },
   { to: '/complaints', label: 'nav.complaints', icon: 'M4 5h16v11H9l-5 4z', roles: ['cs_agent', 'business_handler', 'supervisor', 'compliance_auditor', 'admin'] },
+  { to: '/feedback', label: 'nav.feedback', icon: 'M12 20l-7-4V6l7-3 7 3v10zM9 10h6M9 13h4' },
   { to: '/audit', label: 'nav.audit', icon: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4', roles: ['compliance_auditor', 'admin'] },
   { to: '/reports', label: 'nav.reports', icon: 'M5 20V10m7 10V4m7 16v-7', readers: true, roles: ['product_owner', 'cs_agent', 'business_handler'] },
   { to: '/hot-issues', label: 'nav.hotIssues', icon: 'M12 3c2 3 5 5 5 9a5 5 0 0 1-10 0c0-2 1-3 2-4 0 2 1 3 2 3 0-3-1-5 1-8z', readers: true },

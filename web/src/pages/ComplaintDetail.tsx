@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Complaint } from '../api/types';
 import { hasRole } from '../auth/session';
+import { ReclassifyComplaintPanel } from './feedback/ReclassifyComplaintPanel';
 import { useUser } from '../auth/SessionContext';
 import { Badge, StatusBadge } from '../components/Badge';
 import { formatDateTime } from '../components/format';
@@ -128,6 +129,7 @@ export function ComplaintDetailPage() {
           <Actions complaint={c} user={user} onDone={(next) => loaded.set(next)} />
           <ReassignPanel complaint={c} user={user} name={name} onDone={(next) => loaded.set(next)} />
           <RootCausePanel complaint={c} user={user} name={name} onDone={(next) => loaded.set(next)} />
+          <ReclassifyComplaintPanel complaint={c} user={user} />
           <RelatedRecords complaint={c} />
           <CallbacksSection complaint={c} user={user} name={name} />
         </div>

@@ -32,6 +32,7 @@ function taskTitle(task: Task, t: Translate, label: (p: string, v: string) => st
   if (task.entityType === 'improvement' && a) return t('task.improvementTitle', { title: a[1]! });
   if (task.entityType === 'meeting') return t('task.meetingTitle', { id: task.entityId });
   if (task.entityType === 'follow_up' && f.complaintId) return t('task.followUpTitle', { complaint: f.complaintId.slice(0, 8), scores: [f.nps ? `NPS ${f.nps}` : '', f.csat ? `CSAT ${f.csat}` : ''].filter(Boolean).join(' · ') });
+  if (task.entityType === 'feedback' && task.kind.startsWith('feedback.')) return t(`task.${task.kind}` as 'task.feedback.answer', { kind: label('feedbackKind', f.kind ?? '') });
   return task.title;
 }
 
@@ -44,6 +45,7 @@ function taskPath(task: Task): string {
   if (task.entityType === 'erasure') return `/erasures/${task.entityId}`;
   if (task.entityType === 'meeting') return `/meetings/${task.entityId}`;
   if (task.entityType === 'follow_up') return `/follow-ups/${encodeURIComponent(task.entityId)}`;
+  if (task.entityType === 'feedback') return `/feedback/${task.entityId}`;
   return `/${task.entityType === 'initiative' ? 'initiatives' : 'complaints'}/${task.entityId}`;
 }
 
