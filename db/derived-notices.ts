@@ -5,7 +5,7 @@ import { systemActor } from '../domain/actor.js';
 import type { AuditEventInput } from '../domain/trail.js';
 import { appendAuditEvent } from './audit.js';
 import type { Transaction } from './client.js';
-import { issueSurveyInvitation } from './surveys.js';
+import { invitationIdFor, issueSurveyInvitation } from './surveys.js';
 import { notificationDeliveries, notifications } from './schema/index.js';
 
 /*
@@ -44,7 +44,7 @@ export async function writeDerivedNotices(tx: Transaction, audit: readonly Audit
   for (const e of audit) {
     const notice = customerNoticeFor(e);
     if (notice) await queueCustomerNotice(tx, notice, e);
-    const invitation = invitationFor(e, o.surveyLinkValidDays ?? defaultSurveyLinkValidDays);
+    const invitation = invitationFor(e, invitationIdFor, o.surveyLinkValidDays ?? defaultSurveyLinkValidDays);
     if (!invitation) continue;
     const issued = await issueSurveyInvitation(tx, invitation);
     if (issued) await queueCustomerNotice(tx, surveyNoticeFor(e, issued), e);

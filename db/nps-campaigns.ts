@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { systemActor } from '../domain/actor.js';
 import { npsFigures, type NpsFigures } from '../domain/reports/voice.js';
-import { invitationIdFor, surveyExpiry } from '../domain/surveys/invitations.js';
+import { surveyExpiry } from '../domain/surveys/invitations.js';
 import { appendAuditEvent } from './audit.js';
 import { queryRows, type Database } from './client.js';
 import { queueCustomerNotice } from './derived-notices.js';
 import { surveyNoticeFor } from '../domain/notifications/derive.js';
-import { issueSurveyInvitation, readSurveyInvitation } from './surveys.js';
+import { invitationIdFor, issueSurveyInvitation, readSurveyInvitation } from './surveys.js';
 
 /*
  * What a product NPS campaign reads (docs/surveys.md "Product NPS"): the products being watched

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { InvitationDecision } from '../domain/surveys/invitations.js';
 import { isDetractorAnswer } from '../domain/surveys/scores.js';
@@ -13,6 +14,11 @@ import { complaints, surveyInvitations, surveyResponses } from './schema/index.j
  */
 
 export type SurveyInvitation = typeof surveyInvitations.$inferSelect;
+
+/** `SV-` and 20 hex digits of the causing event's source key's digest: stable, so a retried transition finds its invitation. */
+export function invitationIdFor(sourceKey: string): string {
+  return `SV-${createHash('sha256').update(`survey:${sourceKey}`).digest('hex').slice(0, 20)}`;
+}
 
 /** The dimension a complaint without a linked initiative reports under. */
 export const noProduct = 'none';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { SurveyKind } from './types.js';
 
 /**
@@ -56,10 +55,6 @@ export function invitingKind(e: Pick<InvitingEvent, 'entityType' | 'action' | 'a
   }
 }
 
-/** `SV-` and 20 hex digits of the causing event's source key's digest: stable, so a retried transition finds its invitation. */
-export function invitationIdFor(sourceKey: string): string {
-  return `SV-${createHash('sha256').update(`survey:${sourceKey}`).digest('hex').slice(0, 20)}`;
-}
 
 /** The link's end: `validDays` whole days after the event. */
 export function surveyExpiry(at: string | Date, validDays: number): string {
@@ -67,12 +62,16 @@ export function surveyExpiry(at: string | Date, validDays: number): string {
   return new Date(new Date(at).getTime() + validDays * 86_400_000).toISOString();
 }
 
-/** The invitation an event issues, or undefined. */
-export function invitationFor(e: InvitingEvent, validDays: number = defaultSurveyLinkValidDays): InvitationDecision | undefined {
+/**
+ * The invitation an event issues, or undefined. `idFor` derives the invitation's id from the
+ * causing event's source key (db/surveys.ts `invitationIdFor`, a digest: stable, so a retried
+ * transition finds its invitation; kept out of this pure module).
+ */
+export function invitationFor(e: InvitingEvent, idFor: (causeKey: string) => string, validDays: number = defaultSurveyLinkValidDays): InvitationDecision | undefined {
   const kind = invitingKind(e);
   if (!kind) return undefined;
   const issuedAt = new Date(e.at).toISOString();
-  return { id: invitationIdFor(e.sourceKey), kind, sourceKey: `${e.sourceKey}:survey`, contactType: 'complaint', contactId: e.entityId, issuedAt, expiresAt: surveyExpiry(issuedAt, validDays) };
+  return { id: idFor(e.sourceKey), kind, sourceKey: `${e.sourceKey}:survey`, contactType: 'complaint', contactId: e.entityId, issuedAt, expiresAt: surveyExpiry(issuedAt, validDays) };
 }
 
 /** Where a link stands when it is opened or answered. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { customerNoticeFor, surveyNoticeFor } from '../../../domain/notifications/derive.js';
-import { defaultSurveyLinkValidDays, invitationFor, invitationIdFor, invitingKind, linkState, surveyExpiry } from '../../../domain/surveys/invitations.js';
+import { invitationIdFor } from '../../../db/surveys.js';
+import { defaultSurveyLinkValidDays, invitationFor as invitationWith, invitingKind, linkState, surveyExpiry } from '../../../domain/surveys/invitations.js';
+
+const invitationFor = (e: Parameters<typeof invitationWith>[0], validDays?: number) => invitationWith(e, invitationIdFor, validDays);
 
 /** Which recorded events invite the customer to the survey, and until when (docs/surveys.md "Invitations"). */
 const event = (action: string, after: unknown = {}, sourceKey = 'complaint-c1:7') => ({ entityType: 'complaint', entityId: 'c1', sourceKey, action, at: '2026-03-02T08:00:00.000Z', after });
