@@ -22,7 +22,7 @@ interface FieldSpec {
 }
 interface Section {
   /** The policy kind: its audit entity id and the key of its labels. */
-  kind: 'review' | 'sla' | 'incidents' | 'improvements' | 'erasure' | 'meetings';
+  kind: 'review' | 'sla' | 'incidents' | 'improvements' | 'erasure' | 'meetings' | 'followUps' | 'feedback';
   path: string;
   fields: FieldSpec[];
 }
@@ -55,6 +55,8 @@ const sections: Section[] = [
   },
   { kind: 'erasure', path: '/policies/erasure', fields: [d('retention', { elapsed: true, min: 1 }), d('recheckEvery', { elapsed: true, min: 1 }), d('sweepEvery', { elapsed: true, min: 1 })] },
   { kind: 'meetings', path: '/policies/meetings', fields: [d('minutesReminder', { min: 1 }), d('minutesEscalation', { min: 1 }), n('hotIssues', 'policy.unit.items', 0, 20)] },
+  { kind: 'followUps', path: '/policies/follow-ups', fields: [d('due', { min: 1 }), r('reminderRatio')] },
+  { kind: 'feedback', path: '/policies/feedback', fields: [d('inquiryFirstResponse', { min: 1 }), r('atRiskRatio')] },
 ];
 
 type Json = Record<string, unknown>;

@@ -9,6 +9,7 @@ import { Chart, type ChartOption } from './Chart';
 import { gateCycleOverTarget } from '@domain/targets/targets.js';
 import { durationUnit, hoursToMs, inUnit, percent, percentValue, targetPercent } from './kpis';
 import { VoicePanels } from './VoicePanels';
+import { FeedbackPanel } from './FeedbackPanel';
 
 const blue = '#1f4e8c';
 const green = '#2f8f5b';
@@ -267,6 +268,7 @@ export function KpiPanels({ report, productNames }: { report: KpiReport; product
       </div>
 
       <VoicePanels report={report} productName={productName} />
+      <FeedbackPanel report={report} />
 
       <h2 className="section-title">{t('reports.gates')}</h2>
       <Stats stats={gateStats} />
