@@ -120,6 +120,9 @@ export function targetFigures(t: KpiTargets, version: number): KpiTargetFigures 
 
 const resolvedStatuses = sql`('resolved', 'awaiting_customer', 'closed')`;
 
+/** Not reclassified as feedback (the projection's view records the reclassification). */
+const notReclassified = sql`(view->'reclassified') is null`;
+
 /**
  * The counts every complaint KPI is made of, over whatever rows the query groups: the totals of the
  * period and each accountable unit's row are counted by the same definitions.
@@ -155,7 +158,7 @@ interface ComplaintTotals {
 }
 
 async function complaintKpis(db: Database, { from, to }: Period, products: readonly string[] | undefined): Promise<ComplaintKpis> {
-  const inPeriod = sql`received_at >= ${from.toISOString()}::timestamptz and received_at < ${to.toISOString()}::timestamptz and ${ofProducts(products)}`;
+  const inPeriod = sql`${inRange({ from, to })} and ${ofProducts(products)}`;
   const [totalsRows, dimensionRows, levelRows] = await Promise.all([
     queryRows<ComplaintTotals>(
       db,
@@ -211,7 +214,13 @@ async function complaintKpis(db: Database, { from, to }: Period, products: reado
   };
 }
 
-const inRange = ({ from, to }: Period) => sql`received_at >= ${from.toISOString()}::timestamptz and received_at < ${to.toISOString()}::timestamptz`;
+/**
+ * Received in the period, and a complaint: one a supervisor reclassified as feedback (an inquiry,
+ * a suggestion, praise taken as a complaint: docs/feedback.md) is counted with the feedback, not
+ * in any complaint KPI — it would otherwise count as a complaint closed at once.
+ */
+const inRange = ({ from, to }: Period) =>
+  sql`received_at >= ${from.toISOString()}::timestamptz and received_at < ${to.toISOString()}::timestamptz and ${notReclassified}`;
 
 /** First response and resolution kept in time, per severity (the targets set the resolution's by severity). */
 async function onTimeBySeverity(db: Database, period: Period, products: readonly string[] | undefined): Promise<OnTimeBySeverity> {
@@ -419,6 +428,7 @@ async function voiceOfCustomer(db: Database, { from, to }: Period, products: rea
                    exists (select 1 from survey_responses r where r.contact_type = 'complaint' and r.contact_id = c.id and r.source = 'callback' and not r.reached) as unreachable
             from complaints c
             where c.closed_at >= ${from.toISOString()}::timestamptz and c.closed_at < ${to.toISOString()}::timestamptz and ${ofProducts(products, sql`c.product`)}
+              and (c.view->'reclassified') is null
           ) closed`,
     ),
   ]);

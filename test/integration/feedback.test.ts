@@ -251,5 +251,15 @@ describe('the KPIs', () => {
     expect(f.volume.byChannel).toMatchObject({ app: 5, branch: 1, hotline: 2 });
     expect(f.inquiryFirstResponse).toEqual({ onTime: 1, late: 1, pending: 1, rate: 0.5 });
     expect(f.reclassified).toEqual({ asComplaint: 1, fromComplaint: 1 });
+    // The complaint reclassified as praise is feedback now: no complaint KPI counts it (it would
+    // count as a complaint resolved and closed at once).
+    const [counted] = await stack.query<{ total: number; reclassified: number }>(
+      `select count(*)::int as total, count(*) filter (where view->'reclassified' is not null)::int as reclassified from complaints where received_at >= $1 and received_at < $2`,
+      [from, to],
+    );
+    const { total: all, reclassified } = counted!;
+    expect(reclassified).toBe(1);
+    expect(res.body.kpis.complaints.received).toBe(all - reclassified);
+    expect(Object.values(res.body.kpis.complaints.volume.byChannel as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(all - reclassified);
   });
 });
