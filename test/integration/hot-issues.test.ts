@@ -161,7 +161,7 @@ describe('hot issues of September 2025', () => {
     const res = await stack.as(auditor).get('/api/v1/reports/kpis?from=2025-09-01&to=2025-10-01');
     expect(res.status).toBe(200);
     const { targets, accountability: a, onTime } = res.body.kpis;
-    expect(targets).toEqual({ version: 0, firstResponseOnTime: 0.9, resolutionRate: 0.98, resolutionOnTime: { bySeverity: { general: 0.95, major: 0.95, urgent: 0.98 } }, satisfaction: 0.9, gateReviewCycleWorkingHours: 45 });
+    expect(targets).toEqual({ version: 0, firstResponseOnTime: 0.9, resolutionRate: 0.98, resolutionOnTime: { bySeverity: { general: 0.95, major: 0.95, urgent: 0.98 } }, satisfaction: 0.9, gateReviewCycleWorkingHours: 45, callbackCoverage: 1 });
     expect(onTime.resolution.bySeverity).toEqual({ general: 0.8333, major: null, urgent: 0.3333 }); // general: s1, s2, s8, s9, s11 in time, s3 late; urgent: s5 | s6, s7
     // Agents: cai s1–s4, cora s5–s7, dan s8–s11.
     expect(a.agent.received.byUnit).toEqual({ cai: 4, cora: 3, dan: 4 });

@@ -116,6 +116,14 @@ const sampleProposal = { targets: { firstResponseOnTime: 0.92, resolutionRate: 0
 export const fixtureIncidentPolicy = { ...defaultIncidentPolicy, dimensions: ['product'] as const, minCount: 3, ratio: 2, steps: { owner: { amount: 600, unit: 'second' as const }, plan: { amount: 600, unit: 'second' as const }, review: { amount: 600, unit: 'second' as const } } };
 const chairSeat: Principal = { userId: 'gm', name: 'Grace GM', roles: [], department: 'executive' };
 
+/** One initiative per stack that suggestions are linked to (created once, with the first fixture that needs it). */
+const linkable = new WeakMap<Stack, Promise<string>>();
+function linkableInitiative(stack: Stack): Promise<string> {
+  let made = linkable.get(stack);
+  if (!made) linkable.set(stack, (made = gates(stack).create()));
+  return made;
+}
+
 export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
   const current = (path: string) => async () => (await stack.as(people.admin).get(path)).body as unknown;
   return {
@@ -196,7 +204,7 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
       },
     },
     'POST /api/v1/feedback/{id}/respond': { fixture: 'suggestionRouted', ok: 200, as: people.handler, body: { response: 'We will show the fee earlier' } },
-    'POST /api/v1/feedback/{id}/link': { fixture: 'suggestionRouted', ok: 200, as: people.handler, body: async () => ({ initiativeId: await gates(stack).create() }) },
+    'POST /api/v1/feedback/{id}/link': { fixture: 'suggestionRouted', ok: 200, as: people.handler, body: async () => ({ initiativeId: await linkableInitiative(stack) }) },
     'POST /api/v1/feedback/{id}/credit': {
       fixture: 'praise',
       ok: 200,
@@ -557,6 +565,9 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
     /** the suggestion routed by cai to cards-ops (hal's department, no initiative): waits on the team */
     suggestionRouted: async () => {
       await improvementOwner(stack);
+      // The initiative the link sample names exists with the fixture, not made by the call (a
+      // refused caller's request must find nothing new written).
+      await linkableInitiative(stack);
       const id = await f.suggestion();
       const res = await stack.as(people.agent).post(`/api/v1/feedback/${id}/route`, { department: 'cards-ops' });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
