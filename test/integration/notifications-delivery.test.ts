@@ -173,7 +173,8 @@ describe('the customer hears from the bank', () => {
     await command(stack, people.agent, c.id, '/customer-feedback', { satisfied: false, via: 'callback', comment: 'still unhappy' });
     await command(stack, people.agent, c.id, '/appeal', { reason: 'asks for reconsideration' });
     await command(stack, people.supervisor, c.id, '/appeal/decision', { upheld: false, decision: '原处理结果维持' });
-    const appeal = await eventually(async () => sms.received.find((r) => r.body.text.includes(c.id) && r.body.text.includes('复核申请')), 'the appeal decision SMS');
+    // The decision's SMS, not the survey it also invites to (whose text names the appeal too).
+    const appeal = await eventually(async () => sms.received.find((r) => r.body.text.includes(c.id) && r.body.text.includes('复核申请') && !r.body.text.includes('/survey/')), 'the appeal decision SMS');
     expect(appeal.body.text).toContain('维持原处理结果');
     expect(appeal.body.text).toContain('复核结论：原处理结果维持');
     const actions = await eventually(async () => {
