@@ -84,12 +84,11 @@ export async function productVoiceByMonth(db: Database, c: { initiativeId: strin
           where product = ${c.initiativeId} and received_at >= ${c.since}::timestamptz group by 1`,
     ),
   ]);
-  const months = [...new Set([...answers.map((a) => a.month), ...complaints.map((r) => r.month)])].sort();
-  return months.map((month) => ({
-    month,
-    nps: npsFigures(answers.filter((a) => a.month === month).map((a) => a.nps)),
-    complaints: complaints.find((r) => r.month === month)?.n ?? 0,
-  }));
+  const scores = new Map<string, number[]>();
+  for (const a of answers) scores.set(a.month, [...(scores.get(a.month) ?? []), a.nps]);
+  const counts = new Map(complaints.map((r) => [r.month, r.n]));
+  const months = [...new Set([...scores.keys(), ...counts.keys()])].sort();
+  return months.map((month) => ({ month, nps: npsFigures(scores.get(month) ?? []), complaints: counts.get(month) ?? 0 }));
 }
 
 export interface CampaignRun {

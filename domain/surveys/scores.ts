@@ -23,7 +23,7 @@ export const isSatisfied = (csat: number): boolean => csat >= 4;
 
 /**
  * An answer that opens a follow-up for the complaint's supervisor: an NPS of 0–6 or a CSAT of 1–2
- * (issue 18: "a score of 0–6 or CSAT ≤ 2"). An answer without either score opens nothing.
+ * (docs/followups.md "Opening"). An answer without either score opens nothing.
  */
 export function isDetractorAnswer(a: { nps?: number | null; csat?: number | null }): boolean {
   return (a.nps != null && npsClass(a.nps) === 'detractor') || (a.csat != null && a.csat <= 2);

@@ -9,7 +9,7 @@ import { pageChecks } from './support/page-checks.js';
 import { demo, seedDemo } from './support/seed.js';
 
 /**
- * The loop of issue 18, as the customer and the bank live it (docs/surveys.md, docs/followups.md,
+ * The voice-of-the-customer loop, as the customer and the bank live it (docs/surveys.md, docs/followups.md,
  * docs/reports.md): a complaint closes → the survey mail reaches the customer's mailbox (read
  * through the run's Mailpit) → the customer's page takes a score of 3 → a detractor follow-up
  * waits in the supervisor's inbox → the month's report shows the NPS. In Chinese on a phone and

@@ -5,7 +5,7 @@ import { ErrorNotice, Loading } from '../../components/Notice';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
 import { Chart, type ChartOption } from '../reports/Chart';
-import { monthName } from '../reports/kpis';
+import { monthName, npsPoints as points } from '../reports/kpis';
 
 const blue = '#1f4e8c';
 const grey = '#9aa5b1';
@@ -19,7 +19,6 @@ export function ProductVoice({ initiativeId }: { initiativeId: string }) {
   const { t, tag } = useI18n();
   const voice = useApi(() => api.get<ProductVoiceData>(`/initiatives/${initiativeId}/voice`), [initiativeId]);
   const months = voice.data?.months ?? [];
-  const points = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n}`);
   const chart = useMemo(() => {
     const names = months.map((m) => monthName(m.month, tag));
     const option: ChartOption = {

@@ -5,7 +5,7 @@ import { useDepartmentName } from '../../hooks/useDirectory';
 import { usePeople } from '../../hooks/usePeople';
 import { useI18n, type MessageKey } from '../../i18n';
 import { voiceDimensions, type VoiceDimension, type VoiceKpis } from '@domain/reports/voice.js';
-import { percent, targetPercent } from './kpis';
+import { npsPoints as points, percent, targetPercent } from './kpis';
 
 /** Below this many answers a figure is shown as indicative: its interval is wide (docs/reports.md). */
 const fewAnswers = 30;
@@ -26,7 +26,6 @@ export function VoicePanels({ report, productName }: { report: KpiReport; produc
   // The target in force when the figures were computed (absent in reports stored before it).
   const coverageTarget = report.kpis.targets?.callbackCoverage;
   const coverageUnder = coverageTarget !== undefined && v.coverage.rate !== null && v.coverage.rate < coverageTarget;
-  const points = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n}`);
   const range = (low: number | null, high: number | null, fmt: (n: number | null) => string) => (low === null || high === null ? '' : t('voice.range', { low: fmt(low), high: fmt(high) }));
   const unitName = (unit: string) =>
     unit === 'none'

@@ -64,3 +64,6 @@ export const inUnit = (hours: number | null, factor: number): number | '-' => (h
 
 /** Hours as milliseconds (for formatSpan), or undefined. */
 export const hoursToMs = (hours: number | null) => (hours === null ? undefined : Math.round(hours * 3_600_000));
+
+/** NPS points as the reports print them: signed (+33.3, -100), a dash without answers. */
+export const npsPoints = (n: number | null): string => (n === null ? '—' : `${n > 0 ? '+' : ''}${n}`);
