@@ -110,7 +110,9 @@ describe.skipIf(skipBrowser)('web UI: stage gates', () => {
     await signIn(page, stack.url, 'wangjg', 'zh');
     await page.getByRole('link', { name: '产品项目' }).click();
     await page.waitForURL('**/initiatives');
-    const row = page.locator('tbody tr', { hasText: 'Instant virtual credit card' });
+    // The row inside the initiatives table (named by its caption), not the inbox's task row that
+    // names the same product while the list is still loading after the URL changed.
+    const row = page.getByRole('table', { name: '产品项目' }).locator('tbody tr', { hasText: 'Instant virtual credit card' });
     await expect.poll(() => row.textContent()).toContain('产品设计');
     await expect(row.textContent()).resolves.toContain('评审中');
     await screenshot(page, '06-initiatives-zh');
