@@ -85,7 +85,11 @@ export async function productVoiceByMonth(db: Database, c: { initiativeId: strin
     ),
   ]);
   const scores = new Map<string, number[]>();
-  for (const a of answers) scores.set(a.month, [...(scores.get(a.month) ?? []), a.nps]);
+  for (const a of answers) {
+    const month = scores.get(a.month);
+    if (month) month.push(a.nps);
+    else scores.set(a.month, [a.nps]);
+  }
   const counts = new Map(complaints.map((r) => [r.month, r.n]));
   const months = [...new Set([...scores.keys(), ...counts.keys()])].sort();
   return months.map((month) => ({ month, nps: npsFigures(scores.get(month) ?? []), complaints: counts.get(month) ?? 0 }));
