@@ -447,8 +447,11 @@ export function endpointFixtures(stack: Stack): Record<FixtureKind, () => Promis
       const product = await f.initiative();
       ++incidentFixtures;
       for (const channel of ['hotline', 'app', 'email']) await intake(stack, { initiativeId: product, channel });
-      const run = await stack.temporal.workflow.execute<typeof incidentWatchWorkflow>('incidentWatchWorkflow', { taskQueue: stack.taskQueue, workflowId: `fixture-watch-${product}`, args: [{ asOf: new Date(Date.now() + 1_000).toISOString() }] });
-      const id = run.raised.find(() => true);
+      await stack.temporal.workflow.execute<typeof incidentWatchWorkflow>('incidentWatchWorkflow', { taskQueue: stack.taskQueue, workflowId: `fixture-watch-${product}`, args: [{ asOf: new Date(Date.now() + 1_000).toISOString() }] });
+      // This product's incident, not the run's first: a run also starts incidents other fixtures'
+      // watchers raised at the same time (still `raised`), and those rows may close theirs.
+      const [row] = await stack.query<{ id: string }>(`select id from incidents where dimension = 'product' and value = $1`, [product]);
+      const id = row?.id;
       expect(id, `no incident raised for ${product}`).toBeDefined();
       await eventually(async () => ((await stack.as(people.supervisor).get(`/api/v1/incidents/${id}`)).status === 200 ? true : undefined), 'the fixture incident');
       return id!;
