@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '../db/client.js';
+import { postgresUrlOf, queryRows, type Database } from '../db/client.js';
 import { auditEventColumns, type AuditEventRow } from '../db/audit.js';
 import { ChainChecker, type ChainHead, type ChainVerification } from './chain.js';
+import { defaultVerifyThreads, verifyRangesOnThreads } from './verify-threads.js';
 
 /**
  * Verification of the audit trail in the database: one entity's chain, or the whole trail entity
@@ -65,6 +66,8 @@ export interface TrailVerification {
   /** Chains found broken (each with its first break); at most `maxBroken` listed. */
   broken: ChainVerification[];
   brokenCount: number;
+  /** Key ranges verified on worker threads (0: all in this thread). */
+  threadedRanges: number;
   ms: number;
 }
 
@@ -79,22 +82,44 @@ export interface TrailVerification {
  * is never reported as tampering. Heads without any event left (a whole chain deleted) are found
  * by one more query at the end. The next batch of a range is read while one is hashed.
  */
-export async function verifyAll(db: Database, opts: { batchSize?: number; maxBroken?: number; ranges?: number } = {}): Promise<TrailVerification> {
+export async function verifyAll(db: Database, opts: { batchSize?: number; maxBroken?: number; ranges?: number; threads?: number } = {}): Promise<TrailVerification> {
   const started = performance.now();
   const batchSize = opts.batchSize ?? verifyBatchSize;
   const maxBroken = opts.maxBroken ?? 1_000;
   const broken: ChainVerification[] = [];
   let brokenCount = 0;
+  let threadedRanges = 0;
   const record = (result: ChainVerification) => {
     if (result.ok) return;
     brokenCount++;
     if (broken.length < maxBroken) broken.push(result);
   };
 
-  // A small trail is not worth splitting, unless asked to be (tests split tiny trails on purpose).
-  const bounds = await rangeBounds(db, opts.ranges ?? defaultRanges, opts.ranges ? 1 : 1_000);
+  // On PostgreSQL the ranges go to worker threads, each with its own connection (audit/verify-threads.ts);
+  // PGlite lives in this process, so there they share this thread. opts.threads: 0 keeps them here.
+  const url = opts.threads === 0 ? undefined : postgresUrlOf(db);
+  const threads = url ? (opts.threads ?? defaultVerifyThreads()) : 0;
+  // A small trail is not worth splitting (nor a thread's start), unless asked to be (tests split tiny trails on purpose).
+  const bounds = await rangeBounds(db, opts.ranges ?? Math.max(threads, defaultRanges), opts.ranges ? 1 : 1_000);
   const ranges = [undefined, ...bounds].map((lo, i) => ({ lo, hi: bounds[i] }));
-  const parts = await Promise.all(ranges.map((range) => verifyKeyRange(db, range, batchSize, record)));
+  const onThreads = url && threads > 0 && (bounds.length > 0 || opts.threads !== undefined);
+  const inline = (range: (typeof ranges)[number]) => verifyKeyRange(db, range, batchSize, record);
+  const parts = onThreads
+    ? await Promise.all(
+        verifyRangesOnThreads(threads, ranges.map((range) => ({ url, range, batchSize, maxBroken }))).map((answer, i) =>
+          answer.then(
+            (a) => {
+              brokenCount += a.brokenCount - a.broken.length;
+              for (const b of a.broken) record(b);
+              threadedRanges++;
+              return a;
+            },
+            // A thread that failed (could not start, lost its connection) gives its range back.
+            () => inline(ranges[i]!),
+          ),
+        ),
+      )
+    : await Promise.all(ranges.map(inline));
   let checked = parts.reduce((a, p) => a + p.checked, 0);
   let entities = parts.reduce((a, p) => a + p.entities, 0);
 
@@ -120,6 +145,7 @@ export async function verifyAll(db: Database, opts: { batchSize?: number; maxBro
     ...(firstBroken ? { firstBrokenAt: firstBroken.firstBrokenAt, reason: firstBroken.reason } : {}),
     broken,
     brokenCount,
+    threadedRanges,
     ms: Math.round(performance.now() - started),
   };
 }
@@ -127,7 +153,7 @@ export async function verifyAll(db: Database, opts: { batchSize?: number; maxBro
 /** Ranges verified at once by default: two keep PostgreSQL and Node busy together on two cores. */
 const defaultRanges = 2;
 
-interface ChainKey {
+export interface ChainKey {
   entity_type: string;
   entity_id: string;
 }
@@ -151,7 +177,7 @@ async function rangeBounds(db: Database, ranges: number, minChainsPerRange: numb
 }
 
 /** Verifies the chains with keys in [lo, hi) (either end open when undefined). */
-async function verifyKeyRange(db: Database, range: { lo?: ChainKey; hi?: ChainKey }, batchSize: number, record: (r: ChainVerification) => void): Promise<{ checked: number; entities: number }> {
+export async function verifyKeyRange(db: Database, range: { lo?: ChainKey; hi?: ChainKey }, batchSize: number, record: (r: ChainVerification) => void): Promise<{ checked: number; entities: number }> {
   let checked = 0;
   let entities = 0;
   const below = range.hi ? sql`(entity_type, entity_id) < (${range.hi.entity_type}, ${range.hi.entity_id})` : sql`true`;

@@ -90,3 +90,14 @@ export async function queryRows<T>(db: Database, query: import('drizzle-orm').SQ
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * The PostgreSQL URL behind a node-postgres handle (drizzle keeps its pool as `$client`);
+ * undefined for PGlite, which lives inside this process. Work that opens connections of its own
+ * beside the handle's pool, such as the trail's verification on worker threads, needs it.
+ */
+export function postgresUrlOf(db: Database): string | undefined {
+  const client = (db as unknown as { $client?: { options?: { connectionString?: unknown } } }).$client;
+  const url = client?.options?.connectionString;
+  return typeof url === 'string' ? url : undefined;
+}

@@ -21,7 +21,8 @@ export const auditVerify: Measurement = {
       const result = await verifyAll(handle.db);
       const seconds = (performance.now() - started) / 1000;
       if (!result.ok) throw new Error(`the benchmark's own audit trail does not verify: ${JSON.stringify(result).slice(0, 300)}`);
-      return { perSecond: result.checked / seconds, events: result.checked };
+      // threadedRanges: key ranges verified on worker threads (audit/verify-threads.ts); they start with the first run of this process.
+      return { perSecond: result.checked / seconds, events: result.checked, threadedRanges: result.threadedRanges };
     } finally {
       await handle.close();
       rmSync(scratch, { recursive: true, force: true });

@@ -2,19 +2,24 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../db/audit.js';
 import { verifyAll } from '../../audit/verify.js';
+import { stopVerifyThreads } from '../../audit/verify-threads.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /**
  * The whole-trail verification splits the chains into key ranges verified at once. However it is
  * split — one range, two, several, more ranges than chains — it examines the same events and
  * chains and reports the same breaks, including breaks at the edges of ranges and a chain whose
- * every event was deleted (only its head remains).
+ * every event was deleted (only its head remains) — whether the ranges are verified in this
+ * thread or on worker threads over connections of their own (audit/verify-threads.ts).
  */
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ withoutWorker: true });
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => {
+  await stopVerifyThreads();
+  await stack?.stop();
+});
 
 async function append(entityType: 'complaint' | 'initiative', entityId: string, n: number): Promise<void> {
   for (let i = 1; i <= n; i++) {
@@ -49,6 +54,8 @@ async function asAttacker(statements: string[]): Promise<void> {
 }
 
 const splits = [1, 2, 3, 5, 40];
+// Here, then on two threads (more ranges than threads: a thread takes several in turn).
+const placements = [{ threads: 0 }, { threads: 2 }];
 
 describe('whole-trail verification in key ranges', () => {
   it('gives the same answer however the chains are split, intact and tampered', async () => {
@@ -57,8 +64,12 @@ describe('whole-trail verification in key ranges', () => {
       await append('complaint', `c${String(i).padStart(2, '0')}`, (i % 4) + 1);
       await append('initiative', `i${String(i).padStart(2, '0')}`, ((i + 2) % 4) + 1);
     }
-    for (const ranges of splits) {
-      expect(await verifyAll(stack.database.db, { ranges, batchSize: 3 }), `${ranges} ranges`).toMatchObject({ ok: true, checked: 60, entities: 24, brokenCount: 0 });
+    for (const { threads } of placements) {
+      for (const ranges of splits) {
+        const all = await verifyAll(stack.database.db, { ranges, batchSize: 3, threads });
+        expect(all, `${ranges} ranges, ${threads} threads`).toMatchObject({ ok: true, checked: 60, entities: 24, brokenCount: 0 });
+        expect(all.threadedRanges > 0, `${ranges} ranges, ${threads} threads: on threads`).toBe(threads > 0);
+      }
     }
 
     await asAttacker([
@@ -70,11 +81,13 @@ describe('whole-trail verification in key ranges', () => {
       `delete from audit_events where entity_type = 'initiative' and entity_id = 'i05'`,
     ]);
     const answers = [];
-    for (const ranges of splits) {
-      const all = await verifyAll(stack.database.db, { ranges, batchSize: 3 });
-      answers.push({ ok: all.ok, checked: all.checked, entities: all.entities, brokenCount: all.brokenCount, broken: all.broken.map((b) => [b.firstBrokenAt, b.reason]) });
+    for (const { threads } of placements) {
+      for (const ranges of splits) {
+        const all = await verifyAll(stack.database.db, { ranges, batchSize: 3, threads });
+        answers.push({ split: `${ranges} ranges, ${threads} threads`, answer: { ok: all.ok, checked: all.checked, entities: all.entities, brokenCount: all.brokenCount, broken: all.broken.map((b) => [b.firstBrokenAt, b.reason]) } });
+      }
     }
-    expect(answers[0]).toEqual({
+    expect(answers[0]!.answer).toEqual({
       ok: false,
       checked: 60 - 1 - 4,
       entities: 24,
@@ -86,6 +99,6 @@ describe('whole-trail verification in key ranges', () => {
         ['initiative/i11#2', 'hash_mismatch'],
       ],
     });
-    for (const [i, answer] of answers.entries()) expect(answer, `${splits[i]} ranges`).toEqual(answers[0]);
+    for (const { split, answer } of answers) expect(answer, split).toEqual(answers[0]!.answer);
   });
 });
