@@ -7,9 +7,10 @@
  * verifyAll (the whole trail) and verifyEntityChain (one long chain) over several runs and prints
  * the medians. The scratch database is dropped at the end.
  *
- *   node --import tsx bench/audit-verify.ts [--events 100000] [--entities 1000] [--runs 5] [--payload typical|large] [--ranges N]
+ *   node --import tsx bench/audit-verify.ts [--events 100000] [--entities 1000] [--runs 5] [--payload typical|large] [--ranges N] [--threads N]
  *
  * --ranges: key ranges verified at once (verifyAll's default when omitted).
+ * --threads: content-check threads (0: on the main thread; verifyAll's default when omitted).
  *
  * Uses TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) to create the
  * scratch database.
@@ -20,6 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { auditHash } from '../db/audit.js';
+import { postgresCpuMs } from './lib/cpu.js';
 import { openDatabase } from '../db/client.js';
 import { verifyAll, verifyEntityChain } from '../audit/verify.js';
 
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     entities: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '5' },
     ranges: { type: 'string' },
+    threads: { type: 'string' },
     payload: { type: 'string', default: 'typical' },
   },
 });
@@ -153,15 +156,20 @@ try {
 
   const trail: number[] = [];
   const perCpu: number[] = [];
+  const nodeUs: number[] = [];
+  const databaseUs: number[] = [];
   for (let r = 1; r <= runs; r++) {
     const cpu = process.cpuUsage();
+    const database = postgresCpuMs(dbName);
     const t = performance.now();
-    const result = await verifyAll(handle.db, values.ranges ? { ranges: Number(values.ranges) } : {});
+    const result = await verifyAll(handle.db, { ...(values.ranges ? { ranges: Number(values.ranges) } : {}), ...(values.threads ? { threads: Number(values.threads) } : {}) });
     const s = (performance.now() - t) / 1000;
     const used = process.cpuUsage(cpu);
     if (!result.ok || result.checked !== totalEvents) throw new Error(`verification disagrees: ${JSON.stringify({ ...result, broken: result.broken.slice(0, 3) })}`);
     trail.push(result.checked / s);
     perCpu.push(result.checked / ((used.user + used.system) / 1e6));
+    nodeUs.push((used.user + used.system) / result.checked);
+    databaseUs.push(((postgresCpuMs(dbName) - database) * 1000) / result.checked);
     log(`verifyAll run ${r}/${runs}: ${result.checked} events in ${s.toFixed(2)} s → ${Math.round(result.checked / s)} events/s (${Math.round(perCpu[perCpu.length - 1]!)} per CPU-second of this process; load ${os.loadavg()[0]!.toFixed(1)})`);
   }
   const chain: number[] = [];
@@ -182,6 +190,11 @@ try {
     verifyAllRuns: trail.map(Math.round),
     /** Less sensitive to other load on a shared machine: events per CPU-second of the verifying process (the database's own CPU not counted). */
     verifyAllEventsPerProcessCpuSecond: Math.round(median(perCpu)),
+    /**
+     * CPU microseconds per event: this process (every thread) and the database's backends. On a
+     * machine shared with the database, cores ÷ their sum is the most verification can reach.
+     */
+    cpuMicrosecondsPerEvent: { verifier: Number(median(nodeUs).toFixed(1)), database: Number(median(databaseUs).toFixed(1)) },
     loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
     cpus: os.cpus().length,
     verifyEntityChainEventsPerSecond: Math.round(median(chain)),

@@ -50,6 +50,13 @@ function postgresProcesses(): { pid: number; database: string | undefined; cpuMs
   return out;
 }
 
+/** CPU milliseconds the server's backends serving `database` have spent so far. */
+export function postgresCpuMs(database: string): number {
+  return postgresProcesses()
+    .filter((p) => p.database === database)
+    .reduce((ms, p) => ms + p.cpuMs, 0);
+}
+
 type Sample = Record<string, number | null>;
 
 /** Per key, the CPU of processes as `pid → ms`, so a process that restarted or left is counted right. */
