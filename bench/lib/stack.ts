@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,8 @@ export async function stopAllBenchStacks(): Promise<void> {
 
 export async function startBenchStack(log: (msg: string) => void, engine: Engine): Promise<BenchStack> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-bench-'));
-  const logDir = process.env.BENCH_LOG_DIR ? mkdtempSync(path.join(process.env.BENCH_LOG_DIR, `${engine}-`)) : scratch;
+  // BENCH_LOG_DIR is made when missing, as the folder a person names for the logs to land in.
+  const logDir = process.env.BENCH_LOG_DIR ? (mkdirSync(process.env.BENCH_LOG_DIR, { recursive: true }), mkdtempSync(path.join(process.env.BENCH_LOG_DIR, `${engine}-`))) : scratch;
   const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const suffix = Date.now().toString(36);
   const stops: (() => Promise<void>)[] = [];
