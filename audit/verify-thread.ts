@@ -5,9 +5,9 @@ import type { ChainVerification } from './chain.js';
 import { verifyKeyRange, type ChainKey } from './verify.js';
 
 /**
- * A verification thread: verifies one key range of the trail at a time over its own connection
- * (audit/verify-threads.ts hands the ranges out) and answers with what it found. The connection
- * is kept for the next range of the same database.
+ * A verification thread: verifies the key ranges of the trail it is handed (audit/verify-threads.ts),
+ * several at once when given several, over a pool of two connections of its own, and answers each
+ * with what it found. The pool is kept for the next verification of the same database.
  */
 export interface RangeRequest {
   id: number;

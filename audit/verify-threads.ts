@@ -4,16 +4,33 @@ import type { RangeAnswer, RangeRequest } from './verify-thread.js';
 
 /**
  * Worker threads that verify key ranges of the trail in parallel (audit/verify.ts verifyAll),
- * each over its own PostgreSQL connection: hashing an event (parse, canonical JSON, sha256) is
- * about 25 µs of JavaScript, so one thread caps verification near 40k events/s however many
- * cores the machine has.
+ * each over its own PostgreSQL connection: recomputing an event's hash (parse, canonical JSON,
+ * sha256) is about 18 µs of JavaScript, so one thread caps verification near 55k events/s
+ * however many cores the machine has.
  *
  * The threads are started on the first large verification and kept for the next (starting one
  * costs about half a second: it loads the database layer through tsx); they do not keep the
- * process alive. A thread that fails takes only its range back: the caller verifies it inline.
+ * process alive while idle. A thread that fails takes only its ranges back: the caller verifies
+ * them inline. After a failure (tsx missing, no connection left for the thread) the threads are
+ * not tried again for five minutes, and a process warning says why, once.
  */
 export function defaultVerifyThreads(): number {
   return Math.max(1, os.availableParallelism());
+}
+
+const retryAfterFailureMs = 5 * 60_000;
+let refusedUntil = 0;
+
+/** False for a while after the threads failed. */
+export function threadsUsable(now = Date.now()): boolean {
+  return now >= refusedUntil;
+}
+
+function failed(err: unknown): void {
+  if (!threadsUsable()) return;
+  refusedUntil = Date.now() + retryAfterFailureMs;
+  const why = err instanceof Error ? err.message : String(err);
+  process.emitWarning(`audit verification runs on one thread for the next ${retryAfterFailureMs / 60_000} minutes: its worker threads failed (${why})`, { code: 'CXGOV_VERIFY_THREADS' });
 }
 
 interface Pending {
@@ -59,15 +76,30 @@ class VerifyThread {
 const pool: VerifyThread[] = [];
 let requests = 0;
 
-/** Verifies `ranges` on up to `threads` threads, range i on thread i mod threads. */
-export function verifyRangesOnThreads(threads: number, requests_: Omit<RangeRequest, 'id'>[]): Promise<RangeAnswer>[] {
-  for (let i = 0; i < pool.length; i++) if (pool[i]!.dead) pool[i] = new VerifyThread();
-  while (pool.length < threads) pool.push(new VerifyThread());
-  return requests_.map((r, i) => pool[i % threads]!.verify({ ...r, id: requests++ }));
+/**
+ * Hands range i to thread i mod `threads` (a thread works on its ranges at once, over its two
+ * connections). Undefined when the threads cannot even be created; a range whose thread fails
+ * rejects. Either failure stops the threads from being tried for a while.
+ */
+export function startOnThreads(threads: number, ranges: Omit<RangeRequest, 'id'>[]): Promise<RangeAnswer>[] | undefined {
+  try {
+    for (let i = 0; i < pool.length; i++) if (pool[i]!.dead) pool[i] = new VerifyThread();
+    while (pool.length < threads) pool.push(new VerifyThread());
+  } catch (err) {
+    failed(err);
+    return undefined;
+  }
+  return ranges.map((r, i) =>
+    pool[i % threads]!.verify({ ...r, id: requests++ }).catch((err: unknown) => {
+      failed(err);
+      throw err;
+    }),
+  );
 }
 
-/** Stops the threads (tests; a process that ends need not call it). */
+/** Stops the threads and forgets a failure (tests; a process that ends need not call it). */
 export async function stopVerifyThreads(): Promise<void> {
+  refusedUntil = 0;
   const all = pool.splice(0);
   await Promise.all(all.map((t) => t.worker.terminate()));
 }

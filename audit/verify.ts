@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { postgresUrlOf, queryRows, type Database } from '../db/client.js';
 import { auditEventColumns, type AuditEventRow } from '../db/audit.js';
 import { ChainChecker, type ChainHead, type ChainVerification } from './chain.js';
-import { defaultVerifyThreads, verifyRangesOnThreads } from './verify-threads.js';
+import { defaultVerifyThreads, startOnThreads, threadsUsable } from './verify-threads.js';
 
 /**
  * Verification of the audit trail in the database: one entity's chain, or the whole trail entity
@@ -66,7 +66,8 @@ export interface TrailVerification {
   /** Chains found broken (each with its first break); at most `maxBroken` listed. */
   broken: ChainVerification[];
   brokenCount: number;
-  /** Key ranges verified on worker threads (0: all in this thread). */
+  /** Key ranges the chains were split into, and how many of them were verified on worker threads. */
+  ranges: number;
   threadedRanges: number;
   ms: number;
 }
@@ -86,40 +87,46 @@ export async function verifyAll(db: Database, opts: { batchSize?: number; maxBro
   const started = performance.now();
   const batchSize = opts.batchSize ?? verifyBatchSize;
   const maxBroken = opts.maxBroken ?? 1_000;
-  const broken: ChainVerification[] = [];
   let brokenCount = 0;
-  let threadedRanges = 0;
-  const record = (result: ChainVerification) => {
+  // Each range's breaks apart (the first maxBroken of each), joined at the end in key order, so
+  // the list does not depend on which range finished first.
+  const recorder = (into: ChainVerification[]) => (result: ChainVerification) => {
     if (result.ok) return;
     brokenCount++;
-    if (broken.length < maxBroken) broken.push(result);
+    if (into.length < maxBroken) into.push(result);
   };
 
   // On PostgreSQL the ranges go to worker threads, each with its own connection (audit/verify-threads.ts);
   // PGlite lives in this process, so there they share this thread. opts.threads: 0 keeps them here.
   const url = opts.threads === 0 ? undefined : postgresUrlOf(db);
-  const threads = url ? (opts.threads ?? defaultVerifyThreads()) : 0;
+  const threads = url && threadsUsable() ? (opts.threads ?? defaultVerifyThreads()) : 0;
   // A small trail is not worth splitting (nor a thread's start), unless asked to be (tests split tiny trails on purpose).
   const bounds = await rangeBounds(db, opts.ranges ?? Math.max(threads, defaultRanges), opts.ranges ? 1 : 1_000);
   const ranges = [undefined, ...bounds].map((lo, i) => ({ lo, hi: bounds[i] }));
-  const onThreads = url && threads > 0 && (bounds.length > 0 || opts.threads !== undefined);
-  const inline = (range: (typeof ranges)[number]) => verifyKeyRange(db, range, batchSize, record);
-  const parts = onThreads
-    ? await Promise.all(
-        verifyRangesOnThreads(threads, ranges.map((range) => ({ url, range, batchSize, maxBroken }))).map((answer, i) =>
+  const rangeBroken = ranges.map((): ChainVerification[] => []);
+  const inline = (i: number) => verifyKeyRange(db, ranges[i]!, batchSize, recorder(rangeBroken[i]!));
+  let threadedRanges = 0;
+  let parts: { checked: number; entities: number }[] | undefined;
+  if (url && threads > 0 && (bounds.length > 0 || opts.threads !== undefined)) {
+    const answers = startOnThreads(threads, ranges.map((range) => ({ url, range, batchSize, maxBroken })));
+    if (answers) {
+      parts = await Promise.all(
+        answers.map((answer, i) =>
           answer.then(
             (a) => {
-              brokenCount += a.brokenCount - a.broken.length;
-              for (const b of a.broken) record(b);
+              brokenCount += a.brokenCount;
+              rangeBroken[i] = a.broken;
               threadedRanges++;
               return a;
             },
             // A thread that failed (could not start, lost its connection) gives its range back.
-            () => inline(ranges[i]!),
+            () => inline(i),
           ),
         ),
-      )
-    : await Promise.all(ranges.map(inline));
+      );
+    }
+  }
+  parts ??= await Promise.all(ranges.map((_, i) => inline(i)));
   let checked = parts.reduce((a, p) => a + p.checked, 0);
   let entities = parts.reduce((a, p) => a + p.entities, 0);
 
@@ -129,14 +136,17 @@ export async function verifyAll(db: Database, opts: { batchSize?: number; maxBro
     sql`select h.entity_type, h.entity_id from audit_chain_heads h
         where h.seq > 0 and not exists (select 1 from audit_events e where e.entity_type = h.entity_type and e.entity_id = h.entity_id)`,
   );
+  const orphanBroken: ChainVerification[] = [];
   for (const o of orphans) {
     const confirmed = await verifyEntityChain(db, o.entity_type, o.entity_id, { batchSize });
     entities++;
     checked += confirmed.checked;
-    record(confirmed);
+    recorder(orphanBroken)(confirmed);
   }
 
+  const broken = [...rangeBroken.flat(), ...orphanBroken];
   broken.sort((a, b) => (a.entityType === b.entityType ? compare(a.entityId, b.entityId) : compare(a.entityType, b.entityType)));
+  broken.splice(maxBroken);
   const firstBroken = broken[0];
   return {
     ok: brokenCount === 0,
@@ -145,6 +155,7 @@ export async function verifyAll(db: Database, opts: { batchSize?: number; maxBro
     ...(firstBroken ? { firstBrokenAt: firstBroken.firstBrokenAt, reason: firstBroken.reason } : {}),
     broken,
     brokenCount,
+    ranges: ranges.length,
     threadedRanges,
     ms: Math.round(performance.now() - started),
   };
@@ -159,7 +170,8 @@ export interface ChainKey {
 }
 
 /**
- * The chain keys that split the chains (by their heads) into `ranges` parts of about equal count:
+ * The chain keys that split the chains (by their heads) into `ranges` parts of about equal count
+ * (fewer when there are not `minChainsPerRange` chains for each):
  * range i is [bound i-1, bound i), the first open below, the last open above, so together they
  * cover every key — also chains whose head is missing.
  */
@@ -167,10 +179,12 @@ async function rangeBounds(db: Database, ranges: number, minChainsPerRange: numb
   if (ranges <= 1) return [];
   const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_chain_heads`);
   const n = count?.n ?? 0;
-  if (n < ranges * minChainsPerRange) return [];
+  // As many ranges as asked for, but none smaller than minChainsPerRange.
+  const parts = Math.min(ranges, Math.floor(n / minChainsPerRange));
+  if (parts <= 1) return [];
   const bounds: ChainKey[] = [];
-  for (let i = 1; i < ranges; i++) {
-    const [k] = await queryRows<ChainKey>(db, sql`select entity_type, entity_id from audit_chain_heads order by entity_type, entity_id offset ${Math.floor((i * n) / ranges)} limit 1`);
+  for (let i = 1; i < parts; i++) {
+    const [k] = await queryRows<ChainKey>(db, sql`select entity_type, entity_id from audit_chain_heads order by entity_type, entity_id offset ${Math.floor((i * n) / parts)} limit 1`);
     if (k && !bounds.some((b) => b.entity_type === k.entity_type && b.entity_id === k.entity_id)) bounds.push(k);
   }
   return bounds;

@@ -1,6 +1,8 @@
+import os from 'node:os';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../db/audit.js';
+import { openDatabase } from '../../db/client.js';
 import { verifyAll } from '../../audit/verify.js';
 import { stopVerifyThreads } from '../../audit/verify-threads.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -54,7 +56,7 @@ async function asAttacker(statements: string[]): Promise<void> {
 }
 
 const splits = [1, 2, 3, 5, 40];
-// Here, then on two threads (more ranges than threads: a thread takes several in turn).
+// Here, then on two threads (more ranges than threads: a thread works on several at once).
 const placements = [{ threads: 0 }, { threads: 2 }];
 
 describe('whole-trail verification in key ranges', () => {
@@ -68,7 +70,7 @@ describe('whole-trail verification in key ranges', () => {
       for (const ranges of splits) {
         const all = await verifyAll(stack.database.db, { ranges, batchSize: 3, threads });
         expect(all, `${ranges} ranges, ${threads} threads`).toMatchObject({ ok: true, checked: 60, entities: 24, brokenCount: 0 });
-        expect(all.threadedRanges > 0, `${ranges} ranges, ${threads} threads: on threads`).toBe(threads > 0);
+        expect(all.threadedRanges, `${ranges} ranges, ${threads} threads: on threads`).toBe(threads > 0 ? all.ranges : 0);
       }
     }
 
@@ -100,5 +102,35 @@ describe('whole-trail verification in key ranges', () => {
       ],
     });
     for (const { split, answer } of answers) expect(answer, split).toEqual(answers[0]!.answer);
+  });
+
+  it('verifies every range here, with the same answer, when the threads get no connection', async () => {
+    // A role allowed one connection, which the caller's pool holds: each thread's connection is
+    // refused ("too many connections for role"), so each range comes back to be verified inline.
+    const role = `verify_one_connection_${process.pid}`;
+    const admin = new pg.Client({ connectionString: stack.databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create role ${role} login connection limit 1`);
+      await admin.query(`grant select on audit_events, audit_chain_heads to ${role}`);
+      const url = new URL(stack.databaseUrl);
+      url.username = role;
+      const limited = await openDatabase({ url: url.toString(), dataDir: os.tmpdir(), poolMax: 1 });
+      try {
+        const summary = (v: Awaited<ReturnType<typeof verifyAll>>) => ({ ok: v.ok, checked: v.checked, entities: v.entities, brokenCount: v.brokenCount, broken: v.broken.map((b) => [b.firstBrokenAt, b.reason]) });
+        const here = await verifyAll(stack.database.db, { ranges: 3, batchSize: 3, threads: 0 });
+        const refused = await verifyAll(limited.db, { ranges: 3, batchSize: 3, threads: 2 });
+        expect({ ranges: refused.ranges, threadedRanges: refused.threadedRanges }).toEqual({ ranges: 3, threadedRanges: 0 });
+        expect(summary(refused)).toEqual(summary(here));
+        expect(here.ok).toBe(false); // the trail the test before left tampered
+      } finally {
+        await limited.close();
+        await stopVerifyThreads();
+      }
+    } finally {
+      await admin.query(`drop owned by ${role}`);
+      await admin.query(`drop role if exists ${role}`);
+      await admin.end();
+    }
   });
 });
