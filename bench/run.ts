@@ -45,8 +45,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 const results: Record<string, unknown> = {};
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+mkdirSync(outDir, { recursive: true });
+const file = path.join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+// Written after every measurement, so a run that fails an hour in keeps what it measured
+// (`complete: false` and the error until the last measurement is in).
+const save = (state: { complete: true } | { complete: false; failed?: { measurement: string; error: string } }) =>
+  writeFileSync(file, JSON.stringify({ startedAt: startedAt.toISOString(), engine, quick, machine, settings: benchSettings, ...state, ...results }, null, 2) + '\n');
+let current = '';
 try {
   for (const m of selected) {
+    current = m.key;
     if (m.ownStack && stack) {
       await stack.stop();
       stack = undefined;
@@ -58,17 +68,17 @@ try {
       runs.push(await m.run({ stack: stack!, engine, quick, concurrency: Number(values.concurrency), runId, repetition: r, progress: (s) => progress(`  ${s}`) }));
     }
     results[m.key] = combine(runs);
+    save({ complete: false });
   }
+} catch (err) {
+  save({ complete: false, failed: { measurement: current, error: err instanceof Error ? err.message : String(err) } });
+  progress(`${current} failed; what was measured before it is in ${path.relative(process.cwd(), file)}`);
+  throw err;
 } finally {
   await stack?.stop();
 }
 
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-const document = { startedAt: startedAt.toISOString(), engine, quick, machine, settings: benchSettings, ...results };
-const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-mkdirSync(outDir, { recursive: true });
-const file = path.join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify(document, null, 2) + '\n');
+save({ complete: true });
 printTable(results);
 process.stdout.write(`\nresults: ${path.relative(process.cwd(), file)}\n`);
 

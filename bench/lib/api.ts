@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../api/auth/roles.js';
 import type { BenchStack } from './stack.js';
 
 /** A tiny HTTP client for the bench: JSON in, JSON out, throws on an unexpected status. */
 export function apiAs(stack: BenchStack, who: Principal) {
   const token = stack.token(who);
-  const call = async (method: string, path: string, body?: unknown, expected = [200, 201]) => {
+  const call = async (method: string, path: string, body?: unknown, expected = [200, 201], idempotencyKey?: string) => {
     const res = await fetch(stack.apiUrl + path, {
       method,
-      headers: { authorization: `Bearer ${await token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: { authorization: `Bearer ${await token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -18,6 +19,21 @@ export function apiAs(stack: BenchStack, who: Principal) {
     get: (path: string) => call('GET', path),
     post: (path: string, body: unknown = {}) => call('POST', path, body),
     put: (path: string, body: unknown) => call('PUT', path, body),
+    /**
+     * A POST that a 503 does not end: retried with the same Idempotency-Key, as the API's answer
+     * asks (the command may still have taken effect), up to five times a second apart.
+     */
+    postRetried: async (path: string, body: unknown = {}) => {
+      const key = randomUUID();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await call('POST', path, body, [200, 201], key);
+        } catch (err) {
+          if (attempt >= 5 || !(err instanceof Error) || !err.message.includes(' → 503:')) throw err;
+          await new Promise((r) => setTimeout(r, 1_000));
+        }
+      }
+    },
   };
 }
 

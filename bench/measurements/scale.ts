@@ -41,9 +41,11 @@ export const scale: Measurement = {
       const db = await import('pg').then((m) => new m.default.Client({ connectionString: stack.databaseUrl }));
       await db.connect();
       const openCount = async () => Number((await db.query("select count(*) from complaints where status <> 'closed'")).rows[0].count);
-      const intakes = (count: number, concurrency: number) =>
+      // The fill is not measured: a command that got no answer in time (503) is retried there,
+      // so an hour of filling is not lost to one slow moment. The probes take no retry.
+      const intakes = (count: number, concurrency: number, retried = false) =>
         runConcurrently(Array.from({ length: count }), concurrency, async () => {
-          await agent.post('/api/v1/complaints', complaintBody(ctx.runId));
+          await (retried ? agent.postRetried : agent.post)('/api/v1/complaints', complaintBody(ctx.runId));
         });
       try {
         for (const level of levels) {
@@ -53,7 +55,7 @@ export const scale: Measurement = {
           while (open < fillTo) {
             const batch = Math.min(fillTo - open, 2000);
             ctx.progress(`filling: ${open} → ${open + batch} open complaints…`);
-            await intakes(batch, ctx.concurrency * 2);
+            await intakes(batch, ctx.concurrency * 2, true);
             open = await openCount();
           }
           const openBefore = open;
