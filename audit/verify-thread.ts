@@ -2,7 +2,7 @@ import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import type { ChainVerification } from './chain.js';
-import { verifyKeyRange, type ChainKey } from './verify.js';
+import { brokenRecorder, verifyKeyRange, type ChainKey } from './verify.js';
 
 /**
  * A verification thread: verifies the key ranges of the trail it is handed (audit/verify-threads.ts),
@@ -43,11 +43,7 @@ parentPort!.on('message', async (req: RangeRequest) => {
   let brokenCount = 0;
   try {
     const { db } = await handleFor(req.url);
-    const part = await verifyKeyRange(db, req.range, req.batchSize, (result) => {
-      if (result.ok) return;
-      brokenCount++;
-      if (broken.length < req.maxBroken) broken.push(result);
-    });
+    const part = await verifyKeyRange(db, req.range, req.batchSize, brokenRecorder(req.maxBroken, broken, () => brokenCount++));
     parentPort!.postMessage({ id: req.id, ...part, broken, brokenCount } satisfies RangeAnswer);
   } catch (err) {
     parentPort!.postMessage({ id: req.id, checked: 0, entities: 0, broken: [], brokenCount: 0, error: err instanceof Error ? err.message : String(err) } satisfies RangeAnswer);

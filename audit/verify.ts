@@ -90,11 +90,7 @@ export async function verifyAll(db: Database, opts: { batchSize?: number; maxBro
   let brokenCount = 0;
   // Each range's breaks apart (the first maxBroken of each), joined at the end in key order, so
   // the list does not depend on which range finished first.
-  const recorder = (into: ChainVerification[]) => (result: ChainVerification) => {
-    if (result.ok) return;
-    brokenCount++;
-    if (into.length < maxBroken) into.push(result);
-  };
+  const recorder = (into: ChainVerification[]) => brokenRecorder(maxBroken, into, () => brokenCount++);
 
   // On PostgreSQL the ranges go to worker threads, each with its own connection (audit/verify-threads.ts);
   // PGlite lives in this process, so there they share this thread. opts.threads: 0 keeps them here.
@@ -158,6 +154,18 @@ export async function verifyAll(db: Database, opts: { batchSize?: number; maxBro
     ranges: ranges.length,
     threadedRanges,
     ms: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * Records a verification's result: a broken chain is counted (`onBroken`) and kept in `into` up to
+ * `maxBroken`. The same rule here and on the verification threads (audit/verify-thread.ts).
+ */
+export function brokenRecorder(maxBroken: number, into: ChainVerification[], onBroken: () => void): (result: ChainVerification) => void {
+  return (result) => {
+    if (result.ok) return;
+    onBroken();
+    if (into.length < maxBroken) into.push(result);
   };
 }
 

@@ -10,7 +10,7 @@
  *   node --import tsx bench/audit-verify.ts [--events 100000] [--entities 1000] [--runs 5] [--payload typical|large] [--ranges N] [--threads N]
  *
  * --ranges: key ranges verified at once (verifyAll's default when omitted).
- * --threads: content-check threads (0: on the main thread; verifyAll's default when omitted).
+ * --threads: verification threads (0: all on the main thread; verifyAll's default when omitted).
  *
  * Uses TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) to create the
  * scratch database.

@@ -2,6 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../api/auth/roles.js';
 import type { BenchStack } from './stack.js';
 
+/** An answer with a status the caller did not expect. */
+export class BenchHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A tiny HTTP client for the bench: JSON in, JSON out, throws on an unexpected status. */
 export function apiAs(stack: BenchStack, who: Principal) {
   const token = stack.token(who);
@@ -12,7 +22,7 @@ export function apiAs(stack: BenchStack, who: Principal) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    if (!expected.includes(res.status)) throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 300)}`);
+    if (!expected.includes(res.status)) throw new BenchHttpError(res.status, `${method} ${path} → ${res.status}: ${text.slice(0, 300)}`);
     return text ? JSON.parse(text) : undefined;
   };
   return {
@@ -29,7 +39,7 @@ export function apiAs(stack: BenchStack, who: Principal) {
         try {
           return await call('POST', path, body, [200, 201], key);
         } catch (err) {
-          if (attempt >= 5 || !(err instanceof Error) || !err.message.includes(' → 503:')) throw err;
+          if (attempt >= 5 || !(err instanceof BenchHttpError) || err.status !== 503) throw err;
           await new Promise((r) => setTimeout(r, 1_000));
         }
       }

@@ -119,10 +119,14 @@ describe('whole-trail verification in key ranges', () => {
       try {
         const summary = (v: Awaited<ReturnType<typeof verifyAll>>) => ({ ok: v.ok, checked: v.checked, entities: v.entities, brokenCount: v.brokenCount, broken: v.broken.map((b) => [b.firstBrokenAt, b.reason]) });
         const here = await verifyAll(stack.database.db, { ranges: 3, batchSize: 3, threads: 0 });
+        const warned = new Promise<Error>((resolve) => process.once('warning', resolve));
         const refused = await verifyAll(limited.db, { ranges: 3, batchSize: 3, threads: 2 });
         expect({ ranges: refused.ranges, threadedRanges: refused.threadedRanges }).toEqual({ ranges: 3, threadedRanges: 0 });
         expect(summary(refused)).toEqual(summary(here));
         expect(here.ok).toBe(false); // the trail the test before left tampered
+        // After the failure the threads rest, and said why: a full handle now verifies here too.
+        expect((await verifyAll(stack.database.db, { ranges: 3, batchSize: 3, threads: 2 })).threadedRanges).toBe(0);
+        expect(await warned).toMatchObject({ code: 'CXGOV_VERIFY_THREADS' });
       } finally {
         await limited.close();
         await stopVerifyThreads();
