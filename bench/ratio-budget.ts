@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ratioBudget, type CpuShare } from './lib/ratio-budget.js';
+
+/**
+ * The ratio targets against the CPU accounting (docs/performance.md "The targets"): for intake
+ * (≥ 0.70 of the raw floor) and lifecycle (≥ 0.60 of the skeleton), what the target allows per
+ * item, what the engine and the load generator take of it, and what would be left for cxgov's
+ * API and database if cxgov's worker cost no more than the floor's own worker.
+ *
+ *   node --import tsx bench/ratio-budget.ts bench/results/<run>.json [<another run>.json …] [--intake 0.7] [--lifecycle 0.6]
+ *
+ * Prints a Markdown table, one row per file and measurement.
+ */
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { intake: { type: 'string', default: '0.7' }, lifecycle: { type: 'string', default: '0.6' } },
+});
+if (positionals.length === 0) throw new Error('usage: bench/ratio-budget.ts <results.json> [<results.json> …]');
+const targets: [string, number][] = [
+  ['intake', Number(values.intake)],
+  ['lifecycle', Number(values.lifecycle)],
+];
+
+interface Row {
+  ratio?: number;
+  cpuMsPerItem?: CpuShare;
+  floor?: { cpuMsPerItem?: CpuShare };
+}
+const ms = (n: number) => n.toFixed(1);
+const ratio = (n: number) => n.toFixed(2);
+
+const lines = [
+  '| run | row | measured ratio (CPU ratio) | target: CPU ms per item allowed | spent today | engine + load generator | worker today / floor’s worker | cxgov API + database today | room for them with the floor’s worker | ratio if the worker cost the floor’s |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+];
+for (const file of positionals) {
+  const result = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Row | unknown> & { engine?: string };
+  for (const [key, target] of targets) {
+    const row = result[key] as Row | undefined;
+    if (!row?.cpuMsPerItem || !row.floor?.cpuMsPerItem) continue;
+    const b = ratioBudget(row.cpuMsPerItem, row.floor.cpuMsPerItem, target);
+    lines.push(
+      `| ${path.basename(file)} (${result.engine ?? '?'}) | ${key} | ${row.ratio ?? '—'} (${ratio(b.cpuRatio)}) | ${ratio(target)}: ${ms(b.budgetMs)} | ${ms(b.itemMs)} | ${ms(b.engineMs + b.loadMs)} | ${ms(b.workerMs)} / ${ms(b.floorWorkerMs)} | ${ms(b.apiMs + b.databaseMs)} | ${ms(b.roomForApiAndDatabaseMs)} | ${ratio(b.ratioWithFloorWorker)} |`,
+    );
+  }
+}
+process.stdout.write(lines.join('\n') + '\n');
