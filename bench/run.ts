@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { measurements } from './measurements/index.js';
 import { formatCpuShare } from './lib/cpu.js';
 import { combine } from './lib/combine.js';
-import { benchSettings, startBenchStack, stopAllBenchStacks, type Engine } from './lib/stack.js';
+import { autovacuumOn, autovacuumWarning, postgresTargetFrom } from '../scripts/lib/cluster/databases.js';
+import { benchAdminUrl, benchSettings, startBenchStack, stopAllBenchStacks, type Engine } from './lib/stack.js';
 import { round } from './lib/stats.js';
 import type { RunResult } from './lib/types.js';
 
@@ -45,7 +46,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 const results: Record<string, unknown> = {};
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+// The PostgreSQL server's autovacuum is part of the machine: without it Temporal's task tables
+// (queues) slow a cluster down as their dead rows pile up (docs/performance.md).
+const postgresAutovacuum = await autovacuumOn(postgresTargetFrom(benchAdminUrl)).catch(() => null);
+if (postgresAutovacuum === false) progress(autovacuumWarning);
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, postgresAutovacuum };
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);

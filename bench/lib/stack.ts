@@ -64,11 +64,14 @@ export async function stopAllBenchStacks(): Promise<void> {
   await Promise.all([...liveStacks].map((s) => s.stop()));
 }
 
+/** The PostgreSQL server the bench's databases are created on (as a superuser). */
+export const benchAdminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
 export async function startBenchStack(log: (msg: string) => void, engine: Engine): Promise<BenchStack> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-bench-'));
   // BENCH_LOG_DIR is made when missing, as the folder a person names for the logs to land in.
   const logDir = process.env.BENCH_LOG_DIR ? (mkdirSync(process.env.BENCH_LOG_DIR, { recursive: true }), mkdtempSync(path.join(process.env.BENCH_LOG_DIR, `${engine}-`))) : scratch;
-  const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl = benchAdminUrl;
   const suffix = Date.now().toString(36);
   const stops: (() => Promise<void>)[] = [];
   let stopping: Promise<void> | undefined;

@@ -84,8 +84,22 @@ export async function ensureTemporalDatabases(opts: { sqlTool: string; postgresS
     versions[kind] = await schemaVersion(target, name);
     if (before !== versions[kind]) say(`  ${name}: schema ${before ?? 'none'} → ${versions[kind]}`);
   }
+  if (!(await autovacuumOn(target))) say(autovacuumWarning);
   return versions;
 }
+
+/**
+ * Whether the server vacuums by itself (PostgreSQL's default). Temporal's task tables are queues:
+ * every task is a row inserted and soon deleted, and without vacuum the dead rows pile up under
+ * every read of the queue. Seen on a cluster with it off (docs/performance.md): after 16,000
+ * intakes the visibility task table held 238 live rows and 31,847 dead ones.
+ */
+export async function autovacuumOn(target: PostgresTarget): Promise<boolean> {
+  return withClient(target, 'postgres', async (c) => (await c.query<{ autovacuum: string }>('show autovacuum')).rows[0]?.autovacuum === 'on');
+}
+
+export const autovacuumWarning =
+  'warning: autovacuum is off on this PostgreSQL server. Temporal’s task tables are queues (a row inserted and deleted for every task), and without vacuum the deleted rows stay under every read of them; turn it on (PostgreSQL’s default) for anything but a short test (docs/operations.md "Sizing", PostgreSQL)';
 
 /** Drops both databases (a bench's or a test's own cluster; `npm run cluster -- --fresh`). */
 export async function dropTemporalDatabases(target: PostgresTarget, databases: TemporalDatabases): Promise<void> {
