@@ -36,6 +36,13 @@ const runId = startedAt.getTime().toString(36);
 const progress = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
 
 const selected = measurements.filter((m) => !only || only.includes(m.key));
+// The PostgreSQL server's autovacuum is part of the machine: without it Temporal's task tables
+// (queues) keep every deleted row under each read (docs/operations.md "Sizing").
+const postgresAutovacuum = await autovacuumOn(postgresTargetFrom(benchAdminUrl)).catch((err: Error) => {
+  progress(`could not read PostgreSQL's autovacuum setting (${err.message}); recorded as null`);
+  return null;
+});
+if (postgresAutovacuum === false) progress(autovacuumWarning);
 // The shared stack, for every measurement but those that run on a stack of their own (last).
 let stack = selected.some((m) => !m.ownStack) ? await startBenchStack(progress, engine) : undefined;
 // Ctrl-C (or a SIGTERM) stops every stack's processes and drops their databases before leaving.
@@ -46,10 +53,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 const results: Record<string, unknown> = {};
-// The PostgreSQL server's autovacuum is part of the machine: without it Temporal's task tables
-// (queues) slow a cluster down as their dead rows pile up (docs/performance.md).
-const postgresAutovacuum = await autovacuumOn(postgresTargetFrom(benchAdminUrl)).catch(() => null);
-if (postgresAutovacuum === false) progress(autovacuumWarning);
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, postgresAutovacuum };
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(outDir, { recursive: true });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autovacuumOn, autovacuumWarning, postgresTargetFrom } from '../../scripts/lib/cluster/databases.js';
+import { autovacuumOn, postgresTargetFrom } from '../../scripts/lib/cluster/databases.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
 
 /**
@@ -43,11 +43,5 @@ describe('the PostgreSQL autovacuum check', () => {
     expect(await autovacuumOn(target)).toBe(false);
     await setAutovacuum('on');
     expect(await autovacuumOn(target)).toBe(true);
-  });
-
-  it('the warning says what is wrong, why it matters and where to read', () => {
-    expect(autovacuumWarning).toMatch(/autovacuum is off/);
-    expect(autovacuumWarning).toMatch(/queues/);
-    expect(autovacuumWarning).toMatch(/docs\/operations\.md/);
   });
 });
