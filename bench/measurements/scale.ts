@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { apiAs, cast, complaintBody, slaPolicy } from '../lib/api.js';
+import { cpuMeter, formatCpuShare } from '../lib/cpu.js';
 import { residentMiB, residentMiBOf, startBenchStack } from '../lib/stack.js';
 import { median, round, runConcurrently, summarize } from '../lib/stats.js';
 import type { Measurement } from '../lib/types.js';
@@ -60,11 +61,16 @@ export const scale: Measurement = {
           }
           const openBefore = open;
           const probeResults = [];
+          // CPU per intake of every process, per probe and over the level's probes: which role
+          // grows with the open complaints (docs/performance.md, the cluster's scale levels).
+          const levelCpu = cpuMeter(stack);
           for (let p = 0; p < probes; p++) {
             const started = performance.now();
+            const probeCpu = cpuMeter(stack);
             const latencies = await intakes(probeSize, ctx.concurrency);
-            probeResults.push({ perSecond: round(probeSize / ((performance.now() - started) / 1000)), ...summarize(latencies) });
+            probeResults.push({ perSecond: round(probeSize / ((performance.now() - started) / 1000)), ...summarize(latencies), cpuMsPerItem: probeCpu(probeSize) });
           }
+          const cpuMsPerItem = levelCpu(probes * probeSize);
           const openAfter = await openCount();
           const p = stack.processes();
           rates[String(level)] = probeResults.map((r) => r.perSecond);
@@ -74,9 +80,10 @@ export const scale: Measurement = {
             passed,
             perSecond: round(median(rates[String(level)]!)),
             probes: probeResults,
+            cpuMsPerItem,
             memoryMiB: { worker: residentMiB(p.worker), api: residentMiB(p.api), temporal: residentMiBOf(Object.values(p.temporal).flat()), postgres: postgresMiB() },
           };
-          ctx.progress(`${level} open (${openBefore}→${openAfter} during the probes): ${rates[String(level)]!.join(', ')}/s`);
+          ctx.progress(`${level} open (${openBefore}→${openAfter} during the probes): ${rates[String(level)]!.join(', ')}/s; CPU ms per intake: ${formatCpuShare(cpuMsPerItem)}`);
         }
       } finally {
         await db.end();
