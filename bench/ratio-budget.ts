@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ratioBudget, type CpuShare } from './lib/ratio-budget.js';
+import type { CpuShare } from './lib/cpu.js';
+import { ratioBudget } from './lib/ratio-budget.js';
 
 /**
  * The ratio targets against the CPU accounting (docs/performance.md "The targets"): for intake

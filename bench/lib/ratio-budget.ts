@@ -1,3 +1,5 @@
+import type { CpuShare } from './cpu.js';
+
 /**
  * What a ratio target leaves cxgov to spend, from a bench result's CPU accounting.
  *
@@ -14,7 +16,6 @@
  * If even the second misses the target, no design of the workflow and its worker meets it while
  * the API and the database cost what they do.
  */
-export type CpuShare = Record<string, number | null | undefined>;
 
 export interface RatioBudget {
   /** CPU ms per floor item, every process (bench/lib/cpu.ts keys without a dot). */

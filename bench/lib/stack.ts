@@ -71,7 +71,6 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-bench-'));
   // BENCH_LOG_DIR is made when missing, as the folder a person names for the logs to land in.
   const logDir = process.env.BENCH_LOG_DIR ? (mkdirSync(process.env.BENCH_LOG_DIR, { recursive: true }), mkdtempSync(path.join(process.env.BENCH_LOG_DIR, `${engine}-`))) : scratch;
-  const adminUrl = benchAdminUrl;
   const suffix = Date.now().toString(36);
   const stops: (() => Promise<void>)[] = [];
   let stopping: Promise<void> | undefined;
@@ -95,7 +94,7 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
       temporalAddress = devServer.address;
     } else {
       const binaries = await ensureTemporalBinaries({ ui: false, say: log });
-      const postgres = postgresTargetFrom(adminUrl);
+      const postgres = postgresTargetFrom(benchAdminUrl);
       const databases = { persistence: `cxgov_bench_temporal_${suffix}`, visibility: `cxgov_bench_temporal_visibility_${suffix}` };
       temporalDatabases = [databases.persistence, databases.visibility];
       stops.push(() => dropTemporalDatabases(postgres, databases));
@@ -115,9 +114,9 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
 
     const name = `cxgov_bench_${suffix}`;
     log(`creating database ${name} in the local PostgreSQL…`);
-    await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-    stops.push(() => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined));
-    const url = new URL(adminUrl);
+    await withClient(benchAdminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+    stops.push(() => withClient(benchAdminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined));
+    const url = new URL(benchAdminUrl);
     url.pathname = '/' + name;
     const databaseUrl = url.toString();
 
