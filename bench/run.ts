@@ -12,7 +12,7 @@ import { round } from './lib/stats.js';
 import type { RunResult } from './lib/types.js';
 
 /**
- * `npm run bench [-- --engine dev|cluster] [--quick] [--only raw,intake] [--runs N]`: starts the
+ * `npm run bench [-- --engine dev|cluster] [--quick] [--only raw,intake] [--runs N] [--scale-levels 1000,10000]`: starts the
  * full stack on the chosen Temporal engine, runs the measurements of docs/quality-bars.md, prints a table
  * and writes bench/results/<timestamp>.json. Every field of a result is the median over the
  * repeated runs (bench/lib/combine.ts), with the spread of the headline; each row's floor is
@@ -25,12 +25,19 @@ const { values } = parseArgs({
     only: { type: 'string' },
     runs: { type: 'string' },
     concurrency: { type: 'string', default: '32' },
+    // Open-complaint levels of the scale measurement instead of its defaults (1k/10k/50k; quick 200/600).
+    'scale-levels': { type: 'string' },
   },
 });
 if (values.engine !== 'dev' && values.engine !== 'cluster') throw new Error(`--engine dev or --engine cluster, not ${values.engine}`);
 const engine: Engine = values.engine;
 const quick = values.quick!;
 const only = values.only?.split(',');
+const scaleLevels = values['scale-levels']?.split(',').map((l) => {
+  const n = Number(l);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--scale-levels takes whole numbers of open complaints, comma-separated, not ${l}`);
+  return n;
+});
 const startedAt = new Date();
 const runId = startedAt.getTime().toString(36);
 const progress = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
@@ -73,7 +80,7 @@ try {
     const runs: RunResult[] = [];
     for (let r = 0; r < reps; r++) {
       progress(`${m.title}: run ${r + 1}/${reps}…`);
-      runs.push(await m.run({ stack: stack!, engine, quick, concurrency: Number(values.concurrency), runId, repetition: r, progress: (s) => progress(`  ${s}`) }));
+      runs.push(await m.run({ stack: stack!, engine, quick, concurrency: Number(values.concurrency), runId, repetition: r, ...(scaleLevels ? { scaleLevels } : {}), progress: (s) => progress(`  ${s}`) }));
     }
     results[m.key] = combine(runs);
     save({ complete: false });

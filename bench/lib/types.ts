@@ -10,6 +10,8 @@ export interface BenchContext {
   runId: string;
   /** Which repetition of the measurement this is (0-based). */
   repetition: number;
+  /** `--scale-levels`: the scale measurement's levels of open complaints, when not its defaults. */
+  scaleLevels?: number[];
   progress(msg: string): void;
 }
 

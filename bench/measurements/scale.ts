@@ -28,7 +28,7 @@ export const scale: Measurement = {
   repetitions: { full: 1, quick: 1 },
   ownStack: true,
   async run(ctx) {
-    const levels = ctx.quick ? [200, 600] : [1000, 10_000, 50_000];
+    const levels = ctx.scaleLevels ?? (ctx.quick ? [200, 600] : [1000, 10_000, 50_000]);
     const probes = 3;
     const probeSize = ctx.quick ? 40 : 200;
     ctx.progress('a fresh stack for the scale levels…');
