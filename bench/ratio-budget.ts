@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CpuShare } from './lib/cpu.js';
-import { ratioBudget } from './lib/ratio-budget.js';
+import { ratioBudget, shapeBudget } from './lib/ratio-budget.js';
 
 /**
  * The ratio targets against the CPU accounting (docs/performance.md "The targets"): for intake
@@ -13,7 +13,9 @@ import { ratioBudget } from './lib/ratio-budget.js';
  *
  *   node --import tsx bench/ratio-budget.ts bench/results/<run>.json [<another run>.json …] [--intake 0.7] [--lifecycle 0.6]
  *
- * Prints a Markdown table, one row per file and measurement.
+ * Prints a Markdown table, one row per file and measurement; then, for each row whose shape was
+ * also run bare (the intake's `shape`, the skeleton intake; the lifecycle's floor, the skeleton
+ * lifecycle), what cxgov adds to the shape and what the target lets it add.
  */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,6 +31,7 @@ interface Row {
   ratio?: number;
   cpuMsPerItem?: CpuShare;
   floor?: { cpuMsPerItem?: CpuShare };
+  shape?: { cpuMsPerItem?: CpuShare };
 }
 const ms = (n: number) => n.toFixed(1);
 const ratio = (n: number) => n.toFixed(2);
@@ -48,4 +51,23 @@ for (const file of positionals) {
     );
   }
 }
+const shapeLines = [
+  '| run | row | target: CPU ms per item allowed | the shape alone | the target lets cxgov add | cxgov adds | in the API | in its database | in the worker | in the engine (a larger history) | elsewhere |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+];
+for (const file of positionals) {
+  const result = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Row | unknown> & { engine?: string };
+  for (const [key, target] of targets) {
+    const row = result[key] as Row | undefined;
+    // The lifecycle's floor is its shape run bare; the intake's floor is not (the raw start), its shape is run apart.
+    const shape = key === 'lifecycle' ? row?.floor?.cpuMsPerItem : row?.shape?.cpuMsPerItem;
+    if (!row?.cpuMsPerItem || !row.floor?.cpuMsPerItem || !shape) continue;
+    const { budgetMs } = ratioBudget(row.cpuMsPerItem, row.floor.cpuMsPerItem, target);
+    const s = shapeBudget(row.cpuMsPerItem, shape, budgetMs);
+    shapeLines.push(
+      `| ${path.basename(file)} (${result.engine ?? '?'}) | ${key} | ${ratio(target)}: ${ms(budgetMs)} | ${ms(s.shapeMs)} | ${ms(s.allowedToAddMs)} | ${ms(s.addedMs)} | ${ms(s.addedInApiMs)} | ${ms(s.addedInDatabaseMs)} | ${ms(s.addedInWorkerMs)} | ${ms(s.addedInEngineMs)} | ${ms(s.addedElsewhereMs)} |`,
+    );
+  }
+}
 process.stdout.write(lines.join('\n') + '\n');
+if (shapeLines.length > 2) process.stdout.write('\n' + shapeLines.join('\n') + '\n');

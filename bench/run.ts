@@ -102,8 +102,10 @@ function notes(key: string, r: Record<string, unknown>): string {
   switch (key) {
     case 'raw':
       return formatCpuShare(r.cpuMsPerItem);
-    case 'intake':
-      return `${floorNote(r)}; ${formatCpuShare(r.cpuMsPerItem)}`;
+    case 'intake': {
+      const shape = r.shape as { perSecond?: number; cpuMsPerItem?: unknown } | undefined;
+      return `${floorNote(r)}; ${formatCpuShare(r.cpuMsPerItem)}${shape ? `; the shape alone ${shape.perSecond}/s, ${formatCpuShare(shape.cpuMsPerItem)}` : ''}`;
+    }
     case 'lifecycle': {
       const half = r.halfPeak as { perSecond: number; p99Ms: number; perCommandP99Ms: unknown } | undefined;
       const paced = half ? `at half the peak (${half.perSecond}/s): p99 ${half.p99Ms} ms, per command ${JSON.stringify(half.perCommandP99Ms)}; ` : '';

@@ -1,4 +1,6 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { skeletonIntakeUpdate, type SkeletonIntakeInput } from '../workflows/skeleton-intake.js';
 import { skeletonFeedback, skeletonIntake, skeletonResolve, skeletonRespond } from '../workflows/skeleton-lifecycle.js';
 import { cpuMeter } from './cpu.js';
 import { round, runConcurrently, summarize, warmUp, type LatencySummary } from './stats.js';
@@ -33,6 +35,42 @@ export async function noopFloor(ctx: BenchContext, n: number, warm: number): Pro
   const latencies = await runConcurrently(Array.from({ length: n }), ctx.concurrency, once);
   const seconds = (performance.now() - started) / 1000;
   return { shape: 'no-op workflow: start, one workflow task, complete', perSecond: round(n / seconds), items: n, ...summarize(latencies), cpuMsPerItem: cpu(n) };
+}
+
+/**
+ * Skeleton intakes (bench/workflows/skeleton-intake.ts): update-with-start, one local activity
+ * that answers at once, the update answered, a timer started — the intake's shape with none of
+ * cxgov's work, carrying a real intake's payloads (`intakePayloads`). Not the intake's floor (the
+ * issue sets that as the raw start rate): it splits what the shape costs from what cxgov adds.
+ */
+export async function skeletonIntakeFloor(ctx: BenchContext, n: number, warm: number, payloads: SkeletonIntakeInput): Promise<FloorResult> {
+  const { temporal, floorTaskQueue: taskQueue } = ctx.stack;
+  const once = async () => {
+    await temporal.workflow.executeUpdateWithStart(skeletonIntakeUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation('skeletonIntakeWorkflow', { workflowId: nextId(ctx, 'skeleton-intake'), taskQueue, args: [payloads], workflowIdConflictPolicy: 'USE_EXISTING' }),
+    });
+  };
+  if (warm) await warmUp(warm, ctx.concurrency, once);
+  const cpu = cpuMeter(ctx.stack);
+  const started = performance.now();
+  const latencies = await runConcurrently(Array.from({ length: n }), ctx.concurrency, once);
+  const seconds = (performance.now() - started) / 1000;
+  return { shape: "skeleton intake: update-with-start, one local activity, a timer, a real intake's payloads", perSecond: round(n / seconds), items: n, ...summarize(latencies), cpuMsPerItem: cpu(n) };
+}
+
+/**
+ * The payloads of a real intake, from its workflow's history: the start input, the intake local
+ * activity's result (the last local-activity marker of the first workflow task) and the intake
+ * update's answer.
+ */
+export async function intakePayloads(ctx: BenchContext, workflowId: string): Promise<SkeletonIntakeInput> {
+  const events = (await ctx.stack.temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+  const decode = (payload: unknown) => defaultPayloadConverter.fromPayload(payload as Parameters<typeof defaultPayloadConverter.fromPayload>[0]);
+  const input = events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  const marker = events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').at(0)?.markerRecordedEventAttributes?.details?.result?.payloads?.[0];
+  const answer = events.find((e) => e.workflowExecutionUpdateCompletedEventAttributes)?.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success?.payloads?.[0];
+  if (!input || !marker || !answer) throw new Error(`${workflowId}: its history does not hold an intake's start input, local-activity result and update answer`);
+  return { input: decode(input), state: decode(marker), view: decode(answer) };
 }
 
 /**

@@ -4,8 +4,10 @@ import type { CpuShare } from './cpu.js';
  * What a ratio target leaves cxgov to spend, from a bench result's CPU accounting.
  *
  * On a machine where every process shares the same saturated cores, a row's rate over its
- * floor's rate is about the floor's CPU per item over the row's (the quiet runs of 2026-12-02:
- * within 0.035; an upper bound when the cores are not saturated). So a target ratio t allows the
+ * floor's rate is about the floor's CPU per item over the row's (the quiet full runs of
+ * 2026-12-02: within 0.035). Only then: a floor that does not fill the cores (a `--quick` run's
+ * 150 items at 32 in flight) measures a rate below what its CPU allows, and the measured ratio
+ * lies above the CPU's (0.70 against 0.35 on one quick dev run). So a target ratio t allows the
  * floor ÷ t milliseconds of CPU per item, all processes together. Two questions then have a
  * figure, with cxgov's API and database as measured:
  * - the ratio if cxgov's worker process cost no more than the floor's worker, which runs the same
@@ -47,6 +49,49 @@ export interface RatioBudget {
   ratioWithFloorWorkerAndEngine: number;
   /** budgetMs less everything but cxgov's API and database, with the worker at the floor's cost. */
   roomForApiAndDatabaseMs: number;
+}
+
+/**
+ * What cxgov adds to its row over the row's shape run bare (the same Temporal calls, timers and
+ * payloads with no work in them: the skeleton intake, the skeleton lifecycle), against what the
+ * target lets it add: the target's budget less the shape alone. When the shape alone takes the
+ * whole budget, no cxgov — not even one with a free API and database — meets the target with
+ * that shape.
+ */
+export interface ShapeBudget {
+  /** CPU ms per item of the shape alone, every process. */
+  shapeMs: number;
+  /** The row's budget (floor ÷ target) less the shape alone. */
+  allowedToAddMs: number;
+  /** The row less the shape: what cxgov adds per item, all of it, and by where it is spent. */
+  addedMs: number;
+  addedInApiMs: number;
+  addedInDatabaseMs: number;
+  /** cxgov's worker less the shape's worker (the floors' worker running the skeleton). */
+  addedInWorkerMs: number;
+  /** The engine's (Temporal and its PostgreSQL) for the row less for the shape: a larger history. */
+  addedInEngineMs: number;
+  /** The rest (the load generator, idle processes). */
+  addedElsewhereMs: number;
+}
+
+export function shapeBudget(row: CpuShare, shape: CpuShare, budgetMs: number): ShapeBudget {
+  const shapeMs = totalOf(shape);
+  const addedMs = totalOf(row) - shapeMs;
+  const addedInApiMs = of(row, 'api') - of(shape, 'api');
+  const addedInDatabaseMs = of(row, 'postgres.cxgov') - of(shape, 'postgres.cxgov');
+  const addedInWorkerMs = of(row, 'worker') - of(shape, 'floorWorker');
+  const addedInEngineMs = of(row, 'temporal') + of(row, 'postgres.temporal') - of(shape, 'temporal') - of(shape, 'postgres.temporal');
+  return {
+    shapeMs,
+    allowedToAddMs: budgetMs - shapeMs,
+    addedMs,
+    addedInApiMs,
+    addedInDatabaseMs,
+    addedInWorkerMs,
+    addedInEngineMs,
+    addedElsewhereMs: addedMs - addedInApiMs - addedInDatabaseMs - addedInWorkerMs - addedInEngineMs,
+  };
 }
 
 const totalOf = (share: CpuShare) => Object.entries(share).reduce((sum, [key, ms]) => (key.includes('.') ? sum : sum + (ms ?? 0)), 0);

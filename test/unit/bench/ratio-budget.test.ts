@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratioBudget } from '../../../bench/lib/ratio-budget.js';
+import { ratioBudget, shapeBudget } from '../../../bench/lib/ratio-budget.js';
 
 describe('bench: what a ratio target leaves cxgov', () => {
   // Shaped as bench/lib/cpu.ts writes it on a cluster: dotted keys are parts (postgres = cxgov +
@@ -40,5 +40,26 @@ describe('bench: what a ratio target leaves cxgov', () => {
 
   it('a stricter target leaves less room', () => {
     expect(ratioBudget(intake, floor, 0.8).roomForApiAndDatabaseMs).toBeLessThan(ratioBudget(intake, floor, 0.6).roomForApiAndDatabaseMs);
+  });
+
+  describe('against the row’s shape run bare', () => {
+    // The skeleton intake: the floors' worker runs it; cxgov's API, worker and database are idle.
+    const shape = { worker: 0.8, api: 0.3, floorWorker: 12, temporal: 28, 'temporal.history': 18, postgres: 21, 'postgres.temporal': 20.9, 'postgres.cxgov': 0.1, 'postgres.other': 1, bench: 2.5 };
+
+    it('splits what cxgov adds by where it is spent, and the parts add up', () => {
+      const s = shapeBudget(intake, shape, ratioBudget(intake, floor, 0.7).budgetMs);
+      expect(s.shapeMs).toBeCloseTo(0.8 + 0.3 + 12 + 28 + 21 + 2.5, 10);
+      expect(s.addedMs).toBeCloseTo(114.5 - s.shapeMs, 10);
+      expect(s.addedInApiMs).toBeCloseTo(11 - 0.3, 10);
+      expect(s.addedInDatabaseMs).toBeCloseTo(13 - 0.1, 10);
+      expect(s.addedInWorkerMs).toBeCloseTo(33 - 12, 10);
+      expect(s.addedInEngineMs).toBeCloseTo(32 + 22 - 28 - 20.9, 10);
+      expect(s.addedInApiMs + s.addedInDatabaseMs + s.addedInWorkerMs + s.addedInEngineMs + s.addedElsewhereMs).toBeCloseTo(s.addedMs, 10);
+    });
+
+    it('lets cxgov add the budget less the shape, nothing when the shape alone takes it all', () => {
+      expect(shapeBudget(intake, shape, 100).allowedToAddMs).toBeCloseTo(100 - 64.6, 10);
+      expect(shapeBudget(intake, shape, 60).allowedToAddMs).toBeLessThan(0);
+    });
   });
 });
