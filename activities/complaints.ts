@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.js';
 import { repeatCandidates, writeComplaintRecord, type ComplaintRecord, type RepeatQuery } from '../db/complaints.js';
-import { readPolicy, readRoster } from '../db/settings.js';
+import { readBusinessCalendarWith } from '../db/calendar.js';
+import { readRoster } from '../db/settings.js';
 import type { TransitionRecord } from '../domain/trail.js';
 import { maxEscalationLevel } from '../domain/complaints/escalation.js';
 import { advanceClockState, clockEventsBatch, placeInChain, receivedBatch } from '../domain/complaints/events.js';
@@ -9,7 +10,7 @@ import { complaintRecord, complaintView } from '../domain/complaints/projection.
 import { repeatOf, resolutionWindowFor } from '../domain/complaints/rules.js';
 import type { Severity } from '../domain/complaints/types.js';
 import type { SlaPolicy } from '../domain/policies.js';
-import { deadlineActivities } from './deadlines.js';
+import { deadlinesOn } from './deadlines.js';
 
 /** What intake needs from the database, in one local activity (one workflow activation). */
 export interface IntakePreparation {
@@ -38,7 +39,6 @@ export interface ComplaintActivityOptions {
 
 export function complaintActivities(db: Database, o: ComplaintActivityOptions = {}) {
   const derived = o.surveyLinkValidDays !== undefined ? { surveyLinkValidDays: o.surveyLinkValidDays } : {};
-  const { computeDeadlines } = deadlineActivities(db);
 
   /**
    * Intake's reads together: the SLA policy in force (kept for the complaint's whole life), the
@@ -46,16 +46,21 @@ export function complaintActivities(db: Database, o: ComplaintActivityOptions = 
    * repeats.
    */
   async function prepareIntake(q: RepeatQuery & { severity: Severity }): Promise<IntakePreparation> {
-    const { value: policy, version } = await readPolicy(db, 'sla');
+    // The SLA policy and the calendar in one read, the repeats beside it (three statements).
+    const [
+      {
+        calendar,
+        policies: { sla },
+      },
+      repeats,
+    ] = await Promise.all([readBusinessCalendarWith(db, ['sla']), repeatsOf(db, q)]);
+    const { value: policy, version } = sla;
     const from = q.receivedAt;
-    const [[firstResponse, resolution, maxPauseEnd, breachWindowEnd], repeats] = await Promise.all([
-      computeDeadlines([
-        { from, duration: policy.firstResponse },
-        { from, duration: resolutionWindowFor(q.severity, policy) },
-        { from, duration: policy.maxPause },
-        { from, duration: policy.breachWindow },
-      ]),
-      repeatsOf(db, q),
+    const [firstResponse, resolution, maxPauseEnd, breachWindowEnd] = deadlinesOn(calendar, [
+      { from, duration: policy.firstResponse },
+      { from, duration: resolutionWindowFor(q.severity, policy) },
+      { from, duration: policy.maxPause },
+      { from, duration: policy.breachWindow },
     ]);
     return { policy, version, deadlines: { firstResponse: firstResponse!, resolution: resolution!, maxPauseEnd: maxPauseEnd!, breachWindowEnd: breachWindowEnd! }, repeats };
   }

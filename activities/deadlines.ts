@@ -1,6 +1,7 @@
 import type { Duration } from '../domain/duration.js';
 import type { Database } from '../db/client.js';
 import { readBusinessCalendar } from '../db/calendar.js';
+import type { BusinessCalendar } from '../domain/calendar.js';
 
 export interface DeadlineRequest {
   /** ISO instant the window starts at. */
@@ -19,7 +20,12 @@ export function deadlineActivities(db: Database) {
   return {
     async computeDeadlines(requests: DeadlineRequest[]): Promise<string[]> {
       const { calendar } = await readBusinessCalendar(db);
-      return requests.map((r) => calendar.deadlineFor(new Date(r.from), r.duration).toISOString());
+      return deadlinesOn(calendar, requests);
     },
   };
+}
+
+/** The requests' deadlines on a calendar already read (ISO instants, in the requests' order). */
+export function deadlinesOn(calendar: BusinessCalendar, requests: readonly DeadlineRequest[]): string[] {
+  return requests.map((r) => calendar.deadlineFor(new Date(r.from), r.duration).toISOString());
 }

@@ -9,7 +9,7 @@ import { appendAuditEvent } from './audit.js';
 import { queryRows, type Database } from './client.js';
 import { calendarYears, complaints, gateReviews } from './schema/index.js';
 import type { Actor } from '../domain/actor.js';
-import { readPolicy } from './settings.js';
+import { readPolicies, type PolicyKind, type PolicyKinds, type Versioned } from './settings.js';
 
 /**
  * The business calendar's stored parts: imported official schedules (versioned, append-only,
@@ -80,9 +80,24 @@ export interface CalendarInForce {
  * reads, in parallel), so every worker process counts with an import the moment it commits.
  */
 export async function readBusinessCalendar(db: Database): Promise<CalendarInForce> {
-  const [{ value: settings, version: settingsVersion }, imported] = await Promise.all([readPolicy(db, 'calendar'), readImportedYears(db)]);
+  const { policies: _none, ...inForce } = await readBusinessCalendarWith(db, []);
+  return inForce;
+}
+
+/**
+ * The calendar in force and, in the same two reads, the policies a caller needs with it (the
+ * SLA policy for an intake's deadlines; the SLA and review policies to judge an answer's
+ * deadlines provisional): the settings are a policy row, read in one statement with the others.
+ */
+export async function readBusinessCalendarWith<K extends Exclude<PolicyKind, 'calendar'>>(
+  db: Database,
+  kinds: readonly K[],
+): Promise<CalendarInForce & { policies: { [P in K]: Versioned<PolicyKinds[P]> } }> {
+  const [read, imported] = await Promise.all([readPolicies(db, ['calendar', ...kinds] as const), readImportedYears(db)]);
+  const { calendar: calendarPolicy, ...policies } = read;
+  const { value: settings, version: settingsVersion } = calendarPolicy;
   const calendar = new BusinessCalendar(settings, officialSchedule(new Map(imported.map((y) => [y.year, y]))));
-  return { calendar, settings, settingsVersion, imported };
+  return { calendar, settings, settingsVersion, imported, policies: policies as unknown as { [P in K]: Versioned<PolicyKinds[P]> } };
 }
 
 /** Stored form of an import: trimmed text, periods by first day, make-up days in date order. */

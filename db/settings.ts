@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.js';
 import {
   defaultCalendarSettings,
@@ -81,6 +81,21 @@ export interface Versioned<T> {
 export async function readPolicy<K extends PolicyKind>(db: Database, kind: K): Promise<Versioned<PolicyKinds[K]>> {
   const [row] = await db.select().from(policies).where(eq(policies.kind, kind));
   return row ? { value: row.value as PolicyKinds[K], version: row.version } : { value: defaults[kind], version: 0 };
+}
+
+/**
+ * Several policies in one statement, each as `readPolicy` reads it (its default, version 0, when
+ * unset): the hot paths (every intake, every complaint answer) read two or three together, and
+ * each statement costs both the caller and the database more than its rows.
+ */
+export async function readPolicies<K extends PolicyKind>(db: Database, kinds: readonly K[]): Promise<{ [P in K]: Versioned<PolicyKinds[P]> }> {
+  const rows = kinds.length ? await db.select().from(policies).where(inArray(policies.kind, [...kinds])) : [];
+  const read = {} as { [P in K]: Versioned<PolicyKinds[P]> };
+  for (const kind of kinds) {
+    const row = rows.find((r) => r.kind === kind);
+    read[kind] = row ? { value: row.value as PolicyKinds[K], version: row.version } : { value: defaults[kind], version: 0 };
+  }
+  return read;
 }
 
 export async function writePolicy<K extends PolicyKind>(db: Database, kind: K, value: PolicyKinds[K], actor: Pick<Actor, 'userId' | 'roles'>, reason?: string): Promise<Versioned<PolicyKinds[K]>> {

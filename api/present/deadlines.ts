@@ -1,6 +1,5 @@
-import { readBusinessCalendar } from '../../db/calendar.js';
+import { readBusinessCalendarWith } from '../../db/calendar.js';
 import type { Database } from '../../db/client.js';
-import { readPolicy } from '../../db/settings.js';
 import type { ComplaintView } from '../../domain/complaints/views.js';
 import type { ReviewView } from '../../domain/gates/views.js';
 import { provisionalClocks, provisionalReview, withProvisionalClocks } from '../calendar-provisional.js';
@@ -8,11 +7,15 @@ import { provisionalClocks, provisionalReview, withProvisionalClocks } from '../
 /**
  * Marks deadlines that rest on days without an official holiday schedule `provisional: true`,
  * judged at answer time on the calendar in force, so the flag disappears as soon as the year is
- * imported (the processes then move the deadlines themselves). One read of the calendar and the
- * policies per request, however many records the answer holds.
+ * imported (the processes then move the deadlines themselves). Two statements per request (the
+ * calendar's settings with the SLA and review policies, and the imported years), however many
+ * records the answer holds.
  */
 export async function deadlineJudge(db: Database) {
-  const [{ calendar }, sla, review] = await Promise.all([readBusinessCalendar(db), readPolicy(db, 'sla'), readPolicy(db, 'review')]);
+  const {
+    calendar,
+    policies: { sla, review },
+  } = await readBusinessCalendarWith(db, ['sla', 'review']);
   return {
     complaint: <V extends ComplaintView>(view: V): V => withProvisionalClocks(view, provisionalClocks(view, calendar, sla)),
     review: <R extends Pick<ReviewView, 'status' | 'openedAt' | 'deadline' | 'policyVersion' | 'extension'>>(r: R): R & { provisional: boolean } => {

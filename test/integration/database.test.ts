@@ -5,7 +5,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { appendAuditEvent } from '../../db/audit.js';
 import { openDatabase, queryRows, type DatabaseHandle } from '../../db/client.js';
-import { readPolicy, writePolicy } from '../../db/settings.js';
+import { readBusinessCalendar, readBusinessCalendarWith } from '../../db/calendar.js';
+import { readPolicies, readPolicy, writePolicy } from '../../db/settings.js';
+import { defaultSlaPolicy } from '../../domain/policies.js';
 import { createDatabase, dropDatabase } from '../support/postgres.js';
 
 /**
@@ -55,6 +57,20 @@ describe.each(engines)('%s', (_name, open) => {
     expect(events[0]!.prev_hash).toBeNull();
     expect(events[1]!.prev_hash).toBe(events[0]!.hash);
     expect(events[1]!.reason).toBe('committee decision 2026-11');
+  });
+
+  it('reads several policies in one go as each reads alone, unset ones as their defaults', async () => {
+    // 'review' was written above; 'sla' and 'calendar' are unset in this database.
+    const together = await readPolicies(handle.db, ['review', 'sla', 'calendar']);
+    expect(together).toEqual({ review: await readPolicy(handle.db, 'review'), sla: await readPolicy(handle.db, 'sla'), calendar: await readPolicy(handle.db, 'calendar') });
+    expect(together.review.version).toBe(2);
+    expect(together.sla).toEqual({ value: defaultSlaPolicy, version: 0 });
+    expect(await readPolicies(handle.db, [])).toEqual({});
+    // The calendar with the policies a caller needs: the same calendar as read alone.
+    const withPolicies = await readBusinessCalendarWith(handle.db, ['sla', 'review']);
+    const alone = await readBusinessCalendar(handle.db);
+    expect(withPolicies.policies).toEqual({ sla: together.sla, review: together.review });
+    expect({ settings: withPolicies.settings, settingsVersion: withPolicies.settingsVersion, imported: withPolicies.imported }).toEqual({ settings: alone.settings, settingsVersion: alone.settingsVersion, imported: alone.imported });
   });
 
   it('writes an audit event once per source key', async () => {
