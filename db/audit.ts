@@ -60,8 +60,8 @@ export function auditHash(e: HashedEventFields): string {
 /**
  * Appends one event to its entity's chain inside the caller's transaction (so the projection it
  * describes and the event commit together). Idempotent on `sourceKey`: returns the existing
- * event's seq when it was already written. Two statements per event (lock the head; insert and
- * move the head together): every projection write pays them.
+ * event's seq when it was already written. Three statements per event (lock the head, insert,
+ * move the head): every projection write pays them.
  */
 export async function appendAuditEvent(tx: Transaction | Database, input: AuditEventInput): Promise<{ seq: number; hash: string; duplicate: boolean }> {
   const thisChain = and(eq(auditChainHeads.entityType, input.entityType), eq(auditChainHeads.entityId, input.entityId));
@@ -77,41 +77,30 @@ export async function appendAuditEvent(tx: Transaction | Database, input: AuditE
   const prevHash = head!.seq > 0 ? head!.hash : null;
   const at = new Date(input.at).toISOString();
   const hash = auditHash({ ...input, at, seq, prevHash });
-  // The insert and the move of the head in one statement: the head moves only if the event was
-  // written (a data-modifying CTE runs whatever the outer statement does; its RETURNING feeds the
-  // UPDATE, which finds no row when ON CONFLICT skipped the insert).
-  const written = tx.$with('written').as(
-    tx
-      .insert(auditEvents)
-      .values({
-        entityType: input.entityType,
-        entityId: input.entityId,
-        seq,
-        sourceKey: input.sourceKey,
-        actor: input.actor,
-        roles: input.roles,
-        action: input.action,
-        at,
-        before: input.before ?? null,
-        after: input.after ?? null,
-        reason: input.reason ?? null,
-        hash,
-        prevHash,
-      })
-      .onConflictDoNothing({ target: auditEvents.sourceKey })
-      .returning({ seq: auditEvents.seq }),
-  );
-  const [moved] = await tx
-    .with(written)
-    .update(auditChainHeads)
-    .set({ seq, hash, updatedAt: sql`now()` })
-    .from(written)
-    .where(thisChain)
-    .returning({ seq: auditChainHeads.seq });
-  if (!moved) {
+  const [written] = await tx
+    .insert(auditEvents)
+    .values({
+      entityType: input.entityType,
+      entityId: input.entityId,
+      seq,
+      sourceKey: input.sourceKey,
+      actor: input.actor,
+      roles: input.roles,
+      action: input.action,
+      at,
+      before: input.before ?? null,
+      after: input.after ?? null,
+      reason: input.reason ?? null,
+      hash,
+      prevHash,
+    })
+    .onConflictDoNothing({ target: auditEvents.sourceKey })
+    .returning({ seq: auditEvents.seq });
+  if (!written) {
     // Written before (a retried activity): the chain stays as it is.
     const [existing] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.sourceKey, input.sourceKey));
     return { ...existing!, duplicate: true };
   }
+  await tx.update(auditChainHeads).set({ seq, hash, updatedAt: sql`now()` }).where(thisChain);
   return { seq, hash, duplicate: false };
 }
