@@ -40,32 +40,26 @@ const lines = [
   '| run | row | measured ratio (CPU ratio) | target: CPU ms per item allowed | spent today | engine + load generator | worker today / floor’s worker | cxgov API + database today | room for them with the floor’s worker | ratio: worker at the floor’s | ratio: worker and engine at the floor’s |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
 ];
-for (const file of positionals) {
-  const result = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Row | unknown> & { engine?: string };
-  for (const [key, target] of targets) {
-    const row = result[key] as Row | undefined;
-    if (!row?.cpuMsPerItem || !row.floor?.cpuMsPerItem) continue;
-    const b = ratioBudget(row.cpuMsPerItem, row.floor.cpuMsPerItem, target);
-    lines.push(
-      `| ${path.basename(file)} (${result.engine ?? '?'}) | ${key} | ${row.ratio ?? '—'} (${ratio(b.cpuRatio)}) | ${ratio(target)}: ${ms(b.budgetMs)} | ${ms(b.itemMs)} | ${ms(b.engineMs + b.loadMs)} | ${ms(b.workerMs)} / ${ms(b.floorWorkerMs)} | ${ms(b.apiMs + b.databaseMs)} | ${ms(b.roomForApiAndDatabaseMs)} | ${ratio(b.ratioWithFloorWorker)} | ${ratio(b.ratioWithFloorWorkerAndEngine)} |`,
-    );
-  }
-}
 const shapeLines = [
   '| run | row | target: CPU ms per item allowed | the shape alone | the target lets cxgov add | cxgov adds | in the API | in its database | in the worker | in the engine (a larger history) | elsewhere |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
 ];
 for (const file of positionals) {
   const result = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Row | unknown> & { engine?: string };
+  const run = `${path.basename(file)} (${result.engine ?? '?'})`;
   for (const [key, target] of targets) {
     const row = result[key] as Row | undefined;
+    if (!row?.cpuMsPerItem || !row.floor?.cpuMsPerItem) continue;
+    const b = ratioBudget(row.cpuMsPerItem, row.floor.cpuMsPerItem, target);
+    lines.push(
+      `| ${run} | ${key} | ${row.ratio ?? '—'} (${ratio(b.cpuRatio)}) | ${ratio(target)}: ${ms(b.budgetMs)} | ${ms(b.itemMs)} | ${ms(b.engineMs + b.loadMs)} | ${ms(b.workerMs)} / ${ms(b.floorWorkerMs)} | ${ms(b.apiMs + b.databaseMs)} | ${ms(b.roomForApiAndDatabaseMs)} | ${ratio(b.ratioWithFloorWorker)} | ${ratio(b.ratioWithFloorWorkerAndEngine)} |`,
+    );
     // The lifecycle's floor is its shape run bare; the intake's floor is not (the raw start), its shape is run apart.
-    const shape = key === 'lifecycle' ? row?.floor?.cpuMsPerItem : row?.shape?.cpuMsPerItem;
-    if (!row?.cpuMsPerItem || !row.floor?.cpuMsPerItem || !shape) continue;
-    const { budgetMs } = ratioBudget(row.cpuMsPerItem, row.floor.cpuMsPerItem, target);
-    const s = shapeBudget(row.cpuMsPerItem, shape, budgetMs);
+    const shape = key === 'lifecycle' ? row.floor.cpuMsPerItem : row.shape?.cpuMsPerItem;
+    if (!shape) continue;
+    const a = shapeBudget(row.cpuMsPerItem, shape, b.budgetMs);
     shapeLines.push(
-      `| ${path.basename(file)} (${result.engine ?? '?'}) | ${key} | ${ratio(target)}: ${ms(budgetMs)} | ${ms(s.shapeMs)} | ${ms(s.allowedToAddMs)} | ${ms(s.addedMs)} | ${ms(s.addedInApiMs)} | ${ms(s.addedInDatabaseMs)} | ${ms(s.addedInWorkerMs)} | ${ms(s.addedInEngineMs)} | ${ms(s.addedElsewhereMs)} |`,
+      `| ${run} | ${key} | ${ratio(target)}: ${ms(b.budgetMs)} | ${ms(a.shapeMs)} | ${ms(a.allowedToAddMs)} | ${ms(a.addedMs)} | ${ms(a.addedInApiMs)} | ${ms(a.addedInDatabaseMs)} | ${ms(a.addedInWorkerMs)} | ${ms(a.addedInEngineMs)} | ${ms(a.addedElsewhereMs)} |`,
     );
   }
 }

@@ -20,6 +20,16 @@ export interface FloorResult extends Partial<LatencySummary> {
   cpuMsPerItem: Record<string, number | null>;
 }
 
+/** Warms up, then times `n` calls of `once` at the run's concurrency, with the CPU of every process. */
+async function timeFloor(ctx: BenchContext, n: number, warm: number, once: () => Promise<void>) {
+  if (warm) await warmUp(warm, ctx.concurrency, once);
+  const cpu = cpuMeter(ctx.stack);
+  const started = performance.now();
+  const latencies = await runConcurrently(Array.from({ length: n }), ctx.concurrency, once);
+  const seconds = (performance.now() - started) / 1000;
+  return { perSecond: round(n / seconds), items: n, ...summarize(latencies), cpuMsPerItem: cpu(n) };
+}
+
 let sequence = 0;
 const nextId = (ctx: BenchContext, kind: string) => `bench-${kind}-${ctx.runId}-${ctx.repetition}-${sequence++}`;
 
@@ -29,12 +39,7 @@ export async function noopFloor(ctx: BenchContext, n: number, warm: number): Pro
   const once = async () => {
     await temporal.workflow.execute('noopWorkflow', { taskQueue, workflowId: nextId(ctx, 'noop') });
   };
-  if (warm) await warmUp(warm, ctx.concurrency, once);
-  const cpu = cpuMeter(ctx.stack);
-  const started = performance.now();
-  const latencies = await runConcurrently(Array.from({ length: n }), ctx.concurrency, once);
-  const seconds = (performance.now() - started) / 1000;
-  return { shape: 'no-op workflow: start, one workflow task, complete', perSecond: round(n / seconds), items: n, ...summarize(latencies), cpuMsPerItem: cpu(n) };
+  return { shape: 'no-op workflow: start, one workflow task, complete', ...(await timeFloor(ctx, n, warm, once)) };
 }
 
 /**
@@ -50,12 +55,7 @@ export async function skeletonIntakeFloor(ctx: BenchContext, n: number, warm: nu
       startWorkflowOperation: new WithStartWorkflowOperation('skeletonIntakeWorkflow', { workflowId: nextId(ctx, 'skeleton-intake'), taskQueue, args: [payloads], workflowIdConflictPolicy: 'USE_EXISTING' }),
     });
   };
-  if (warm) await warmUp(warm, ctx.concurrency, once);
-  const cpu = cpuMeter(ctx.stack);
-  const started = performance.now();
-  const latencies = await runConcurrently(Array.from({ length: n }), ctx.concurrency, once);
-  const seconds = (performance.now() - started) / 1000;
-  return { shape: "skeleton intake: update-with-start, one local activity, a timer, a real intake's payloads", perSecond: round(n / seconds), items: n, ...summarize(latencies), cpuMsPerItem: cpu(n) };
+  return { shape: "skeleton intake: update-with-start, one local activity, a timer, a real intake's payloads", ...(await timeFloor(ctx, n, warm, once)) };
 }
 
 /**
@@ -92,20 +92,8 @@ export async function skeletonFloor(ctx: BenchContext, n: number, timers: number
     await handle.executeUpdate(skeletonFeedback);
     await handle.result();
   };
-  if (warm) await warmUp(warm, ctx.concurrency, once);
-  const cpu = cpuMeter(ctx.stack);
-  const started = performance.now();
-  const latencies = await runConcurrently(Array.from({ length: n }), ctx.concurrency, once);
-  const seconds = (performance.now() - started) / 1000;
-  const cpuMsPerItem = cpu(n);
-  return {
-    shape: `skeleton lifecycle: 4 updates, ${timers} timers, no activity`,
-    perSecond: round(n / seconds),
-    items: n,
-    ...summarize(latencies),
-    cpuMsPerItem,
-    timersPerLifecycle: await timersStarted(ctx, lastId),
-  };
+  const timed = await timeFloor(ctx, n, warm, once);
+  return { shape: `skeleton lifecycle: 4 updates, ${timers} timers, no activity`, ...timed, timersPerLifecycle: await timersStarted(ctx, lastId) };
 }
 
 /** How many timers a workflow's history started (to check a floor has the shape it claims). */
