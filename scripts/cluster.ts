@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureTemporalBinaries } from './lib/cluster/binaries.js';
-import { dropTemporalDatabases, postgresTargetFrom } from './lib/cluster/databases.js';
+import { autovacuumOn, autovacuumWarning, dropTemporalDatabases, postgresTargetFrom } from './lib/cluster/databases.js';
 import { startCluster, type Cluster } from './lib/cluster/index.js';
 import { busyPorts, layoutFromBase } from './lib/cluster/layout.js';
 import { clusterStateFile } from './lib/cluster/state.js';
@@ -82,6 +82,9 @@ if (values.fresh) {
   say(`--fresh: dropping ${databases.persistence} and ${databases.visibility}`);
   await dropTemporalDatabases(postgres, databases);
 }
+// Said here and in the bench (which covers both engines), not where the databases are made, so a
+// bench on the cluster says it once.
+if (!(await autovacuumOn(postgres))) say(autovacuumWarning);
 mkdirSync(stateDir, { recursive: true });
 cluster = await startCluster({
   binaries,

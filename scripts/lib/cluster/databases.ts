@@ -84,7 +84,6 @@ export async function ensureTemporalDatabases(opts: { sqlTool: string; postgresS
     versions[kind] = await schemaVersion(target, name);
     if (before !== versions[kind]) say(`  ${name}: schema ${before ?? 'none'} → ${versions[kind]}`);
   }
-  if (!(await autovacuumOn(target))) say(autovacuumWarning);
   return versions;
 }
 
