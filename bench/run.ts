@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { measurements } from './measurements/index.js';
 import { formatCpuShare } from './lib/cpu.js';
 import { combine } from './lib/combine.js';
-import { autovacuumOn, autovacuumWarning, postgresTargetFrom } from '../scripts/lib/cluster/databases.js';
-import { benchAdminUrl, benchSettings, startBenchStack, stopAllBenchStacks, type Engine } from './lib/stack.js';
+import { autovacuumOn, autovacuumWarning, postgresTargetFrom, sharedBuffers } from '../scripts/lib/cluster/databases.js';
+import { configKeys } from '../config/config.js';
+import { benchAdminUrl, benchSettings, setByTheStack, startBenchStack, stopAllBenchStacks, type Engine } from './lib/stack.js';
 import { round } from './lib/stats.js';
 import type { RunResult } from './lib/types.js';
 
@@ -50,6 +51,11 @@ const postgresAutovacuum = await autovacuumOn(postgresTargetFrom(benchAdminUrl))
   return null;
 });
 if (postgresAutovacuum === false) progress(autovacuumWarning);
+const postgresSharedBuffers = await sharedBuffers(postgresTargetFrom(benchAdminUrl)).catch(() => undefined);
+// cxgov settings given to this run through the environment: a result measured with any of them is
+// not one of the shipped defaults, and says so.
+const environmentSettings = Object.fromEntries(configKeys.filter((k) => process.env[k] !== undefined && !setByTheStack.includes(k) && !(k in benchSettings)).map((k) => [k, process.env[k]]));
+if (Object.keys(environmentSettings).length) progress(`not the shipped defaults: ${Object.entries(environmentSettings).map(([k, v]) => `${k}=${v}`).join(' ')}`);
 // The shared stack, for every measurement but those that run on a stack of their own (last).
 let stack = selected.some((m) => !m.ownStack) ? await startBenchStack(progress, engine) : undefined;
 // Ctrl-C (or a SIGTERM) stops every stack's processes and drops their databases before leaving.
@@ -60,14 +66,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 const results: Record<string, unknown> = {};
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, postgresAutovacuum };
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, postgresAutovacuum, postgresSharedBuffers };
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
 // Written after every measurement, so a run that fails an hour in keeps what it measured
 // (`complete: false` and the error until the last measurement is in).
 const save = (state: { complete: true } | { complete: false; failed?: { measurement: string; error: string } }) =>
-  writeFileSync(file, JSON.stringify({ startedAt: startedAt.toISOString(), engine, quick, machine, settings: benchSettings, ...state, ...results }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ startedAt: startedAt.toISOString(), engine, quick, machine, settings: { ...benchSettings, ...environmentSettings }, ...state, ...results }, null, 2) + '\n');
 let current = '';
 try {
   for (const m of selected) {

@@ -232,6 +232,9 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema> & { dataDir: string };
 
+/** Every environment variable cxgov's configuration reads (the bench records which ones it was given). */
+export const configKeys = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {

@@ -57,6 +57,9 @@ export interface BenchStack {
 /** The only settings changed from the shipped defaults (see the comment at the top): the rate limits. */
 export const benchSettings = { RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_PER_TOKEN_PER_MINUTE: '10000000' };
 
+/** What the stack sets for its processes whatever the environment says (where its parts are). */
+export const setByTheStack: readonly string[] = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TASK_QUEUE', 'PORT', 'JWT_SECRET', 'PII_KEY', 'DATA_DIR'];
+
 /** Stacks started and not yet stopped, for a Ctrl-C. */
 const liveStacks = new Set<BenchStack>();
 

@@ -97,6 +97,11 @@ export async function autovacuumOn(target: PostgresTarget): Promise<boolean> {
   return withClient(target, 'postgres', async (c) => (await c.query<{ autovacuum: string }>('show autovacuum')).rows[0]?.autovacuum === 'on');
 }
 
+/** The server's buffer cache (`shared_buffers`, e.g. `128MB`, Debian's default), recorded with bench results. */
+export async function sharedBuffers(target: PostgresTarget): Promise<string | undefined> {
+  return withClient(target, 'postgres', async (c) => (await c.query<{ shared_buffers: string }>('show shared_buffers')).rows[0]?.shared_buffers);
+}
+
 export const autovacuumWarning =
   'warning: autovacuum is off on this PostgreSQL server. Temporal’s task tables are queues (a row inserted and deleted for every task), and without vacuum the deleted rows stay under every read of them; turn it on (PostgreSQL’s default) for anything but a short test (docs/operations.md "Sizing", PostgreSQL)';
 
