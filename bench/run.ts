@@ -124,7 +124,7 @@ function notes(key: string, r: Record<string, unknown>): string {
       return `${r.escalated}/${r.complaints} escalated; lag p50 ${r.lagP50Ms} ms, p99 ${r.lagP99Ms} ms, max ${r.lagMaxMs} ms; drain ${r.drainPerSecond}/s vs floor ${floor?.drainPerSecond}/s (p99 ${floor?.lagP99Ms} ms): ratio ${r.ratio}`;
     }
     case 'scale':
-      return `rate change first→last level ${r.rateChangePct}%`;
+      return `rate change first→last level ${r.rateChangePct}%; its floor's ${r.floorChangePct}%, the ratio's ${r.ratioChangePct}%`;
     case 'auditVerify':
       return `${r.events} events`;
     default:

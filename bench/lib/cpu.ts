@@ -114,6 +114,17 @@ export function cpuMeter(stack: BenchStack): (items: number) => CpuShare {
   };
 }
 
+/** CPU per item over windows of equal item counts (the mean of their per-item figures), key by key. */
+export function meanCpuShare(shares: CpuShare[]): CpuShare {
+  const keys = [...new Set(shares.flatMap((s) => Object.keys(s)))];
+  return Object.fromEntries(
+    keys.map((k) => {
+      const values = shares.map((s) => s[k]).filter((v): v is number => typeof v === 'number');
+      return [k, values.length ? round(values.reduce((a, v) => a + v, 0) / values.length, 2) : null];
+    }),
+  );
+}
+
 /** "worker 24 · api 8 · temporal 10 · postgres 5 · bench 3" for the table's notes column. */
 export function formatCpuShare(share: unknown): string {
   if (!share || typeof share !== 'object') return '';
