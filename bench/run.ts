@@ -8,7 +8,7 @@ import { formatCpuShare } from './lib/cpu.js';
 import { combine } from './lib/combine.js';
 import { autovacuumOn, autovacuumWarning, postgresTargetFrom, sharedBuffers } from '../scripts/lib/cluster/databases.js';
 import { configKeys } from '../config/config.js';
-import { benchAdminUrl, benchSettings, setByTheStack, startBenchStack, stopAllBenchStacks, type Engine } from './lib/stack.js';
+import { benchAdminUrl, benchSettings, settingsGiven, startBenchStack, stopAllBenchStacks, type Engine } from './lib/stack.js';
 import { round } from './lib/stats.js';
 import type { RunResult } from './lib/types.js';
 
@@ -52,9 +52,7 @@ const postgresAutovacuum = await autovacuumOn(postgresTargetFrom(benchAdminUrl))
 });
 if (postgresAutovacuum === false) progress(autovacuumWarning);
 const postgresSharedBuffers = await sharedBuffers(postgresTargetFrom(benchAdminUrl)).catch(() => undefined);
-// cxgov settings given to this run through the environment: a result measured with any of them is
-// not one of the shipped defaults, and says so.
-const environmentSettings = Object.fromEntries(configKeys.filter((k) => process.env[k] !== undefined && !setByTheStack.includes(k) && !(k in benchSettings)).map((k) => [k, process.env[k]]));
+const environmentSettings = settingsGiven(process.env, configKeys);
 if (Object.keys(environmentSettings).length) progress(`not the shipped defaults: ${Object.entries(environmentSettings).map(([k, v]) => `${k}=${v}`).join(' ')}`);
 // The shared stack, for every measurement but those that run on a stack of their own (last).
 let stack = selected.some((m) => !m.ownStack) ? await startBenchStack(progress, engine) : undefined;

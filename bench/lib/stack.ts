@@ -60,6 +60,16 @@ export const benchSettings = { RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_PER
 /** What the stack sets for its processes whatever the environment says (where its parts are). */
 export const setByTheStack: readonly string[] = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TASK_QUEUE', 'PORT', 'JWT_SECRET', 'PII_KEY', 'DATA_DIR'];
 
+/**
+ * The cxgov settings a run was given through its environment (`keys`: the configuration's), less
+ * those the stack sets itself and the bench's own: a result measured with any of them is not one
+ * of the shipped defaults, and records them.
+ */
+export function settingsGiven(env: NodeJS.ProcessEnv, keys: readonly string[]): Record<string, string> {
+  const given = keys.filter((k) => env[k] !== undefined && !setByTheStack.includes(k) && !(k in benchSettings));
+  return Object.fromEntries(given.map((k) => [k, env[k]!]));
+}
+
 /** Stacks started and not yet stopped, for a Ctrl-C. */
 const liveStacks = new Set<BenchStack>();
 

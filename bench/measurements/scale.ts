@@ -42,7 +42,6 @@ export const scale: Measurement = {
     const stack = await startBenchStack(ctx.progress, ctx.engine);
     const byLevel: Record<string, unknown> = {};
     const rates: Record<string, number[]> = {};
-    const ratios: Record<string, number> = {};
     const floorRates: Record<string, number> = {};
     try {
       const admin = apiAs(stack, cast.admin);
@@ -87,19 +86,19 @@ export const scale: Measurement = {
           const p = stack.processes();
           rates[String(level)] = probeResults.map((r) => r.perSecond);
           floorRates[String(level)] = median(floorProbes.map((f) => f.perSecond));
-          ratios[String(level)] = median(rates[String(level)]!) / floorRates[String(level)]!;
+          const ratio = median(rates[String(level)]!) / floorRates[String(level)]!;
           byLevel[String(level)] = {
             openBefore,
             openAfter,
             passed,
             perSecond: round(median(rates[String(level)]!)),
             floor: { shape: 'no-op workflow: start, one workflow task, complete (a probe before each intake probe)', perSecond: round(floorRates[String(level)]!), probes: floorProbes },
-            ratio: round(ratios[String(level)]!, 3),
+            ratio: round(ratio, 3),
             probes: probeResults,
             cpuMsPerItem,
             memoryMiB: { worker: residentMiB(p.worker), api: residentMiB(p.api), temporal: residentMiBOf(Object.values(p.temporal).flat()), postgres: postgresMiB() },
           };
-          ctx.progress(`${level} open (${openBefore}→${openAfter} during the probes): ${rates[String(level)]!.join(', ')}/s; floor ${floorProbes.map((f) => f.perSecond).join(', ')}/s, ratio ${round(ratios[String(level)]!, 3)}; CPU ms per intake: ${formatCpuShare(cpuMsPerItem)}`);
+          ctx.progress(`${level} open (${openBefore}→${openAfter} during the probes): ${rates[String(level)]!.join(', ')}/s; floor ${floorProbes.map((f) => f.perSecond).join(', ')}/s, ratio ${round(ratio, 3)}; CPU ms per intake: ${formatCpuShare(cpuMsPerItem)}`);
         }
       } finally {
         await db.end();
@@ -109,6 +108,7 @@ export const scale: Measurement = {
     }
     const change = (atLevel: Record<string, number>) => round(((atLevel[String(levels.at(-1))]! - atLevel[String(levels[0])]!) / atLevel[String(levels[0])]!) * 100);
     const medians = Object.fromEntries(Object.entries(rates).map(([level, r]) => [level, median(r)]));
+    const ratios = Object.fromEntries(Object.entries(medians).map(([level, rate]) => [level, rate / floorRates[level]!]));
     return {
       levels: byLevel,
       perSecond: round(medians[String(levels.at(-1))]!),
