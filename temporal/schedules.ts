@@ -1,5 +1,6 @@
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client, type ScheduleOptions, type ScheduleUpdateOptions } from '@temporalio/client';
 import type { Logger } from '../config/logger.js';
+import { retryWhileEngineNotReady } from './engine-retry.js';
 import type { reportWorkflow, ReportKind } from '../workflows/report.js';
 
 /**
@@ -46,22 +47,39 @@ function scheduleFor(kind: ReportKind, o: ReportScheduleOptions): ScheduleOption
 /**
  * Creates the schedule, or brings an existing one to the given spec, action and policies (its
  * state — paused, notes — is kept): idempotent, so every worker start may call it, several at
- * once included. Returns whether it was created.
+ * once included. Returns whether it was created. An engine that has just started may not answer
+ * an existing schedule's describe in time; being idempotent, the whole upsert is tried again for a
+ * minute (temporal/engine-retry.ts) rather than failing the worker's start.
  */
-export async function upsertSchedule(client: Client, options: ScheduleOptions): Promise<'created' | 'updated'> {
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(options.scheduleId).update((previous): ScheduleUpdateOptions => ({
-      ...previous,
-      spec: options.spec,
-      action: options.action,
-      policies: { ...previous.policies, ...options.policies },
-    }));
-    return 'updated';
-  }
+export async function upsertSchedule(client: Client, options: ScheduleOptions, logger?: Logger): Promise<'created' | 'updated'> {
+  return retryWhileEngineNotReady(async () => {
+    try {
+      await client.schedule.create(options);
+      return 'created';
+    } catch (err) {
+      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+      await client.schedule.getHandle(options.scheduleId).update((previous): ScheduleUpdateOptions => ({
+        ...previous,
+        spec: options.spec,
+        action: options.action,
+        policies: { ...previous.policies, ...options.policies },
+      }));
+      return 'updated';
+    }
+  }, { what: `schedule ${options.scheduleId}`, ...(logger ? { logger } : {}) });
+}
+
+/** Deletes the schedule if it exists (idempotent, tried again while the engine is not ready). Returns whether it existed. */
+export async function removeSchedule(client: Client, scheduleId: string, logger?: Logger): Promise<boolean> {
+  return retryWhileEngineNotReady(async () => {
+    try {
+      await client.schedule.getHandle(scheduleId).delete();
+      return true;
+    } catch (err) {
+      if (!(err instanceof ScheduleNotFoundError)) throw err;
+      return false;
+    }
+  }, { what: `removing schedule ${scheduleId}`, ...(logger ? { logger } : {}) });
 }
 
 /**
@@ -72,7 +90,7 @@ export async function ensureReportSchedules(client: Client, o: ReportScheduleOpt
   const ids: string[] = [];
   for (const kind of Object.keys(reportScheduleSpecs) as ReportKind[]) {
     const options = scheduleFor(kind, o);
-    if ((await upsertSchedule(client, options)) === 'created') {
+    if ((await upsertSchedule(client, options, o.logger)) === 'created') {
       o.logger?.info({ scheduleId: options.scheduleId, cron: reportScheduleSpecs[kind].cron, timeZone: o.timeZone }, 'report schedule created');
     } else {
       o.logger?.debug({ scheduleId: options.scheduleId }, 'report schedule updated to the current spec');
@@ -106,7 +124,7 @@ export async function ensureIncidentWatchSchedule(client: Client, o: { taskQueue
     policies: { overlap: 'SKIP', catchupWindow: '1 minute' },
     memo: { what: 'spike watcher: complaints per product, root cause and channel against their baseline' },
   };
-  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'incident watch schedule created');
+  if ((await upsertSchedule(client, options, o.logger)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'incident watch schedule created');
   return scheduleId;
 }
 
@@ -126,12 +144,7 @@ export const backupScheduleId = (prefix = 'cxgov') => `${prefix}-backup`;
 export async function ensureBackupSchedule(client: Client, o: { cron: string | undefined; taskQueue: string; idPrefix?: string; logger?: Logger }): Promise<string | undefined> {
   const scheduleId = backupScheduleId(o.idPrefix);
   if (!o.cron) {
-    try {
-      await client.schedule.getHandle(scheduleId).delete();
-      o.logger?.info({ scheduleId }, 'backup schedule removed (BACKUP_SCHEDULE is unset)');
-    } catch (err) {
-      if (!(err instanceof ScheduleNotFoundError)) throw err;
-    }
+    if (await removeSchedule(client, scheduleId, o.logger)) o.logger?.info({ scheduleId }, 'backup schedule removed (BACKUP_SCHEDULE is unset)');
     return undefined;
   }
   const options: ScheduleOptions = {
@@ -148,7 +161,7 @@ export async function ensureBackupSchedule(client: Client, o: { cron: string | u
     policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
     memo: { what: 'backup of the database, Temporal state and generated secrets into BACKUP_DIR' },
   };
-  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, cron: o.cron }, 'backup schedule created');
+  if ((await upsertSchedule(client, options, o.logger)) === 'created') o.logger?.info({ scheduleId, cron: o.cron }, 'backup schedule created');
   return scheduleId;
 }
 
@@ -175,7 +188,7 @@ export async function ensureErasureSweepSchedule(client: Client, o: { taskQueue:
     policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
     memo: { what: 'retention sweep: erasure requests for customers past the personal-data retention period' },
   };
-  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'erasure sweep schedule created');
+  if ((await upsertSchedule(client, options, o.logger)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'erasure sweep schedule created');
   return scheduleId;
 }
 
@@ -204,7 +217,7 @@ export async function ensureMeetingSchedule(client: Client, o: { taskQueue: stri
     policies: { overlap: 'SKIP', catchupWindow: '1 day' },
     memo: { what: 'convenes the customer-experience committee’s monthly meeting' },
   };
-  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, cron: meetingScheduleCron, timeZone: o.timeZone }, 'meeting schedule created');
+  if ((await upsertSchedule(client, options, o.logger)) === 'created') o.logger?.info({ scheduleId, cron: meetingScheduleCron, timeZone: o.timeZone }, 'meeting schedule created');
   return scheduleId;
 }
 
@@ -258,19 +271,16 @@ export async function syncNpsCampaignSchedules(client: Client, products: readonl
   const removed: string[] = [];
   for (const [scheduleId, initiativeId] of wanted) {
     if (existing.has(scheduleId)) continue;
-    if ((await upsertSchedule(client, npsCampaignSchedule(initiativeId, o))) === 'created') {
+    if ((await upsertSchedule(client, npsCampaignSchedule(initiativeId, o), o.logger)) === 'created') {
       created.push(scheduleId);
       o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'product NPS campaign schedule created');
     }
   }
   for (const scheduleId of existing) {
     if (wanted.has(scheduleId)) continue;
-    try {
-      await client.schedule.getHandle(scheduleId).delete();
+    if (await removeSchedule(client, scheduleId, o.logger)) {
       removed.push(scheduleId);
       o.logger?.info({ scheduleId }, 'product NPS campaign schedule removed: the product is no longer watched');
-    } catch (err) {
-      if (!(err instanceof ScheduleNotFoundError)) throw err;
     }
   }
   return { created, removed };
@@ -292,6 +302,6 @@ export async function ensureNpsScheduleSync(client: Client, o: { taskQueue: stri
     policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
     memo: { what: 'keeps one product NPS campaign schedule per product under post-launch watch' },
   };
-  if ((await upsertSchedule(client, options)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'NPS schedule sync created');
+  if ((await upsertSchedule(client, options, o.logger)) === 'created') o.logger?.info({ scheduleId, everyMs: o.everyMs }, 'NPS schedule sync created');
   return scheduleId;
 }
