@@ -13,7 +13,7 @@ import { round } from './lib/stats.js';
 import type { RunResult } from './lib/types.js';
 
 /**
- * `npm run bench [-- --engine dev|cluster] [--quick] [--only raw,intake] [--runs N] [--scale-levels 1000,10000]`: starts the
+ * `npm run bench [-- --engine dev|cluster] [--quick] [--only raw,intake] [--runs N] [--scale-levels 1000,10000] [--scale-probes 5]`: starts the
  * full stack on the chosen Temporal engine, runs the measurements of docs/quality-bars.md, prints a table
  * and writes bench/results/<timestamp>.json. Every field of a result is the median over the
  * repeated runs (bench/lib/combine.ts), with the spread of the headline; each row's floor is
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     // Open-complaint levels of the scale measurement instead of its defaults (1k/10k/50k; quick 200/600).
     'scale-levels': { type: 'string' },
+    // Intake probes per scale level, each with a floor probe before it (default 3, the least the targets take).
+    'scale-probes': { type: 'string' },
   },
 });
 if (values.engine !== 'dev' && values.engine !== 'cluster') throw new Error(`--engine dev or --engine cluster, not ${values.engine}`);
@@ -39,6 +41,8 @@ const scaleLevels = values['scale-levels']?.split(',').map((l) => {
   if (!Number.isInteger(n) || n <= 0) throw new Error(`--scale-levels takes whole numbers of open complaints, comma-separated, not ${l}`);
   return n;
 });
+const scaleProbes = values['scale-probes'] === undefined ? undefined : Number(values['scale-probes']);
+if (scaleProbes !== undefined && (!Number.isInteger(scaleProbes) || scaleProbes < 3)) throw new Error(`--scale-probes takes a whole number of at least 3 (three probes per level is the least the scale target takes), not ${values['scale-probes']}`);
 const startedAt = new Date();
 const runId = startedAt.getTime().toString(36);
 const progress = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
@@ -84,7 +88,7 @@ try {
     const runs: RunResult[] = [];
     for (let r = 0; r < reps; r++) {
       progress(`${m.title}: run ${r + 1}/${reps}…`);
-      runs.push(await m.run({ stack: stack!, engine, quick, concurrency: Number(values.concurrency), runId, repetition: r, ...(scaleLevels ? { scaleLevels } : {}), progress: (s) => progress(`  ${s}`) }));
+      runs.push(await m.run({ stack: stack!, engine, quick, concurrency: Number(values.concurrency), runId, repetition: r, ...(scaleLevels ? { scaleLevels } : {}), ...(scaleProbes ? { scaleProbes } : {}), progress: (s) => progress(`  ${s}`) }));
     }
     results[m.key] = combine(runs);
     save({ complete: false });

@@ -12,6 +12,8 @@ export interface BenchContext {
   repetition: number;
   /** `--scale-levels`: the scale measurement's levels of open complaints, when not its defaults. */
   scaleLevels?: number[];
+  /** `--scale-probes`: intake probes per scale level (each with its floor probe), when not 3. */
+  scaleProbes?: number;
   progress(msg: string): void;
 }
 

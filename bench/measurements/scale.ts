@@ -19,7 +19,7 @@ function postgresMiB(): number | null {
 /**
  * 6. Scale: the intake rate and the resident memory of each process at 1k / 10k / 50k open
  * complaints, on a stack of its own (same engine, empty), so that each level is measured at the
- * size it names: filled to the level less half the probes, then three probes of intakes, so the
+ * size it names: filled to the level less half the probes, then three probes of intakes (`--scale-probes` for more), so the
  * probes straddle the level. A level the stack is already past when reached (only possible if the
  * probes outgrow the gap to it) is measured all the same and marked `passed`, never skipped.
  *
@@ -36,7 +36,7 @@ export const scale: Measurement = {
   ownStack: true,
   async run(ctx) {
     const levels = ctx.scaleLevels ?? (ctx.quick ? [200, 600] : [1000, 10_000, 50_000]);
-    const probes = 3;
+    const probes = ctx.scaleProbes ?? 3;
     const probeSize = ctx.quick ? 40 : 200;
     ctx.progress('a fresh stack for the scale levels…');
     const stack = await startBenchStack(ctx.progress, ctx.engine);
@@ -111,6 +111,7 @@ export const scale: Measurement = {
     const ratios = Object.fromEntries(Object.entries(medians).map(([level, rate]) => [level, rate / floorRates[level]!]));
     return {
       levels: byLevel,
+      probesPerLevel: probes,
       perSecond: round(medians[String(levels.at(-1))]!),
       /** The intake rate's change from the first level to the last (the target: within 10 %). */
       rateChangePct: change(medians),
