@@ -128,7 +128,7 @@ function notes(key: string, r: Record<string, unknown>): string {
     case 'scale':
       return `rate change first→last level ${r.rateChangePct}%; its floor's ${r.floorChangePct}%, the ratio's ${r.ratioChangePct}%`;
     case 'auditVerify':
-      return `${r.events} events`;
+      return `${r.events} events in ${r.chainsMs} ms on the API's threads; the whole request (with the checkpoint and ${r.archivedHistories} archived histories) ${r.requestMs} ms`;
     default:
       return '';
   }

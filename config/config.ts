@@ -132,6 +132,12 @@ const schema = z.object({
     .optional()
     .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
 
+  /**
+   * Worker threads the API verifies the whole audit trail on (PostgreSQL only; audit/verify-threads.ts),
+   * started with the API so a compliance officer's first verification does not wait for them.
+   * Unset → one per core; 0 → verification runs on the API's own thread (and blocks it meanwhile).
+   */
+  AUDIT_VERIFY_THREADS: unsetIfEmpty(z.coerce.number().int().min(0).max(64)),
   /** Seconds between audit checkpoints over all chain heads (written by the worker). */
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().positive().default(300),
   /** Seconds between sweeps that archive closed workflow histories (run by the worker). */

@@ -12,7 +12,7 @@ import type { Logger } from '../config/logger.js';
 import { commandSigningKey, commandVerifyKeys, ensureDataDir, erasureLedgerPath, jwtSecret, piiCipher, previousJwtSecrets } from '../config/secrets.js';
 import { piiKeyringProblem } from '../db/pii-keys.js';
 import { CommandSigner } from '../security/command-signing.js';
-import { openDatabase, type DatabaseHandle } from '../db/client.js';
+import { openDatabase, postgresUrlOf, type DatabaseHandle } from '../db/client.js';
 import { connectClient, connectWorkerConnection, temporalTarget, type TemporalTarget } from '../temporal/connection.js';
 import { startDevServer, type DevServer } from '../temporal/dev-server.js';
 import { activePatches } from '../temporal/patches.js';
@@ -21,6 +21,7 @@ import { startMailpit, type Mailpit } from '../notifications/mailpit.js';
 import { startNotifications } from '../notifications/start.js';
 import { startArchiver } from '../audit/archive.js';
 import { startCheckpointer } from '../audit/checkpointer.js';
+import { defaultVerifyThreads, prestartVerifyThreads } from '../audit/verify-threads.js';
 import { startFollowUpSweeper } from '../temporal/followup-sweeper.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
 import { ensureBackupSchedule, ensureErasureSweepSchedule, ensureIncidentWatchSchedule, ensureMeetingSchedule, ensureNpsScheduleSync, ensureReportSchedules, syncNpsCampaignSchedules } from '../temporal/schedules.js';
@@ -184,6 +185,12 @@ export async function startApiRole(config: Config, logger: Logger, db: DatabaseH
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
+  // The audit verification threads (PostgreSQL only: PGlite lives in this process), started now in
+  // the background so a compliance officer's first whole-trail verification does not wait for them.
+  if (postgresUrlOf(db.db)) {
+    const threads = prestartVerifyThreads(config.AUDIT_VERIFY_THREADS ?? defaultVerifyThreads());
+    logger.info({ threads }, threads > 0 ? 'audit verification threads started' : 'audit verification runs on the API thread (AUDIT_VERIFY_THREADS=0)');
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return { server, client, url: `http://${config.HOST}:${port}` };

@@ -51,6 +51,7 @@ export type Api = ReturnType<typeof apiAs>;
 
 export const cast = {
   admin: { userId: 'bench-admin', name: 'Bench Admin', roles: ['admin'] },
+  auditor: { userId: 'bench-auditor', name: 'Bench Auditor', roles: ['compliance_auditor'] },
   agent: { userId: 'bench-agent', name: 'Bench Agent', roles: ['cs_agent'], department: 'customer-service' },
   owner: { userId: 'bench-owner', name: 'Bench Owner', roles: ['product_owner'], department: 'bench-team' },
   chair: { userId: 'bench-chair', name: 'Bench Chair', roles: [], department: 'executive' },

@@ -1,31 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { verifyAll } from '../../audit/verify.js';
-import { openDatabase } from '../../db/client.js';
+import { apiAs, cast } from '../lib/api.js';
+import { round } from '../lib/stats.js';
 import type { Measurement } from '../lib/types.js';
 
 /**
  * 7. Audit verification: events verified per second over the whole trail the earlier
- * measurements wrote (real events of real workflows). bench/audit-verify.ts measures a larger
- * synthetic trail on its own.
+ * measurements wrote (real events of real workflows), as a compliance officer gets it:
+ * `GET /api/v1/audit/verify` on the API, which verifies on the threads it started with itself
+ * (audit/verify-threads.ts, AUDIT_VERIFY_THREADS). The rate is the trail's events over the time
+ * the API spent on the chains (`ms` of its answer); the checkpoint and the archived histories it
+ * also checks are timed in `requestMs`. bench/audit-verify.ts measures a larger synthetic trail
+ * in its own process.
  */
 export const auditVerify: Measurement = {
   key: 'auditVerify',
-  title: 'audit verification (whole trail)',
+  title: 'audit verification (whole trail, through the API)',
   async run(ctx) {
-    const scratch = mkdtempSync(path.join(os.tmpdir(), 'cxgov-bench-verify-'));
-    const handle = await openDatabase({ url: ctx.stack.databaseUrl, dataDir: scratch });
-    try {
-      const started = performance.now();
-      const result = await verifyAll(handle.db);
-      const seconds = (performance.now() - started) / 1000;
-      if (!result.ok) throw new Error(`the benchmark's own audit trail does not verify: ${JSON.stringify(result).slice(0, 300)}`);
-      // threadedRanges: key ranges verified on worker threads (audit/verify-threads.ts); they start with the first run of this process.
-      return { perSecond: result.checked / seconds, events: result.checked, threadedRanges: result.threadedRanges };
-    } finally {
-      await handle.close();
-      rmSync(scratch, { recursive: true, force: true });
-    }
+    const auditor = apiAs(ctx.stack, cast.auditor);
+    const started = performance.now();
+    const result = (await auditor.get('/api/v1/audit/verify')) as { ok: boolean; checked: number; ms: number; archives: { checked: number } };
+    const requestMs = performance.now() - started;
+    if (!result.ok) throw new Error(`the benchmark's own audit trail does not verify: ${JSON.stringify(result).slice(0, 300)}`);
+    return { perSecond: result.checked / (Math.max(1, result.ms) / 1000), events: result.checked, chainsMs: result.ms, requestMs: round(requestMs), archivedHistories: result.archives.checked };
   },
 };

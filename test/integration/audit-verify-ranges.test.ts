@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../../db/audit.js';
 import { openDatabase } from '../../db/client.js';
 import { verifyAll } from '../../audit/verify.js';
-import { stopVerifyThreads } from '../../audit/verify-threads.js';
+import { prestartVerifyThreads, stopVerifyThreads, verifyThreadsStarted } from '../../audit/verify-threads.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /**
@@ -102,6 +102,24 @@ describe('whole-trail verification in key ranges', () => {
       ],
     });
     for (const { split, answer } of answers) expect(answer, split).toEqual(answers[0]!.answer);
+  });
+
+  it('runs on threads started ahead (as the API starts them), as many as configured, and here with 0', async () => {
+    await stopVerifyThreads();
+    expect(verifyThreadsStarted()).toBe(0);
+    // Started before anything is asked of them, as the API does at its start (AUDIT_VERIFY_THREADS).
+    expect(prestartVerifyThreads(3)).toBe(3);
+    expect(verifyThreadsStarted()).toBe(3);
+    const first = await verifyAll(stack.database.db, { ranges: 6, batchSize: 3 });
+    expect(first).toMatchObject({ checked: 55, entities: 24, ranges: 6, threadedRanges: 6 });
+    // The same threads, none added, for the next.
+    expect(verifyThreadsStarted()).toBe(3);
+    // AUDIT_VERIFY_THREADS=0: every range on the caller's thread, with the same answer.
+    expect(prestartVerifyThreads(0)).toBe(0);
+    const here = await verifyAll(stack.database.db, { ranges: 6, batchSize: 3 });
+    expect(here).toMatchObject({ checked: 55, entities: 24, ranges: 6, threadedRanges: 0 });
+    expect(here.broken).toEqual(first.broken);
+    await stopVerifyThreads();
   });
 
   it('verifies every range here, with the same answer, when the threads get no connection', async () => {

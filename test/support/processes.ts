@@ -167,7 +167,8 @@ export interface ProcessStack extends StackLike {
   temporal: Client;
   api: ApiProcess | undefined;
   worker: RoleProcess | undefined;
-  startApi(): Promise<ApiProcess>;
+  /** Starts the API on the stack's port; `env` adds to (or overrides) the stack's settings for this start. */
+  startApi(env?: Record<string, string>): Promise<ApiProcess>;
   startWorker(): Promise<RoleProcess>;
   stop(): Promise<void>;
 }
@@ -206,7 +207,7 @@ export async function startProcessStack(opts: ProcessStackOptions = {}): Promise
       return stack.api.url;
     }),
     query: async (text, params) => (await rawPool.query(text, params as unknown[])).rows,
-    startApi: async () => (stack.api = await startApiProcess(env, port)),
+    startApi: async (extra?: Record<string, string>) => (stack.api = await startApiProcess(extra ? { ...env, env: { ...env.env, ...extra } } : env, port)),
     startWorker: async () => (stack.worker = await startWorkerProcess(env)),
     stop: async () => {
       await Promise.all([stack.api?.stop(), stack.worker?.stop()]);
