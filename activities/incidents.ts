@@ -47,8 +47,9 @@ export function incidentActivities(db: Database) {
       return { deadline: deadline.toISOString(), climbAt: calendar.deadlineFor(deadline, escalationWindow).toISOString() };
     },
 
-    async recordIncident(input: { incident: IncidentRecord; links?: { complaintId: string; at: string }[] } & TransitionRecord): Promise<void> {
-      await writeIncidentRecord(db, input);
+    /** One step's record; answers how many complaints the incident links after it (the table's count). */
+    async recordIncident(input: { incident: IncidentRecord; links?: { complaintId: string; at: string }[] } & TransitionRecord): Promise<{ complaintCount: number }> {
+      return writeIncidentRecord(db, input);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../domain/actor.js';
 import type { IncidentDimension, IncidentPolicy } from '../domain/incidents/policy.js';
 import type { IncidentRecord } from '../domain/incidents/process.js';
 import type { Spike, WindowCounts } from '../domain/incidents/spikes.js';
-import type { IncidentInput, IncidentView } from '../domain/incidents/types.js';
+import { incidentComplaintsInView, type IncidentInput, type IncidentView, type LinkedComplaint } from '../domain/incidents/types.js';
 import type { TransitionRecord } from '../domain/trail.js';
 import { queryRows, type Database } from './client.js';
 import { incidentComplaints, incidents } from './schema/index.js';
@@ -139,30 +139,66 @@ export async function unlinkedMatches(db: Database): Promise<{ incidentId: strin
 }
 
 /**
- * One incident step in one transaction: the projection row (only when its version is newer), the
- * complaints it links, and the step's audit events and notifications (idempotent on source keys).
+ * One incident step in one transaction: the complaints it links (each once: a link already there
+ * is skipped), the projection row (only when its version is newer) and the step's audit events
+ * and notifications (idempotent on source keys). Answers how many complaints the table links to
+ * the incident: the count the projection is written with when the step links any, so a complaint
+ * signalled twice is counted once. Safe to retry: the count after a retry is the same.
  */
-export async function writeIncidentRecord(db: Database, input: { incident: IncidentRecord; links?: { complaintId: string; at: string }[] } & TransitionRecord): Promise<void> {
-  const { incident } = input;
-  await db.transaction(async (tx) => {
-    const { id: _id, ...changes } = incident;
-    await tx
-      .insert(incidents)
-      .values({ ...incident, input: {} })
-      .onConflictDoUpdate({ target: incidents.id, set: { ...changes, updatedAt: new Date() }, setWhere: sql`${incidents.version} < ${incident.version}` });
+export async function writeIncidentRecord(db: Database, input: { incident: IncidentRecord; links?: { complaintId: string; at: string }[] } & TransitionRecord): Promise<{ complaintCount: number }> {
+  let { incident } = input;
+  return db.transaction(async (tx) => {
     if (input.links?.length) {
       await tx
         .insert(incidentComplaints)
         .values(input.links.map((l) => ({ incidentId: incident.id, complaintId: l.complaintId, linkedAt: l.at })))
         .onConflictDoNothing();
+      const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(incidentComplaints).where(eq(incidentComplaints.incidentId, incident.id));
+      const complaintCount = row?.n ?? incident.complaintCount;
+      if (complaintCount !== incident.complaintCount) incident = { ...incident, complaintCount, view: { ...incident.view, complaintCount } };
     }
+    const { id: _id, ...changes } = incident;
+    await tx
+      .insert(incidents)
+      .values({ ...incident, input: {} })
+      .onConflictDoUpdate({ target: incidents.id, set: { ...changes, updatedAt: new Date() }, setWhere: sql`${incidents.version} < ${incident.version}` });
     await writeTransition(tx, { audit: input.audit, notifications: input.notifications ?? [] });
+    return { complaintCount: incident.complaintCount };
   });
+}
+
+/** The answer's bound on linked complaints: an incident's view shows the first ones and the count (rows written before the bound may hold every link). */
+export function boundedIncidentView(view: IncidentView): IncidentView {
+  return { ...view, complaints: view.complaints.slice(0, incidentComplaintsInView), complaintCount: view.complaintCount ?? view.complaints.length };
+}
+
+export interface IncidentComplaintCursor {
+  at: string;
+  id: string;
+}
+
+/**
+ * The complaints linked to an incident, in the order they were linked (then by id): keyset pages.
+ * `via` is `spike` for those linked when it was raised (at its raising instant), else `watch`.
+ */
+export async function listIncidentComplaints(db: Database, incidentId: string, limit: number, cursor?: IncidentComplaintCursor): Promise<{ items: LinkedComplaint[]; next?: IncidentComplaintCursor }> {
+  const rows = await queryRows<{ id: string; at: string; spike: boolean }>(
+    db,
+    sql`select l.complaint_id as id, to_char(l.linked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, l.linked_at <= i.raised_at as spike
+        from incident_complaints l join incidents i on i.id = l.incident_id
+        where l.incident_id = ${incidentId}
+          ${cursor ? sql`and (l.linked_at, l.complaint_id) > (${cursor.at}::timestamptz, ${cursor.id})` : sql``}
+        order by l.linked_at, l.complaint_id
+        limit ${limit + 1}`,
+  );
+  const items = rows.slice(0, limit).map((r): LinkedComplaint => ({ id: r.id, at: r.at, via: r.spike ? 'spike' : 'watch' }));
+  const last = items.at(-1);
+  return { items, ...(rows.length > limit && last ? { next: { at: last.at, id: last.id } } : {}) };
 }
 
 export async function readIncident(db: Database, id: string): Promise<{ view: IncidentView | null; status: string; ownerId: string | null } | undefined> {
   const [row] = await db.select({ view: incidents.view, status: incidents.status, ownerId: incidents.ownerId }).from(incidents).where(eq(incidents.id, id));
-  return row ? { view: row.view as IncidentView | null, status: row.status, ownerId: row.ownerId } : undefined;
+  return row ? { view: row.view ? boundedIncidentView(row.view as IncidentView) : null, status: row.status, ownerId: row.ownerId } : undefined;
 }
 
 export interface IncidentCursor {
@@ -183,7 +219,7 @@ export async function listIncidents(db: Database, filter: { status?: string; dim
     .where(and(...where))
     .orderBy(desc(incidents.raisedAt), desc(incidents.id))
     .limit(limit + 1);
-  const items = rows.slice(0, limit).map((r) => r.view as IncidentView);
+  const items = rows.slice(0, limit).map((r) => boundedIncidentView(r.view as IncidentView));
   const last = items.at(-1);
   return { items, ...(rows.length > limit && last ? { next: { raisedAt: last.raisedAt, id: last.id } } : {}) };
 }
@@ -202,5 +238,5 @@ export async function openIncidentsFor(db: Database, who: Pick<Actor, 'userId' |
     .from(incidents)
     .where(and(inArray(incidents.status, ['open', 'assigned', 'responding']), or(...mine)))
     .limit(200);
-  return rows.map((r) => r.view as IncidentView).filter((v) => v !== null);
+  return rows.map((r) => r.view as IncidentView | null).filter((v): v is IncidentView => v !== null).map(boundedIncidentView);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Database } from '../../db/client.js';
-import { listIncidents, readIncident } from '../../db/incidents.js';
+import { listIncidentComplaints, listIncidents, readIncident } from '../../db/incidents.js';
 import { readRoster } from '../../db/settings.js';
 import type { IncidentView } from '../../domain/incidents/types.js';
 import { assignOwnerUpdate, incidentWorkflowId, submitPlanUpdate, submitReviewUpdate } from '../../workflows/incident/messages.js';
@@ -11,7 +11,7 @@ import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
 import { conflict, forbidden, notFound } from '../problem.js';
 import type { ApiRouter } from '../router.js';
-import { AssignOwnerSchema, IncidentListQuery, IncidentListSchema, IncidentParams, IncidentSchema, PlanSchema, ReviewSchema } from '../schemas/incidents.js';
+import { AssignOwnerSchema, IncidentComplaintsQuery, IncidentComplaintsSchema, IncidentListQuery, IncidentListSchema, IncidentParams, IncidentSchema, PlanSchema, ReviewSchema } from '../schemas/incidents.js';
 
 /**
  * Incidents (docs/incidents.md): parse → authorise → call the workflow or db/incidents.ts →
@@ -22,6 +22,7 @@ import { AssignOwnerSchema, IncidentListQuery, IncidentListSchema, IncidentParam
 const readers: Role[] = ['supervisor', 'compliance_auditor', 'admin'];
 const tags = ['Incidents'];
 const listCursor = cursorCodec({ raisedAt: cursorParts.instant, id: (v) => IncidentParams.shape.id.safeParse(v).success });
+const complaintsCursor = cursorCodec({ at: cursorParts.instant, id: cursorParts.id });
 
 export function incidentRoutes(api: ApiRouter, { db, temporal, commandSigner }: AppDeps): void {
   api.add({
@@ -47,6 +48,22 @@ export function incidentRoutes(api: ApiRouter, { db, temporal, commandSigner }: 
     params: IncidentParams,
     responses: { 200: { description: 'The incident', schema: IncidentSchema }, 403: { description: 'Neither a reader nor its response owner' }, 404: { description: 'No such incident' } },
     handler: async ({ params, principal }) => ({ status: 200, body: await readable(db, params.id, principal) }),
+  });
+
+  api.add({
+    method: 'get',
+    path: '/incidents/:id/complaints',
+    summary: 'The complaints linked to an incident, in the order they were linked (every one, a page at a time)',
+    tags,
+    params: IncidentParams,
+    query: IncidentComplaintsQuery,
+    responses: { 200: { description: 'A page of linked complaints', schema: IncidentComplaintsSchema }, 403: { description: 'Neither a reader nor its response owner' }, 404: { description: 'No such incident' } },
+    handler: async ({ params, query, principal }) => {
+      await readable(db, params.id, principal);
+      const { limit = 50, cursor } = query;
+      const page = await listIncidentComplaints(db, params.id, limit, cursor ? complaintsCursor.decode(cursor) : undefined);
+      return { status: 200, body: { items: page.items, nextCursor: page.next ? complaintsCursor.encode(page.next) : null } };
+    },
   });
 
   const command = <C extends object>(path: string, summary: string, body: import('zod').ZodType<C>, update: UpdateDefinition<IncidentView, [C & { actor: ReturnType<typeof actorOf> }]>, roles?: Role[]) =>

@@ -1,6 +1,6 @@
 import { incidentDimensions, incidentSteps } from '../../domain/incidents/policy.js';
 import { stepStates } from '../../domain/incidents/steps.js';
-import { incidentStatuses } from '../../domain/incidents/types.js';
+import { incidentComplaintsInView, incidentStatuses } from '../../domain/incidents/types.js';
 import { z } from '../zod.js';
 import { id, localDate, requiredText } from './common.js';
 
@@ -34,6 +34,9 @@ const StepSchema = z.object({
   climbedAt: z.string().optional(),
 });
 const Person = z.object({ userId: z.string(), name: z.string() });
+const LinkedComplaintSchema = z
+  .object({ id: z.string(), at: z.string(), via: z.enum(['spike', 'watch']).openapi({ description: 'spike: counted in the spike; watch: matched later, linked by the watcher' }) })
+  .openapi('IncidentLinkedComplaint');
 
 export const IncidentSchema = z
   .object({
@@ -57,7 +60,8 @@ export const IncidentSchema = z
     nextStep: z.enum(incidentSteps).nullable(),
     escalationLevel: z.number().int().openapi({ description: '0: the owner; 1: supervisors and compliance; 2: the committee chair' }),
     breaches: z.array(z.object({ step: z.enum(incidentSteps), at: z.string(), level: z.number().int() })),
-    complaints: z.array(z.object({ id: z.string(), at: z.string(), via: z.enum(['spike', 'watch']) })),
+    complaints: z.array(LinkedComplaintSchema).openapi({ description: `the first complaints linked (at most ${incidentComplaintsInView}); every one: GET /incidents/{id}/complaints` }),
+    complaintCount: z.number().int().openapi({ description: 'how many complaints are linked' }),
     chairUserId: z.string().nullable(),
     policyVersion: z.number().int(),
     closedAt: z.string().nullable(),
@@ -73,3 +77,11 @@ export const IncidentListQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 export const IncidentListSchema = z.object({ items: z.array(IncidentSchema), nextCursor: z.string().nullable() }).openapi('IncidentList');
+
+export const IncidentComplaintsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: z.string().max(500).optional(),
+});
+export const IncidentComplaintsSchema = z
+  .object({ items: z.array(LinkedComplaintSchema), nextCursor: z.string().nullable() })
+  .openapi('IncidentComplaintList', { description: 'Complaints linked to an incident, in the order they were linked' });

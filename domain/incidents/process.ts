@@ -6,11 +6,11 @@
  * Workflow-safe: pure (`now` is passed in).
  */
 import { systemActor } from '../actor.js';
-import { draft, notice, placeBatch, type Batch } from '../drafts.js';
+import { draft, notice, placeBatch, type AuditDraft, type Batch } from '../drafts.js';
 import type { TransitionRecord } from '../trail.js';
 import type { IncidentStep } from './policy.js';
 import { applyStepEvent, levelAfter, nextEvent, stepOpen, type StepClock, type StepEvent } from './steps.js';
-import type { IncidentInput, IncidentState, IncidentView, LinkedComplaint, StepView } from './types.js';
+import { incidentComplaintsInView, incidentComplaintsKept, type IncidentInput, type IncidentState, type IncidentView, type LinkedComplaint, type StepView } from './types.js';
 
 export const incidentEntity = 'incident' as const;
 
@@ -67,7 +67,8 @@ export function incidentView(input: IncidentInput, state: IncidentState): Incide
     nextStep: runningStep(state)?.step ?? null,
     escalationLevel: state.level,
     breaches: state.breaches,
-    complaints: state.complaints,
+    complaints: state.complaints.slice(0, incidentComplaintsInView),
+    complaintCount: linkedCount(state),
     chairUserId: state.chairUserId,
     policyVersion: input.policyVersion,
     closedAt: state.closedAt,
@@ -116,10 +117,57 @@ export function incidentRecord(input: IncidentInput, workflowId: string, view: I
     nextStep: view.nextStep,
     nextDeadline: next?.deadline ?? null,
     nextDeadlineState: next?.state ?? null,
-    complaintCount: view.complaints.length,
+    complaintCount: view.complaintCount,
     closedAt: view.closedAt,
     view,
     version: view.version,
+  };
+}
+
+// ── linked complaints ───────────────────────────────────────────────────────────────────────────
+
+/** How many complaints are linked: the count, or (a state from before it was kept) the whole list's length. */
+export function linkedCount(state: Pick<IncidentState, 'complaints' | 'complaintCount'>): number {
+  return state.complaintCount ?? state.complaints.length;
+}
+
+/**
+ * The state as it is kept since the patch `incident-links-in-table`: the count, and only the first
+ * links (every link is in `incident_complaints`, written by the record activity). A state carried
+ * over from an earlier run that kept every link is brought to it here: its count is its list's
+ * length, then the list is cut to the first ones.
+ */
+export function keepLinksInTable(state: IncidentState): void {
+  state.complaintCount = linkedCount(state);
+  if (state.complaints.length > incidentComplaintsKept) state.complaints = state.complaints.slice(0, incidentComplaintsKept);
+}
+
+/**
+ * One step's links under the patch `incident-links-in-table`: the ids the watcher signalled, in
+ * order and each once, less those the state still knows (the first ones). Those already in the
+ * table are skipped by the insert (the watcher only signals unlinked complaints; one signalled
+ * twice in a race is linked once), and the count afterwards is the table's (`recordIncident`
+ * answers it). The state keeps the first links up to its bound.
+ */
+export function linkSignalled(state: IncidentState, pending: readonly { ids: readonly string[]; at: string }[], now: number): { audit: AuditDraft[]; links: { complaintId: string; at: string }[] } {
+  const kept = new Set(state.complaints.map((c) => c.id));
+  const seen = new Set<string>();
+  const added: LinkedComplaint[] = [];
+  for (const batch of pending) {
+    for (const id of batch.ids) {
+      if (kept.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      added.push({ id, at: batch.at, via: 'watch' });
+    }
+  }
+  if (added.length === 0) return { audit: [], links: [] };
+  const before = linkedCount(state);
+  state.complaintCount = before + added.length;
+  const room = incidentComplaintsKept - state.complaints.length;
+  if (room > 0) state.complaints.push(...added.slice(0, room));
+  return {
+    audit: [draft('incident.complaints_linked', systemActor, now, { complaints: before }, { added: added.map((c) => c.id), complaints: state.complaintCount })],
+    links: added.map((c) => ({ complaintId: c.id, at: c.at })),
   };
 }
 

@@ -70,6 +70,15 @@ export interface ReviewEntry {
   at: string;
 }
 
+/**
+ * An incident keeps its links in `incident_complaints`, not in its state (docs/incidents.md): a
+ * mass complaint links tens of thousands, and the state is carried over continue-as-new as one
+ * payload (Temporal refuses payloads over 2 MB). The state keeps the first links, the view shows
+ * at most this many; the rest are paged from the table.
+ */
+export const incidentComplaintsKept = 20;
+export const incidentComplaintsInView = incidentComplaintsKept;
+
 export interface LinkedComplaint {
   id: string;
   at: string;
@@ -91,7 +100,17 @@ export interface IncidentState {
   /** 0 nobody beyond the owner, 1 supervisors and compliance, 2 the committee chair. */
   level: number;
   breaches: { step: IncidentStep; at: string; level: number }[];
+  /**
+   * The first complaints linked (at most `incidentComplaintsKept`): the links themselves live in
+   * `incident_complaints`. Runs from before the patch `incident-links-in-table` kept every link
+   * here; their next step under it keeps the first ones and takes the count from the array.
+   */
   complaints: LinkedComplaint[];
+  /**
+   * How many complaints are linked (the table's count, answered by the record activity). Absent in
+   * the state of runs from before the patch `incident-links-in-table`: then `complaints.length`.
+   */
+  complaintCount?: number;
   /** Snapshotted when the incident climbs to the chair. */
   chairUserId: string | null;
   closedAt: string | null;
@@ -123,7 +142,10 @@ export interface IncidentView {
   nextStep: IncidentStep | null;
   escalationLevel: number;
   breaches: IncidentState['breaches'];
+  /** The first complaints linked, at most `incidentComplaintsInView`; every one: GET /incidents/{id}/complaints. */
   complaints: LinkedComplaint[];
+  /** How many complaints are linked. */
+  complaintCount: number;
   chairUserId: string | null;
   policyVersion: number;
   closedAt: string | null;

@@ -119,6 +119,7 @@ const matrix = {
   'POST /api/v1/complaints/{id}/root-cause':                  [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'GET /api/v1/incidents':                                    [D,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'GET /api/v1/incidents/{id}':                               [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],
+  'GET /api/v1/incidents/{id}/complaints':                    [A,  D,    D,     D,      A,  A,  A,    D,   A,     A],
   'POST /api/v1/incidents/{id}/owner':                        [D,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'POST /api/v1/incidents/{id}/plan':                         [A,  D,    D,     D,      A,  D,  D,    D,   D,     D],
   'POST /api/v1/incidents/{id}/review':                       [A,  D,    D,     D,      A,  D,  D,    D,   D,     D],

@@ -158,6 +158,7 @@ export function sampleRequests(stack: Stack): Record<string, SampleRequest> {
     'POST /api/v1/targets/proposals/{id}/decision': { fixture: 'proposal', ok: 200, as: chairSeat, body: { approved: false, comment: 'not now' } },
     'GET /api/v1/incidents': { fixture: 'none', ok: 200, as: people.supervisor, query: { status: 'open', dimension: 'product', owner: 'pat', limit: '5' } },
     'GET /api/v1/incidents/{id}': { fixture: 'incidentAssigned', ok: 200, as: people.supervisor },
+    'GET /api/v1/incidents/{id}/complaints': { fixture: 'incidentAssigned', ok: 200, as: people.supervisor, query: { limit: '2' } },
     'POST /api/v1/incidents/{id}/owner': { fixture: 'incident', ok: 200, as: people.supervisor, body: { owner: { userId: 'pat', name: 'Pat Product' }, note: 'owns the product' } },
     'POST /api/v1/incidents/{id}/plan': { fixture: 'incidentAssigned', ok: 200, as: people.owner, body: { summary: 'Correct the fee page', actions: ['fix the page', 'call the customers back'] } },
     'POST /api/v1/incidents/{id}/review': {

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import { draft, notice, type Batch, type NoteDraft } from '../../domain/drafts.js';
-import { incidentReference, incidentSummary } from '../../domain/incidents/process.js';
+import { incidentReference, incidentSummary, linkedCount } from '../../domain/incidents/process.js';
 import { incidentAccess, incidentStatusAfter } from '../../domain/incidents/rules.js';
 import { meetStep, type StepClock } from '../../domain/incidents/steps.js';
 import type { AssignCommand, IncidentCommand, IncidentState, IncidentStatus, IncidentView, PlanCommand, ReviewCommand } from '../../domain/incidents/types.js';
@@ -128,7 +128,7 @@ export function incidentCommands(incident: Incident) {
       state.steps.review = meetStep(state.steps.review!, now);
       state.closedAt = new Date(now).toISOString();
       return {
-        audit: [draft('incident.closed', c.actor, now, before, { ...incidentSummary(state), summary: c.summary, findings: c.findings, complaints: state.complaints.length })],
+        audit: [draft('incident.closed', c.actor, now, before, { ...incidentSummary(state), summary: c.summary, findings: c.findings, complaints: linkedCount(state) })],
         notes: [
           notice({ kind: 'role', id: 'supervisor' }, 'incident.closed', `${ref()}: the post-incident review is complete (${c.findings.length} finding${c.findings.length === 1 ? '' : 's'})`, { incidentId: input.id }),
           notice({ kind: 'role', id: 'compliance_auditor' }, 'incident.closed', `${ref()}: the post-incident review is complete`, { incidentId: input.id }),

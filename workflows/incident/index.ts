@@ -7,12 +7,13 @@
  * deadlines, or until the watcher linked more complaints — until the review closes it. Every
  * step runs under the incident's lock and is recorded (record.ts) before anyone is answered.
  */
-import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { draft } from '../../domain/drafts.js';
-import { newIncidentState, raisedBatch } from '../../domain/incidents/process.js';
+import { keepLinksInTable, linkSignalled, newIncidentState, raisedBatch } from '../../domain/incidents/process.js';
 import type { IncidentState, IncidentView, LinkedComplaint } from '../../domain/incidents/types.js';
 import { systemActor } from '../../domain/actor.js';
 import { updateHandlers, type ProcessCommand } from '../process/command.js';
+import { patches } from '../process/patches.js';
 import { advanceClocks, clockEventDue, nextClockEventAt, stepFrom } from './clock.js';
 import { incidentCommands } from './commands.js';
 import { assignOwnerUpdate, complaintsLinkedSignal, incidentQuery, submitPlanUpdate, submitReviewUpdate, type IncidentInput } from './messages.js';
@@ -37,10 +38,16 @@ export async function incidentWorkflow(input: IncidentInput, carried?: IncidentS
   });
 
   await registration;
+  // Under the patch, links signalled while the last step ran are recorded before the run continues as new (before it, they waited for the watcher's next signal).
+  const linksWaiting = () => incident.pendingLinks.length > 0 && patched(patches.incidentLinksInTable.id);
   while (!incident.closed) {
-    if (incident.runIsFull) {
+    if (incident.runIsFull && !linksWaiting()) {
       await condition(() => !incident.lock.isHeld && allHandlersFinished());
-      if (!incident.closed) await continueAsNew<typeof incidentWorkflow>(input, incident.state);
+      if (!incident.closed && !linksWaiting()) {
+        // Carried over as one payload (Temporal refuses payloads over 2 MB): bounded, however many complaints are linked.
+        if (patched(patches.incidentLinksInTable.id)) keepLinksInTable(incident.state);
+        await continueAsNew<typeof incidentWorkflow>(input, incident.state);
+      }
     }
     const at = nextClockEventAt(incident);
     incident.clocksChanged = false;
@@ -52,8 +59,16 @@ export async function incidentWorkflow(input: IncidentInput, carried?: IncidentS
       if (incident.closed) return;
       const now = Date.now();
       const due = clockEventDue(incident, now) ? await advanceClocks(incident, now) : { audit: [], notes: [] };
-      const linked = linkPending(incident, now);
-      await record(incident, { audit: [...due.audit, ...linked.audit], notes: due.notes }, linked.links);
+      if (patched(patches.incidentLinksInTable.id)) {
+        // The links live in incident_complaints; the state keeps their count (the table's) and the first ones.
+        keepLinksInTable(incident.state);
+        const linked = linkSignalled(incident.state, incident.pendingLinks.splice(0), now);
+        const recorded = await record(incident, { audit: [...due.audit, ...linked.audit], notes: due.notes }, linked.links);
+        if (recorded) incident.state.complaintCount = recorded.complaintCount;
+      } else {
+        const linked = linkPending(incident, now);
+        await record(incident, { audit: [...due.audit, ...linked.audit], notes: due.notes }, linked.links);
+      }
     });
   }
   await condition(allHandlersFinished);
@@ -71,15 +86,22 @@ async function raise(incident: Incident): Promise<void> {
     const { input } = incident;
     const raisedAt = Date.parse(input.raisedAt);
     incident.state = newIncidentState(input, await stepFrom(incident, 'owner', raisedAt));
+    const linksInTable = patched(patches.incidentLinksInTable.id);
+    if (linksInTable) keepLinksInTable(incident.state);
     incident.registered = true;
     const now = Date.now();
     const batch = raisedBatch(input, incident.state, now);
     const due = clockEventDue(incident, now) ? await advanceClocks(incident, now) : { audit: [], notes: [] };
-    await record(incident, { audit: [...batch.audit, ...due.audit], notes: [...batch.notes, ...due.notes] }, input.complaintIds.map((id) => ({ complaintId: id, at: input.raisedAt })));
+    const recorded = await record(incident, { audit: [...batch.audit, ...due.audit], notes: [...batch.notes, ...due.notes] }, input.complaintIds.map((id) => ({ complaintId: id, at: input.raisedAt })));
+    if (linksInTable && recorded) incident.state.complaintCount = recorded.complaintCount;
   });
 }
 
-/** The complaints the watcher signalled that are new to the incident: linked, with their audit event. */
+/**
+ * Before the patch `incident-links-in-table` (the branch of runs that recorded it, and of steps
+ * taken while it is dark): every link kept in the state. A count kept by the patched branch of an
+ * earlier run is kept in step.
+ */
 function linkPending(incident: Incident, now: number): { audit: ReturnType<typeof draft>[]; links: { complaintId: string; at: string }[] } {
   const state = incident.state;
   const known = new Set(state.complaints.map((c) => c.id));
@@ -93,6 +115,7 @@ function linkPending(incident: Incident, now: number): { audit: ReturnType<typeo
   }
   if (added.length === 0) return { audit: [], links: [] };
   state.complaints.push(...added);
+  if (state.complaintCount !== undefined) state.complaintCount += added.length;
   return {
     audit: [draft('incident.complaints_linked', systemActor, now, { complaints: state.complaints.length - added.length }, { added: added.map((c) => c.id), complaints: state.complaints.length })],
     links: added.map((c) => ({ complaintId: c.id, at: c.at })),

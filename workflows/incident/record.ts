@@ -19,9 +19,16 @@ export function viewOf(incident: Incident): IncidentView {
   return incidentView(incident.input, incident.state);
 }
 
-/** Places the batch in the incident's chain and writes it with the projection; a batch without audit events records nothing. */
-export async function record(incident: Incident, batch: Batch, links?: { complaintId: string; at: string }[]): Promise<void> {
-  if (batch.audit.length === 0) return;
+/**
+ * Places the batch in the incident's chain and writes it with the projection; a batch without
+ * audit events records nothing (undefined). Answers how many complaints the table links to the
+ * incident after the write (read only by the branch of the patch `incident-links-in-table`:
+ * histories recorded before it hold no answer).
+ */
+export async function record(incident: Incident, batch: Batch, links?: { complaintId: string; at: string }[]): Promise<{ complaintCount: number } | undefined> {
+  if (batch.audit.length === 0) return undefined;
   const placed = placeIncidentBatch(incident.input, incident.workflowId, incident.state, batch);
-  await recordIncident({ incident: incidentRecord(incident.input, incident.workflowId, viewOf(incident)), ...(links?.length ? { links } : {}), ...placed });
+  // Undefined where an earlier release's activity answered nothing.
+  const answer: { complaintCount: number } | undefined = await recordIncident({ incident: incidentRecord(incident.input, incident.workflowId, viewOf(incident)), ...(links?.length ? { links } : {}), ...placed });
+  return answer ?? undefined;
 }

@@ -8,7 +8,7 @@
 export interface WorkflowPatch {
   /** Recorded in history as a marker; never changed, never reused. */
   readonly id: string;
-  readonly family: 'complaint' | 'initiative';
+  readonly family: 'complaint' | 'initiative' | 'incident';
   /** The cxgov release that introduced the patch (package.json `version`). */
   readonly introducedIn: string;
   /** What the new branch does differently. */
@@ -61,6 +61,14 @@ export const patches = {
     family: 'initiative',
     introducedIn: '0.2.0',
     change: 'an npsDropped signal (the product NPS campaign) raises the post-launch review item, or records the drop against the open one',
+    status: 'active',
+  },
+  incidentLinksInTable: {
+    id: 'incident-links-in-table',
+    family: 'incident',
+    introducedIn: '0.2.0',
+    change:
+      "the incident keeps its linked complaints in incident_complaints only: its state holds their count (the record activity's answer) and the first ones, so that it continues as new however many complaints a mass incident links",
     status: 'active',
   },
 } as const satisfies Record<string, WorkflowPatch>;

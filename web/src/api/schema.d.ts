@@ -5009,6 +5009,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaints linked to an incident, in the order they were linked (every one, a page at a time) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of linked complaints */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentComplaintList"];
+                    };
+                };
+                /** @description Problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a reader nor its response owner */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such incident */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/owner": {
         parameters: {
             query?: never;
@@ -11278,12 +11351,10 @@ export interface components {
             }[];
             chairUserId: string | null;
             closedAt: string | null;
-            complaints: {
-                at: string;
-                id: string;
-                /** @enum {string} */
-                via: "spike" | "watch";
-            }[];
+            /** @description how many complaints are linked */
+            complaintCount: number;
+            /** @description the first complaints linked (at most 20); every one: GET /incidents/{id}/complaints */
+            complaints: components["schemas"]["IncidentLinkedComplaint"][];
             /** @description 0: the owner; 1: supervisors and compliance; 2: the committee chair */
             escalationLevel: number;
             id: string;
@@ -11356,6 +11427,20 @@ export interface components {
                 windowFrom: string;
                 windowTo: string;
             };
+        };
+        /** @description Complaints linked to an incident, in the order they were linked */
+        IncidentComplaintList: {
+            items: components["schemas"]["IncidentLinkedComplaint"][];
+            nextCursor: string | null;
+        };
+        IncidentLinkedComplaint: {
+            at: string;
+            id: string;
+            /**
+             * @description spike: counted in the spike; watch: matched later, linked by the watcher
+             * @enum {string}
+             */
+            via: "spike" | "watch";
         };
         IncidentList: {
             items: components["schemas"]["Incident"][];

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import { createLogger } from '../../config/logger.js';
+import { defaultIncidentPolicy } from '../../domain/incidents/policy.js';
+import { incidentComplaintsKept, type IncidentInput, type IncidentState } from '../../domain/incidents/types.js';
+import { activePatches } from '../../temporal/patches.js';
+import { createWorker, workerTuning } from '../../temporal/worker.js';
+import { complaintsLinkedSignal, incidentQuery, incidentWorkflowId } from '../../workflows/incident/messages.js';
+import { patchIds, patches } from '../../workflows/process/patches.js';
+import { saveReplayFixture } from '../support/fixtures.js';
+import { people } from '../support/people.js';
+import { eventually, startStack, type Stack } from '../support/stack.js';
+
+/**
+ * An incident's linked complaints live in incident_complaints, not in its state (docs/incidents.md,
+ * "Linked complaints"): with more links than the state keeps (20) and continue-as-new after a few
+ * signals (the input's runLimits), the state carried over, the query's view, the projection and
+ * GET /incidents/{id} stay bounded, the count is the table's (a complaint signalled twice is
+ * counted once), and GET /incidents/{id}/complaints pages through every link exactly once.
+ *
+ * And the upgrade: an incident begun with the patch `incident-links-in-table` dark (the old branch,
+ * which kept every link in its state, also across a continue-as-new) is taken over by a worker
+ * with it active, and continues with the same guarantees; its histories replay.
+ *
+ * The incidents are started directly (no watcher), and the watcher's signals are sent by the test
+ * with complaint ids of its own.
+ */
+type Handles = { worker: Worker; running: Promise<void>; connection: NativeConnection };
+
+let stack: Stack;
+const currentBundle = () => readFileSync(inject('workflowBundlePath'), 'utf8');
+const sec = (amount: number) => ({ amount, unit: 'second' as const });
+
+async function startWorker(patchSetting: string): Promise<Handles> {
+  const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const worker = await createWorker({
+    connection,
+    namespace: stack.config.TEMPORAL_NAMESPACE,
+    taskQueue: stack.taskQueue,
+    activities: createActivities({ db: stack.database.db, logger: createLogger('silent', 'test') }),
+    workflowBundle: { code: currentBundle() },
+    tuning: workerTuning(stack.config),
+    patches: activePatches(patchSetting),
+  });
+  return { worker, running: worker.run(), connection };
+}
+
+async function stopWorker(h: Handles): Promise<void> {
+  h.worker.shutdown();
+  await h.running;
+  await h.connection.close();
+}
+
+/** Every patch but the one under test: the old branch. */
+const withoutLinksInTable = patchIds.filter((id) => id !== patches.incidentLinksInTable.id).join(',');
+
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
+
+async function startIncident(spike: string[], signalsPerRun: number): Promise<{ id: string; workflowId: string; firstRunId: string }> {
+  const id = randomUUID();
+  const raisedAt = new Date(Date.now() - 1_000).toISOString();
+  const input: IncidentInput = {
+    id,
+    trigger: { dimension: 'product', value: `mass-${id}`, windowFrom: new Date(Date.now() - 86_400_000).toISOString(), windowTo: raisedAt, count: spike.length, baseline: 1, threshold: 5 },
+    complaintIds: spike,
+    raisedAt,
+    policy: { ...defaultIncidentPolicy, steps: { owner: sec(3600), plan: sec(3600), review: sec(3600) } },
+    policyVersion: 1,
+    runLimits: { signalsPerRun },
+  };
+  const workflowId = incidentWorkflowId(id);
+  const handle = await stack.temporal.workflow.start('incidentWorkflow', { taskQueue: stack.taskQueue, workflowId, args: [input] });
+  return { id, workflowId, firstRunId: handle.firstExecutionRunId };
+}
+
+const signal = (workflowId: string, complaintIds: string[], at = new Date().toISOString()) => stack.temporal.workflow.getHandle(workflowId).signal(complaintsLinkedSignal, { complaintIds, at });
+const view = (workflowId: string) => stack.temporal.workflow.getHandle(workflowId).query(incidentQuery);
+const linkRows = async (id: string) => (await stack.query<{ n: number }>('select count(*)::int as n from incident_complaints where incident_id = $1', [id]))[0]!.n;
+
+/** The state the latest run was carried over with (its second argument), and its size as JSON. */
+async function carriedState(workflowId: string): Promise<{ state: IncidentState | undefined; runId: string; bytes: number }> {
+  const handle = stack.temporal.workflow.getHandle(workflowId);
+  const { runId } = await handle.describe();
+  const history = await handle.fetchHistory();
+  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[1];
+  const text = payload?.data ? Buffer.from(payload.data).toString('utf8') : '';
+  return { state: text ? (JSON.parse(text) as IncidentState) : undefined, runId, bytes: text.length };
+}
+
+/** Every linked complaint through the paged endpoint, a small page at a time. */
+async function everyLink(id: string, limit = 7): Promise<{ id: string; via: string }[]> {
+  const all: { id: string; via: string }[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 200; pages++) {
+    const res: { status: number; body: any } = await stack.as(people.supervisor).get(`/api/v1/incidents/${id}/complaints?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.items.length).toBeLessThanOrEqual(limit);
+    all.push(...res.body.items.map((c: { id: string; via: string }) => ({ id: c.id, via: c.via })));
+    cursor = res.body.nextCursor;
+    if (!cursor) return all;
+  }
+  throw new Error('more pages than expected');
+}
+
+/** The view is bounded and counts every link; so are the API's answer and the projection row. */
+async function expectBounded(id: string, workflowId: string, count: number): Promise<void> {
+  const v = await view(workflowId);
+  expect(v.complaintCount).toBe(count);
+  expect(v.complaints.length).toBe(Math.min(count, incidentComplaintsKept));
+  const res = await stack.as(people.supervisor).get(`/api/v1/incidents/${id}`);
+  expect(res.status).toBe(200);
+  expect(res.body.complaintCount).toBe(count);
+  expect(res.body.complaints.length).toBe(Math.min(count, incidentComplaintsKept));
+  const [row] = await stack.query<{ complaint_count: number; n: number }>(`select complaint_count, jsonb_array_length(view->'complaints')::int as n from incidents where id = $1`, [id]);
+  expect(row).toEqual({ complaint_count: count, n: Math.min(count, incidentComplaintsKept) });
+}
+
+/** Names the owner, plans and reviews: the incident closes; every answer bounded. */
+async function close(id: string, count: number): Promise<void> {
+  const assigned = await stack.as(people.supervisor).post(`/api/v1/incidents/${id}/owner`, { owner: { userId: people.owner.userId, name: people.owner.name } });
+  expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+  expect(assigned.body.complaintCount).toBe(count);
+  expect(assigned.body.complaints.length).toBeLessThanOrEqual(incidentComplaintsKept);
+  expect((await stack.as(people.owner).post(`/api/v1/incidents/${id}/plan`, { summary: 'Call every customer back', actions: ['call back'] })).status).toBe(200);
+  const closed = await stack.as(people.owner).post(`/api/v1/incidents/${id}/review`, { summary: 'Done', findings: [{ finding: 'the fee page', action: 'fix it' }] });
+  expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+  expect(closed.body).toMatchObject({ status: 'closed', complaintCount: count });
+  await stack.temporal.workflow.getHandle(incidentWorkflowId(id)).result();
+  const [event] = await stack.query<{ after: { complaints: number } }>(`select after from audit_events where entity_id = $1 and action = 'incident.closed'`, [id]);
+  expect(event!.after.complaints).toBe(count);
+}
+
+async function replays(workflowId: string, runId: string): Promise<void> {
+  const history = await stack.temporal.workflow.getHandle(workflowId, runId).fetchHistory();
+  await Worker.runReplayHistory({ workflowBundle: { code: currentBundle() } }, history, `${workflowId}/${runId}`);
+}
+
+async function hasPatchMarker(workflowId: string, runId: string): Promise<boolean> {
+  const history = await stack.temporal.workflow.getHandle(workflowId, runId).fetchHistory();
+  return (history.events ?? []).some((e) => {
+    const payload = e.markerRecordedEventAttributes?.markerName === 'core_patch' ? e.markerRecordedEventAttributes.details?.['patch-data']?.payloads?.[0] : undefined;
+    return payload?.data ? JSON.parse(Buffer.from(payload.data).toString('utf8')).id === patches.incidentLinksInTable.id : false;
+  });
+}
+
+beforeAll(async () => {
+  stack = await startStack({ withoutWorker: true });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('an incident with more linked complaints than its state keeps', () => {
+  it('keeps a bounded state, view and answer, counts each link once, and pages through every one', async () => {
+    const worker = await startWorker('all');
+    try {
+      const spike = ids('spike', 30);
+      const { id, workflowId, firstRunId } = await startIncident(spike, 3);
+      await eventually(async () => ((await view(workflowId)).complaintCount === 30 ? true : undefined), 'the raise', 30_000);
+      const batches = [ids('w1', 25), ids('w2', 25), ids('w3', 25), ids('w4', 25)];
+      await signal(workflowId, [...batches[0]!, batches[0]![0]!]); // a repeat within the batch
+      await eventually(async () => ((await linkRows(id)) === 55 ? true : undefined), 'the first batch', 30_000);
+      // Complaints already linked and no longer in the state (beyond its first 20) are signalled again, as in a race with the watcher.
+      await signal(workflowId, [...batches[1]!, ...batches[0]!.slice(10, 15), spike[25]!]);
+      await signal(workflowId, batches[2]!);
+      await eventually(async () => ((await carriedState(workflowId)).runId !== firstRunId ? true : undefined), 'the continue-as-new after three signals', 30_000);
+      await signal(workflowId, batches[3]!);
+      const total = 30 + 100;
+      // The query may answer while a step's write is under way: the table first, then the count.
+      await eventually(async () => ((await linkRows(id)) === total ? true : undefined), 'every link written', 30_000);
+      await eventually(async () => ((await view(workflowId)).complaintCount === total ? true : undefined), 'every link counted', 30_000);
+      await expectBounded(id, workflowId, total);
+
+      // The state carried over holds the count and the first links only.
+      const carried = await carriedState(workflowId);
+      expect(carried.state?.complaintCount).toBe(30 + 75);
+      expect(carried.state?.complaints.map((c) => c.id)).toEqual(spike.slice(0, incidentComplaintsKept));
+      expect(carried.bytes).toBeLessThan(6_000);
+
+      // Every link, once, in the order linked: the spike's first.
+      const links = await everyLink(id);
+      expect(links.length).toBe(total);
+      expect(new Set(links.map((l) => l.id)).size).toBe(total);
+      expect(links.map((l) => l.id).sort()).toEqual([...spike, ...batches.flat()].sort());
+      expect(links.slice(0, 30).every((l) => l.via === 'spike')).toBe(true);
+      expect(links.slice(30).every((l) => l.via === 'watch')).toBe(true);
+
+      // Refused input of the paged endpoint.
+      expect((await stack.as(people.supervisor).get(`/api/v1/incidents/${id}/complaints?cursor=bogus`)).status).toBe(400);
+      expect((await stack.as(people.supervisor).get(`/api/v1/incidents/${id}/complaints?limit=0`)).status).toBe(400);
+      expect((await stack.as(people.supervisor).get(`/api/v1/incidents/${randomUUID()}/complaints`)).status).toBe(404);
+      expect((await stack.as(people.agent).get(`/api/v1/incidents/${id}/complaints`)).status).toBe(403);
+
+      await close(id, total);
+      const last = (await stack.temporal.workflow.getHandle(workflowId).describe()).runId;
+      for (const runId of [firstRunId, last]) await replays(workflowId, runId);
+      expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=incident&entityId=${id}`)).body.ok).toBe(true);
+      await saveReplayFixture(stack.temporal, workflowId, 'incident-links-in-table-run1', firstRunId);
+      await saveReplayFixture(stack.temporal, workflowId, 'incident-links-in-table-run2', last);
+    } finally {
+      await stopWorker(worker);
+    }
+  }, 180_000);
+});
+
+describe('an incident begun before incident-links-in-table', () => {
+  it('kept every link in its state, also across continue-as-new; under the patch it keeps the count and the first links, and ends', async () => {
+    let worker = await startWorker(withoutLinksInTable);
+    const spike = ids('old-spike', 25);
+    const { id, workflowId, firstRunId } = await startIncident(spike, 2);
+    let linked: number;
+    try {
+      await eventually(async () => ((await view(workflowId)).complaintCount === 25 ? true : undefined), 'the raise under the old branch', 30_000);
+      // One at a time: the old branch continues as new without recording links signalled while a step runs.
+      await signal(workflowId, ids('old-w1', 15));
+      await eventually(async () => ((await linkRows(id)) === 40 ? true : undefined), 'the first batch under the old branch', 30_000);
+      await signal(workflowId, ids('old-w2', 15));
+      await eventually(async () => ((await carriedState(workflowId)).runId !== firstRunId ? true : undefined), 'the continue-as-new under the old branch', 30_000);
+      // The old branch carried every link over.
+      const carried = await carriedState(workflowId);
+      expect(carried.state?.complaints.length).toBe(55);
+      expect(carried.state?.complaintCount).toBeUndefined();
+      expect(await hasPatchMarker(workflowId, firstRunId)).toBe(false);
+      linked = 55;
+      await expectBounded(id, workflowId, linked);
+    } finally {
+      await stopWorker(worker);
+    }
+
+    // The deploy: the patch active from the next step on.
+    worker = await startWorker('all');
+    try {
+      const secondRun = (await carriedState(workflowId)).runId;
+      await signal(workflowId, [...ids('new-w1', 10), ...ids('old-w1', 3)]); // three already linked
+      linked += 10;
+      await eventually(async () => ((await linkRows(id)) === linked ? true : undefined), 'the first links under the patch', 30_000);
+      await eventually(async () => ((await view(workflowId)).complaintCount === linked ? true : undefined), 'the first links counted', 30_000);
+      expect(await hasPatchMarker(workflowId, secondRun)).toBe(true);
+      await signal(workflowId, ids('new-w2', 10));
+      linked += 10;
+      await eventually(async () => ((await carriedState(workflowId)).runId !== secondRun ? true : undefined), 'the continue-as-new under the patch', 30_000);
+      await eventually(async () => ((await linkRows(id)) === linked ? true : undefined), 'every link written', 30_000);
+      await eventually(async () => ((await view(workflowId)).complaintCount === linked ? true : undefined), 'every link counted', 30_000);
+      const carried = await carriedState(workflowId);
+      expect(carried.state?.complaints.length).toBe(incidentComplaintsKept);
+      expect(carried.state?.complaintCount).toBe(linked);
+      await expectBounded(id, workflowId, linked);
+      const links = await everyLink(id, 11);
+      expect(links.length).toBe(linked);
+      expect(new Set(links.map((l) => l.id)).size).toBe(linked);
+
+      await close(id, linked);
+      const third = (await stack.temporal.workflow.getHandle(workflowId).describe()).runId;
+      for (const runId of [firstRunId, secondRun, third]) await replays(workflowId, runId);
+      expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=incident&entityId=${id}`)).body.ok).toBe(true);
+      await saveReplayFixture(stack.temporal, workflowId, 'incident-links-upgraded-run1', firstRunId);
+      await saveReplayFixture(stack.temporal, workflowId, 'incident-links-upgraded-run2', secondRun);
+      await saveReplayFixture(stack.temporal, workflowId, 'incident-links-upgraded-run3', third);
+    } finally {
+      await stopWorker(worker);
+    }
+  }, 180_000);
+});
