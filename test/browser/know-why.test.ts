@@ -72,6 +72,11 @@ describe.skipIf(skipBrowser)('web UI: knowing why', () => {
     const run = await stack.temporal.workflow.execute<typeof incidentWatchWorkflow>('incidentWatchWorkflow', { taskQueue: stack.taskQueue, workflowId: 'browser-watch', args: [{ asOf: new Date(Date.now() + 1_000).toISOString() }] });
     expect(run.raised).toHaveLength(1);
     await eventually(async () => ((await stack.as(demo('zhoumin')).get(`/api/v1/incidents/${run.raised[0]}`)).status === 200 ? true : undefined), 'the incident');
+    // Twenty more complaints about the app, linked by the next watcher run: more than the page lists at once (20).
+    for (let n = 0; n < 20; n++) expect((await stack.as(demo('zhaoli')).post('/api/v1/complaints', intakeBody({ initiativeId: wealthApp, channel: 'app', category: 'product' }))).status).toBe(201);
+    const next = await stack.temporal.workflow.execute<typeof incidentWatchWorkflow>('incidentWatchWorkflow', { taskQueue: stack.taskQueue, workflowId: 'browser-watch-2', args: [{ asOf: new Date(Date.now() + 1_000).toISOString() }] });
+    expect(next).toMatchObject({ raised: [], linked: 20 });
+    await eventually(async () => ((await stack.as(demo('zhoumin')).get(`/api/v1/incidents/${run.raised[0]}`)).body.complaintCount === 23 ? true : undefined), 'the later complaints linked');
   });
   afterAll(async () => {
     await browser?.close();
@@ -139,7 +144,17 @@ describe.skipIf(skipBrowser)('web UI: knowing why', () => {
     expect(await seriousViolations(sup)).toEqual([]);
     await sup.getByTestId('incidents').locator('tbody tr a').click();
     await sup.getByTestId('incident-steps').waitFor();
-    await expect.poll(() => sup.getByTestId('incident-complaints').locator('li').count()).toBe(3);
+    // The count, the first page of the linked complaints, then the rest on demand.
+    await expect.poll(() => sup.locator('#incident-complaints').textContent()).toBe('Linked complaints (23)');
+    await expect.poll(() => sup.getByTestId('incident-complaints').locator('li').count()).toBe(20);
+    await expect(sup.getByTestId('incident-complaints-shown').textContent()).resolves.toBe('Showing 20 of 23');
+    await expect(sup.getByTestId('incident-complaints').locator('li').first().textContent()).resolves.toContain('in the spike');
+    expect(await seriousViolations(sup)).toEqual([]);
+    await sup.getByRole('button', { name: 'Show more complaints' }).click();
+    await expect.poll(() => sup.getByTestId('incident-complaints').locator('li').count()).toBe(23);
+    await expect(sup.getByTestId('incident-complaints-shown').textContent()).resolves.toBe('Showing 23 of 23');
+    expect(await sup.getByRole('button', { name: 'Show more complaints' }).count()).toBe(0);
+    await expect(sup.getByTestId('incident-complaints').locator('li').last().textContent()).resolves.toContain('linked later');
     await sup.locator('button[data-command="assign"]').click();
     await sup.getByLabel('User id').fill('linxiao');
     await sup.getByLabel('Name', { exact: true }).fill('林晓');
@@ -153,6 +168,13 @@ describe.skipIf(skipBrowser)('web UI: knowing why', () => {
     await signIn(owner, stack.url, 'linxiao', 'zh');
     await owner.getByRole('link', { name: /群体性事件：产品/ }).click();
     await owner.getByTestId('incident-steps').waitFor();
+    await expect.poll(() => owner.locator('#incident-complaints').textContent()).toBe('关联投诉（23）');
+    await expect.poll(() => owner.getByTestId('incident-complaints-shown').textContent()).toBe('已显示 20 条，共 23 条');
+    expect(await fitsWidth(owner)).toBe(true);
+    expect(await seriousViolations(owner)).toEqual([]);
+    await owner.getByRole('button', { name: '显示更多投诉' }).click();
+    await expect.poll(() => owner.getByTestId('incident-complaints').locator('li').count()).toBe(23);
+    await expect(owner.getByTestId('incident-complaints').locator('li').last().textContent()).resolves.toContain('后续关联');
     await owner.locator('button[data-command="plan"]').click();
     await owner.getByLabel('概述').fill('更正费用提示页面');
     await owner.getByLabel('措施', { exact: true }).fill('修改页面\n逐一回访客户');

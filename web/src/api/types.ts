@@ -86,6 +86,8 @@ export type RootCause = Schemas['RootCause'];
 
 /** GET /api/v1/incidents/{id}. */
 export type Incident = Schemas['Incident'];
+/** GET /api/v1/incidents/{id}/complaints: one linked complaint. */
+export type IncidentLinkedComplaint = Schemas['IncidentLinkedComplaint'];
 export type Erasure = Schemas['Erasure'];
 export type LegalHold = Schemas['LegalHold'];
 export type Meeting = Schemas['Meeting'];

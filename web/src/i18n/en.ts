@@ -1031,6 +1031,8 @@ export const en = {
   'incident.findingOwner': 'Owner',
   'incident.due': 'Due',
   'incident.complaints': 'Linked complaints ({n})',
+  'incident.complaintsShown': 'Showing {shown} of {n}',
+  'incident.complaintsMore': 'Show more complaints',
   'incident.via.spike': 'in the spike',
   'incident.via.watch': 'linked later',
   'incident.closed': 'The review is complete: the incident is closed.',

@@ -1033,6 +1033,8 @@ export const zh: Record<MessageKey, string> = {
   'incident.findingOwner': '负责人',
   'incident.due': '完成期限',
   'incident.complaints': '关联投诉（{n}）',
+  'incident.complaintsShown': '已显示 {shown} 条，共 {n} 条',
+  'incident.complaintsMore': '显示更多投诉',
   'incident.via.spike': '激增时',
   'incident.via.watch': '后续关联',
   'incident.closed': '复盘已完成，事件已关闭。',

@@ -4,7 +4,7 @@ import type { IncidentCommand } from '@domain/incidents/types.js';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, query } from '../api/client';
-import type { Incident } from '../api/types';
+import type { Incident, IncidentLinkedComplaint, Page } from '../api/types';
 import { hasRole, type SessionUser } from '../auth/session';
 import { useUser } from '../auth/SessionContext';
 import { Badge } from '../components/Badge';
@@ -13,6 +13,7 @@ import { errorsByPath, Field } from '../components/Field';
 import { formatDateTime, formatPeriod, shortId } from '../components/format';
 import { PageHeader } from '../components/Layout';
 import { ErrorNotice, Loading } from '../components/Notice';
+import { usePaged } from '../components/Pager';
 import { useApi, useCommand } from '../hooks/useApi';
 import { usePeople } from '../hooks/usePeople';
 import { useI18n, type MessageKey } from '../i18n';
@@ -152,20 +153,49 @@ export function IncidentDetailPage() {
           <p className="muted small">{t('incident.byAt', { by: name(i.review.by), at: formatDateTime(i.review.at, tag) })}</p>
         </section>
       )}
-      <section className="card" aria-labelledby="incident-complaints">
-        <h2 id="incident-complaints">{t('incident.complaints', { n: i.complaints.length })}</h2>
-        <ul className="plain-list" data-testid="incident-complaints">
-          {i.complaints.map((c) => (
-            <li key={c.id} data-complaint={c.id}>
-              <Link to={`/complaints/${c.id}`} className="mono">
-                {shortId(c.id)}
-              </Link>{' '}
-              <Badge tone={c.via === 'spike' ? 'danger' : 'info'}>{t(`incident.via.${c.via}` as MessageKey)}</Badge> <span className="muted small">{formatDateTime(c.at, tag)}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <LinkedComplaints incident={i} />
     </>
+  );
+}
+
+/** Complaints linked per page of the list below the incident. */
+const complaintsPage = 20;
+
+/**
+ * The complaints linked to the incident: the count, then a page at a time from
+ * GET /incidents/{id}/complaints (a mass incident links tens of thousands).
+ */
+function LinkedComplaints({ incident }: { incident: Incident }) {
+  const { t, tag } = useI18n();
+  const list = usePaged((cursor?: string) => api.get<Page<IncidentLinkedComplaint>>(`/incidents/${incident.id}/complaints${query({ limit: complaintsPage, cursor })}`), `${incident.id}:${incident.complaintCount}`);
+  return (
+    <section className="card" aria-labelledby="incident-complaints" data-testid="incident-complaints-section">
+      <h2 id="incident-complaints">{t('incident.complaints', { n: incident.complaintCount })}</h2>
+      <ErrorNotice error={list.error} />
+      <ul className="plain-list" data-testid="incident-complaints">
+        {list.items.map((c) => (
+          <li key={c.id} data-complaint={c.id}>
+            <Link to={`/complaints/${c.id}`} className="mono">
+              {shortId(c.id)}
+            </Link>{' '}
+            <Badge tone={c.via === 'spike' ? 'danger' : 'info'}>{t(`incident.via.${c.via}` as MessageKey)}</Badge> <span className="muted small">{formatDateTime(c.at, tag)}</span>
+          </li>
+        ))}
+      </ul>
+      {list.loading && <Loading />}
+      {list.items.length > 0 && (
+        <p className="muted small" data-testid="incident-complaints-shown">
+          {t('incident.complaintsShown', { shown: list.items.length, n: incident.complaintCount })}
+        </p>
+      )}
+      {list.hasMore && (
+        <div className="load-more">
+          <button type="button" className="btn" onClick={() => void list.more()} disabled={list.loading} data-testid="incident-complaints-more">
+            {t('incident.complaintsMore')}
+          </button>
+        </div>
+      )}
+    </section>
   );
 }
 
