@@ -47,5 +47,6 @@ export const incidentComplaints = pgTable(
     complaintId: text('complaint_id').notNull(),
     linkedAt: timestamp('linked_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.complaintId] }), index('incident_complaints_complaint').on(t.complaintId)],
+  // incident_complaints_linked: GET /incidents/{id}/complaints pages in link order (a mass incident links tens of thousands).
+  (t) => [primaryKey({ columns: [t.incidentId, t.complaintId] }), index('incident_complaints_complaint').on(t.complaintId), index('incident_complaints_linked').on(t.incidentId, t.linkedAt, t.complaintId)],
 );
