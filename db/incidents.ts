@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.js';
 import type { IncidentDimension, IncidentPolicy } from '../domain/incidents/policy.js';
-import type { IncidentRecord } from '../domain/incidents/process.js';
+import { boundedIncidentView, type IncidentRecord } from '../domain/incidents/process.js';
 import type { Spike, WindowCounts } from '../domain/incidents/spikes.js';
-import { incidentComplaintsInView, type IncidentInput, type IncidentView, type LinkedComplaint } from '../domain/incidents/types.js';
+import type { IncidentInput, IncidentView, LinkedComplaint } from '../domain/incidents/types.js';
 import type { TransitionRecord } from '../domain/trail.js';
 import { queryRows, type Database } from './client.js';
 import { incidentComplaints, incidents } from './schema/index.js';
@@ -165,11 +165,6 @@ export async function writeIncidentRecord(db: Database, input: { incident: Incid
     await writeTransition(tx, { audit: input.audit, notifications: input.notifications ?? [] });
     return { complaintCount: incident.complaintCount };
   });
-}
-
-/** The answer's bound on linked complaints: an incident's view shows the first ones and the count (rows written before the bound may hold every link). */
-export function boundedIncidentView(view: IncidentView): IncidentView {
-  return { ...view, complaints: view.complaints.slice(0, incidentComplaintsInView), complaintCount: view.complaintCount ?? view.complaints.length };
 }
 
 export interface IncidentComplaintCursor {

@@ -127,8 +127,13 @@ export function incidentRecord(input: IncidentInput, workflowId: string, view: I
 // ── linked complaints ───────────────────────────────────────────────────────────────────────────
 
 /** How many complaints are linked: the count, or (a state from before it was kept) the whole list's length. */
-export function linkedCount(state: Pick<IncidentState, 'complaints' | 'complaintCount'>): number {
+export function linkedCount(state: { complaints: readonly unknown[]; complaintCount?: number | undefined }): number {
   return state.complaintCount ?? state.complaints.length;
+}
+
+/** The view as answered: the first linked complaints and the count (projection rows written before the bound may hold every link). */
+export function boundedIncidentView(view: IncidentView): IncidentView {
+  return { ...view, complaints: view.complaints.slice(0, incidentComplaintsInView), complaintCount: linkedCount(view) };
 }
 
 /**

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
-import { createLogger } from '../../config/logger.js';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultIncidentPolicy } from '../../domain/incidents/policy.js';
 import { incidentComplaintsKept, type IncidentInput, type IncidentState } from '../../domain/incidents/types.js';
-import { activePatches } from '../../temporal/patches.js';
-import { createWorker, workerTuning } from '../../temporal/worker.js';
 import { complaintsLinkedSignal, incidentQuery, incidentWorkflowId } from '../../workflows/incident/messages.js';
 import { patchIds, patches } from '../../workflows/process/patches.js';
+import { currentBundle, startBundleWorker, stopBundleWorker } from '../support/bundle-worker.js';
 import { saveReplayFixture } from '../support/fixtures.js';
 import { people } from '../support/people.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
@@ -28,31 +24,9 @@ import { eventually, startStack, type Stack } from '../support/stack.js';
  * The incidents are started directly (no watcher), and the watcher's signals are sent by the test
  * with complaint ids of its own.
  */
-type Handles = { worker: Worker; running: Promise<void>; connection: NativeConnection };
-
 let stack: Stack;
-const currentBundle = () => readFileSync(inject('workflowBundlePath'), 'utf8');
 const sec = (amount: number) => ({ amount, unit: 'second' as const });
-
-async function startWorker(patchSetting: string): Promise<Handles> {
-  const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const worker = await createWorker({
-    connection,
-    namespace: stack.config.TEMPORAL_NAMESPACE,
-    taskQueue: stack.taskQueue,
-    activities: createActivities({ db: stack.database.db, logger: createLogger('silent', 'test') }),
-    workflowBundle: { code: currentBundle() },
-    tuning: workerTuning(stack.config),
-    patches: activePatches(patchSetting),
-  });
-  return { worker, running: worker.run(), connection };
-}
-
-async function stopWorker(h: Handles): Promise<void> {
-  h.worker.shutdown();
-  await h.running;
-  await h.connection.close();
-}
+const startWorker = (patchSetting: string) => startBundleWorker(stack, currentBundle(), patchSetting);
 
 /** Every patch but the one under test: the old branch. */
 const withoutLinksInTable = patchIds.filter((id) => id !== patches.incidentLinksInTable.id).join(',');
@@ -201,7 +175,7 @@ describe('an incident with more linked complaints than its state keeps', () => {
       await saveReplayFixture(stack.temporal, workflowId, 'incident-links-in-table-run1', firstRunId);
       await saveReplayFixture(stack.temporal, workflowId, 'incident-links-in-table-run2', last);
     } finally {
-      await stopWorker(worker);
+      await stopBundleWorker(worker);
     }
   }, 180_000);
 });
@@ -227,7 +201,7 @@ describe('an incident begun before incident-links-in-table', () => {
       linked = 55;
       await expectBounded(id, workflowId, linked);
     } finally {
-      await stopWorker(worker);
+      await stopBundleWorker(worker);
     }
 
     // The deploy: the patch active from the next step on.
@@ -260,7 +234,7 @@ describe('an incident begun before incident-links-in-table', () => {
       await saveReplayFixture(stack.temporal, workflowId, 'incident-links-upgraded-run2', secondRun);
       await saveReplayFixture(stack.temporal, workflowId, 'incident-links-upgraded-run3', third);
     } finally {
-      await stopWorker(worker);
+      await stopBundleWorker(worker);
     }
   }, 180_000);
 });

@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
-import { createLogger } from '../../config/logger.js';
-import { activePatches } from '../../temporal/patches.js';
-import { createWorker, workerTuning } from '../../temporal/worker.js';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patches } from '../../workflows/process/patches.js';
 import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
 import { initiativeWorkflowId } from '../../workflows/initiative/messages.js';
 import { command, getComplaint, intake, secondsPolicy, sec, setPolicy } from '../support/complaints.js';
 import { deliverables, gates, standardRoster } from '../support/gates.js';
+import { currentBundle, startBundleWorker, stopBundleWorker } from '../support/bundle-worker.js';
 import { people } from '../support/people.js';
 import { saveReplayFixture } from '../support/fixtures.js';
 import { workflowBundleOf } from '../support/releases.js';
@@ -30,31 +26,10 @@ import { eventually, startStack, type Stack } from '../support/stack.js';
 /** A product owner of the initiatives' team (retail-cards) who is not their owner. */
 const teammate = { userId: 'pam', name: 'Pam Product', roles: ['product_owner'], department: 'retail-cards' };
 
-type Handles = { worker: Worker; running: Promise<void>; connection: NativeConnection };
-
 let stack: Stack;
 let previousBundle: string;
-const currentBundle = () => readFileSync(inject('workflowBundlePath'), 'utf8');
 
-async function startWorker(code: string, patchSetting = 'all'): Promise<Handles> {
-  const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const worker = await createWorker({
-    connection,
-    namespace: stack.config.TEMPORAL_NAMESPACE,
-    taskQueue: stack.taskQueue,
-    activities: createActivities({ db: stack.database.db, logger: createLogger('silent', 'test') }),
-    workflowBundle: { code },
-    tuning: workerTuning(stack.config),
-    patches: activePatches(patchSetting),
-  });
-  return { worker, running: worker.run(), connection };
-}
-
-async function stopWorker(h: Handles): Promise<void> {
-  h.worker.shutdown();
-  await h.running;
-  await h.connection.close();
-}
+const startWorker = (code: string, patchSetting = 'all') => startBundleWorker(stack, code, patchSetting);
 
 /** The events of a workflow's history, with the times they were written. */
 async function historyOf(client: Client, workflowId: string) {
@@ -127,7 +102,7 @@ describe('upgrading from release 0.1.0 while processes run', () => {
     expect(directory.status).toBe(200);
 
     // ── the deploy: the old worker stops, the new one starts ────────────────────────────────
-    await stopWorker(worker);
+    await stopBundleWorker(worker);
     const switchedAt = Date.now();
     worker = await startWorker(currentBundle());
     try {
@@ -202,7 +177,7 @@ describe('upgrading from release 0.1.0 while processes run', () => {
       const breachEvents = await stack.query<{ at: Date }>(`select at from audit_events where entity_id = $1 and action = 'complaint.clock_breached'`, [responded.id]);
       expect(breachEvents.length).toBe(1);
     } finally {
-      await stopWorker(worker);
+      await stopBundleWorker(worker);
     }
   }, 300_000);
 });
@@ -219,7 +194,7 @@ describe('rolling back to release 0.1.0', () => {
     expect((await g.vote(people.m1, initiative, 'approve')).status).toBe(200);
     expect(await patchMarkers(complaintWorkflowId(complaint.id))).toEqual([]);
 
-    await stopWorker(worker);
+    await stopBundleWorker(worker);
     worker = await startWorker(previousBundle);
     try {
       await command(stack, people.agent, complaint.id, '/resolution', { summary: 'Refund', remedy: 'Refund the fee' });
@@ -232,7 +207,7 @@ describe('rolling back to release 0.1.0', () => {
         expect((await stack.temporal.workflow.getHandle(id).describe()).status.name, id).toBe('COMPLETED');
       }
     } finally {
-      await stopWorker(worker);
+      await stopBundleWorker(worker);
     }
   }, 180_000);
 });

@@ -29,6 +29,5 @@ export async function record(incident: Incident, batch: Batch, links?: { complai
   if (batch.audit.length === 0) return undefined;
   const placed = placeIncidentBatch(incident.input, incident.workflowId, incident.state, batch);
   // Undefined where an earlier release's activity answered nothing.
-  const answer: { complaintCount: number } | undefined = await recordIncident({ incident: incidentRecord(incident.input, incident.workflowId, viewOf(incident)), ...(links?.length ? { links } : {}), ...placed });
-  return answer ?? undefined;
+  return recordIncident({ incident: incidentRecord(incident.input, incident.workflowId, viewOf(incident)), ...(links?.length ? { links } : {}), ...placed });
 }
