@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.js';
-import { writeInitiativeRecord, type InitiativeRecord } from '../db/initiatives.js';
+import { writeInitiativeRecord, writePostLaunchLinks, type InitiativeRecord, type PostLaunchLinksRecord } from '../db/initiatives.js';
 import { readPolicy, readRoster } from '../db/settings.js';
 import type { CommitteeMember, ReviewPolicy } from '../domain/policies.js';
 
@@ -16,12 +16,18 @@ export interface ReviewSetup {
  * Side effects of the initiative workflow. `recordInitiative` runs as a local activity (a short
  * database write): projection rows, audit events and notifications in one transaction,
  * idempotent (audit and notification source keys, version-guarded upserts), so a retry after a
- * crash changes nothing that was already written.
+ * crash changes nothing that was already written. `recordPostLaunchLinks` too: links it has
+ * written already are skipped.
  */
 export function initiativeActivities(db: Database) {
   return {
     async recordInitiative(record: InitiativeRecord): Promise<void> {
       await writeInitiativeRecord(db, record);
+    },
+
+    /** Links to a launched product (local, on the initiative's write chain); answers the distinct complaints linked within the window after the write (the table's count). */
+    async recordPostLaunchLinks(record: PostLaunchLinksRecord): Promise<{ linkedComplaints: number }> {
+      return writePostLaunchLinks(db, record);
     },
 
     async snapshotReviewSetup(): Promise<ReviewSetup> {

@@ -9,10 +9,11 @@ import type {
   ReviewView,
   VoteView,
 } from '../domain/gates/views.js';
-import type { Database, Transaction } from './client.js';
+import type { LinkedComplaintEvent, MonitoringWindow } from '../domain/gates/post-launch.js';
+import { queryRows, type Database, type Transaction } from './client.js';
 import type { TransitionRecord } from '../domain/trail.js';
 import { writeTransition } from './transition.js';
-import { gateReviews, gateVotes, initiatives, postLaunchReviews } from './schema/index.js';
+import { gateReviews, gateVotes, initiatives, postLaunchLinks, postLaunchReviews } from './schema/index.js';
 
 /**
  * The initiative projections: how the workflow's views are stored (write side, used by the
@@ -72,6 +73,45 @@ export async function writeInitiativeRecord(db: Database, rec: InitiativeRecord)
         .onConflictDoNothing();
     }
     await writeTransition(tx, { audit: rec.audit, notifications: rec.notifications });
+  });
+}
+
+/** Complaints linked to a launched product, written by its post-launch monitoring. */
+export interface PostLaunchLinksRecord {
+  initiativeId: string;
+  links: LinkedComplaintEvent[];
+  window: MonitoringWindow;
+}
+
+/**
+ * Post-launch links in one transaction: each (complaint, instant) once (one already there is
+ * skipped: a repeated delivery), then the distinct complaints linked within the window as of
+ * these links (`countLinkedComplaints`'s rule, [start, end), over the rows written up to the
+ * latest of them). As of its own links, not of the table now: a write done again (its local
+ * activity run again after a failed workflow task, when later links may be in the table already)
+ * answers what it answered the first time.
+ */
+export async function writePostLaunchLinks(db: Database, rec: PostLaunchLinksRecord): Promise<{ linkedComplaints: number }> {
+  if (rec.links.length === 0) return { linkedComplaints: 0 };
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(postLaunchLinks)
+      .values(rec.links.map((l) => ({ initiativeId: rec.initiativeId, complaintId: l.complaintId, linkedAt: l.at })))
+      .onConflictDoNothing();
+    const links = sql.join(
+      rec.links.map((l) => sql`(${l.complaintId}, ${l.at}::timestamptz)`),
+      sql`, `,
+    );
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`with latest as (
+            select max(seq) as seq from post_launch_links
+            where initiative_id = ${rec.initiativeId} and (complaint_id, linked_at) in (values ${links}))
+          select count(distinct complaint_id)::int as n from post_launch_links
+          where initiative_id = ${rec.initiativeId} and seq <= (select seq from latest)
+            and linked_at >= ${rec.window.start}::timestamptz and linked_at < ${rec.window.end}::timestamptz`,
+    );
+    return { linkedComplaints: row?.n ?? 0 };
   });
 }
 

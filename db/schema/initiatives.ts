@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Projections of the initiative workflows (workflows/initiative.ts), written only by the
@@ -137,4 +137,22 @@ export const postLaunchReviews = pgTable(
     actionId: text('action_id'),
   },
   (t) => [uniqueIndex('post_launch_reviews_initiative').on(t.initiativeId)],
+);
+
+/**
+ * The complaints linked to a launched product, one row per distinct (complaint, instant) its
+ * post-launch monitoring was signalled (docs/gates.md, "Post-launch links"): the workflow keeps only
+ * the first ones and the count in the window, which `recordPostLaunchLinks` takes from here. `seq`
+ * is the order the rows were written in: a write's count is the count as of its own links, so a
+ * write done again (a local activity run again after a failed workflow task) answers the same.
+ */
+export const postLaunchLinks = pgTable(
+  'post_launch_links',
+  {
+    initiativeId: text('initiative_id').notNull(),
+    complaintId: text('complaint_id').notNull(),
+    linkedAt: timestamp('linked_at', { withTimezone: true, mode: 'string' }).notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.complaintId, t.linkedAt] })],
 );

@@ -34,7 +34,7 @@ import { claimDue, recordFailure, recordSent, routeDue } from '../../db/notifica
 import { writePerson } from '../../db/people.js';
 import { defaultRetryPolicy } from '../../domain/notifications/retry.js';
 import { piiContext, updateCustomer as updateComplaintCustomer } from '../../db/complaints.js';
-import { writeInitiativeRecord, type InitiativeRecord } from '../../db/initiatives.js';
+import { writeInitiativeRecord, writePostLaunchLinks, type InitiativeRecord } from '../../db/initiatives.js';
 import { computeKpis } from '../../db/kpis.js';
 import { storeReport, type StoredReport } from '../../db/reports.js';
 import { complaintCustomers, customerDataKeys, workflowHistories } from '../../db/schema/index.js';
@@ -402,6 +402,19 @@ const initiatives: RowBuilder = {
       }),
     );
     written.initiatives.set(launchedId, launched);
+  },
+};
+
+const postLaunchLinks: RowBuilder = {
+  name: 'post-launch links: complaints linked to a launched product, counted in its window (db/initiatives.ts writePostLaunchLinks)',
+  tables: ['post_launch_links'],
+  async write({ db, step, at }) {
+    const initiativeId = `launched-step-${step}`;
+    const window = { start: at(-30 * 1440).toISOString(), end: at(60 * 1440).toISOString() };
+    // Eleven complaints in the window, one of them twice (two instants), a repeated delivery, and one before the window.
+    const links = Array.from({ length: 11 }, (_, i) => ({ complaintId: `c-${step}-${i}`, at: at(i).toISOString() }));
+    const answer = await writePostLaunchLinks(db, { initiativeId, links: [...links, { complaintId: `c-${step}-0`, at: at(30).toISOString() }, links[1]!, { complaintId: `c-${step}-early`, at: at(-31 * 1440).toISOString() }], window });
+    if (answer.linkedComplaints !== 11) throw new Error(`post-launch links counted ${answer.linkedComplaints}, not 11`);
   },
 };
 
@@ -843,4 +856,4 @@ const checkpoints: RowBuilder = {
 };
 
 /** In the order they run after each migration. */
-export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, complaints, surveys, histories, reports, calendarYears, incidents, targetProposals, improvements, followUps, feedbackItems, erasures, meetings, attachments, checkpoints];
+export const rowBuilders: RowBuilder[] = [settings, idempotency, outbox, delivery, initiatives, postLaunchLinks, complaints, surveys, histories, reports, calendarYears, incidents, targetProposals, improvements, followUps, feedbackItems, erasures, meetings, attachments, checkpoints];
