@@ -45,3 +45,39 @@ export function countLinkedComplaints(events: readonly LinkedComplaintEvent[], w
 export function postLaunchReviewDue(count: number, threshold: number): boolean {
   return count > threshold;
 }
+
+// ── links in the table (patch `initiative-post-launch-links-in-table`) ──────────────────────────
+
+/**
+ * A launched product's links live in `post_launch_links` (docs/gates.md, "Post-launch links"):
+ * a product can be linked tens of thousands of complaints in its window, and the state is carried
+ * over continue-as-new as one payload (Temporal refuses payloads over 2 MB). The state keeps the
+ * first links (repeated deliveries of those are dropped without a write) and the count in the
+ * window (`linkedComplaints`, the table's).
+ */
+export const postLaunchLinksKept = 20;
+/** At most this many links in one write (a state carried from before the patch brings all of its own). */
+export const postLaunchLinksPerWrite = 1000;
+
+/**
+ * One link signalled under the patch: the links the state keeps after it, and the writes that put
+ * it (and, with `carry`, every link the state held) into the table, in order, at most
+ * `postLaunchLinksPerWrite` each. `carry` is for the first link of a run: a state carried from
+ * before the patch kept every link and the table holds none of them; then the state keeps the
+ * first ones. A link the state keeps already is a repeated delivery: nothing to write for it.
+ */
+export function linkToTable(
+  kept: readonly LinkedComplaintEvent[],
+  event: LinkedComplaintEvent,
+  carry: boolean,
+): { kept: LinkedComplaintEvent[]; writes: LinkedComplaintEvent[][] } {
+  const first = kept.slice(0, postLaunchLinksKept);
+  const toWrite = carry ? [...kept] : [];
+  if (!first.some((l) => l.complaintId === event.complaintId && l.at === event.at)) {
+    if (first.length < postLaunchLinksKept) first.push({ complaintId: event.complaintId, at: event.at });
+    toWrite.push({ complaintId: event.complaintId, at: event.at });
+  }
+  const writes: LinkedComplaintEvent[][] = [];
+  for (let i = 0; i < toWrite.length; i += postLaunchLinksPerWrite) writes.push(toWrite.slice(i, i + postLaunchLinksPerWrite));
+  return { kept: first, writes };
+}

@@ -1,10 +1,11 @@
-import { condition, log, workflowInfo } from '@temporalio/workflow';
+import { condition, log, patched, workflowInfo } from '@temporalio/workflow';
 import type { PostLaunchItemRecord } from '../../db/initiatives.js';
 import { systemActor } from '../../domain/actor.js';
-import { countLinkedComplaints, postLaunchReviewDue } from '../../domain/gates/post-launch.js';
+import { countLinkedComplaints, linkToTable, postLaunchReviewDue, type LinkedComplaintEvent } from '../../domain/gates/post-launch.js';
+import { patches } from '../process/patches.js';
 import { computeDeadlines, msUntil } from './clock.js';
 import type { ComplaintLinked, NpsDropped } from './messages.js';
-import { settled, startChange } from './record.js';
+import { settled, startChange, writeLinks } from './record.js';
 import { nowIso, type Initiative } from './state.js';
 
 /**
@@ -12,6 +13,9 @@ import { nowIso, type Initiative } from './state.js';
  * every complaint linked to it is counted, and over the threshold a post-launch review item is
  * raised for the committee (docs/gates.md). No command changes an initiative after launch, so
  * this part takes no lock; its writes still go out in order on the initiative's write chain.
+ * Under the patch `initiative-post-launch-links-in-table` the links go to `post_launch_links` and
+ * the count is the table's (the state keeps the first links only); before it, every link was kept
+ * here.
  */
 
 export const defaultSignalsPerRun = 500;
@@ -34,18 +38,53 @@ export function onComplaintLinked(initiative: Initiative, budget: RunBudget, eve
     log.warn('complaint link ignored: malformed signal', { initiativeId: s.id });
     return;
   }
+  if (patched(patches.postLaunchLinksInTable.id)) {
+    linkInTable(initiative, event);
+    return;
+  }
   if (s.links.some((l) => l.complaintId === event.complaintId && l.at === event.at)) return; // repeated delivery
   s.links.push({ complaintId: event.complaintId, at: event.at });
   countLinks(initiative, event.complaintId).catch(() => undefined); // failures are logged by the write chain
 }
 
-/** Recounts after a new link; records a change only when the count moves. */
+/**
+ * Under the patch: the link goes to the table (with, on the run's first link, every link the
+ * state carried), the state keeps the first links, and the count the write answers is recorded.
+ * Before the window is known (right after the launch) the writes wait for it.
+ */
+function linkInTable(initiative: Initiative, event: ComplaintLinked): void {
+  const s = initiative.state;
+  const { kept, writes } = linkToTable(s.links, event, !initiative.linksCarried);
+  initiative.linksCarried = true;
+  s.links = kept;
+  if (!s.postLaunch) initiative.linksWaiting.push(...writes);
+  else for (const links of writes) writeAndCount(initiative, links);
+}
+
+/** One write of links; the count it answers is recorded against its last link. */
+function writeAndCount(initiative: Initiative, links: LinkedComplaintEvent[]): void {
+  const pl = initiative.state.postLaunch!;
+  writeLinks(initiative, links, { start: pl.windowStart, end: pl.windowEnd }, (count) => {
+    recordCount(initiative, count, links.at(-1)?.complaintId).catch(() => undefined); // failures are logged by the write chain
+  });
+}
+
+/** Before the patch: recounts the links in the state after a new one. */
 function countLinks(initiative: Initiative, complaintId?: string): Promise<void> {
+  const pl = initiative.state.postLaunch;
+  if (!pl || pl.status !== 'monitoring') return Promise.resolve();
+  return recordCount(initiative, countLinkedComplaints(initiative.state.links, { start: pl.windowStart, end: pl.windowEnd }), complaintId);
+}
+
+/**
+ * Records a change only when the count rises (links are only added, so it never falls; nor does a
+ * state cut under the patch and counted by the old branch while the patch is dark again: it
+ * counts no more than the table did); over the threshold, raises the item.
+ */
+function recordCount(initiative: Initiative, count: number, complaintId?: string): Promise<void> {
   const s = initiative.state;
   const pl = s.postLaunch;
-  if (!pl || pl.status !== 'monitoring') return Promise.resolve();
-  const count = countLinkedComplaints(s.links, { start: pl.windowStart, end: pl.windowEnd });
-  if (count === pl.linkedComplaints) return Promise.resolve();
+  if (!pl || pl.status !== 'monitoring' || count <= pl.linkedComplaints) return Promise.resolve();
   const change = startChange(initiative, Date.now());
   const before = pl.linkedComplaints;
   pl.linkedComplaints = count;
@@ -117,7 +156,9 @@ export async function watchAfterLaunch(initiative: Initiative, budget: RunBudget
     const change = startChange(initiative, Date.now());
     change.audit(systemActor, 'post_launch.monitoring_started', { after: { windowStart: start, windowEnd: end, threshold: s.postLaunch.threshold } });
     await change.commit();
-    await countLinks(initiative); // links that arrived while the window was being computed
+    // Links that arrived while the window was being computed.
+    if (initiative.linksWaiting.length > 0) for (const links of initiative.linksWaiting.splice(0)) writeAndCount(initiative, links);
+    else await countLinks(initiative);
   }
   const pl = s.postLaunch;
   while (Date.now() < Date.parse(pl.windowEnd)) {
@@ -128,6 +169,8 @@ export async function watchAfterLaunch(initiative: Initiative, budget: RunBudget
       await continueRun();
     }
   }
+  // Links written before the end are counted before it (only under the patch do counts come after writes).
+  if (initiative.linkWrites > 0) await condition(() => initiative.linkWrites === 0);
   const change = startChange(initiative, Date.now());
   pl.status = 'ended';
   change.audit(systemActor, 'post_launch.monitoring_ended', { after: { linkedComplaints: pl.linkedComplaints, reviewRaised: pl.reviewItem !== null } });

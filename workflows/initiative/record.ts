@@ -2,6 +2,7 @@ import { allHandlersFinished, log, proxyLocalActivities } from '@temporalio/work
 import type { Activities } from '../../activities/index.js';
 import type { InitiativeRecord, InitiativeRow, PostLaunchItemRecord, ReviewRecord } from '../../db/initiatives.js';
 import type { AuditEventInput, NotificationInput } from '../../domain/trail.js';
+import type { LinkedComplaintEvent, MonitoringWindow } from '../../domain/gates/post-launch.js';
 import type { Actor } from '../../domain/actor.js';
 import type { InitiativeView, PostLaunchView, ReviewView } from '../../domain/gates/views.js';
 import { reviewQuorum, type Initiative, type ReviewState } from './state.js';
@@ -14,7 +15,7 @@ import { reviewQuorum, type Initiative, type ReviewState } from './state.js';
  */
 
 // A short database write: local, retried until the database answers (never dropped).
-const { recordInitiative } = proxyLocalActivities<Activities>({
+const { recordInitiative, recordPostLaunchLinks } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
@@ -155,4 +156,31 @@ export function startChange(initiative: Initiative, now: number): Change {
       return written;
     },
   };
+}
+
+/**
+ * Writes complaint links of the launched product in the write chain (patch
+ * `initiative-post-launch-links-in-table`), then hands `counted` the distinct complaints the table
+ * links within the window as of these links (`recordPostLaunchLinks`' answer). `counted` runs in
+ * write order; the run is not settled until it has (a change it starts is on the chain before this
+ * write leaves it).
+ */
+export function writeLinks(initiative: Initiative, links: LinkedComplaintEvent[], window: MonitoringWindow, counted: (linkedComplaints: number) => void): void {
+  const workflowId = initiative.workflowId;
+  initiative.pendingWrites += 1;
+  initiative.linkWrites += 1;
+  const written = initiative.writes.then(() => recordPostLaunchLinks({ initiativeId: initiative.state.id, links, window }));
+  initiative.writes = written.then(
+    () => undefined,
+    (err) => log.error('post-launch link write failed', { workflowId, error: String(err) }),
+  );
+  written
+    .then(
+      ({ linkedComplaints }) => counted(linkedComplaints),
+      () => undefined, // logged above
+    )
+    .finally(() => {
+      initiative.pendingWrites -= 1;
+      initiative.linkWrites -= 1;
+    });
 }

@@ -59,7 +59,13 @@ export interface InitiativeState {
   eventSeq: number;
   launchedAt?: string;
   postLaunch: PostLaunchState | null;
-  /** Complaint links received after launch (distinct complaint/time pairs). */
+  /**
+   * Complaint links received after launch (distinct complaint/time pairs). Since the patch
+   * `initiative-post-launch-links-in-table` the first ones only (at most `postLaunchLinksKept`):
+   * the links live in `post_launch_links`, the count in the window in `postLaunch.linkedComplaints`.
+   * Runs from before the patch kept every link here; their first link under it writes them to the
+   * table and keeps the first ones.
+   */
   links: LinkedComplaintEvent[];
   /** Calendar changes already applied (their ids); absent in states carried from before they were told. */
   calendarChanges?: string[];
@@ -109,6 +115,12 @@ export class Initiative {
   writes: Promise<void> = Promise.resolve();
   /** Writes not yet in the database; the run ends (or continues as new) only at zero. */
   pendingWrites = 0;
+  /** Post-launch link writes whose count has not been taken yet (post-launch.ts). */
+  linkWrites = 0;
+  /** Links signalled while the monitoring window was being computed, written once it is known. */
+  linksWaiting: LinkedComplaintEvent[][] = [];
+  /** The state's links have been written to the table in this run (a run's first link under the patch carries them). */
+  linksCarried = false;
 
   constructor(
     readonly state: InitiativeState,

@@ -71,6 +71,14 @@ export const patches = {
       "the incident keeps its linked complaints in incident_complaints only: its state holds their count (the record activity's answer) and the first ones, so that it continues as new however many complaints a mass incident links",
     status: 'active',
   },
+  postLaunchLinksInTable: {
+    id: 'initiative-post-launch-links-in-table',
+    family: 'initiative',
+    introducedIn: '0.2.0',
+    change:
+      "post-launch monitoring keeps the complaints linked to the product in post_launch_links only: its state holds the count in the window (the recordPostLaunchLinks answer) and the first links, so that it continues as new however many complaints the product gets",
+    status: 'active',
+  },
 } as const satisfies Record<string, WorkflowPatch>;
 
 export type PatchName = keyof typeof patches;
