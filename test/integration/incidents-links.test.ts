@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultIncidentPolicy } from '../../domain/incidents/policy.js';
 import { incidentComplaintsKept, type IncidentInput, type IncidentState } from '../../domain/incidents/types.js';
@@ -7,6 +6,7 @@ import { complaintsLinkedSignal, incidentQuery, incidentWorkflowId } from '../..
 import { patchIds, patches } from '../../workflows/process/patches.js';
 import { currentBundle, startBundleWorker, stopBundleWorker } from '../support/bundle-worker.js';
 import { saveReplayFixture } from '../support/fixtures.js';
+import { hasPatchMarker as hasMarker, replaysUnderCurrentCode, runInput } from '../support/run-histories.js';
 import { people } from '../support/people.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 
@@ -56,11 +56,8 @@ const linkRows = async (id: string) => (await stack.query<{ n: number }>('select
 
 /** The state the latest run was carried over with (its second argument), and its size as JSON. */
 async function carriedState(workflowId: string): Promise<{ state: IncidentState | undefined; runId: string; bytes: number }> {
-  const handle = stack.temporal.workflow.getHandle(workflowId);
-  const { runId } = await handle.describe();
-  const history = await handle.fetchHistory();
-  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[1];
-  const text = payload?.data ? Buffer.from(payload.data).toString('utf8') : '';
+  const { runId, args } = await runInput(stack.temporal, workflowId);
+  const text = args[1] ?? '';
   return { state: text ? (JSON.parse(text) as IncidentState) : undefined, runId, bytes: text.length };
 }
 
@@ -107,18 +104,8 @@ async function close(id: string, count: number): Promise<void> {
   expect(event!.after.complaints).toBe(count);
 }
 
-async function replays(workflowId: string, runId: string): Promise<void> {
-  const history = await stack.temporal.workflow.getHandle(workflowId, runId).fetchHistory();
-  await Worker.runReplayHistory({ workflowBundle: { code: currentBundle() } }, history, `${workflowId}/${runId}`);
-}
-
-async function hasPatchMarker(workflowId: string, runId: string): Promise<boolean> {
-  const history = await stack.temporal.workflow.getHandle(workflowId, runId).fetchHistory();
-  return (history.events ?? []).some((e) => {
-    const payload = e.markerRecordedEventAttributes?.markerName === 'core_patch' ? e.markerRecordedEventAttributes.details?.['patch-data']?.payloads?.[0] : undefined;
-    return payload?.data ? JSON.parse(Buffer.from(payload.data).toString('utf8')).id === patches.incidentLinksInTable.id : false;
-  });
-}
+const replays = (workflowId: string, runId: string) => replaysUnderCurrentCode(stack.temporal, workflowId, runId);
+const hasPatchMarker = (workflowId: string, runId: string) => hasMarker(stack.temporal, workflowId, runId, patches.incidentLinksInTable.id);
 
 beforeAll(async () => {
   stack = await startStack({ withoutWorker: true });
