@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writePostLaunchLinks } from '../../db/initiatives.js';
 import { postLaunchLinksKept, type LinkedComplaintEvent } from '../../domain/gates/post-launch.js';
 import { complaintLinked, createInitiative, initiativeWorkflowId, initiativeWorkflowType, type InitiativeWorkflowInput } from '../../workflows/initiative/messages.js';
 import type { InitiativeState } from '../../workflows/initiative/state.js';
@@ -114,6 +115,23 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
+});
+
+describe('recordPostLaunchLinks', () => {
+  it('counts the distinct complaints in the window as of its own links: a write done again answers the same', async () => {
+    const initiativeId = randomUUID();
+    const window = { start: '2026-03-02T00:00:00.000Z', end: '2026-03-03T00:00:00.000Z' };
+    const l = (complaintId: string, hour: number) => ({ complaintId, at: `2026-03-02T${String(hour).padStart(2, '0')}:00:00.000Z` });
+    const write = (links: LinkedComplaintEvent[]) => writePostLaunchLinks(stack.database.db, { initiativeId, links, window });
+    expect(await write([l('a', 1)])).toEqual({ linkedComplaints: 1 });
+    expect(await write([l('b', 2), l('b', 2)])).toEqual({ linkedComplaints: 2 });
+    expect(await write([l('a', 3)])).toEqual({ linkedComplaints: 2 }); // the same complaint at another instant
+    expect(await write([l('c', 4), { complaintId: 'early', at: '2026-03-01T23:59:59.999Z' }, { complaintId: 'late', at: window.end }])).toEqual({ linkedComplaints: 3 });
+    // A local activity run again (after a failed workflow task) finds later links in the table already.
+    expect(await write([l('a', 1)])).toEqual({ linkedComplaints: 1 });
+    expect(await write([l('b', 2)])).toEqual({ linkedComplaints: 2 });
+    expect(await linkRows(initiativeId)).toBe(6);
+  });
 });
 
 describe('a launched product with more complaint links than its state keeps', () => {
