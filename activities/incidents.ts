@@ -47,7 +47,7 @@ export function incidentActivities(db: Database) {
       return { deadline: deadline.toISOString(), climbAt: calendar.deadlineFor(deadline, escalationWindow).toISOString() };
     },
 
-    /** One step's record; answers how many complaints the incident links after it (the table's count). */
+    /** One step's record; answers how many complaints the incident links after it (the table's count as of the step's own links: the same when run again). */
     async recordIncident(input: { incident: IncidentRecord; links?: { complaintId: string; at: string }[] } & TransitionRecord): Promise<{ complaintCount: number }> {
       return writeIncidentRecord(db, input);
     },

@@ -141,9 +141,17 @@ export async function unlinkedMatches(db: Database): Promise<{ incidentId: strin
 /**
  * One incident step in one transaction: the complaints it links (each once: a link already there
  * is skipped), the projection row (only when its version is newer) and the step's audit events
- * and notifications (idempotent on source keys). Answers how many complaints the table links to
- * the incident: the count the projection is written with when the step links any, so a complaint
- * signalled twice is counted once. Safe to retry: the count after a retry is the same.
+ * and notifications (idempotent on source keys). Answers how many complaints are linked to the
+ * incident, the count the projection is written with:
+ *
+ * - A step that links complaints: the count as of its own links — the rows written up to the
+ *   latest of them (`seq`), a complaint signalled twice counted once — and never less than the
+ *   count the incident had before the step (the record's count less the links it carries: a step
+ *   whose links were all written by earlier steps, in a race with the watcher, keeps that count).
+ *   Not the count of the table now: a write done again (its local activity run again after a
+ *   failed workflow task, when later steps' links may be in the table already) answers what it
+ *   answered the first time, so the workflow's count agrees with the audit event already written.
+ * - A step that links none: the record's own count (the workflow's), unchanged.
  */
 export async function writeIncidentRecord(db: Database, input: { incident: IncidentRecord; links?: { complaintId: string; at: string }[] } & TransitionRecord): Promise<{ complaintCount: number }> {
   let { incident } = input;
@@ -153,8 +161,16 @@ export async function writeIncidentRecord(db: Database, input: { incident: Incid
         .insert(incidentComplaints)
         .values(input.links.map((l) => ({ incidentId: incident.id, complaintId: l.complaintId, linkedAt: l.at })))
         .onConflictDoNothing();
-      const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(incidentComplaints).where(eq(incidentComplaints.incidentId, incident.id));
-      const complaintCount = row?.n ?? incident.complaintCount;
+      const own = tx
+        .select({ seq: sql`max(${incidentComplaints.seq})` })
+        .from(incidentComplaints)
+        .where(and(eq(incidentComplaints.incidentId, incident.id), inArray(incidentComplaints.complaintId, input.links.map((l) => l.complaintId))));
+      const [row] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(incidentComplaints)
+        .where(and(eq(incidentComplaints.incidentId, incident.id), sql`${incidentComplaints.seq} <= (${own})`));
+      const before = incident.complaintCount - input.links.length;
+      const complaintCount = Math.max(row?.n ?? incident.complaintCount, before);
       if (complaintCount !== incident.complaintCount) incident = { ...incident, complaintCount, view: { ...incident.view, complaintCount } };
     }
     const { id: _id, ...changes } = incident;

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Incidents (docs/incidents.md): one row per incident, raised by the spike watcher and then
@@ -39,13 +39,19 @@ export const incidents = pgTable(
   (t) => [index('incidents_key').on(t.dimension, t.value, t.status), index('incidents_status').on(t.status), index('incidents_raised').on(t.raisedAt, t.id)],
 );
 
-/** The complaints linked to each incident: those of the spike, then matching ones as they arrive. */
+/**
+ * The complaints linked to each incident: those of the spike, then matching ones as they arrive.
+ * `seq` is the order the rows were written in (rows from before migration 0024 got theirs when it
+ * ran): `writeIncidentRecord` counts as of its own links, so a write done again (a local activity
+ * run again after a failed workflow task) answers the same.
+ */
 export const incidentComplaints = pgTable(
   'incident_complaints',
   {
     incidentId: text('incident_id').notNull(),
     complaintId: text('complaint_id').notNull(),
     linkedAt: timestamp('linked_at', { withTimezone: true, mode: 'string' }).notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
   },
   // incident_complaints_linked: GET /incidents/{id}/complaints pages in link order (a mass incident links tens of thousands).
   (t) => [primaryKey({ columns: [t.incidentId, t.complaintId] }), index('incident_complaints_complaint').on(t.complaintId), index('incident_complaints_linked').on(t.incidentId, t.linkedAt, t.complaintId)],
