@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeIncidentRecord } from '../../db/incidents.js';
 import { defaultIncidentPolicy } from '../../domain/incidents/policy.js';
+import { incidentRecord, incidentView, newIncidentState } from '../../domain/incidents/process.js';
+import { startStep } from '../../domain/incidents/steps.js';
 import { incidentComplaintsKept, type IncidentInput, type IncidentState } from '../../domain/incidents/types.js';
 import { complaintsLinkedSignal, incidentQuery, incidentWorkflowId } from '../../workflows/incident/messages.js';
 import { patchIds, patches } from '../../workflows/process/patches.js';
@@ -112,6 +115,41 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
+});
+
+describe('recordIncident', () => {
+  it('counts the links as of its own, never below the count before the step: a write done again answers the same', async () => {
+    const raisedAt = '2026-03-02T00:00:00.000Z';
+    const input: IncidentInput = {
+      id: randomUUID(),
+      trigger: { dimension: 'product', value: 'db-level', windowFrom: '2026-03-01T00:00:00.000Z', windowTo: raisedAt, count: 2, baseline: 1, threshold: 2 },
+      complaintIds: ['s1', 's2'],
+      raisedAt,
+      policy: defaultIncidentPolicy,
+      policyVersion: 1,
+    };
+    const now = Date.parse(raisedAt);
+    const projection = incidentRecord(input, incidentWorkflowId(input.id), incidentView(input, newIncidentState(input, startStep('owner', now, now + 3_600_000, now + 7_200_000, 0.5))));
+    // A step as the workflow records it: the count it had before plus the links it carries (linkSignalled).
+    const step = (before: number, complaintIds: string[]) =>
+      writeIncidentRecord(stack.database.db, {
+        incident: { ...projection, complaintCount: before + complaintIds.length },
+        ...(complaintIds.length ? { links: complaintIds.map((complaintId) => ({ complaintId, at: raisedAt })) } : {}),
+        audit: [],
+      });
+    expect(await step(0, ['s1', 's2'])).toEqual({ complaintCount: 2 }); // the raise
+    expect(await step(2, ['a', 'b'])).toEqual({ complaintCount: 4 });
+    expect(await step(4, ['c'])).toEqual({ complaintCount: 5 });
+    expect(await step(5, ['b'])).toEqual({ complaintCount: 5 }); // signalled again in a race: linked by an earlier step
+    expect(await step(5, ['a', 'd'])).toEqual({ complaintCount: 6 });
+    expect(await step(6, [])).toEqual({ complaintCount: 6 }); // no links: the record's own count
+    // A local activity run again (after a failed workflow task) finds later links in the table already.
+    expect(await step(0, ['s1', 's2'])).toEqual({ complaintCount: 2 });
+    expect(await step(2, ['a', 'b'])).toEqual({ complaintCount: 4 });
+    expect(await step(4, ['c'])).toEqual({ complaintCount: 5 });
+    expect(await step(5, ['b'])).toEqual({ complaintCount: 5 });
+    expect(await linkRows(input.id)).toBe(6);
+  });
 });
 
 describe('an incident with more linked complaints than its state keeps', () => {
