@@ -151,8 +151,9 @@ export function keepLinksInTable(state: IncidentState): void {
  * One step's links under the patch `incident-links-in-table`: the ids the watcher signalled, in
  * order and each once, less those the state still knows (the first ones). Those already in the
  * table are skipped by the insert (the watcher only signals unlinked complaints; one signalled
- * twice in a race is linked once), and the count afterwards is the table's (`recordIncident`
- * answers it). The state keeps the first links up to its bound.
+ * twice in a race is linked once), and the count afterwards is the table's as of the step's own
+ * links (`recordIncident` answers it, the same when run again). The state keeps the first links
+ * up to its bound.
  */
 export function linkSignalled(state: IncidentState, pending: readonly { ids: readonly string[]; at: string }[], now: number): { audit: AuditDraft[]; links: { complaintId: string; at: string }[] } {
   const kept = new Set(state.complaints.map((c) => c.id));

@@ -21,9 +21,10 @@ export function viewOf(incident: Incident): IncidentView {
 
 /**
  * Places the batch in the incident's chain and writes it with the projection; a batch without
- * audit events records nothing (undefined). Answers how many complaints the table links to the
- * incident after the write (read only by the branch of the patch `incident-links-in-table`:
- * histories recorded before it hold no answer).
+ * audit events records nothing (undefined). Answers how many complaints are linked to the
+ * incident, counted as of this write's own links (db/incidents.ts writeIncidentRecord: the same
+ * answer when the write is run again); read only by the branch of the patch
+ * `incident-links-in-table` (histories recorded before it hold no answer).
  */
 export async function record(incident: Incident, batch: Batch, links?: { complaintId: string; at: string }[]): Promise<{ complaintCount: number } | undefined> {
   if (batch.audit.length === 0) return undefined;
