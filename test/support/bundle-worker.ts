@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
-import { createActivities } from '../../activities/index.js';
+import { createActivities, type Activities } from '../../activities/index.js';
 import { createLogger } from '../../config/logger.js';
 import { activePatches } from '../../temporal/patches.js';
 import { createWorker, workerTuning } from '../../temporal/worker.js';
@@ -10,7 +10,8 @@ import type { Stack } from './stack.js';
 /**
  * A worker on the stack's task queue running a given workflow bundle with a given
  * WORKFLOW_PATCHES setting: the upgrade and patch tests hand running workflows from one code
- * (an earlier release's bundle, or today's with a patch dark) to another.
+ * (an earlier release's bundle, or today's with a patch dark) to another. `activities`, when given,
+ * wraps the worker's activities (a test holding one back to put its signals in a gap).
  */
 export interface BundleWorker {
   worker: Worker;
@@ -21,13 +22,13 @@ export interface BundleWorker {
 /** Today's workflow bundle (built once per test run). */
 export const currentBundle = () => readFileSync(inject('workflowBundlePath'), 'utf8');
 
-export async function startBundleWorker(stack: Stack, code: string, patchSetting = 'all'): Promise<BundleWorker> {
+export async function startBundleWorker(stack: Stack, code: string, patchSetting = 'all', activities: (a: Activities) => Activities = (a) => a): Promise<BundleWorker> {
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const worker = await createWorker({
     connection,
     namespace: stack.config.TEMPORAL_NAMESPACE,
     taskQueue: stack.taskQueue,
-    activities: createActivities({ db: stack.database.db, logger: createLogger('silent', 'test') }),
+    activities: activities(createActivities({ db: stack.database.db, logger: createLogger('silent', 'test') })),
     workflowBundle: { code },
     tuning: workerTuning(stack.config),
     patches: activePatches(patchSetting),
