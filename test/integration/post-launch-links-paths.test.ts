@@ -1,18 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../activities/index.js';
 import type { DeadlineRequest } from '../../activities/deadlines.js';
 import { postLaunchLinksKept, type LinkedComplaintEvent } from '../../domain/gates/post-launch.js';
-import { complaintLinked, createInitiative, initiativeWorkflowId, initiativeWorkflowType, type InitiativeWorkflowInput } from '../../workflows/initiative/messages.js';
-import type { InitiativeState } from '../../workflows/initiative/state.js';
-import { patchIds, patches } from '../../workflows/process/patches.js';
 import { currentBundle, startBundleWorker, stopBundleWorker } from '../support/bundle-worker.js';
 import { saveReplayFixture } from '../support/fixtures.js';
 import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';
-import { hasPatchMarker as hasMarker, replaysUnderCurrentCode, runInput } from '../support/run-histories.js';
-import { eventually, startStack, testCommandSigner, type Stack } from '../support/stack.js';
+import { freshLinks, postLaunchLinksDriver, withoutLinksInTable } from '../support/post-launch-links.js';
+import { eventually, startStack, type Stack } from '../support/stack.js';
 
 /**
  * Two paths of the patch `initiative-post-launch-links-in-table` (docs/gates.md, "Post-launch
@@ -31,74 +26,11 @@ import { eventually, startStack, testCommandSigner, type Stack } from '../suppor
  */
 let stack: Stack;
 let g: ReturnType<typeof gates>;
-
-/** Every patch but the one under test: the old branch. */
-const withoutLinksInTable = patchIds.filter((id) => id !== patches.postLaunchLinksInTable.id).join(',');
-
-/** Created as the API creates it (signed), with a signals-per-run limit; then through its four gates. */
-async function launch(o: { signalsPerRun: number; threshold: number; windowSeconds: number; workflowTaskTimeout?: string }): Promise<{ id: string; workflowId: string }> {
-  await g.policy({ postLaunch: { window: { amount: o.windowSeconds, unit: 'second' }, complaintThreshold: o.threshold } });
-  const id = randomUUID();
-  const owner = { ...people.owner, roles: [...people.owner.roles] };
-  const workflowId = initiativeWorkflowId(id);
-  const input: InitiativeWorkflowInput = {
-    init: { id, name: 'Watched card', businessLine: 'banking', description: 'A card with many complaints', team: 'retail-cards', owner },
-    limits: { signalsPerRun: o.signalsPerRun },
-  };
-  const signer = testCommandSigner();
-  const createId = randomUUID();
-  await stack.temporal.workflow.executeUpdateWithStart(createInitiative, {
-    args: [signer.sign({ workflowId, name: createInitiative.name, updateId: createId }, { actor: owner })],
-    updateId: createId,
-    startWorkflowOperation: new WithStartWorkflowOperation(initiativeWorkflowType, {
-      workflowId,
-      taskQueue: stack.taskQueue,
-      args: [signer.sign({ workflowId, name: initiativeWorkflowType, updateId: null }, input)],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      ...(o.workflowTaskTimeout ? { workflowTaskTimeout: o.workflowTaskTimeout } : {}),
-    }),
-  });
-  for (const stage of ['research', 'design', 'prototype_testing', 'launch_assessment'] as const) await g.passGate(id, stage);
-  return { id, workflowId };
-}
-
-const link = (workflowId: string, l: LinkedComplaintEvent) => stack.temporal.workflow.getHandle(workflowId).signal(complaintLinked, l);
-const fresh = (prefix: string, n: number): LinkedComplaintEvent[] =>
-  Array.from({ length: n }, (_, i) => ({ complaintId: `${prefix}-${String(i).padStart(3, '0')}`, at: new Date().toISOString() }));
-
-const postLaunch = async (id: string) => (await g.get(id)).body.postLaunch;
-const linkRows = async (id: string) => (await stack.query<{ n: number }>('select count(*)::int as n from post_launch_links where initiative_id = $1', [id]))[0]!.n;
-const runIdOf = async (workflowId: string) => (await stack.temporal.workflow.getHandle(workflowId).describe()).runId;
-const newRun = (workflowId: string, runId: string) => eventually(async () => ((await runIdOf(workflowId)) !== runId ? true : undefined), 'the continue-as-new after a full budget', 30_000);
-
-/** The state a run was carried over with (its input's `resume`; the latest run without `runId`). */
-async function carriedState(workflowId: string, runId?: string): Promise<InitiativeState | undefined> {
-  const text = (await runInput(stack.temporal, workflowId, runId)).args[0];
-  return text ? (JSON.parse(text) as InitiativeWorkflowInput<InitiativeState>).resume : undefined;
-}
-
-/** Every run of the workflow, first to last (a run that continued as new names the next run in its last event). */
-async function runsOf(workflowId: string, firstRunId: string): Promise<string[]> {
-  const runs = [firstRunId];
-  for (;;) {
-    const history = await stack.temporal.workflow.getHandle(workflowId, runs.at(-1)).fetchHistory();
-    const next = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
-    if (!next) return runs;
-    runs.push(next);
-  }
-}
-
-const replays = (workflowId: string, runId: string) => replaysUnderCurrentCode(stack.temporal, workflowId, runId);
-const hasPatchMarker = (workflowId: string, runId: string) => hasMarker(stack.temporal, workflowId, runId, patches.postLaunchLinksInTable.id);
-
-/** The counts the audit trail recorded, in order. */
-async function countsAudited(id: string): Promise<number[]> {
-  return (await g.audit(id)).filter((e) => e.action === 'post_launch.complaint_linked').map((e) => e.after.linkedComplaints as number);
-}
+let d: ReturnType<typeof postLaunchLinksDriver>;
 
 async function windowEnded(id: string, workflowId: string) {
   const ended = await eventually(async () => {
-    const pl = await postLaunch(id);
+    const pl = await d.postLaunch(id);
     return pl.status === 'ended' ? pl : undefined;
   }, 'the window to end', 120_000);
   await stack.temporal.workflow.getHandle(workflowId).result();
@@ -156,6 +88,7 @@ async function historyPositions(workflowId: string, runId: string) {
 beforeAll(async () => {
   stack = await startStack({ withoutWorker: true });
   g = gates(stack);
+  d = postLaunchLinksDriver(stack, g);
   await g.roster();
 });
 afterAll(async () => {
@@ -170,30 +103,30 @@ describe('complaint links signalled while the monitoring window is being compute
     try {
       // A short workflow task timeout: while the local activity is held, the worker heartbeats the
       // task at 80% of it, which is when the launch's answer and the signals get through.
-      const { id, workflowId } = await launch({ signalsPerRun: 500, threshold: 3, windowSeconds, workflowTaskTimeout: '5s' });
+      const { id, workflowId } = await d.launch({ signalsPerRun: 500, threshold: 3, windowSeconds, workflowTaskTimeout: '5s' });
       await held.entered; // launched; the window is being computed
       expect((await g.get(id)).body).toMatchObject({ status: 'launched', postLaunch: null });
 
-      const links = fresh('gap', 5);
+      const links = freshLinks('gap', 5);
       const sameAgain = { complaintId: links[1]!.complaintId, at: new Date(Date.parse(links[1]!.at) + 1_000).toISOString() };
       const beforeLaunch = { complaintId: 'before-launch', at: '2020-01-01T00:00:00.000Z' };
       // Five complaints, a repeated delivery, one complaint at a second instant, a link from before the window.
-      for (const l of [...links.slice(0, 3), links[0]!, sameAgain, beforeLaunch, ...links.slice(3)]) await link(workflowId, l);
+      for (const l of [...links.slice(0, 3), links[0]!, sameAgain, beforeLaunch, ...links.slice(3)]) await d.link(workflowId, l);
       await eventually(() => signalsTaken(workflowId), 'the workflow to take the links while the window is computed', 60_000);
       expect((await g.get(id)).body.postLaunch).toBeNull(); // still in the gap: nothing counted, nothing written
-      expect(await linkRows(id)).toBe(0);
+      expect(await d.linkRows(id)).toBe(0);
       held.open();
 
-      await eventually(async () => ((await postLaunch(id))?.linkedComplaints === 5 ? true : undefined), 'the waiting links counted', 60_000);
-      expect(await linkRows(id)).toBe(7); // five complaints, gap-001 at a second instant, before-launch
+      await eventually(async () => ((await d.postLaunch(id))?.linkedComplaints === 5 ? true : undefined), 'the waiting links counted', 60_000);
+      expect(await d.linkRows(id)).toBe(7); // five complaints, gap-001 at a second instant, before-launch
       const audit = await g.audit(id);
       const started = audit.findIndex((e) => e.action === 'post_launch.monitoring_started');
       const firstCount = audit.findIndex((e) => e.action === 'post_launch.complaint_linked');
       expect(started).toBeGreaterThanOrEqual(0);
       expect(firstCount).toBeGreaterThan(started);
-      expect(await countsAudited(id)).toEqual([1, 2, 3, 4, 5]);
+      expect(await d.countsAudited(id)).toEqual([1, 2, 3, 4, 5]);
       expect(audit.filter((e) => e.action === 'post_launch.review_raised')).toHaveLength(1);
-      const item = (await postLaunch(id)).reviewItem;
+      const item = (await d.postLaunch(id)).reviewItem;
       expect(item).toMatchObject({ complaintCount: 4, threshold: 3 });
       expect(await stack.query('select complaint_count, threshold, status from post_launch_reviews where initiative_id = $1', [id])).toEqual([{ complaint_count: 4, threshold: 3, status: 'open' }]);
       expect((await g.notifications(id, 'gate.post_launch_review')).map((n) => n.recipient)).toEqual(['gm']);
@@ -201,16 +134,16 @@ describe('complaint links signalled while the monitoring window is being compute
       const ended = await windowEnded(id, workflowId);
       expect(ended).toMatchObject({ linkedComplaints: 5, reviewItem: item });
       expect((await g.audit(id)).at(-1)).toMatchObject({ action: 'post_launch.monitoring_ended', after: { linkedComplaints: 5, reviewRaised: true } });
-      expect(await countsAudited(id)).toEqual([1, 2, 3, 4, 5]);
+      expect(await d.countsAudited(id)).toEqual([1, 2, 3, 4, 5]);
 
-      const runId = await runIdOf(workflowId);
-      expect(await hasPatchMarker(workflowId, runId)).toBe(true);
+      const runId = await d.runIdOf(workflowId);
+      expect(await d.hasPatchMarker(workflowId, runId)).toBe(true);
       // In history, the links and the marker their first step recorded come before the window's end.
       const pos = await historyPositions(workflowId, runId);
       const windowComputed = pos.computeDeadlines.at(-1)!;
       expect(pos.signals).toHaveLength(8);
       expect(Math.max(...pos.signals, pos.patchMarkers.at(-1)!)).toBeLessThan(windowComputed);
-      await replays(workflowId, runId);
+      await d.replays(workflowId, runId);
       expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=initiative&entityId=${id}`)).body.ok).toBe(true);
       await saveReplayFixture(stack.temporal, workflowId, 'initiative-post-launch-links-while-window-computed', runId);
     } finally {
@@ -228,20 +161,20 @@ describe('initiative-post-launch-links-in-table dark again after it was active (
     let first: LinkedComplaintEvent[];
     try {
       // Under the patch: 30 complaints, 8 signals a run; the fourth run has taken 6 (and the marker).
-      ({ id, workflowId } = await launch({ signalsPerRun: 8, threshold: 25, windowSeconds: 75 }));
-      await eventually(async () => ((await postLaunch(id))?.status === 'monitoring' ? true : undefined), 'monitoring to start', 30_000);
-      firstRunId = await runIdOf(workflowId);
-      first = fresh('c', 30);
+      ({ id, workflowId } = await d.launch({ signalsPerRun: 8, threshold: 25, windowSeconds: 75 }));
+      await eventually(async () => ((await d.postLaunch(id))?.status === 'monitoring' ? true : undefined), 'monitoring to start', 30_000);
+      firstRunId = await d.runIdOf(workflowId);
+      first = freshLinks('c', 30);
       for (let i = 0; i < first.length; i += 8) {
-        const runId = await runIdOf(workflowId);
+        const runId = await d.runIdOf(workflowId);
         const batch = first.slice(i, i + 8);
-        for (const l of batch) await link(workflowId, l);
-        if (batch.length === 8) await newRun(workflowId, runId);
+        for (const l of batch) await d.link(workflowId, l);
+        if (batch.length === 8) await d.newRun(workflowId, runId);
       }
-      await eventually(async () => ((await postLaunch(id)).linkedComplaints === 30 ? true : undefined), 'counted under the patch', 60_000);
-      expect(await linkRows(id)).toBe(30);
-      expect((await carriedState(workflowId))?.links).toEqual(first.slice(0, postLaunchLinksKept));
-      expect(await hasPatchMarker(workflowId, await runIdOf(workflowId))).toBe(true);
+      await eventually(async () => ((await d.postLaunch(id)).linkedComplaints === 30 ? true : undefined), 'counted under the patch', 60_000);
+      expect(await d.linkRows(id)).toBe(30);
+      expect((await d.carriedState(workflowId))?.links).toEqual(first.slice(0, postLaunchLinksKept));
+      expect(await d.hasPatchMarker(workflowId, await d.runIdOf(workflowId))).toBe(true);
     } finally {
       await stopBundleWorker(worker);
     }
@@ -251,38 +184,38 @@ describe('initiative-post-launch-links-in-table dark again after it was active (
     try {
       // The run that recorded the marker keeps to it (Temporal decides a patch once per run):
       // its last two links still go to the table and are counted from it.
-      const marked = await runIdOf(workflowId);
-      for (const l of fresh('mid', 2)) await link(workflowId, l);
-      await newRun(workflowId, marked);
-      const darkRun = await runIdOf(workflowId);
-      expect(await postLaunch(id)).toMatchObject({ linkedComplaints: 32, status: 'monitoring' });
-      expect(await linkRows(id)).toBe(32);
-      expect(await carriedState(workflowId, darkRun)).toMatchObject({ links: first.slice(0, postLaunchLinksKept), postLaunch: { linkedComplaints: 32 } });
+      const marked = await d.runIdOf(workflowId);
+      for (const l of freshLinks('mid', 2)) await d.link(workflowId, l);
+      await d.newRun(workflowId, marked);
+      const darkRun = await d.runIdOf(workflowId);
+      expect(await d.postLaunch(id)).toMatchObject({ linkedComplaints: 32, status: 'monitoring' });
+      expect(await d.linkRows(id)).toBe(32);
+      expect(await d.carriedState(workflowId, darkRun)).toMatchObject({ links: first.slice(0, postLaunchLinksKept), postLaunch: { linkedComplaints: 32 } });
 
       // A new run takes the old branch: links go to the state, which counts fewer than the table
       // did (20 kept + 7 < 32); nothing is recorded, the count stays 32.
-      const dark = fresh('dark', 6);
-      for (const l of [first[3]!, first[25]!, ...dark]) await link(workflowId, l);
-      await newRun(workflowId, darkRun);
-      expect(await hasPatchMarker(workflowId, darkRun)).toBe(false);
-      const carried = await carriedState(workflowId);
+      const dark = freshLinks('dark', 6);
+      for (const l of [first[3]!, first[25]!, ...dark]) await d.link(workflowId, l);
+      await d.newRun(workflowId, darkRun);
+      expect(await d.hasPatchMarker(workflowId, darkRun)).toBe(false);
+      const carried = await d.carriedState(workflowId);
       expect(carried?.links).toEqual([...first.slice(0, postLaunchLinksKept), first[25]!, ...dark]);
       expect(carried?.postLaunch?.linkedComplaints).toBe(32);
-      expect(await linkRows(id)).toBe(32); // the old branch writes nothing to the table
-      expect(await postLaunch(id)).toMatchObject({ linkedComplaints: 32, status: 'monitoring', reviewItem: { complaintCount: 26, threshold: 25 } });
-      expect(await countsAudited(id)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+      expect(await d.linkRows(id)).toBe(32); // the old branch writes nothing to the table
+      expect(await d.postLaunch(id)).toMatchObject({ linkedComplaints: 32, status: 'monitoring', reviewItem: { complaintCount: 26, threshold: 25 } });
+      expect(await d.countsAudited(id)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
 
       const ended = await windowEnded(id, workflowId);
       expect(ended.linkedComplaints).toBe(32);
       expect((await g.audit(id)).at(-1)).toMatchObject({ action: 'post_launch.monitoring_ended', after: { linkedComplaints: 32, reviewRaised: true } });
-      expect(await countsAudited(id)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+      expect(await d.countsAudited(id)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
       expect(await stack.query('select complaint_count from post_launch_reviews where initiative_id = $1', [id])).toEqual([{ complaint_count: 26 }]);
 
-      const runs = await runsOf(workflowId, firstRunId);
+      const runs = await d.runsOf(workflowId, firstRunId);
       expect(runs.length).toBe(6);
       expect(runs.indexOf(darkRun)).toBe(4);
-      for (const runId of runs.slice(4)) expect(await hasPatchMarker(workflowId, runId)).toBe(false); // no new run records it
-      for (const runId of runs) await replays(workflowId, runId);
+      for (const runId of runs.slice(4)) expect(await d.hasPatchMarker(workflowId, runId)).toBe(false); // no new run records it
+      for (const runId of runs) await d.replays(workflowId, runId);
       expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=initiative&entityId=${id}`)).body.ok).toBe(true);
       // The marked run finished by the dark worker, the first run under the old branch, the one the window ended in.
       for (const i of [3, 4, 5]) await saveReplayFixture(stack.temporal, workflowId, `initiative-post-launch-links-rolled-back-run${i + 1}`, runs[i]);
