@@ -77,9 +77,10 @@ function countLinks(initiative: Initiative, complaintId?: string): Promise<void>
 }
 
 /**
- * Records a change only when the count rises (links are only added, so it never falls; nor does a
- * state cut under the patch and counted by the old branch while the patch is dark again: it
- * counts no more than the table did); over the threshold, raises the item.
+ * Records a change only when the count rises (links are only added, so it never falls; a state
+ * cut under the patch and counted by the old branch while the patch is dark again counts fewer
+ * than the table did, and must not record a fall: docs/gates.md, "Rolled back"); over the
+ * threshold, raises the item.
  */
 function recordCount(initiative: Initiative, count: number, complaintId?: string): Promise<void> {
   const s = initiative.state;
