@@ -25,7 +25,7 @@ export function initiativeActivities(db: Database) {
       await writeInitiativeRecord(db, record);
     },
 
-    /** Links to a launched product (local, on the initiative's write chain); answers the distinct complaints linked within the window after the write (the table's count). */
+    /** Links to a launched product (local, on the initiative's write chain); answers the distinct complaints linked within the window as of these links (db/initiatives.ts writePostLaunchLinks: the same answer when run again). */
     async recordPostLaunchLinks(record: PostLaunchLinksRecord): Promise<{ linkedComplaints: number }> {
       return writePostLaunchLinks(db, record);
     },
