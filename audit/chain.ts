@@ -86,6 +86,15 @@ export class ChainChecker {
 
   /** Closes the chain against its recorded head (`null`: no head row). */
   finish(head: ChainHead | null): ChainVerification {
+    this.settle(head);
+    return this.result();
+  }
+
+  /**
+   * `finish` without building its result: whether the chain holds against its head. The trail's
+   * verification closes every chain this way and builds a result only for a broken one.
+   */
+  settle(head: ChainHead | null): boolean {
     if (!this.broken) {
       if (!head) {
         if (this.checked > 0) this.fail(this.lastSeq, undefined, 'head_missing', 'the chain has events but no chain head');
@@ -97,7 +106,7 @@ export class ChainChecker {
         this.fail(head.seq, undefined, 'head_mismatch', 'the chain head’s hash differs from the last event’s hash');
       }
     }
-    return this.result();
+    return !this.broken;
   }
 
   result(): ChainVerification {

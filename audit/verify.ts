@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { postgresUrlOf, queryRows, type Database } from '../db/client.js';
-import { auditEventColumns, type AuditEventRow } from '../db/audit.js';
+import { auditEventTextColumns, parsedAuditRow, type AuditEventTextRow } from '../db/audit.js';
 import { ChainChecker, type ChainHead, type ChainVerification } from './chain.js';
 import { defaultVerifyThreads, startOnThreads, threadsUsable } from './verify-threads.js';
 
@@ -29,13 +29,13 @@ export async function verifyEntityChain(db: Database, entityType: string, entity
   const upTo: SQL = head ? sql`and seq <= ${head.seq}` : sql``;
   let after = 0;
   for (;;) {
-    const rows = await queryRows<AuditEventRow>(
+    const rows = await queryRows<AuditEventTextRow>(
       db,
-      sql`select ${auditEventColumns} from audit_events
+      sql`select ${auditEventTextColumns} from audit_events
           where entity_type = ${entityType} and entity_id = ${entityId} and seq > ${after} ${upTo}
           order by seq limit ${batchSize}`,
     );
-    for (const r of rows) checker.push(r);
+    for (const r of rows) checker.push(parsedAuditRow(r));
     if (rows.length < batchSize) break;
     after = rows[rows.length - 1]!.seq;
   }
@@ -203,10 +203,10 @@ export async function verifyKeyRange(db: Database, range: { lo?: ChainKey; hi?: 
   let checked = 0;
   let entities = 0;
   const below = range.hi ? sql`(entity_type, entity_id) < (${range.hi.entity_type}, ${range.hi.entity_id})` : sql`true`;
-  const fetchEvents = (cursor: AuditEventRow | undefined) =>
-    queryRows<AuditEventRow>(
+  const fetchEvents = (cursor: AuditEventTextRow | undefined) =>
+    queryRows<AuditEventTextRow>(
       db,
-      sql`select ${auditEventColumns} from audit_events
+      sql`select ${auditEventTextColumns} from audit_events
           where ${
             cursor
               ? sql`(entity_type, entity_id, seq) > (${cursor.entityType}, ${cursor.entityId}, ${cursor.seq})`
@@ -216,13 +216,20 @@ export async function verifyKeyRange(db: Database, range: { lo?: ChainKey; hi?: 
           } and ${below}
           order by entity_type, entity_id, seq limit ${batchSize}`,
     );
-  const fetchHeads = async (first: AuditEventRow, last: AuditEventRow) => {
+  const fetchHeads = async (first: AuditEventTextRow, last: AuditEventTextRow) => {
     const rows = await queryRows<{ entity_type: string; entity_id: string; seq: number; hash: string }>(
       db,
       sql`select entity_type, entity_id, seq, hash from audit_chain_heads
           where (entity_type, entity_id) >= (${first.entityType}, ${first.entityId}) and (entity_type, entity_id) <= (${last.entityType}, ${last.entityId})`,
     );
-    return new Map(rows.map((h) => [key(h.entity_type, h.entity_id), { seq: h.seq, hash: h.hash }]));
+    // By entity type, then id (a batch spans few types): no key string built per head or per chain.
+    const byType = new Map<string, Map<string, ChainHead>>();
+    for (const h of rows) {
+      let ofType = byType.get(h.entity_type);
+      if (!ofType) byType.set(h.entity_type, (ofType = new Map()));
+      ofType.set(h.entity_id, { seq: h.seq, hash: h.hash });
+    }
+    return byType;
   };
 
   // Confirms a chain that looked broken, on its own and head first.
@@ -233,14 +240,13 @@ export async function verifyKeyRange(db: Database, range: { lo?: ChainKey; hi?: 
   };
 
   let current: ChainChecker | undefined;
-  let heads = new Map<string, ChainHead>();
+  let heads = new Map<string, Map<string, ChainHead>>();
   const suspects: ChainChecker[] = [];
   const close = () => {
     if (!current) return;
     entities++;
-    const result = current.finish(heads.get(key(current.entityType, current.entityId)) ?? null);
-    checked += result.checked;
-    if (!result.ok) suspects.push(current);
+    checked += current.checked;
+    if (!current.settle(heads.get(current.entityType)?.get(current.entityId) ?? null)) suspects.push(current);
     current = undefined;
   };
 
@@ -260,7 +266,7 @@ export async function verifyKeyRange(db: Database, range: { lo?: ChainKey; hi?: 
         current = new ChainChecker(r.entityType, r.entityId);
       }
       if (i === 0) heads = nextHeads;
-      current.push(r);
+      current.push(parsedAuditRow(r));
     }
     for (const s of suspects.splice(0)) await confirm(s);
     if (rows.length < batchSize) break;
@@ -268,10 +274,6 @@ export async function verifyKeyRange(db: Database, range: { lo?: ChainKey; hi?: 
   close();
   for (const s of suspects.splice(0)) await confirm(s);
   return { checked, entities };
-}
-
-function key(entityType: string, entityId: string): string {
-  return `${entityType}\u0000${entityId}`;
 }
 
 function compare(a: string, b: string): number {
