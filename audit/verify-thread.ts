@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { openDatabase, type DatabaseHandle } from '../db/client.js';
+import { loadPostgresModules, openDatabase, type DatabaseHandle } from '../db/client.js';
 import type { ChainVerification } from './chain.js';
 import { brokenRecorder, verifyKeyRange, type ChainKey } from './verify.js';
 
@@ -38,10 +38,17 @@ function handleFor(url: string): Promise<DatabaseHandle> {
   return handle;
 }
 
+// Threads only ever verify PostgreSQL (PGlite lives in its process). Its driver loads now, while
+// a thread started ahead (with the API) waits for its first range: through tsx's loader that took
+// a quarter of a second of the first verification.
+const driverLoaded = loadPostgresModules();
+driverLoaded.catch(() => undefined); // a failure is answered to the first range (below), not thrown at start
+
 parentPort!.on('message', async (req: RangeRequest) => {
   const broken: ChainVerification[] = [];
   let brokenCount = 0;
   try {
+    await driverLoaded;
     const { db } = await handleFor(req.url);
     const part = await verifyKeyRange(db, req.range, req.batchSize, brokenRecorder(req.maxBroken, broken, () => brokenCount++));
     parentPort!.postMessage({ id: req.id, ...part, broken, brokenCount } satisfies RangeAnswer);

@@ -5,7 +5,7 @@ import type { RangeAnswer, RangeRequest } from './verify-thread.js';
 /**
  * Worker threads that verify key ranges of the trail in parallel (audit/verify.ts verifyAll),
  * each over its own PostgreSQL connection: recomputing an event's hash (parse, canonical JSON,
- * sha256) is about 18 µs of JavaScript, so one thread caps verification near 55k events/s
+ * sha256) is 16–20 µs of JavaScript, so one thread caps verification near 60k events/s
  * however many cores the machine has.
  *
  * The threads are kept for the next verification once started (starting one costs about half a

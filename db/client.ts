@@ -40,10 +40,18 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   return opts.url ? openPostgres(opts.url, opts) : openPglite(opts.dataDir);
 }
 
+/**
+ * The PostgreSQL driver's modules, loaded on first use (a process on PGlite never loads them). A
+ * process that will open PostgreSQL later and should not wait then (a verification thread started
+ * ahead of its first range) loads them beforehand with this.
+ */
+export async function loadPostgresModules() {
+  const [pgModule, node, migrator] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator')]);
+  return { Pool: pgModule.default.Pool, drizzle: node.drizzle, migrate: migrator.migrate };
+}
+
 async function openPostgres(url: string, opts: DatabaseOptions): Promise<DatabaseHandle> {
-  const { Pool } = (await import('pg')).default;
-  const { drizzle } = await import('drizzle-orm/node-postgres');
-  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const { Pool, drizzle, migrate } = await loadPostgresModules();
   const pool = new Pool({
     connectionString: url,
     max: opts.poolMax ?? 10,
