@@ -22,10 +22,16 @@ export type AuditEventRow = Omit<Required<AuditEventInput>, 'entityType' | 'sour
   prevHash: string | null;
 };
 
+/** The select list of audit_events; `json` says how roles, before and after come back. */
+function auditEventSelect(json: 'parsed' | 'text') {
+  const asText = json === 'text' ? '::text' : '';
+  return sql.raw(
+    `id::text as id, entity_type as "entityType", entity_id as "entityId", seq, actor, roles${asText} as roles, action, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, before${asText} as before, after${asText} as after, reason, hash, prev_hash as "prevHash"`,
+  );
+}
+
 /** The select list that reads an `AuditEventRow` from audit_events (search, export, verifier). */
-export const auditEventColumns = sql.raw(
-  `id::text as id, entity_type as "entityType", entity_id as "entityId", seq, actor, roles, action, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, before, after, reason, hash, prev_hash as "prevHash"`,
-);
+export const auditEventColumns = auditEventSelect('parsed');
 
 /**
  * The verifier's select list: `auditEventColumns` with the jsonb columns as their text, parsed
@@ -34,9 +40,7 @@ export const auditEventColumns = sql.raw(
  * parsed object graphs they survived every young-generation collection and were copied at each,
  * as text they are cheap to keep and each row's objects die as soon as it is hashed.
  */
-export const auditEventTextColumns = sql.raw(
-  `id::text as id, entity_type as "entityType", entity_id as "entityId", seq, actor, roles::text as roles, action, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, before::text as before, after::text as after, reason, hash, prev_hash as "prevHash"`,
-);
+export const auditEventTextColumns = auditEventSelect('text');
 
 /** A row read with `auditEventTextColumns`: roles, before and after as PostgreSQL's JSON text. */
 export type AuditEventTextRow = Omit<AuditEventRow, 'roles' | 'before' | 'after'> & { roles: string; before: string | null; after: string | null };
@@ -62,6 +66,11 @@ export function auditHash(e: HashedEventFields): string {
   return sha256hex(auditHashedText(e));
 }
 
+/** The instant as hashed: milliseconds, UTC (a stored row's text already is). */
+function hashedInstant(at: string | Date): string {
+  return typeof at === 'string' && at.endsWith('Z') && at.length === 24 ? at : new Date(at).toISOString();
+}
+
 /** The hashed fields as one object: what `auditHashedText` is the canonical JSON of. */
 export function auditHashedFields(e: HashedEventFields) {
   return {
@@ -71,7 +80,7 @@ export function auditHashedFields(e: HashedEventFields) {
     actor: e.actor,
     roles: e.roles,
     action: e.action,
-    at: typeof e.at === 'string' && e.at.endsWith('Z') && e.at.length === 24 ? e.at : new Date(e.at).toISOString(),
+    at: hashedInstant(e.at),
     before: e.before ?? null,
     after: e.after ?? null,
     reason: e.reason ?? null,
@@ -82,8 +91,8 @@ export function auditHashedFields(e: HashedEventFields) {
 /**
  * `canonicalJson(auditHashedFields(e))`, the top level written out in its canonical key order
  * (UTF-16 order: action, actor, after, at, …, seq) instead of built as an object and sorted.
- * Verification hashes every event of the trail through here, and the object, its sort and the
- * garbage they leave were about a sixth of the verifier's time (docs/audit.md "Speed"); only
+ * Verification hashes every event of the trail through here; building the object and sorting
+ * it cost about 1 µs of the verifier's 16–20 per event (docs/performance.md, "The targets"); only
  * the nested values (roles, before, after) still go through the general serialiser. A field of
  * an unexpected type (possible only from a careless writer, never from a stored row) takes the
  * general path, so the text is the same in every case (test/unit/audit/canonical.test.ts).
@@ -102,7 +111,7 @@ export function auditHashedText(e: HashedEventFields): string {
   ) {
     return canonicalJson(auditHashedFields(e));
   }
-  const at = typeof e.at === 'string' && e.at.endsWith('Z') && e.at.length === 24 ? e.at : new Date(e.at).toISOString();
+  const at = hashedInstant(e.at);
   const json = JSON.stringify;
   return (
     `{"action":${json(e.action)},"actor":${json(e.actor)},"after":${canonicalJson(e.after ?? null)},"at":${json(at)}` +
