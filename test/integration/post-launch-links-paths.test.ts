@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { Activities } from '../../activities/index.js';
 import type { DeadlineRequest } from '../../activities/deadlines.js';
 import { postLaunchLinksKept, type LinkedComplaintEvent } from '../../domain/gates/post-launch.js';
 import { currentBundle, startBundleWorker, stopBundleWorker } from '../support/bundle-worker.js';
 import { saveReplayFixture } from '../support/fixtures.js';
-import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';
-import { freshLinks, postLaunchLinksDriver, withoutLinksInTable } from '../support/post-launch-links.js';
-import { eventually, startStack, type Stack } from '../support/stack.js';
+import { freshLinks, postLaunchLinksStack, withoutLinksInTable } from '../support/post-launch-links.js';
+import { eventually, type Stack } from '../support/stack.js';
 
 /**
  * Two paths of the patch `initiative-post-launch-links-in-table` (docs/gates.md, "Post-launch
@@ -24,11 +23,9 @@ import { eventually, startStack, type Stack } from '../support/stack.js';
  *
  * The complaint side's signals are sent by the test, with complaint ids of its own.
  */
-let stack: Stack;
-let g: ReturnType<typeof gates>;
-let d: ReturnType<typeof postLaunchLinksDriver>;
+type Own = Awaited<ReturnType<typeof postLaunchLinksStack>>;
 
-async function windowEnded(id: string, workflowId: string) {
+async function windowEnded({ stack, d }: Own, id: string, workflowId: string) {
   const ended = await eventually(async () => {
     const pl = await d.postLaunch(id);
     return pl.status === 'ended' ? pl : undefined;
@@ -64,14 +61,14 @@ function windowComputationHeld(windowSeconds: number) {
 }
 
 /** The workflow has taken every signal in its history: a workflow task completed after the last one. */
-async function signalsTaken(workflowId: string): Promise<true | undefined> {
+async function signalsTaken(stack: Stack, workflowId: string): Promise<true | undefined> {
   const events = (await stack.temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
   const lastSignal = events.findLastIndex((e) => e.workflowExecutionSignaledEventAttributes != null);
   return lastSignal >= 0 && events.slice(lastSignal + 1).some((e) => e.workflowTaskCompletedEventAttributes != null) ? true : undefined;
 }
 
 /** The positions in a run's history of its signals, its patch markers and its `computeDeadlines` results. */
-async function historyPositions(workflowId: string, runId: string) {
+async function historyPositions(stack: Stack, workflowId: string, runId: string) {
   const events = (await stack.temporal.workflow.getHandle(workflowId, runId).fetchHistory()).events ?? [];
   const at = (pick: (e: (typeof events)[number]) => boolean) => events.flatMap((e, i) => (pick(e) ? [i] : []));
   const localActivity = (e: (typeof events)[number]) => {
@@ -85,18 +82,11 @@ async function historyPositions(workflowId: string, runId: string) {
   };
 }
 
-beforeAll(async () => {
-  stack = await startStack({ withoutWorker: true });
-  g = gates(stack);
-  d = postLaunchLinksDriver(stack, g);
-  await g.roster();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
-describe('complaint links signalled while the monitoring window is being computed', () => {
-  it('are written once the window is known, and each is counted and audited once; the item is raised once', async () => {
+// Each test on a stack of its own, both at the same time (postLaunchLinksStack says why).
+describe.concurrent('complaint links signalled while the monitoring window is being computed', () => {
+  it('are written once the window is known, and each is counted and audited once; the item is raised once', async ({ expect }) => {
+    const own = await postLaunchLinksStack();
+    const { stack, g, d } = own;
     const windowSeconds = 45;
     const held = windowComputationHeld(windowSeconds);
     const worker = await startBundleWorker(stack, currentBundle(), 'all', held.wrap);
@@ -112,7 +102,7 @@ describe('complaint links signalled while the monitoring window is being compute
       const beforeLaunch = { complaintId: 'before-launch', at: '2020-01-01T00:00:00.000Z' };
       // Five complaints, a repeated delivery, one complaint at a second instant, a link from before the window.
       for (const l of [...links.slice(0, 3), links[0]!, sameAgain, beforeLaunch, ...links.slice(3)]) await d.link(workflowId, l);
-      await eventually(() => signalsTaken(workflowId), 'the workflow to take the links while the window is computed', 60_000);
+      await eventually(() => signalsTaken(stack, workflowId), 'the workflow to take the links while the window is computed', 60_000);
       expect((await g.get(id)).body.postLaunch).toBeNull(); // still in the gap: nothing counted, nothing written
       expect(await d.linkRows(id)).toBe(0);
       held.open();
@@ -131,7 +121,7 @@ describe('complaint links signalled while the monitoring window is being compute
       expect(await stack.query('select complaint_count, threshold, status from post_launch_reviews where initiative_id = $1', [id])).toEqual([{ complaint_count: 4, threshold: 3, status: 'open' }]);
       expect((await g.notifications(id, 'gate.post_launch_review')).map((n) => n.recipient)).toEqual(['gm']);
 
-      const ended = await windowEnded(id, workflowId);
+      const ended = await windowEnded(own, id, workflowId);
       expect(ended).toMatchObject({ linkedComplaints: 5, reviewItem: item });
       expect((await g.audit(id)).at(-1)).toMatchObject({ action: 'post_launch.monitoring_ended', after: { linkedComplaints: 5, reviewRaised: true } });
       expect(await d.countsAudited(id)).toEqual([1, 2, 3, 4, 5]);
@@ -139,7 +129,7 @@ describe('complaint links signalled while the monitoring window is being compute
       const runId = await d.runIdOf(workflowId);
       expect(await d.hasPatchMarker(workflowId, runId)).toBe(true);
       // In history, the links and the marker their first step recorded come before the window's end.
-      const pos = await historyPositions(workflowId, runId);
+      const pos = await historyPositions(stack, workflowId, runId);
       const windowComputed = pos.computeDeadlines.at(-1)!;
       expect(pos.signals).toHaveLength(8);
       expect(Math.max(...pos.signals, pos.patchMarkers.at(-1)!)).toBeLessThan(windowComputed);
@@ -148,79 +138,86 @@ describe('complaint links signalled while the monitoring window is being compute
       await saveReplayFixture(stack.temporal, workflowId, 'initiative-post-launch-links-while-window-computed', runId);
     } finally {
       await stopBundleWorker(worker);
+      await stack.stop();
     }
   }, 300_000);
 });
 
-describe('initiative-post-launch-links-in-table dark again after it was active (a rollback)', () => {
-  it('replays, records no marker in new runs, never counts down from the cut state, and ends the watch', async () => {
-    let worker = await startBundleWorker(stack, currentBundle(), 'all');
-    let id: string;
-    let workflowId: string;
-    let firstRunId: string;
-    let first: LinkedComplaintEvent[];
+describe.concurrent('initiative-post-launch-links-in-table dark again after it was active (a rollback)', () => {
+  it('replays, records no marker in new runs, never counts down from the cut state, and ends the watch', async ({ expect }) => {
+    const own = await postLaunchLinksStack();
+    const { stack, g, d } = own;
     try {
-      // Under the patch: 30 complaints, 8 signals a run; the fourth run has taken 6 (and the marker).
-      ({ id, workflowId } = await d.launch({ signalsPerRun: 8, threshold: 25, windowSeconds: 75 }));
-      await eventually(async () => ((await d.postLaunch(id))?.status === 'monitoring' ? true : undefined), 'monitoring to start', 30_000);
-      firstRunId = await d.runIdOf(workflowId);
-      first = freshLinks('c', 30);
-      for (let i = 0; i < first.length; i += 8) {
-        const runId = await d.runIdOf(workflowId);
-        const batch = first.slice(i, i + 8);
-        for (const l of batch) await d.link(workflowId, l);
-        if (batch.length === 8) await d.newRun(workflowId, runId);
+      let worker = await startBundleWorker(stack, currentBundle(), 'all');
+      let id: string;
+      let workflowId: string;
+      let firstRunId: string;
+      let first: LinkedComplaintEvent[];
+      try {
+        // Under the patch: 30 complaints, 8 signals a run; the fourth run has taken 6 (and the marker).
+        ({ id, workflowId } = await d.launch({ signalsPerRun: 8, threshold: 25, windowSeconds: 75 }));
+        await eventually(async () => ((await d.postLaunch(id))?.status === 'monitoring' ? true : undefined), 'monitoring to start', 30_000);
+        firstRunId = await d.runIdOf(workflowId);
+        first = freshLinks('c', 30);
+        for (let i = 0; i < first.length; i += 8) {
+          const runId = await d.runIdOf(workflowId);
+          const batch = first.slice(i, i + 8);
+          for (const l of batch) await d.link(workflowId, l);
+          if (batch.length === 8) await d.newRun(workflowId, runId);
+        }
+        await eventually(async () => ((await d.postLaunch(id)).linkedComplaints === 30 ? true : undefined), 'counted under the patch', 60_000);
+        expect(await d.linkRows(id)).toBe(30);
+        expect((await d.carriedState(workflowId))?.links).toEqual(first.slice(0, postLaunchLinksKept));
+        expect(await d.hasPatchMarker(workflowId, await d.runIdOf(workflowId))).toBe(true);
+      } finally {
+        await stopBundleWorker(worker);
       }
-      await eventually(async () => ((await d.postLaunch(id)).linkedComplaints === 30 ? true : undefined), 'counted under the patch', 60_000);
-      expect(await d.linkRows(id)).toBe(30);
-      expect((await d.carriedState(workflowId))?.links).toEqual(first.slice(0, postLaunchLinksKept));
-      expect(await d.hasPatchMarker(workflowId, await d.runIdOf(workflowId))).toBe(true);
+
+      // The rollback: the patch dark for new steps.
+      worker = await startBundleWorker(stack, currentBundle(), withoutLinksInTable);
+      try {
+        // The run that recorded the marker keeps to it (Temporal decides a patch once per run):
+        // its last two links still go to the table and are counted from it.
+        const marked = await d.runIdOf(workflowId);
+        for (const l of freshLinks('mid', 2)) await d.link(workflowId, l);
+        await d.newRun(workflowId, marked);
+        const darkRun = await d.runIdOf(workflowId);
+        expect(await d.postLaunch(id)).toMatchObject({ linkedComplaints: 32, status: 'monitoring' });
+        expect(await d.linkRows(id)).toBe(32);
+        expect(await d.carriedState(workflowId, darkRun)).toMatchObject({ links: first.slice(0, postLaunchLinksKept), postLaunch: { linkedComplaints: 32 } });
+
+        // A new run takes the old branch: links go to the state, which counts fewer than the table
+        // did (20 kept + 7 < 32); nothing is recorded, the count stays 32.
+        const dark = freshLinks('dark', 6);
+        for (const l of [first[3]!, first[25]!, ...dark]) await d.link(workflowId, l);
+        await d.newRun(workflowId, darkRun);
+        expect(await d.hasPatchMarker(workflowId, darkRun)).toBe(false);
+        const carried = await d.carriedState(workflowId);
+        expect(carried?.links).toEqual([...first.slice(0, postLaunchLinksKept), first[25]!, ...dark]);
+        expect(carried?.postLaunch?.linkedComplaints).toBe(32);
+        expect(await d.linkRows(id)).toBe(32); // the old branch writes nothing to the table
+        expect(await d.postLaunch(id)).toMatchObject({ linkedComplaints: 32, status: 'monitoring', reviewItem: { complaintCount: 26, threshold: 25 } });
+        expect(await d.countsAudited(id)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+
+        const ended = await windowEnded(own, id, workflowId);
+        expect(ended.linkedComplaints).toBe(32);
+        expect((await g.audit(id)).at(-1)).toMatchObject({ action: 'post_launch.monitoring_ended', after: { linkedComplaints: 32, reviewRaised: true } });
+        expect(await d.countsAudited(id)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+        expect(await stack.query('select complaint_count from post_launch_reviews where initiative_id = $1', [id])).toEqual([{ complaint_count: 26 }]);
+
+        const runs = await d.runsOf(workflowId, firstRunId);
+        expect(runs.length).toBe(6);
+        expect(runs.indexOf(darkRun)).toBe(4);
+        for (const runId of runs.slice(4)) expect(await d.hasPatchMarker(workflowId, runId)).toBe(false); // no new run records it
+        for (const runId of runs) await d.replays(workflowId, runId);
+        expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=initiative&entityId=${id}`)).body.ok).toBe(true);
+        // The marked run finished by the dark worker, the first run under the old branch, the one the window ended in.
+        for (const i of [3, 4, 5]) await saveReplayFixture(stack.temporal, workflowId, `initiative-post-launch-links-rolled-back-run${i + 1}`, runs[i]);
+      } finally {
+        await stopBundleWorker(worker);
+      }
     } finally {
-      await stopBundleWorker(worker);
-    }
-
-    // The rollback: the patch dark for new steps.
-    worker = await startBundleWorker(stack, currentBundle(), withoutLinksInTable);
-    try {
-      // The run that recorded the marker keeps to it (Temporal decides a patch once per run):
-      // its last two links still go to the table and are counted from it.
-      const marked = await d.runIdOf(workflowId);
-      for (const l of freshLinks('mid', 2)) await d.link(workflowId, l);
-      await d.newRun(workflowId, marked);
-      const darkRun = await d.runIdOf(workflowId);
-      expect(await d.postLaunch(id)).toMatchObject({ linkedComplaints: 32, status: 'monitoring' });
-      expect(await d.linkRows(id)).toBe(32);
-      expect(await d.carriedState(workflowId, darkRun)).toMatchObject({ links: first.slice(0, postLaunchLinksKept), postLaunch: { linkedComplaints: 32 } });
-
-      // A new run takes the old branch: links go to the state, which counts fewer than the table
-      // did (20 kept + 7 < 32); nothing is recorded, the count stays 32.
-      const dark = freshLinks('dark', 6);
-      for (const l of [first[3]!, first[25]!, ...dark]) await d.link(workflowId, l);
-      await d.newRun(workflowId, darkRun);
-      expect(await d.hasPatchMarker(workflowId, darkRun)).toBe(false);
-      const carried = await d.carriedState(workflowId);
-      expect(carried?.links).toEqual([...first.slice(0, postLaunchLinksKept), first[25]!, ...dark]);
-      expect(carried?.postLaunch?.linkedComplaints).toBe(32);
-      expect(await d.linkRows(id)).toBe(32); // the old branch writes nothing to the table
-      expect(await d.postLaunch(id)).toMatchObject({ linkedComplaints: 32, status: 'monitoring', reviewItem: { complaintCount: 26, threshold: 25 } });
-      expect(await d.countsAudited(id)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
-
-      const ended = await windowEnded(id, workflowId);
-      expect(ended.linkedComplaints).toBe(32);
-      expect((await g.audit(id)).at(-1)).toMatchObject({ action: 'post_launch.monitoring_ended', after: { linkedComplaints: 32, reviewRaised: true } });
-      expect(await d.countsAudited(id)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
-      expect(await stack.query('select complaint_count from post_launch_reviews where initiative_id = $1', [id])).toEqual([{ complaint_count: 26 }]);
-
-      const runs = await d.runsOf(workflowId, firstRunId);
-      expect(runs.length).toBe(6);
-      expect(runs.indexOf(darkRun)).toBe(4);
-      for (const runId of runs.slice(4)) expect(await d.hasPatchMarker(workflowId, runId)).toBe(false); // no new run records it
-      for (const runId of runs) await d.replays(workflowId, runId);
-      expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=initiative&entityId=${id}`)).body.ok).toBe(true);
-      // The marked run finished by the dark worker, the first run under the old branch, the one the window ended in.
-      for (const i of [3, 4, 5]) await saveReplayFixture(stack.temporal, workflowId, `initiative-post-launch-links-rolled-back-run${i + 1}`, runs[i]);
-    } finally {
-      await stopBundleWorker(worker);
+      await stack.stop();
     }
   }, 300_000);
 });

@@ -4,10 +4,10 @@ import type { LinkedComplaintEvent } from '../../domain/gates/post-launch.js';
 import { complaintLinked, createInitiative, initiativeWorkflowId, initiativeWorkflowType, type InitiativeWorkflowInput } from '../../workflows/initiative/messages.js';
 import type { InitiativeState } from '../../workflows/initiative/state.js';
 import { patchIds, patches } from '../../workflows/process/patches.js';
-import type { gates } from './gates.js';
+import { gates } from './gates.js';
 import { people } from './people.js';
 import { hasPatchMarker, replaysUnderCurrentCode, runInput } from './run-histories.js';
-import { eventually, testCommandSigner, type Stack } from './stack.js';
+import { eventually, startStack, testCommandSigner, type Stack } from './stack.js';
 
 /**
  * What the tests of the patch `initiative-post-launch-links-in-table` (post-launch-links*.test.ts)
@@ -21,6 +21,25 @@ export const withoutLinksInTable = patchIds.filter((id) => id !== patches.postLa
 /** `n` links with complaint ids `<prefix>-000`…, linked now. */
 export const freshLinks = (prefix: string, n: number): LinkedComplaintEvent[] =>
   Array.from({ length: n }, (_, i) => ({ complaintId: `${prefix}-${String(i).padStart(3, '0')}`, at: new Date().toISOString() }));
+
+/**
+ * A stack of one test's own (without a worker; the test starts its own), with the roster, the
+ * gates helper and the driver. Each watch in these tests waits out a monitoring window of real
+ * time (45–75 s), so a file's tests run at the same time (describe.concurrent), each on its own
+ * stack: its own database (the post-launch policy is a row there) and its own task queue (each
+ * test's worker runs a patch setting of its own).
+ */
+export async function postLaunchLinksStack() {
+  const stack = await startStack({ withoutWorker: true });
+  try {
+    const g = gates(stack);
+    await g.roster();
+    return { stack, g, d: postLaunchLinksDriver(stack, g) };
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+}
 
 export function postLaunchLinksDriver(stack: Stack, g: ReturnType<typeof gates>) {
   const runIdOf = async (workflowId: string) => (await stack.temporal.workflow.getHandle(workflowId).describe()).runId;
