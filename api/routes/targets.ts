@@ -60,13 +60,14 @@ export function targetRoutes(api: ApiRouter, { db, temporal, taskQueue, commandS
     handler: async ({ body, principal, idempotencyKey, res }) => {
       const id = idempotencyKey ? idFromKey('targets', principal.userId, idempotencyKey) : randomUUID();
       if (!(await readRoster(db)).some((m) => m.chair)) throw conflict('the committee roster has no chair to decide; an admin must set the roster first');
-      const input: ProposalInput = { id, targets: body.targets, reason: body.reason, proposedBy: actorOf(principal), proposedAt: new Date().toISOString() };
+      const workflowId = targetProposalWorkflowId(id);
+      const input: ProposalInput = commandSigner.sign({ workflowId, name: targetProposalWorkflowType, updateId: null }, { id, targets: body.targets, reason: body.reason, proposedBy: actorOf(principal), proposedAt: new Date().toISOString() });
       let view: ProposalView;
       try {
         view = await temporal.workflow.executeUpdateWithStart(proposeTargetsUpdate, {
           args: [{ actor: actorOf(principal) }],
           startWorkflowOperation: new WithStartWorkflowOperation(targetProposalWorkflowType, {
-            workflowId: targetProposalWorkflowId(id),
+            workflowId,
             taskQueue,
             args: [input],
             workflowIdConflictPolicy: 'USE_EXISTING',

@@ -3,10 +3,13 @@ import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/clie
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { actorOf } from '../../api/auth/roles.js';
 import { commandErrorTypes } from '../../domain/command-errors.js';
+import { defaultKpiTargets } from '../../domain/targets/targets.js';
 import { CommandSigner, generateSigningKey, parseSigningKey } from '../../security/command-signing.js';
 import { complaintWorkflowId, respondUpdate, type ComplaintInput } from '../../workflows/complaint/messages.js';
 import { createInitiative, initiativeWorkflowId, initiativeWorkflowType } from '../../workflows/initiative/messages.js';
+import { proposeTargetsUpdate, targetProposalWorkflowId, targetProposalWorkflowType, type ProposalInput } from '../../workflows/targets/messages.js';
 import { command, intake, secondsPolicy, setPolicy } from '../support/complaints.js';
+import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';
 import { eventually, startStack, testCommandSigner, type Stack } from '../support/stack.js';
 
@@ -138,5 +141,24 @@ describe('a process started in Temporal directly', () => {
     await eventually(async () => ((await direct.workflow.getHandle(workflowId).describe()).status.name === 'FAILED' ? true : undefined), 'the forged process to fail');
     expect(await auditCount(id)).toBe(0);
     expect(await stack.query('select id from initiatives where id = $1', [id])).toEqual([]);
+  });
+
+  it('a KPI target proposal started without the API, in a made-up admin\'s name: refused, nothing recorded, the chair not asked', async () => {
+    await gates(stack).roster(); // a chair, who would be asked to decide
+    const id = randomUUID();
+    const workflowId = targetProposalWorkflowId(id);
+    const input: ProposalInput = { id, targets: { ...defaultKpiTargets, firstResponseOnTime: 0.5 }, reason: 'made up', proposedBy: actorOf(people.admin), proposedAt: new Date().toISOString() };
+    const r = await refusal(
+      direct.workflow.executeUpdateWithStart(proposeTargetsUpdate, {
+        args: [{ actor: actorOf(people.admin) }],
+        startWorkflowOperation: new WithStartWorkflowOperation(targetProposalWorkflowType, { workflowId, taskQueue: stack.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' }),
+      }),
+    );
+    // As for the initiative: the process fails before it registers any handler.
+    expect(r.message).toMatch(/proof|no registered handler/i);
+    await eventually(async () => ((await direct.workflow.getHandle(workflowId).describe()).status.name === 'FAILED' ? true : undefined), 'the forged proposal to fail');
+    expect(await auditCount(id)).toBe(0);
+    expect(await stack.query('select id from target_proposals where id = $1', [id])).toEqual([]);
+    expect(await stack.query(`select id from notifications where topic = 'targets.decision_needed'`)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import type { Activities } from '../../activities/index.js';
 import { draft, notice } from '../../domain/drafts.js';
 import type { ProposalView } from '../../domain/targets/proposal.js';
 import { updateHandlers, type ProcessCommand } from '../process/command.js';
+import { requireStartProof } from '../process/proof.js';
 import { advance, nextEventAt } from './clock.js';
 import { proposalCommands } from './commands.js';
 import { decideTargetsUpdate, proposeTargetsUpdate, targetProposalQuery, type ProposalInput } from './messages.js';
@@ -22,6 +23,10 @@ const { openTargetProposal } = proxyLocalActivities<Activities>({
 });
 
 export async function targetProposalWorkflow(input: ProposalInput): Promise<ProposalView> {
+  // A proposal comes only through the API, which signs its input (who proposed, what, why): one
+  // started in Temporal directly fails here, before it records or asks anything. (Skipped on
+  // replay: proposals started before their inputs were signed replay as they ran.)
+  requireStartProof(input);
   const p = new TargetProposal(input, workflowInfo().workflowId);
   // Started before the handlers are set, so that every handler can wait for it.
   const opening = p.lock.run(async () => {
