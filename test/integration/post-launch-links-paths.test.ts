@@ -89,55 +89,59 @@ describe.concurrent('complaint links signalled while the monitoring window is be
     const { stack, g, d } = own;
     const windowSeconds = 45;
     const held = windowComputationHeld(windowSeconds);
-    const worker = await startBundleWorker(stack, currentBundle(), 'all', held.wrap);
     try {
-      // A short workflow task timeout: while the local activity is held, the worker heartbeats the
-      // task at 80% of it, which is when the launch's answer and the signals get through.
-      const { id, workflowId } = await d.launch({ signalsPerRun: 500, threshold: 3, windowSeconds, workflowTaskTimeout: '5s' });
-      await held.entered; // launched; the window is being computed
-      expect((await g.get(id)).body).toMatchObject({ status: 'launched', postLaunch: null });
+      const worker = await startBundleWorker(stack, currentBundle(), 'all', held.wrap);
+      try {
+        // A short workflow task timeout: while the local activity is held, the worker heartbeats the
+        // task at 80% of it, which is when the launch's answer and the signals get through.
+        const { id, workflowId } = await d.launch({ signalsPerRun: 500, threshold: 3, windowSeconds, workflowTaskTimeout: '5s' });
+        await held.entered; // launched; the window is being computed
+        expect((await g.get(id)).body).toMatchObject({ status: 'launched', postLaunch: null });
 
-      const links = freshLinks('gap', 5);
-      const sameAgain = { complaintId: links[1]!.complaintId, at: new Date(Date.parse(links[1]!.at) + 1_000).toISOString() };
-      const beforeLaunch = { complaintId: 'before-launch', at: '2020-01-01T00:00:00.000Z' };
-      // Five complaints, a repeated delivery, one complaint at a second instant, a link from before the window.
-      for (const l of [...links.slice(0, 3), links[0]!, sameAgain, beforeLaunch, ...links.slice(3)]) await d.link(workflowId, l);
-      await eventually(() => signalsTaken(stack, workflowId), 'the workflow to take the links while the window is computed', 60_000);
-      expect((await g.get(id)).body.postLaunch).toBeNull(); // still in the gap: nothing counted, nothing written
-      expect(await d.linkRows(id)).toBe(0);
-      held.open();
+        const links = freshLinks('gap', 5);
+        const sameAgain = { complaintId: links[1]!.complaintId, at: new Date(Date.parse(links[1]!.at) + 1_000).toISOString() };
+        const beforeLaunch = { complaintId: 'before-launch', at: '2020-01-01T00:00:00.000Z' };
+        // Five complaints, a repeated delivery, one complaint at a second instant, a link from before the window.
+        for (const l of [...links.slice(0, 3), links[0]!, sameAgain, beforeLaunch, ...links.slice(3)]) await d.link(workflowId, l);
+        await eventually(() => signalsTaken(stack, workflowId), 'the workflow to take the links while the window is computed', 60_000);
+        expect((await g.get(id)).body.postLaunch).toBeNull(); // still in the gap: nothing counted, nothing written
+        expect(await d.linkRows(id)).toBe(0);
+        held.open();
 
-      await eventually(async () => ((await d.postLaunch(id))?.linkedComplaints === 5 ? true : undefined), 'the waiting links counted', 60_000);
-      expect(await d.linkRows(id)).toBe(7); // five complaints, gap-001 at a second instant, before-launch
-      const audit = await g.audit(id);
-      const started = audit.findIndex((e) => e.action === 'post_launch.monitoring_started');
-      const firstCount = audit.findIndex((e) => e.action === 'post_launch.complaint_linked');
-      expect(started).toBeGreaterThanOrEqual(0);
-      expect(firstCount).toBeGreaterThan(started);
-      expect(await d.countsAudited(id)).toEqual([1, 2, 3, 4, 5]);
-      expect(audit.filter((e) => e.action === 'post_launch.review_raised')).toHaveLength(1);
-      const item = (await d.postLaunch(id)).reviewItem;
-      expect(item).toMatchObject({ complaintCount: 4, threshold: 3 });
-      expect(await stack.query('select complaint_count, threshold, status from post_launch_reviews where initiative_id = $1', [id])).toEqual([{ complaint_count: 4, threshold: 3, status: 'open' }]);
-      expect((await g.notifications(id, 'gate.post_launch_review')).map((n) => n.recipient)).toEqual(['gm']);
+        await eventually(async () => ((await d.postLaunch(id))?.linkedComplaints === 5 ? true : undefined), 'the waiting links counted', 60_000);
+        expect(await d.linkRows(id)).toBe(7); // five complaints, gap-001 at a second instant, before-launch
+        const audit = await g.audit(id);
+        const started = audit.findIndex((e) => e.action === 'post_launch.monitoring_started');
+        const firstCount = audit.findIndex((e) => e.action === 'post_launch.complaint_linked');
+        expect(started).toBeGreaterThanOrEqual(0);
+        expect(firstCount).toBeGreaterThan(started);
+        expect(await d.countsAudited(id)).toEqual([1, 2, 3, 4, 5]);
+        expect(audit.filter((e) => e.action === 'post_launch.review_raised')).toHaveLength(1);
+        const item = (await d.postLaunch(id)).reviewItem;
+        expect(item).toMatchObject({ complaintCount: 4, threshold: 3 });
+        expect(await stack.query('select complaint_count, threshold, status from post_launch_reviews where initiative_id = $1', [id])).toEqual([{ complaint_count: 4, threshold: 3, status: 'open' }]);
+        expect((await g.notifications(id, 'gate.post_launch_review')).map((n) => n.recipient)).toEqual(['gm']);
 
-      const ended = await windowEnded(own, id, workflowId);
-      expect(ended).toMatchObject({ linkedComplaints: 5, reviewItem: item });
-      expect((await g.audit(id)).at(-1)).toMatchObject({ action: 'post_launch.monitoring_ended', after: { linkedComplaints: 5, reviewRaised: true } });
-      expect(await d.countsAudited(id)).toEqual([1, 2, 3, 4, 5]);
+        const ended = await windowEnded(own, id, workflowId);
+        expect(ended).toMatchObject({ linkedComplaints: 5, reviewItem: item });
+        expect((await g.audit(id)).at(-1)).toMatchObject({ action: 'post_launch.monitoring_ended', after: { linkedComplaints: 5, reviewRaised: true } });
+        expect(await d.countsAudited(id)).toEqual([1, 2, 3, 4, 5]);
 
-      const runId = await d.runIdOf(workflowId);
-      expect(await d.hasPatchMarker(workflowId, runId)).toBe(true);
-      // In history, the links and the marker their first step recorded come before the window's end.
-      const pos = await historyPositions(stack, workflowId, runId);
-      const windowComputed = pos.computeDeadlines.at(-1)!;
-      expect(pos.signals).toHaveLength(8);
-      expect(Math.max(...pos.signals, pos.patchMarkers.at(-1)!)).toBeLessThan(windowComputed);
-      await d.replays(workflowId, runId);
-      expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=initiative&entityId=${id}`)).body.ok).toBe(true);
-      await saveReplayFixture(stack.temporal, workflowId, 'initiative-post-launch-links-while-window-computed', runId);
+        const runId = await d.runIdOf(workflowId);
+        expect(await d.hasPatchMarker(workflowId, runId)).toBe(true);
+        // In history, the links and the marker their first step recorded come before the window's end.
+        const pos = await historyPositions(stack, workflowId, runId);
+        const windowComputed = pos.computeDeadlines.at(-1)!;
+        expect(pos.signals).toHaveLength(8);
+        expect(Math.max(...pos.signals, pos.patchMarkers.at(-1)!)).toBeLessThan(windowComputed);
+        await d.replays(workflowId, runId);
+        expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=initiative&entityId=${id}`)).body.ok).toBe(true);
+        await saveReplayFixture(stack.temporal, workflowId, 'initiative-post-launch-links-while-window-computed', runId);
+      } finally {
+        held.open(); // if an assertion failed before it was opened: the held computation must end for the worker to stop
+        await stopBundleWorker(worker);
+      }
     } finally {
-      await stopBundleWorker(worker);
       await stack.stop();
     }
   }, 300_000);

@@ -5,8 +5,9 @@ import { postLaunchLinksKept, type LinkedComplaintEvent } from '../../domain/gat
 import { currentBundle, startBundleWorker, stopBundleWorker } from '../support/bundle-worker.js';
 import { saveReplayFixture } from '../support/fixtures.js';
 import { people } from '../support/people.js';
-import { freshLinks, postLaunchLinksStack, withoutLinksInTable } from '../support/post-launch-links.js';
-import { eventually } from '../support/stack.js';
+import { gates } from '../support/gates.js';
+import { freshLinks, postLaunchLinksDriver, postLaunchLinksStack, withoutLinksInTable } from '../support/post-launch-links.js';
+import { eventually, startStack } from '../support/stack.js';
 
 /**
  * A launched product's complaint links live in post_launch_links, not in the initiative's state
@@ -49,8 +50,8 @@ async function linkRunByRun({ d }: Own, workflowId: string, links: LinkedComplai
 // Each test on a stack of its own, all at the same time (postLaunchLinksStack says why).
 describe.concurrent('recordPostLaunchLinks', () => {
   it('counts the distinct complaints in the window as of its own links: a write done again answers the same', async ({ expect }) => {
-    const own = await postLaunchLinksStack();
-    const { stack, d } = own;
+    const stack = await startStack({ withoutWorker: true }); // the table alone: no worker, no roster
+    const d = postLaunchLinksDriver(stack, gates(stack));
     try {
       const initiativeId = randomUUID();
       const window = { start: '2026-03-02T00:00:00.000Z', end: '2026-03-03T00:00:00.000Z' };
@@ -74,52 +75,55 @@ describe.concurrent('a launched product with more complaint links than its state
   it('keeps a bounded state across continue-as-new, counts each complaint once and raises the review item past the threshold', async ({ expect }) => {
     const own = await postLaunchLinksStack();
     const { stack, g, d } = own;
-    const worker = await startWorker(own, 'all');
     try {
-      const { id, workflowId } = await launched(own, 8, 40, 75);
-      const firstRunId = await d.runIdOf(workflowId);
-      const first = freshLinks('c', 30);
-      const more = freshLinks('d', 30);
-      // Repeated deliveries (of links the state keeps, and of links only the table holds), the same
-      // complaint at another instant, and a link from before the window: none counts again.
-      const repeats = [first[2]!, first[25]!, first[29]!, { complaintId: first[27]!.complaintId, at: new Date(Date.parse(first[27]!.at) + 1_000).toISOString() }, { complaintId: 'before-launch', at: '2020-01-01T00:00:00.000Z' }];
-      await linkRunByRun(own, workflowId, [...first, ...repeats, ...more.slice(0, 15), more[3]!, first[10]!, ...more.slice(15)], 8);
-      await eventually(async () => ((await d.postLaunch(id)).linkedComplaints === 60 ? true : undefined), 'every complaint counted', 60_000);
+      const worker = await startWorker(own, 'all');
+      try {
+        const { id, workflowId } = await launched(own, 8, 40, 75);
+        const firstRunId = await d.runIdOf(workflowId);
+        const first = freshLinks('c', 30);
+        const more = freshLinks('d', 30);
+        // Repeated deliveries (of links the state keeps, and of links only the table holds), the same
+        // complaint at another instant, and a link from before the window: none counts again.
+        const repeats = [first[2]!, first[25]!, first[29]!, { complaintId: first[27]!.complaintId, at: new Date(Date.parse(first[27]!.at) + 1_000).toISOString() }, { complaintId: 'before-launch', at: '2020-01-01T00:00:00.000Z' }];
+        await linkRunByRun(own, workflowId, [...first, ...repeats, ...more.slice(0, 15), more[3]!, first[10]!, ...more.slice(15)], 8);
+        await eventually(async () => ((await d.postLaunch(id)).linkedComplaints === 60 ? true : undefined), 'every complaint counted', 60_000);
 
-      // Counted once each, one audited rise at a time; the item raised when the count passed 40.
-      expect(await d.linkRows(id)).toBe(62); // 60 complaints, c-027 at a second instant, before-launch
-      expect(await d.countsAudited(id)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-      const item = (await d.postLaunch(id)).reviewItem;
-      expect(item).toMatchObject({ complaintCount: 41, threshold: 40 });
-      expect(await stack.query('select complaint_count, threshold, status from post_launch_reviews where initiative_id = $1', [id])).toEqual([{ complaint_count: 41, threshold: 40, status: 'open' }]);
-      expect((await g.notifications(id, 'gate.post_launch_review')).map((n) => n.recipient)).toEqual(['gm']);
+        // Counted once each, one audited rise at a time; the item raised when the count passed 40.
+        expect(await d.linkRows(id)).toBe(62); // 60 complaints, c-027 at a second instant, before-launch
+        expect(await d.countsAudited(id)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+        const item = (await d.postLaunch(id)).reviewItem;
+        expect(item).toMatchObject({ complaintCount: 41, threshold: 40 });
+        expect(await stack.query('select complaint_count, threshold, status from post_launch_reviews where initiative_id = $1', [id])).toEqual([{ complaint_count: 41, threshold: 40, status: 'open' }]);
+        expect((await g.notifications(id, 'gate.post_launch_review')).map((n) => n.recipient)).toEqual(['gm']);
 
-      // Continued as new several times; every state carried over kept only the first links.
-      const runs = await d.runsOf(workflowId, firstRunId);
-      expect(runs.length).toBeGreaterThanOrEqual(6);
-      for (const runId of runs.slice(1)) {
-        const state = await d.carriedState(workflowId, runId);
-        expect(state?.links.length).toBeLessThanOrEqual(postLaunchLinksKept);
-        expect(JSON.stringify(state?.links).length).toBeLessThan(2_000);
+        // Continued as new several times; every state carried over kept only the first links.
+        const runs = await d.runsOf(workflowId, firstRunId);
+        expect(runs.length).toBeGreaterThanOrEqual(6);
+        for (const runId of runs.slice(1)) {
+          const state = await d.carriedState(workflowId, runId);
+          expect(state?.links.length).toBeLessThanOrEqual(postLaunchLinksKept);
+          expect(JSON.stringify(state?.links).length).toBeLessThan(2_000);
+        }
+        expect((await d.carriedState(workflowId))?.links).toEqual(first.slice(0, postLaunchLinksKept));
+
+        // The window ends with every link counted; the watch completes.
+        const ended = await eventually(async () => {
+          const pl = await d.postLaunch(id);
+          return pl.status === 'ended' ? pl : undefined;
+        }, 'the window to end', 120_000);
+        expect(ended).toMatchObject({ linkedComplaints: 60, reviewItem: item });
+        await stack.temporal.workflow.getHandle(workflowId).result();
+        expect((await g.audit(id)).at(-1)).toMatchObject({ action: 'post_launch.monitoring_ended', after: { linkedComplaints: 60, reviewRaised: true } });
+
+        const all = await d.runsOf(workflowId, firstRunId);
+        for (const runId of all) await d.replays(workflowId, runId);
+        expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=initiative&entityId=${id}`)).body.ok).toBe(true);
+        // The first run, the first continued one, and the one the window ended in.
+        for (const i of [0, 1, all.length - 1]) await saveReplayFixture(stack.temporal, workflowId, `initiative-post-launch-links-in-table-run${i + 1}`, all[i]);
+      } finally {
+        await stopBundleWorker(worker);
       }
-      expect((await d.carriedState(workflowId))?.links).toEqual(first.slice(0, postLaunchLinksKept));
-
-      // The window ends with every link counted; the watch completes.
-      const ended = await eventually(async () => {
-        const pl = await d.postLaunch(id);
-        return pl.status === 'ended' ? pl : undefined;
-      }, 'the window to end', 120_000);
-      expect(ended).toMatchObject({ linkedComplaints: 60, reviewItem: item });
-      await stack.temporal.workflow.getHandle(workflowId).result();
-      expect((await g.audit(id)).at(-1)).toMatchObject({ action: 'post_launch.monitoring_ended', after: { linkedComplaints: 60, reviewRaised: true } });
-
-      const all = await d.runsOf(workflowId, firstRunId);
-      for (const runId of all) await d.replays(workflowId, runId);
-      expect((await stack.as(people.auditor).get(`/api/v1/audit/verify?entityType=initiative&entityId=${id}`)).body.ok).toBe(true);
-      // The first run, the first continued one, and the one the window ended in.
-      for (const i of [0, 1, all.length - 1]) await saveReplayFixture(stack.temporal, workflowId, `initiative-post-launch-links-in-table-run${i + 1}`, all[i]);
     } finally {
-      await stopBundleWorker(worker);
       await stack.stop();
     }
   }, 300_000);

@@ -154,9 +154,16 @@ describe('a process started in Temporal directly', () => {
         startWorkflowOperation: new WithStartWorkflowOperation(targetProposalWorkflowType, { workflowId, taskQueue: stack.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' }),
       }),
     );
-    // As for the initiative: the process fails before it registers any handler.
+    // As for the initiative: the process fails before it registers any handler, for want of a proof.
     expect(r.message).toMatch(/proof|no registered handler/i);
-    await eventually(async () => ((await direct.workflow.getHandle(workflowId).describe()).status.name === 'FAILED' ? true : undefined), 'the forged proposal to fail');
+    const failure = await direct.workflow
+      .getHandle(workflowId)
+      .result()
+      .then(
+        () => undefined,
+        (err: { cause?: { type?: string; message?: string } }) => err.cause,
+      );
+    expect(failure).toMatchObject({ type: commandErrorTypes.forbidden, message: expect.stringContaining('no proof') });
     expect(await auditCount(id)).toBe(0);
     expect(await stack.query('select id from target_proposals where id = $1', [id])).toEqual([]);
     expect(await stack.query(`select id from notifications where topic = 'targets.decision_needed'`)).toEqual([]);
