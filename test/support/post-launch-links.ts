@@ -24,21 +24,18 @@ export const freshLinks = (prefix: string, n: number): LinkedComplaintEvent[] =>
 
 /**
  * A stack of one test's own (without a worker; the test starts its own), with the roster, the
- * gates helper and the driver. Each watch in these tests waits out a monitoring window of real
- * time (45–75 s), so a file's tests run at the same time (describe.concurrent), each on its own
- * stack: its own database (the post-launch policy is a row there) and its own task queue (each
- * test's worker runs a patch setting of its own).
+ * gates helper and the driver; stopped when the test finishes (`onTestFinished` of its context).
+ * Each watch in these tests waits out a monitoring window of real time (45–75 s), so a file's
+ * tests run at the same time (describe.concurrent), each on its own stack: its own database (the
+ * post-launch policy is a row there) and its own task queue (each test's worker runs a patch
+ * setting of its own).
  */
-export async function postLaunchLinksStack() {
+export async function postLaunchLinksStack(onTestFinished: (stop: () => Promise<void>) => void) {
   const stack = await startStack({ withoutWorker: true });
-  try {
-    const g = gates(stack);
-    await g.roster();
-    return { stack, g, d: postLaunchLinksDriver(stack, g) };
-  } catch (err) {
-    await stack.stop();
-    throw err;
-  }
+  onTestFinished(() => stack.stop());
+  const g = gates(stack);
+  await g.roster();
+  return { stack, g, d: postLaunchLinksDriver(stack, g) };
 }
 
 export function postLaunchLinksDriver(stack: Stack, g: ReturnType<typeof gates>) {
