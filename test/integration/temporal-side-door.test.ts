@@ -48,6 +48,16 @@ async function refusal(p: Promise<unknown>): Promise<{ type?: string; message: s
   throw new Error('the command was accepted');
 }
 
+/** Why a process failed (its failure's cause), or undefined if it completed. */
+const failureOf = (workflowId: string) =>
+  direct.workflow
+    .getHandle(workflowId)
+    .result()
+    .then(
+      () => undefined,
+      (err: { cause?: { type?: string; message?: string } }) => err.cause,
+    );
+
 describe('a complaint command sent to Temporal directly', () => {
   let id: string;
   let workflowId: string;
@@ -116,10 +126,7 @@ describe('a process started in Temporal directly', () => {
       intakeBy: actorOf(people.agent),
     };
     const handle = await direct.workflow.start('complaintWorkflow', { workflowId: complaintWorkflowId(id), taskQueue: stack.taskQueue, args: [input] });
-    const failure = await handle.result().then(
-      () => undefined,
-      (err: { cause?: { type?: string; message?: string } }) => err.cause,
-    );
+    const failure = await failureOf(handle.workflowId);
     expect(failure).toMatchObject({ type: commandErrorTypes.forbidden, message: expect.stringContaining('no proof') });
     expect(await auditCount(id)).toBe(0);
     expect(await stack.query('select id from complaints where id = $1', [id])).toEqual([]);
@@ -156,13 +163,7 @@ describe('a process started in Temporal directly', () => {
     );
     // As for the initiative: the process fails before it registers any handler, for want of a proof.
     expect(r.message).toMatch(/proof|no registered handler/i);
-    const failure = await direct.workflow
-      .getHandle(workflowId)
-      .result()
-      .then(
-        () => undefined,
-        (err: { cause?: { type?: string; message?: string } }) => err.cause,
-      );
+    const failure = await failureOf(workflowId);
     expect(failure).toMatchObject({ type: commandErrorTypes.forbidden, message: expect.stringContaining('no proof') });
     expect(await auditCount(id)).toBe(0);
     expect(await stack.query('select id from target_proposals where id = $1', [id])).toEqual([]);
