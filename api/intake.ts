@@ -1,4 +1,4 @@
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client.js';
@@ -11,6 +11,7 @@ import type { PiiCipher } from '../security/pii.js';
 import type { CommandSigner } from '../security/command-signing.js';
 import type { complaintWorkflow } from '../workflows/complaint/index.js';
 import { complaintWorkflowId, intakeUpdate, type ComplaintInput } from '../workflows/complaint/messages.js';
+import { viewOfClosedStart } from './closed-start.js';
 import { badRequest } from './problem.js';
 
 /**
@@ -90,9 +91,6 @@ export async function openComplaint(deps: { db: Database; temporal: Client; task
       }),
     });
   } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    const existing = await readComplaint(db, c.id);
-    if (!existing) throw err;
-    return existing;
+    return viewOfClosedStart(err, () => readComplaint(db, c.id));
   }
 }

@@ -120,7 +120,7 @@ export function complaintRoutes(api: ApiRouter, { db, temporal, taskQueue, confi
     roles: ['cs_agent'],
     body: IntakeSchema,
     idempotent: true,
-    responses: { 201: { description: 'The complaint, with its deadlines and repeat flag', schema: ComplaintSchema } },
+    responses: { 201: { description: 'The complaint, with its deadlines and repeat flag', schema: ComplaintSchema }, 409: { description: 'The process of this Idempotency-Key ended before it recorded anything: send a new key' } },
     handler: async ({ req, body, principal, idempotencyKey }) => {
       // A key makes the id deterministic, so a retry after a crash finds the same workflow.
       const id = idempotencyKey ? idFromKey('complaint', principal.userId, idempotencyKey) : randomUUID();

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { customerKnown, listErasures, listLegalHolds, liftLegalHold, readErasure, runningErasuresOf, setLegalHold } from '../../db/erasures.js';
 import { readPolicy } from '../../db/settings.js';
 import type { ErasureInput, ErasureView } from '../../domain/erasure/types.js';
 import { decideErasureUpdate, erasureWorkflowId, erasureWorkflowType, holdsChangedSignal, requestErasureUpdate } from '../../workflows/erasure/messages.js';
 import type { erasureWorkflow } from '../../workflows/erasure/index.js';
 import { actorOf } from '../auth/roles.js';
+import { viewOfClosedStart } from '../closed-start.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
@@ -58,7 +59,7 @@ export function erasureRoutes(api: ApiRouter, { db, temporal, taskQueue, command
     responses: {
       201: { description: 'The request, held or awaiting approval', schema: ErasureSchema },
       404: { description: 'cxgov holds no complaint of this customer' },
-      409: { description: 'An erasure of this customer is already running' },
+      409: { description: 'An erasure of this customer is already running, or the process of this Idempotency-Key ended before it recorded anything (send a new key)' },
     },
     handler: async ({ body, principal, idempotencyKey, res }) => {
       const id = idempotencyKey ? idFromKey('erasure', principal.userId, idempotencyKey) : randomUUID();
@@ -98,9 +99,7 @@ export function erasureRoutes(api: ApiRouter, { db, temporal, taskQueue, command
           }),
         });
       } catch (err) {
-        const again = err instanceof WorkflowExecutionAlreadyStartedError ? await readErasure(db, id) : undefined;
-        if (!again) throw err;
-        view = again;
+        view = await viewOfClosedStart(err, () => readErasure(db, id));
       }
       res.setHeader('Location', `/api/v1/erasures/${id}`);
       return { status: 201, body: view };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { ZodType } from 'zod';
 import { piiCipher } from '../../config/secrets.js';
@@ -22,6 +22,7 @@ import type { PiiCipher } from '../../security/pii.js';
 import type { CommandSigner } from '../../security/command-signing.js';
 import type { Client } from '@temporalio/client';
 import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+import { viewOfClosedStart } from '../closed-start.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
 import { checkInitiative, openComplaint, receivedInstant } from '../intake.js';
@@ -99,7 +100,7 @@ export function feedbackRoutes(api: ApiRouter, { db, temporal, taskQueue, config
     roles: ['cs_agent'],
     body: FeedbackIntakeSchema,
     idempotent: true,
-    responses: { 201: { description: 'The item logged (an inquiry with its first-response target)', schema: FeedbackSchema } },
+    responses: { 201: { description: 'The item logged (an inquiry with its first-response target)', schema: FeedbackSchema }, 409: { description: 'The process of this Idempotency-Key ended before it recorded anything: send a new key' } },
     handler: async ({ body, principal, idempotencyKey }) => {
       const id = idempotencyKey ? idFromKey('feedback', principal.userId, idempotencyKey) : randomUUID();
       const received = receivedInstant(body.receivedAt);
@@ -359,10 +360,7 @@ async function startFeedback(deps: { db: Database; temporal: Client; taskQueue: 
       }),
     });
   } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    const existing = await readFeedback(db, f.id);
-    if (!existing) throw err;
-    return existing;
+    return viewOfClosedStart(err, () => readFeedback(db, f.id));
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { ZodType } from 'zod';
 import type { Database } from '../../db/client.js';
@@ -17,6 +17,7 @@ import type { ImprovementInput, ImprovementSource, ImprovementView } from '../..
 import type { improvementWorkflow } from '../../workflows/improvement/index.js';
 import { completeUpdate, raisedUpdate, reportProgressUpdate, sendBackUpdate, verifyUpdate } from '../../workflows/improvement/messages.js';
 import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+import { viewOfClosedStart } from '../closed-start.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
 import { badRequest, conflict, forbidden, notFound } from '../problem.js';
@@ -158,12 +159,9 @@ export function improvementRoutes(api: ApiRouter, { db, temporal, taskQueue, com
           }),
         });
       } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        const existing = await readImprovement(db, id);
-        // The process exists but this database holds no record of it (a database restored from
-        // before it was raised, or another deployment on the same Temporal namespace): say so.
-        if (!existing) throw conflict(`an action from this source (${id}) already ran in Temporal, but this database has no record of it; it cannot be raised again`);
-        view = existing;
+        // One source, one action: with no record here (its process failed, a database restored
+        // from before it was raised, another deployment on the same namespace) it is not raised again.
+        view = await viewOfClosedStart(err, () => readImprovement(db, id), `an action from this source (${id}) already ran in Temporal, but this database has no record of it; it cannot be raised again`);
       }
       // A suggestion's action is linked on the suggestion too (its own update, audited in its chain).
       if (source.kind === 'suggestion') await linkSuggestion(source.id, view.id, principal, idempotencyKey);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { listInitiatives, postLaunchDecisionOf, readInitiative } from '../../db/initiatives.js';
@@ -22,6 +22,7 @@ import { initiativeReaderRoles as readerRoles, mayReadInitiatives } from '../aut
 import { actorOf, type Principal } from '../auth/roles.js';
 import { ownAttachmentProblems } from '../attachment-refs.js';
 import { deadlineJudge, withProvisionalReviews } from '../present/deadlines.js';
+import { viewOfClosedStart } from '../closed-start.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
@@ -90,7 +91,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue, comm
     roles: ['product_owner'],
     body: CreateInitiativeSchema,
     idempotent: true,
-    responses: { 201: { description: 'The created initiative', schema: InitiativeSchema } },
+    responses: { 201: { description: 'The created initiative', schema: InitiativeSchema }, 409: { description: 'The process of this Idempotency-Key ended before it recorded anything: send a new key' } },
     handler: async ({ body, principal, idempotencyKey, res }) => {
       const id = idempotencyKey ? idFromKey('initiative', principal.userId, idempotencyKey) : randomUUID();
       const actor = actorOf(principal);
@@ -114,10 +115,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue, comm
           startWorkflowOperation: start,
         });
       } catch (err) {
-        // Only a retry whose first attempt already ran to the end lands here.
-        const existing = err instanceof WorkflowExecutionAlreadyStartedError ? await readInitiative(db, id) : undefined;
-        if (!existing) throw err;
-        view = existing;
+        view = await viewOfClosedStart(err, () => readInitiative(db, id));
       }
       res.setHeader('Location', `/api/v1/initiatives/${id}`);
       return { status: 201, body: withProvisionalReviews(view, await deadlineJudge(db)) };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { Database } from '../../db/client.js';
 import { isReviewMember } from '../../db/initiatives.js';
 import { readPolicy, readRoster } from '../../db/settings.js';
@@ -13,6 +13,7 @@ import {
   type ProposalInput,
 } from '../../workflows/targets/messages.js';
 import { actorOf, hasAnyRole, type Principal, type Role } from '../auth/roles.js';
+import { viewOfClosedStart } from '../closed-start.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
@@ -55,7 +56,7 @@ export function targetRoutes(api: ApiRouter, { db, temporal, taskQueue, commandS
     idempotent: true,
     responses: {
       201: { description: 'The proposal, waiting for the chair', schema: ProposalSchema },
-      409: { description: 'The roster has no chair' },
+      409: { description: 'The roster has no chair, or the process of this Idempotency-Key ended before it recorded anything (send a new key)' },
     },
     handler: async ({ body, principal, idempotencyKey, res }) => {
       const id = idempotencyKey ? idFromKey('targets', principal.userId, idempotencyKey) : randomUUID();
@@ -75,9 +76,7 @@ export function targetRoutes(api: ApiRouter, { db, temporal, taskQueue, commandS
           }),
         });
       } catch (err) {
-        const existing = err instanceof WorkflowExecutionAlreadyStartedError ? await readTargetProposal(db, id) : undefined;
-        if (!existing) throw err;
-        view = existing;
+        view = await viewOfClosedStart(err, () => readTargetProposal(db, id));
       }
       res.setHeader('Location', `/api/v1/targets/proposals/${id}`);
       return { status: 201, body: view };

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf, type Principal } from '../../api/auth/roles.js';
+import { idFromKey } from '../../api/idempotency.js';
 import { archiveClosedWorkflows } from '../../audit/archive.js';
 import { createLogger } from '../../config/logger.js';
-import { complaintWorkflowId } from '../../workflows/complaint/messages.js';
+import { defaultKpiTargets } from '../../domain/targets/targets.js';
+import { complaintWorkflowId, type ComplaintInput } from '../../workflows/complaint/messages.js';
 import { initiativeWorkflowId } from '../../workflows/initiative/messages.js';
-import { command, intake, secondsPolicy, setPolicy } from '../support/complaints.js';
+import { targetProposalWorkflowId, targetProposalWorkflowType, type ProposalInput } from '../../workflows/targets/messages.js';
+import { command, intake, intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
 import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
@@ -100,5 +104,55 @@ describe('a process that completes', () => {
     expect(actions.at(-1)).toBe('complaint.history_archived');
     expect(actions.filter((a) => /terminated|failed|timed_out|cancelled/.test(a))).toEqual([]);
     expect((await stack.as(people.supervisor).get(`/api/v1/complaints/${c.id}`)).body.processEnded).toBeUndefined();
+  });
+});
+
+/**
+ * A process that failed before it recorded anything — as when, during a roll, the old API's
+ * unsigned start reaches a new worker that refuses it (docs/operations.md) — still holds its id,
+ * and a closed process's id is never started again. A retry with the same Idempotency-Key names
+ * that id: it is answered 409 with what to do (send a new key), each time, not a 500.
+ */
+describe('a request whose process failed before it recorded anything', () => {
+  /** Starts the process the API would start for `id`, without the API's proof, and waits for it to fail. */
+  const failedAhead = async (workflowType: string, workflowId: string, input: object) => {
+    const handle = await stack.temporal.workflow.start(workflowType, { workflowId, taskQueue: stack.taskQueue, args: [input] });
+    await expect(handle.result()).rejects.toThrow();
+  };
+  /** The request with the failed process's key, twice (409 each time), then with a new key: its answer. */
+  const sendAgain = async (who: Principal, path: string, body: object, key: string) => {
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const again = await stack.as(who).post(path, body, { 'Idempotency-Key': key });
+      expect(again.status, JSON.stringify(again.body)).toBe(409);
+      expect(again.body.detail).toMatch(/new Idempotency-Key/);
+    }
+    return stack.as(who).post(path, body, { 'Idempotency-Key': `${key}-again` });
+  };
+
+  it('a KPI target proposal: the same Idempotency-Key is a 409 asking for a new key, every time; a new key proposes it', async () => {
+    await gates(stack).roster(); // a chair to decide
+    const key = `propose-${Date.now()}`;
+    const id = idFromKey('targets', people.admin.userId, key);
+    const body = { targets: { ...defaultKpiTargets, firstResponseOnTime: 0.95 }, reason: 'the committee asked for faster answers' };
+    const input: ProposalInput = { id, ...body, proposedBy: actorOf(people.admin), proposedAt: new Date().toISOString() };
+    await failedAhead(targetProposalWorkflowType, targetProposalWorkflowId(id), input);
+
+    const fresh = await sendAgain(people.admin, '/api/v1/targets/proposals', body, key);
+    expect(await stack.query('select id from target_proposals where id = $1', [id])).toEqual([]);
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(201);
+    expect(fresh.body).toMatchObject({ status: 'pending', reason: body.reason });
+  });
+
+  it('a complaint: the same answer', async () => {
+    const key = `intake-${Date.now()}`;
+    const id = idFromKey('complaint', people.agent.userId, key);
+    const body = intakeBody();
+    const input: ComplaintInput = { id, channel: 'hotline', category: 'service', severity: 'general', description: 'made up', receivedAt: new Date().toISOString(), customerRef: body.customer.ref, piiRef: id, intakeBy: actorOf(people.agent) };
+    await failedAhead('complaintWorkflow', complaintWorkflowId(id), input);
+
+    const fresh = await sendAgain(people.agent, '/api/v1/complaints', body, key);
+    expect(await stack.query('select id from complaints where id = $1', [id])).toEqual([]);
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(201);
+    expect(fresh.body).toMatchObject({ status: 'open', id: idFromKey('complaint', people.agent.userId, `${key}-again`) });
   });
 });

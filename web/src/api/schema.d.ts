@@ -907,6 +907,13 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The process of this Idempotency-Key ended before it recorded anything: send a new key */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -3136,7 +3143,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description An erasure of this customer is already running */
+                /** @description An erasure of this customer is already running, or the process of this Idempotency-Key ended before it recorded anything (send a new key) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3419,6 +3426,13 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
+                };
+                /** @description The process of this Idempotency-Key ended before it recorded anything: send a new key */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -5447,6 +5461,13 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
+                };
+                /** @description The process of this Idempotency-Key ended before it recorded anything: send a new key */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -9699,7 +9720,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The roster has no chair */
+                /** @description The roster has no chair, or the process of this Idempotency-Key ended before it recorded anything (send a new key) */
                 409: {
                     headers: {
                         [name: string]: unknown;
