@@ -59,7 +59,12 @@ export interface ComplaintOpening {
  * started with update-with-start (signed), answered once recorded. A retry with the same id
  * answers the complaint already opened.
  */
-export async function openComplaint(deps: { db: Database; temporal: Client; taskQueue: string; commandSigner: CommandSigner; cipher: PiiCipher }, c: ComplaintOpening): Promise<ComplaintView> {
+export async function openComplaint(
+  deps: { db: Database; temporal: Client; taskQueue: string; commandSigner: CommandSigner; cipher: PiiCipher },
+  c: ComplaintOpening,
+  /** The 409's detail when the process of this id failed before recording the complaint (api/closed-start.ts). */
+  nothingRecorded?: string,
+): Promise<ComplaintView> {
   const { db, temporal, taskQueue, commandSigner, cipher } = deps;
   await saveCustomer(db, cipher, { complaintId: c.id, customerRef: c.customerRef, details: c.customer, createdBy: c.intakeBy.userId });
   const workflowId = complaintWorkflowId(c.id);
@@ -91,6 +96,6 @@ export async function openComplaint(deps: { db: Database; temporal: Client; task
       }),
     });
   } catch (err) {
-    return viewOfClosedStart(err, () => readComplaint(db, c.id));
+    return viewOfClosedStart(err, () => readComplaint(db, c.id), nothingRecorded);
   }
 }

@@ -232,6 +232,8 @@ export function feedbackRoutes(api: ApiRouter, { db, temporal, taskQueue, config
           customer: details,
           intakeBy: actorOf(principal),
         },
+        // Its id derives from the item, so no new key opens it: the contact must be taken again.
+        `the complaint this item was reclassified into (${complaintId}) ran and ended before it recorded anything, and cannot be opened again under its id: take the contact as a new complaint`,
       );
       return { status: 200, body: await present(view) };
     },

@@ -8,6 +8,7 @@ import { complaintWorkflowId, type ComplaintInput } from '../../workflows/compla
 import { initiativeWorkflowId } from '../../workflows/initiative/messages.js';
 import { targetProposalWorkflowId, targetProposalWorkflowType, type ProposalInput } from '../../workflows/targets/messages.js';
 import { command, intake, intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
+import { feedbackBody } from '../support/endpoints.js';
 import { gates } from '../support/gates.js';
 import { people } from '../support/people.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
@@ -154,5 +155,21 @@ describe('a request whose process failed before it recorded anything', () => {
     expect(await stack.query('select id from complaints where id = $1', [id])).toEqual([]);
     expect(fresh.status, JSON.stringify(fresh.body)).toBe(201);
     expect(fresh.body).toMatchObject({ status: 'open', id: idFromKey('complaint', people.agent.userId, `${key}-again`) });
+  });
+
+  it('a feedback item reclassified into a complaint whose process failed: a 409 saying to take the contact as a new complaint', async () => {
+    const logged = await stack.as(people.agent).post('/api/v1/feedback', feedbackBody('suggestion'));
+    expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+    // The complaint's id derives from the item's (api/routes/feedback.ts), so no new key helps.
+    const complaintId = idFromKey('complaint-from-feedback', 'cxgov', logged.body.id);
+    const input: ComplaintInput = { id: complaintId, channel: 'app', category: 'product', severity: 'major', description: 'made up', receivedAt: new Date().toISOString(), customerRef: logged.body.customer.ref, piiRef: complaintId, intakeBy: actorOf(people.agent) };
+    await failedAhead('complaintWorkflow', complaintWorkflowId(complaintId), input);
+
+    const body = { reason: 'The customer was charged wrongly: a complaint', category: 'product', severity: 'major' };
+    const refused = await stack.as(people.agent).post(`/api/v1/feedback/${logged.body.id}/reclassify`, body, { 'Idempotency-Key': `reclassify-${Date.now()}` });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.detail).toContain(complaintId);
+    expect(refused.body.detail).toMatch(/take the contact as a new complaint/);
+    expect(await stack.query('select id from complaints where id = $1', [complaintId])).toEqual([]);
   });
 });
