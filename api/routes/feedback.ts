@@ -192,7 +192,7 @@ export function feedbackRoutes(api: ApiRouter, { db, temporal, taskQueue, config
       200: { description: 'The item, reclassified, naming the complaint', schema: FeedbackSchema },
       403: { description: 'Neither the agent who logged it nor a supervisor' },
       404: { description: 'No such item' },
-      409: { description: 'The item has ended, or its customer details can no longer be read' },
+      409: { description: 'The item has ended, its customer details can no longer be read, or the complaint’s process ended before it recorded anything (take the contact as a new complaint)' },
     },
     handler: async ({ params, body, principal, idempotencyKey }) => {
       const current = await readFeedback(db, params.id);
@@ -252,7 +252,7 @@ export function feedbackRoutes(api: ApiRouter, { db, temporal, taskQueue, config
       200: { description: 'The complaint’s id and the feedback item opened from it', schema: ReclassifiedComplaintSchema },
       403: { description: 'Not a supervisor' },
       404: { description: 'No such complaint' },
-      409: { description: 'A resolution was given already, the complaint is closed, or its customer details can no longer be read' },
+      409: { description: 'A resolution was given already, the complaint is closed, its customer details can no longer be read, or the feedback item’s process ended before it recorded anything (log the contact as a new item)' },
     },
     handler: async ({ params, body, principal, idempotencyKey }) => {
       const complaint = await readComplaint(db, params.id);
@@ -292,6 +292,8 @@ export function feedbackRoutes(api: ApiRouter, { db, temporal, taskQueue, config
           loggedBy,
           reclassifiedFrom: { complaintId: complaint.id, reason: r.reason, by: r.by },
         },
+        // Its id derives from the complaint, so no new key opens it: the contact must be logged again.
+        `the feedback item this complaint was reclassified into (${feedbackId}) ran and ended before it recorded anything, and cannot be opened again under its id: log the contact as a new feedback item`,
       );
       return { status: 200, body: { complaintId: complaint.id, feedback: await present(view) } };
     },
@@ -332,7 +334,12 @@ interface FeedbackOpening {
 }
 
 /** Logs an item: the customer sealed under its id (complaint_customers), its workflow started signed, answered once recorded. */
-async function startFeedback(deps: { db: Database; temporal: Client; taskQueue: string; commandSigner: CommandSigner; cipher: PiiCipher }, f: FeedbackOpening): Promise<FeedbackView> {
+async function startFeedback(
+  deps: { db: Database; temporal: Client; taskQueue: string; commandSigner: CommandSigner; cipher: PiiCipher },
+  f: FeedbackOpening,
+  /** The 409's detail when the process of this id failed before recording the item (api/closed-start.ts). */
+  nothingRecorded?: string,
+): Promise<FeedbackView> {
   const { db, temporal, taskQueue, commandSigner, cipher } = deps;
   await saveCustomer(db, cipher, { complaintId: f.id, customerRef: f.customerRef, details: f.customer, createdBy: f.loggedBy.userId });
   const workflowId = feedbackWorkflowId(f.id);
@@ -362,7 +369,7 @@ async function startFeedback(deps: { db: Database; temporal: Client; taskQueue: 
       }),
     });
   } catch (err) {
-    return viewOfClosedStart(err, () => readFeedback(db, f.id));
+    return viewOfClosedStart(err, () => readFeedback(db, f.id), nothingRecorded);
   }
 }
 

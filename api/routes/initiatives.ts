@@ -21,8 +21,8 @@ import {
 import { initiativeReaderRoles as readerRoles, mayReadInitiatives } from '../auth/initiative-readers.js';
 import { actorOf, type Principal } from '../auth/roles.js';
 import { ownAttachmentProblems } from '../attachment-refs.js';
-import { deadlineJudge, withProvisionalReviews } from '../present/deadlines.js';
 import { viewOfClosedStart } from '../closed-start.js';
+import { deadlineJudge, withProvisionalReviews } from '../present/deadlines.js';
 import { cursorCodec, cursorParts } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
 import { idFromKey } from '../idempotency.js';
@@ -91,7 +91,7 @@ export function initiativeRoutes(api: ApiRouter, { db, temporal, taskQueue, comm
     roles: ['product_owner'],
     body: CreateInitiativeSchema,
     idempotent: true,
-    responses: { 201: { description: 'The created initiative', schema: InitiativeSchema }, 409: { description: 'The process of this Idempotency-Key ended before it recorded anything: send a new key' } },
+    responses: { 201: { description: 'The created initiative', schema: InitiativeSchema }, 409: problem('The process of this Idempotency-Key ended before it recorded anything: send a new key') },
     handler: async ({ body, principal, idempotencyKey, res }) => {
       const id = idempotencyKey ? idFromKey('initiative', principal.userId, idempotencyKey) : randomUUID();
       const actor = actorOf(principal);

@@ -5,6 +5,7 @@ import { archiveClosedWorkflows } from '../../audit/archive.js';
 import { createLogger } from '../../config/logger.js';
 import { defaultKpiTargets } from '../../domain/targets/targets.js';
 import { complaintWorkflowId, type ComplaintInput } from '../../workflows/complaint/messages.js';
+import { feedbackWorkflowId, type FeedbackInput } from '../../workflows/feedback/messages.js';
 import { initiativeWorkflowId } from '../../workflows/initiative/messages.js';
 import { targetProposalWorkflowId, targetProposalWorkflowType, type ProposalInput } from '../../workflows/targets/messages.js';
 import { command, intake, intakeBody, secondsPolicy, setPolicy } from '../support/complaints.js';
@@ -126,6 +127,8 @@ describe('a request whose process failed before it recorded anything', () => {
       const again = await stack.as(who).post(path, body, { 'Idempotency-Key': key });
       expect(again.status, JSON.stringify(again.body)).toBe(409);
       expect(again.body.detail).toMatch(/new Idempotency-Key/);
+      // The first 409 is kept as the key's answer (a 4xx): the second is it, replayed.
+      expect(again.headers.get('idempotent-replayed')).toBe(attempt === 2 ? 'true' : null);
     }
     return stack.as(who).post(path, body, { 'Idempotency-Key': `${key}-again` });
   };
@@ -171,5 +174,19 @@ describe('a request whose process failed before it recorded anything', () => {
     expect(refused.body.detail).toContain(complaintId);
     expect(refused.body.detail).toMatch(/take the contact as a new complaint/);
     expect(await stack.query('select id from complaints where id = $1', [complaintId])).toEqual([]);
+  });
+
+  it('a complaint reclassified as feedback whose item\'s process failed: a 409 saying to log the contact as a new item', async () => {
+    const c = await intake(stack, { description: 'The customer only wanted to thank the branch staff' });
+    // The item's id derives from the complaint's (api/routes/feedback.ts), so no new key helps.
+    const feedbackId = idFromKey('feedback-from-complaint', 'cxgov', c.id);
+    const input: FeedbackInput = { id: feedbackId, kind: 'praise', channel: c.channel, description: 'made up', receivedAt: new Date().toISOString(), customerRef: c.customerRef, piiRef: feedbackId, loggedBy: actorOf(people.agent) };
+    await failedAhead('feedbackWorkflow', feedbackWorkflowId(feedbackId), input);
+
+    const refused = await stack.as(people.supervisor).post(`/api/v1/complaints/${c.id}/reclassify`, { kind: 'praise', reason: 'The customer called to thank the branch' }, { 'Idempotency-Key': `reclassify-${Date.now()}` });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.detail).toContain(feedbackId);
+    expect(refused.body.detail).toMatch(/log the contact as a new feedback item/);
+    expect(await stack.query('select id from feedback_items where id = $1', [feedbackId])).toEqual([]);
   });
 });

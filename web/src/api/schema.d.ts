@@ -1979,7 +1979,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description A resolution was given already, the complaint is closed, or its customer details can no longer be read */
+                /** @description A resolution was given already, the complaint is closed, its customer details can no longer be read, or the feedback item’s process ended before it recorded anything (log the contact as a new item) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3904,7 +3904,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description The item has ended, or its customer details can no longer be read */
+                /** @description The item has ended, its customer details can no longer be read, or the complaint’s process ended before it recorded anything (take the contact as a new complaint) */
                 409: {
                     headers: {
                         [name: string]: unknown;
