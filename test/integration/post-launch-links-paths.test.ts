@@ -158,12 +158,7 @@ describe.concurrent('initiative-post-launch-links-in-table dark again after it w
       await eventually(async () => ((await d.postLaunch(id))?.status === 'monitoring' ? true : undefined), 'monitoring to start', 30_000);
       firstRunId = await d.runIdOf(workflowId);
       first = freshLinks('c', 30);
-      for (let i = 0; i < first.length; i += 8) {
-        const runId = await d.runIdOf(workflowId);
-        const batch = first.slice(i, i + 8);
-        for (const l of batch) await d.link(workflowId, l);
-        if (batch.length === 8) await d.newRun(workflowId, runId);
-      }
+      await d.linkRunByRun(workflowId, first, 8);
       await eventually(async () => ((await d.postLaunch(id)).linkedComplaints === 30 ? true : undefined), 'counted under the patch', 60_000);
       expect(await d.linkRows(id)).toBe(30);
       expect((await d.carriedState(workflowId))?.links).toEqual(first.slice(0, postLaunchLinksKept));

@@ -34,19 +34,6 @@ async function launched({ g, d }: Own, signalsPerRun: number, threshold: number,
   return product;
 }
 
-/**
- * Signals one after another, a run's budget at a time: after each full budget, waits for the
- * continue-as-new it makes before the next (else one run would take them all while it settles).
- */
-async function linkRunByRun({ d }: Own, workflowId: string, links: LinkedComplaintEvent[], signalsPerRun: number): Promise<void> {
-  for (let i = 0; i < links.length; i += signalsPerRun) {
-    const batch = links.slice(i, i + signalsPerRun);
-    const runId = await d.runIdOf(workflowId);
-    for (const l of batch) await d.link(workflowId, l);
-    if (batch.length === signalsPerRun) await d.newRun(workflowId, runId);
-  }
-}
-
 // Each test on a stack of its own, all at the same time (postLaunchLinksStack says why).
 describe.concurrent('recordPostLaunchLinks', () => {
   it('counts the distinct complaints in the window as of its own links: a write done again answers the same', async ({ expect, onTestFinished }) => {
@@ -81,7 +68,7 @@ describe.concurrent('a launched product with more complaint links than its state
       // Repeated deliveries (of links the state keeps, and of links only the table holds), the same
       // complaint at another instant, and a link from before the window: none counts again.
       const repeats = [first[2]!, first[25]!, first[29]!, { complaintId: first[27]!.complaintId, at: new Date(Date.parse(first[27]!.at) + 1_000).toISOString() }, { complaintId: 'before-launch', at: '2020-01-01T00:00:00.000Z' }];
-      await linkRunByRun(own, workflowId, [...first, ...repeats, ...more.slice(0, 15), more[3]!, first[10]!, ...more.slice(15)], 8);
+      await d.linkRunByRun(workflowId, [...first, ...repeats, ...more.slice(0, 15), more[3]!, first[10]!, ...more.slice(15)], 8);
       await eventually(async () => ((await d.postLaunch(id)).linkedComplaints === 60 ? true : undefined), 'every complaint counted', 60_000);
 
       // Counted once each, one audited rise at a time; the item raised when the count passed 40.
@@ -135,7 +122,7 @@ describe.concurrent('a product watched before initiative-post-launch-links-in-ta
       ({ id, workflowId } = await launched(own, 13, 30, 75));
       firstRunId = await d.runIdOf(workflowId);
       old = freshLinks('old', 26);
-      await linkRunByRun(own, workflowId, old, 13);
+      await d.linkRunByRun(workflowId, old, 13);
       await eventually(async () => ((await d.postLaunch(id)).linkedComplaints === 26 ? true : undefined), 'counted under the old branch', 60_000);
       expect((await d.runsOf(workflowId, firstRunId)).length).toBe(3);
       // The old branch carried every link over, and wrote none to the table.
@@ -151,7 +138,7 @@ describe.concurrent('a product watched before initiative-post-launch-links-in-ta
     try {
       const third = await d.runIdOf(workflowId);
       // Repeats of links the old state held (beyond its first 20 and within), then new complaints.
-      await linkRunByRun(own, workflowId, [old[24]!, old[3]!, ...freshLinks('new', 11)], 13);
+      await d.linkRunByRun(workflowId, [old[24]!, old[3]!, ...freshLinks('new', 11)], 13);
       await eventually(async () => ((await d.postLaunch(id)).linkedComplaints === 37 ? true : undefined), 'the new links counted', 60_000);
       expect(await d.hasPatchMarker(workflowId, third)).toBe(true);
       expect(await d.linkRows(id)).toBe(37); // the carried links written with the first link under the patch

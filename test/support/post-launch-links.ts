@@ -40,6 +40,9 @@ export async function postLaunchLinksStack(onTestFinished: (stop: () => Promise<
 
 export function postLaunchLinksDriver(stack: Stack, g: ReturnType<typeof gates>) {
   const runIdOf = async (workflowId: string) => (await stack.temporal.workflow.getHandle(workflowId).describe()).runId;
+  const link = (workflowId: string, l: LinkedComplaintEvent) => stack.temporal.workflow.getHandle(workflowId).signal(complaintLinked, l);
+  /** Waits for the run after `runId` (the continue-as-new a full budget makes). */
+  const newRun = (workflowId: string, runId: string) => eventually(async () => ((await runIdOf(workflowId)) !== runId ? true : undefined), 'the continue-as-new after a full budget', 30_000);
 
   return {
     /**
@@ -72,7 +75,20 @@ export function postLaunchLinksDriver(stack: Stack, g: ReturnType<typeof gates>)
       return { id, workflowId };
     },
 
-    link: (workflowId: string, l: LinkedComplaintEvent) => stack.temporal.workflow.getHandle(workflowId).signal(complaintLinked, l),
+    link,
+
+    /**
+     * Signals one after another, a run's budget at a time: after each full budget, waits for the
+     * continue-as-new it makes before the next (else one run would take them all while it settles).
+     */
+    linkRunByRun: async (workflowId: string, links: LinkedComplaintEvent[], signalsPerRun: number) => {
+      for (let i = 0; i < links.length; i += signalsPerRun) {
+        const batch = links.slice(i, i + signalsPerRun);
+        const runId = await runIdOf(workflowId);
+        for (const l of batch) await link(workflowId, l);
+        if (batch.length === signalsPerRun) await newRun(workflowId, runId);
+      }
+    },
     postLaunch: async (id: string) => (await g.get(id)).body.postLaunch,
     linkRows: async (id: string) => (await stack.query<{ n: number }>('select count(*)::int as n from post_launch_links where initiative_id = $1', [id]))[0]!.n,
     runIdOf,
@@ -94,8 +110,7 @@ export function postLaunchLinksDriver(stack: Stack, g: ReturnType<typeof gates>)
       }
     },
 
-    /** Waits for the run after `runId` (the continue-as-new a full budget makes). */
-    newRun: (workflowId: string, runId: string) => eventually(async () => ((await runIdOf(workflowId)) !== runId ? true : undefined), 'the continue-as-new after a full budget', 30_000),
+    newRun,
 
     replays: (workflowId: string, runId: string) => replaysUnderCurrentCode(stack.temporal, workflowId, runId),
     hasPatchMarker: (workflowId: string, runId: string) => hasPatchMarker(stack.temporal, workflowId, runId, patches.postLaunchLinksInTable.id),
