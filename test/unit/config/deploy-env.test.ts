@@ -41,6 +41,17 @@ describe('the environment examples of deploy/env', () => {
     expect(names.filter((n) => !reads(n)), `not read by ${what}`).toEqual([]);
   });
 
+  it('and the Procfile sets only settings its processes read', () => {
+    const lines = read('Procfile').split('\n').filter((l) => /^[a-z_0-9]+:/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    const unread = lines.flatMap((line) => {
+      const [proc] = line.split(':');
+      const { reads } = readerFor(proc!.replace(/_/g, '-'));
+      return [...line.matchAll(/ ([A-Z][A-Z0-9_]*)=/g)].map((m) => m[1]!).filter((n) => !reads(n)).map((n) => `${proc}: ${n}`);
+    });
+    expect(unread).toEqual([]);
+  });
+
   it('include one for every environment file a systemd unit requires', () => {
     const required = units.flatMap((u) => [...u.text.matchAll(/^EnvironmentFile=(-?)\/etc\/cxgov\/(.+)\.env$/gm)].filter((m) => m[1] !== '-').map((m) => m[2]!));
     expect(required.length).toBeGreaterThan(0);
