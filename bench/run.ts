@@ -126,7 +126,7 @@ function notes(key: string, r: Record<string, unknown>): string {
       return `${r.escalated}/${r.complaints} escalated; lag p50 ${r.lagP50Ms} ms, p99 ${r.lagP99Ms} ms, max ${r.lagMaxMs} ms; drain ${r.drainPerSecond}/s vs floor ${floor?.drainPerSecond}/s (p99 ${floor?.lagP99Ms} ms): ratio ${r.ratio}`;
     }
     case 'scale':
-      return `rate change first→last level ${r.rateChangePct}%; its floor's ${r.floorChangePct}%, the ratio's ${r.ratioChangePct}%`;
+      return `against the reference probed beside it ${r.changeAgainstReferencePct}% first→last level (the reference's own ${r.referenceChangePct}%); rate change ${r.rateChangePct}%, its floor's ${r.floorChangePct}%, the ratio's ${r.ratioChangePct}%`;
     case 'auditVerify':
       return `${r.events} events in ${r.chainsMs} ms on the API's threads; the whole request (with the checkpoint and ${r.archivedHistories} archived histories) ${r.requestMs} ms`;
     default:

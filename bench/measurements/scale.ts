@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import pg from 'pg';
 import { apiAs, cast, complaintBody, slaPolicy } from '../lib/api.js';
 import { cpuMeter, formatCpuShare, meanCpuShare } from '../lib/cpu.js';
 import { noopFloor } from '../lib/floors.js';
-import { residentMiB, residentMiBOf, startBenchStack } from '../lib/stack.js';
+import { againstReference, changeAgainstReferencePct, probeOrder } from '../lib/scale-reference.js';
+import { residentMiB, residentMiBOf, startBenchStack, type BenchStack } from '../lib/stack.js';
 import { median, round, runConcurrently, summarize } from '../lib/stats.js';
-import type { Measurement } from '../lib/types.js';
+import type { BenchContext, Measurement } from '../lib/types.js';
 
 /** Resident memory of all PostgreSQL server processes (MiB). */
 function postgresMiB(): number | null {
@@ -16,18 +18,103 @@ function postgresMiB(): number | null {
   }
 }
 
+/** One stack of the scale measurement: its API client and its count of open complaints. */
+interface ScaleStack {
+  name: 'measured' | 'reference';
+  stack: BenchStack;
+  openCount(): Promise<number>;
+  /** `count` intakes at `concurrency`; the fill retries a 503 with its Idempotency-Key, a probe does not. */
+  intakes(count: number, concurrency: number, retried?: boolean): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+async function scaleStack(name: ScaleStack['name'], ctx: BenchContext, progress: (msg: string) => void): Promise<ScaleStack> {
+  const stack = await startBenchStack(progress, ctx.engine);
+  try {
+    await apiAs(stack, cast.admin).put('/api/v1/policies/sla', slaPolicy());
+    const agent = apiAs(stack, cast.agent);
+    const db = new pg.Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    return {
+      name,
+      stack,
+      openCount: async () => Number((await db.query("select count(*) from complaints where status <> 'closed'")).rows[0].count),
+      intakes: (count, concurrency, retried = false) =>
+        runConcurrently(Array.from({ length: count }), concurrency, async () => {
+          await (retried ? agent.postRetried : agent.post)('/api/v1/complaints', complaintBody(ctx.runId));
+        }),
+      close: async () => {
+        await db.end().catch(() => undefined);
+        await stack.stop();
+      },
+    };
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+}
+
+/** Fills a stack to `target` open complaints (not measured), in batches that print progress. */
+async function fill(s: ScaleStack, target: number, ctx: BenchContext): Promise<number> {
+  let open = await s.openCount();
+  while (open < target) {
+    const batch = Math.min(target - open, 2000);
+    ctx.progress(`filling the ${s.name} stack: ${open} → ${open + batch} open complaints…`);
+    await s.intakes(batch, ctx.concurrency * 2, true);
+    open = await s.openCount();
+  }
+  return open;
+}
+
+/** One probe: the raw floor's no-op workflows, then as many intakes, with the CPU of every process of that stack. */
+async function probe(s: ScaleStack, ctx: BenchContext, size: number, warm: number) {
+  // The floors' worker warmed first at each level, as the raw row warms it.
+  const floor = await noopFloor({ ...ctx, stack: s.stack }, size, warm);
+  const started = performance.now();
+  const cpu = cpuMeter(s.stack);
+  const latencies = await s.intakes(size, ctx.concurrency);
+  return {
+    floor: { perSecond: floor.perSecond, p50Ms: floor.p50Ms, cpuMsPerItem: floor.cpuMsPerItem },
+    intake: { perSecond: round(size / ((performance.now() - started) / 1000)), ...summarize(latencies), cpuMsPerItem: cpu(size) },
+  };
+}
+
+type Probe = Awaited<ReturnType<typeof probe>>;
+
+/** A stack's figures at one level: its rates, its floor beside them, its CPU per intake, its memory. */
+function levelFigures(s: ScaleStack, probes: Probe[], openBefore: number, openAfter: number, passed?: boolean) {
+  const perSecond = median(probes.map((p) => p.intake.perSecond));
+  const floor = median(probes.map((p) => p.floor.perSecond));
+  const p = s.stack.processes();
+  return {
+    openBefore,
+    openAfter,
+    ...(passed === undefined ? {} : { passed }),
+    perSecond: round(perSecond),
+    floor: { shape: 'no-op workflow: start, one workflow task, complete (a probe before each intake probe)', perSecond: round(floor), probes: probes.map((x) => x.floor) },
+    ratio: round(perSecond / floor, 3),
+    probes: probes.map((x) => x.intake),
+    cpuMsPerItem: meanCpuShare(probes.map((x) => x.intake.cpuMsPerItem)),
+    memoryMiB: { worker: residentMiB(p.worker), api: residentMiB(p.api), temporal: residentMiBOf(Object.values(p.temporal).flat()), postgres: postgresMiB() },
+  };
+}
+
 /**
  * 6. Scale: the intake rate and the resident memory of each process at 1k / 10k / 50k open
  * complaints, on a stack of its own (same engine, empty), so that each level is measured at the
- * size it names: filled to the level less half the probes, then three probes of intakes (`--scale-probes` for more), so the
- * probes straddle the level. A level the stack is already past when reached (only possible if the
- * probes outgrow the gap to it) is measured all the same and marked `passed`, never skipped.
+ * size it names: filled to the level less half the probes, then three probes of intakes
+ * (`--scale-probes` for more), so the probes straddle the level. A level the stack is already past
+ * when reached (only possible if the probes outgrow the gap to it) is measured all the same and
+ * marked `passed`, never skipped.
  *
  * Each intake probe follows a probe of the raw floor (as many no-op workflows, on the same engine
- * with the same open workflows), so each level carries its floor measured beside it. On a shared
- * machine whose speed drifts between levels (three runs of the same code on one morning measured
- * 1k at 30.4, 27.1 and 25.6/s), the ratio to that floor is what compares levels; the floor's own
- * change says what the engine and the machine lost.
+ * with the same open workflows), so each level carries its floor measured beside it. And each
+ * probe of the filled stack is paired with one of a **reference stack** (a second stack of the same
+ * engine, held near the first level: it only grows by its own probes), taken right beside it
+ * (bench/lib/scale-reference.ts): the machine's speed drifts between levels by more than the target's
+ * 10 % (three runs of the same code on one morning measured 1k at 30.4, 27.1 and 25.6/s), and the
+ * pair's ratio divides that drift out. `changeAgainstReferencePct` is the target's figure so
+ * measured; `rateChangePct` is the plain change of the rates, kept beside it.
  */
 export const scale: Measurement = {
   key: 'scale',
@@ -38,87 +125,63 @@ export const scale: Measurement = {
     const levels = ctx.scaleLevels ?? (ctx.quick ? [200, 600] : [1000, 10_000, 50_000]);
     const probes = ctx.scaleProbes ?? 3;
     const probeSize = ctx.quick ? 40 : 200;
-    ctx.progress('a fresh stack for the scale levels…');
-    const stack = await startBenchStack(ctx.progress, ctx.engine);
-    const byLevel: Record<string, unknown> = {};
-    const rates: Record<string, number[]> = {};
-    const floorRates: Record<string, number> = {};
+    const fillTo = (level: number) => level - (probes * probeSize) / 2;
+    ctx.progress('a fresh stack to fill through the scale levels…');
+    const filled = await scaleStack('measured', ctx, ctx.progress);
+    const byLevel: Record<string, ReturnType<typeof levelFigures> & { reference: ReturnType<typeof levelFigures>; againstReference: number }> = {};
     try {
-      const admin = apiAs(stack, cast.admin);
-      await admin.put('/api/v1/policies/sla', slaPolicy());
-      const agent = apiAs(stack, cast.agent);
-      const db = await import('pg').then((m) => new m.default.Client({ connectionString: stack.databaseUrl }));
-      await db.connect();
-      const openCount = async () => Number((await db.query("select count(*) from complaints where status <> 'closed'")).rows[0].count);
-      // The fill is not measured: a command that got no answer in time (503) is retried there,
-      // so an hour of filling is not lost to one slow moment. The probes take no retry.
-      const intakes = (count: number, concurrency: number, retried = false) =>
-        runConcurrently(Array.from({ length: count }), concurrency, async () => {
-          await (retried ? agent.postRetried : agent.post)('/api/v1/complaints', complaintBody(ctx.runId));
-        });
+      ctx.progress(`a second, reference stack, held near ${levels[0]} open complaints and probed beside each probe…`);
+      const reference = await scaleStack('reference', ctx, ctx.progress);
       try {
+        await fill(reference, fillTo(levels[0]!), ctx);
         for (const level of levels) {
-          const fillTo = level - (probes * probeSize) / 2;
-          let open = await openCount();
-          const passed = open > fillTo;
-          while (open < fillTo) {
-            const batch = Math.min(fillTo - open, 2000);
-            ctx.progress(`filling: ${open} → ${open + batch} open complaints…`);
-            await intakes(batch, ctx.concurrency * 2, true);
-            open = await openCount();
-          }
-          const openBefore = open;
-          const probeResults = [];
-          const floorProbes = [];
-          // CPU per intake of every process, per probe and over the level's probes (their mean):
-          // which role grows with the open complaints (docs/performance.md, the cluster's scale levels).
+          const passed = (await filled.openCount()) > fillTo(level);
+          const openBefore = await fill(filled, fillTo(level), ctx);
+          const referenceOpenBefore = await reference.openCount();
+          const measured = new Map<ScaleStack, Probe[]>([
+            [filled, []],
+            [reference, []],
+          ]);
           for (let p = 0; p < probes; p++) {
-            // The floors' worker warmed first at each level, as the raw row warms it.
-            const floor = await noopFloor({ ...ctx, stack }, probeSize, p === 0 ? 50 : 0);
-            floorProbes.push({ perSecond: floor.perSecond, p50Ms: floor.p50Ms, cpuMsPerItem: floor.cpuMsPerItem });
-            const started = performance.now();
-            const probeCpu = cpuMeter(stack);
-            const latencies = await intakes(probeSize, ctx.concurrency);
-            probeResults.push({ perSecond: round(probeSize / ((performance.now() - started) / 1000)), ...summarize(latencies), cpuMsPerItem: probeCpu(probeSize) });
+            for (const s of probeOrder(p, filled, reference)) measured.get(s)!.push(await probe(s, ctx, probeSize, p === 0 ? 50 : 0));
           }
-          const cpuMsPerItem = meanCpuShare(probeResults.map((r) => r.cpuMsPerItem));
-          const openAfter = await openCount();
-          const p = stack.processes();
-          rates[String(level)] = probeResults.map((r) => r.perSecond);
-          floorRates[String(level)] = median(floorProbes.map((f) => f.perSecond));
-          const ratio = median(rates[String(level)]!) / floorRates[String(level)]!;
-          byLevel[String(level)] = {
-            openBefore,
-            openAfter,
-            passed,
-            perSecond: round(median(rates[String(level)]!)),
-            floor: { shape: 'no-op workflow: start, one workflow task, complete (a probe before each intake probe)', perSecond: round(floorRates[String(level)]!), probes: floorProbes },
-            ratio: round(ratio, 3),
-            probes: probeResults,
-            cpuMsPerItem,
-            memoryMiB: { worker: residentMiB(p.worker), api: residentMiB(p.api), temporal: residentMiBOf(Object.values(p.temporal).flat()), postgres: postgresMiB() },
-          };
-          ctx.progress(`${level} open (${openBefore}→${openAfter} during the probes): ${rates[String(level)]!.join(', ')}/s; floor ${floorProbes.map((f) => f.perSecond).join(', ')}/s, ratio ${round(ratio, 3)}; CPU ms per intake: ${formatCpuShare(cpuMsPerItem)}`);
+          const ours = levelFigures(filled, measured.get(filled)!, openBefore, await filled.openCount(), passed);
+          const theirs = levelFigures(reference, measured.get(reference)!, referenceOpenBefore, await reference.openCount());
+          const vsReference = againstReference(
+            ours.probes.map((x) => x.perSecond),
+            theirs.probes.map((x) => x.perSecond),
+          );
+          byLevel[String(level)] = { ...ours, reference: theirs, againstReference: vsReference };
+          ctx.progress(
+            `${level} open (${ours.openBefore}→${ours.openAfter} during the probes): ${ours.probes.map((x) => x.perSecond).join(', ')}/s; floor ${ours.floor.probes.map((f) => f.perSecond).join(', ')}/s, ratio ${ours.ratio}; CPU ms per intake: ${formatCpuShare(ours.cpuMsPerItem)}`,
+          );
+          ctx.progress(
+            `  reference (${theirs.openBefore}→${theirs.openAfter} open): ${theirs.probes.map((x) => x.perSecond).join(', ')}/s; CPU ms per intake: ${formatCpuShare(theirs.cpuMsPerItem)}; the level against it: ${vsReference}`,
+          );
         }
       } finally {
-        await db.end();
+        await reference.close();
       }
     } finally {
-      await stack.stop();
+      await filled.close();
     }
-    const change = (atLevel: Record<string, number>) => round(((atLevel[String(levels.at(-1))]! - atLevel[String(levels[0])]!) / atLevel[String(levels[0])]!) * 100);
-    const medians = Object.fromEntries(Object.entries(rates).map(([level, r]) => [level, median(r)]));
-    const ratios = Object.fromEntries(Object.entries(medians).map(([level, rate]) => [level, rate / floorRates[level]!]));
+    const first = byLevel[String(levels[0])]!;
+    const last = byLevel[String(levels.at(-1))]!;
+    const change = (from: number, to: number) => round(((to - from) / from) * 100);
     return {
       levels: byLevel,
       probesPerLevel: probes,
-      perSecond: round(medians[String(levels.at(-1))]!),
-      /** The intake rate's change from the first level to the last (the target: within 10 %). */
-      rateChangePct: change(medians),
+      perSecond: last.perSecond,
+      /** The intake rate's change from the first level to the last (the target's figure, measured plainly). */
+      rateChangePct: change(first.perSecond, last.perSecond),
+      /** The same against the reference probed beside each probe: the machine's drift divided out. */
+      changeAgainstReferencePct: changeAgainstReferencePct(first.againstReference, last.againstReference),
+      /** The reference's own change over the same time (near its first level throughout): the machine's drift, mostly. */
+      referenceChangePct: change(first.reference.perSecond, last.reference.perSecond),
       /** The raw floor's over the same levels: what the engine with more open workflows, and the machine, lost. */
-      floorChangePct: change(floorRates),
+      floorChangePct: change(first.floor.perSecond, last.floor.perSecond),
       /** The intake's ratio to its floor, first level to last: what cxgov loses beyond the engine and the machine. */
-      ratioChangePct: change(ratios),
+      ratioChangePct: change(first.ratio, last.ratio),
     };
   },
 };
