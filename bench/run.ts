@@ -56,6 +56,8 @@ const postgresAutovacuum = await autovacuumOn(postgresTargetFrom(benchAdminUrl))
 });
 if (postgresAutovacuum === false) progress(autovacuumWarning);
 const postgresSharedBuffers = await sharedBuffers(postgresTargetFrom(benchAdminUrl)).catch(() => undefined);
+// What a measurement needs of the machine is checked before an hour of others is spent.
+for (const m of selected) await m.preflight?.({ engine, progress });
 const environmentSettings = settingsGiven(process.env, configKeys);
 if (Object.keys(environmentSettings).length) progress(`not the shipped defaults: ${Object.entries(environmentSettings).map(([k, v]) => `${k}=${v}`).join(' ')}`);
 // The shared stack, for every measurement but those that run on a stack of their own (last).

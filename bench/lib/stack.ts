@@ -11,8 +11,8 @@ import type { Principal } from '../../api/auth/roles.js';
 import { freePort, startDevServer, type DevServer } from '../../temporal/dev-server.js';
 import { ensureTemporalBinaries } from '../../scripts/lib/cluster/binaries.js';
 import { dropTemporalDatabases, postgresTargetFrom } from '../../scripts/lib/cluster/databases.js';
-import { startCluster, type Cluster } from '../../scripts/lib/cluster/index.js';
-import { freeLayout } from '../../scripts/lib/cluster/layout.js';
+import { startCluster, temporalConnections, type Cluster } from '../../scripts/lib/cluster/index.js';
+import { freeLayout, layoutFromBase } from '../../scripts/lib/cluster/layout.js';
 
 /**
  * The full stack for a benchmark, as separate processes like a deployment, on one of two engines:
@@ -77,6 +77,19 @@ export async function stopAllBenchStacks(): Promise<void> {
   await Promise.all([...liveStacks].map((s) => s.stop()));
 }
 
+/** History processes of a bench cluster: two, so the shards are shared as in a real cluster. */
+const historyProcesses = 2;
+
+/**
+ * PostgreSQL connections one bench stack may hold at most: cxgov's worker and API pools
+ * (`DATABASE_POOL_MAX` each, as given to the run), the bench's own client, and on a cluster every
+ * Temporal process's two pools (scripts/lib/cluster: 44 for the bench's five processes).
+ */
+export function stackConnections(engine: Engine, poolMax: number): number {
+  const cxgov = 2 * poolMax + 1;
+  return engine === 'dev' ? cxgov : cxgov + temporalConnections(layoutFromBase(0, historyProcesses));
+}
+
 /** The PostgreSQL server the bench's databases are created on (as a superuser). */
 export const benchAdminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -113,7 +126,7 @@ export async function startBenchStack(log: (msg: string) => void, engine: Engine
       stops.push(() => dropTemporalDatabases(postgres, databases));
       cluster = await startCluster({
         binaries,
-        layout: await freeLayout(2),
+        layout: await freeLayout(historyProcesses),
         postgres,
         databases,
         shards: Number(process.env.BENCH_CLUSTER_SHARDS ?? 8),

@@ -27,5 +27,7 @@ export interface Measurement {
   ownStack?: boolean;
   /** Repetitions (default: 3, quick: 1). */
   repetitions?: { full: number; quick: number };
+  /** Checked for every selected measurement before the first stack starts: throws what the machine lacks for it. */
+  preflight?(ctx: Pick<BenchContext, 'engine' | 'progress'>): Promise<void>;
   run(ctx: BenchContext): Promise<RunResult>;
 }

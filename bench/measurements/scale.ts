@@ -4,7 +4,8 @@ import { apiAs, cast, complaintBody, slaPolicy } from '../lib/api.js';
 import { cpuMeter, formatCpuShare, meanCpuShare } from '../lib/cpu.js';
 import { noopFloor } from '../lib/floors.js';
 import { againstReference, changeAgainstReferencePct, probeOrder } from '../lib/scale-reference.js';
-import { residentMiB, residentMiBOf, startBenchStack, type BenchStack } from '../lib/stack.js';
+import { connectionsFree, postgresTargetFrom } from '../../scripts/lib/cluster/databases.js';
+import { benchAdminUrl, residentMiB, residentMiBOf, stackConnections, startBenchStack, type BenchStack } from '../lib/stack.js';
 import { median, round, runConcurrently, summarize } from '../lib/stats.js';
 import type { BenchContext, Measurement } from '../lib/types.js';
 
@@ -121,6 +122,16 @@ export const scale: Measurement = {
   title: 'scale (open complaints)',
   repetitions: { full: 1, quick: 1 },
   ownStack: true,
+  // Two stacks at once (the measured one and the reference): on a cluster about 130 connections,
+  // more than a default PostgreSQL's 100. Found before the run starts, not as a 500 in the fill.
+  async preflight({ engine }) {
+    const need = 2 * stackConnections(engine, Number(process.env.DATABASE_POOL_MAX ?? 10));
+    const { free, max } = await connectionsFree(postgresTargetFrom(benchAdminUrl));
+    if (free < need)
+      throw new Error(
+        `the scale measurement runs two ${engine} stacks at once (the measured one and its reference), which may take ${need} PostgreSQL connections; this server takes ${free} more (max_connections ${max}). Raise it for the run (ALTER SYSTEM SET max_connections = ${max + need - free + 20}, then restart PostgreSQL) or leave scale out (--only).`,
+      );
+  },
   async run(ctx) {
     const levels = ctx.scaleLevels ?? (ctx.quick ? [200, 600] : [1000, 10_000, 50_000]);
     const probes = ctx.scaleProbes ?? 3;

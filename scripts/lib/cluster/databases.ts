@@ -102,6 +102,20 @@ export async function sharedBuffers(target: PostgresTarget): Promise<string | un
   return withClient(target, 'postgres', async (c) => (await c.query<{ shared_buffers: string }>('show shared_buffers')).rows[0]?.shared_buffers);
 }
 
+/**
+ * Connections the server can still accept: `max_connections` less those open now. (The bench and
+ * the local cluster connect as a superuser, who may also take the reserved ones; those are left
+ * out, for an administrator to get in when the rest are taken.)
+ */
+export async function connectionsFree(target: PostgresTarget): Promise<{ free: number; max: number }> {
+  return withClient(target, 'postgres', async (c) => {
+    const row = (await c.query<{ max: number; reserved: number; open: number }>(
+      "select current_setting('max_connections')::int as max, current_setting('superuser_reserved_connections')::int as reserved, (select count(*)::int from pg_stat_activity where backend_type = 'client backend') as open",
+    )).rows[0]!;
+    return { free: row.max - row.reserved - row.open, max: row.max };
+  });
+}
+
 export const autovacuumWarning =
   'warning: autovacuum is off on this PostgreSQL server. Temporal’s task tables are queues (a row inserted and deleted for every task), and without vacuum the deleted rows stay under every read of them; turn it on (PostgreSQL’s default) for anything but a short test (docs/operations.md "Sizing", PostgreSQL)';
 

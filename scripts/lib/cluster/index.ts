@@ -80,6 +80,11 @@ export const connectionsPerService: Record<TemporalService, { persistence: numbe
   worker: { persistence: 3, visibility: 1 },
 };
 
+/** The PostgreSQL connections a cluster of `layout` may hold at most (every process's two pools, full). */
+export function temporalConnections(layout: ClusterLayout): number {
+  return layout.instances.reduce((sum, i) => sum + connectionsPerService[i.service].persistence + connectionsPerService[i.service].visibility, 0);
+}
+
 function serverEnvironment(opts: ClusterOptions, instance: ServiceInstance): NodeJS.ProcessEnv {
   const frontend = opts.layout.instances.find((i) => i.service === 'frontend')!;
   return {
