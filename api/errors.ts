@@ -54,7 +54,10 @@ function temporalProblem(err: unknown): Problem | undefined {
   return undefined;
 }
 
-const dbDownCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+// Connection refused or lost, the server shutting down or starting (57P0x), connection
+// exceptions (08xxx), and the server or a role holding as many connections as it takes (53300):
+// each passes, so the answer is 503, retry later.
+const dbDownCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
 
 export function isDatabaseDown(err: unknown): boolean {
   for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
