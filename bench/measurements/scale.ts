@@ -67,16 +67,29 @@ async function fill(s: ScaleStack, target: number, ctx: BenchContext): Promise<n
   return open;
 }
 
-/** One probe: the raw floor's no-op workflows, then as many intakes, with the CPU of every process of that stack. */
-async function probe(s: ScaleStack, ctx: BenchContext, size: number, warm: number) {
+/**
+ * One probe: the raw floor's no-op workflows, then as many intakes, with the CPU of every process
+ * of that stack, and what the other stack, idle meanwhile, spent beside it (`besideCpuMs`, its
+ * processes and its databases' backends): the pairs assume it takes little from the machine, and
+ * a stack with 50k open complaints might not (timers, sweepers, shard upkeep).
+ */
+async function probe(s: ScaleStack, beside: ScaleStack, ctx: BenchContext, size: number, warm: number) {
   // The floors' worker warmed first at each level, as the raw row warms it.
   const floor = await noopFloor({ ...ctx, stack: s.stack }, size, warm);
   const started = performance.now();
   const cpu = cpuMeter(s.stack);
+  const besideCpu = cpuMeter(beside.stack);
   const latencies = await s.intakes(size, ctx.concurrency);
+  const seconds = (performance.now() - started) / 1000;
+  const idle = besideCpu(1);
   return {
     floor: { perSecond: floor.perSecond, p50Ms: floor.p50Ms, cpuMsPerItem: floor.cpuMsPerItem },
-    intake: { perSecond: round(size / ((performance.now() - started) / 1000)), ...summarize(latencies), cpuMsPerItem: cpu(size) },
+    intake: {
+      perSecond: round(size / seconds),
+      ...summarize(latencies),
+      cpuMsPerItem: cpu(size),
+      besideCpuMs: { worker: idle.worker, api: idle.api, temporal: idle.temporal, postgres: idle.postgres, perSecond: round(['worker', 'api', 'temporal', 'postgres'].reduce((ms, k) => ms + (idle[k] ?? 0), 0) / seconds) },
+    },
   };
 }
 
@@ -154,7 +167,7 @@ export const scale: Measurement = {
             [reference, []],
           ]);
           for (let p = 0; p < probes; p++) {
-            for (const s of probeOrder(p, filled, reference)) measured.get(s)!.push(await probe(s, ctx, probeSize, p === 0 ? 50 : 0));
+            for (const s of probeOrder(p, filled, reference)) measured.get(s)!.push(await probe(s, s === filled ? reference : filled, ctx, probeSize, p === 0 ? 50 : 0));
           }
           const ours = levelFigures(filled, measured.get(filled)!, openBefore, await filled.openCount(), passed);
           const theirs = levelFigures(reference, measured.get(reference)!, referenceOpenBefore, await reference.openCount());
@@ -167,7 +180,7 @@ export const scale: Measurement = {
             `${level} open (${ours.openBefore}→${ours.openAfter} during the probes): ${ours.probes.map((x) => x.perSecond).join(', ')}/s; floor ${ours.floor.probes.map((f) => f.perSecond).join(', ')}/s, ratio ${ours.ratio}; CPU ms per intake: ${formatCpuShare(ours.cpuMsPerItem)}`,
           );
           ctx.progress(
-            `  reference (${theirs.openBefore}→${theirs.openAfter} open): ${theirs.probes.map((x) => x.perSecond).join(', ')}/s; CPU ms per intake: ${formatCpuShare(theirs.cpuMsPerItem)}; the level against it: ${vsReference}`,
+            `  reference (${theirs.openBefore}→${theirs.openAfter} open): ${theirs.probes.map((x) => x.perSecond).join(', ')}/s; CPU ms per intake: ${formatCpuShare(theirs.cpuMsPerItem)}; the level against it: ${vsReference}; the ${level}-level stack idle beside these probes: ${median(theirs.probes.map((x) => x.besideCpuMs.perSecond))} ms CPU/s, the reference beside its probes ${median(ours.probes.map((x) => x.besideCpuMs.perSecond))}`,
           );
         }
       } finally {
