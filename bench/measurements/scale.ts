@@ -151,7 +151,7 @@ export const scale: Measurement = {
     const probeSize = ctx.quick ? 40 : 200;
     const fillTo = (level: number) => level - (probes * probeSize) / 2;
     ctx.progress('a fresh stack to fill through the scale levels…');
-    const filled = await scaleStack('measured', ctx, ctx.progress);
+    const measuredStack = await scaleStack('measured', ctx, ctx.progress);
     const byLevel: Record<string, ReturnType<typeof levelFigures> & { reference: ReturnType<typeof levelFigures>; againstReference: number }> = {};
     try {
       ctx.progress(`a second, reference stack, held near ${levels[0]} open complaints and probed beside each probe…`);
@@ -159,18 +159,18 @@ export const scale: Measurement = {
       try {
         await fill(reference, fillTo(levels[0]!), ctx);
         for (const level of levels) {
-          const passed = (await filled.openCount()) > fillTo(level);
-          const openBefore = await fill(filled, fillTo(level), ctx);
+          const passed = (await measuredStack.openCount()) > fillTo(level);
+          const openBefore = await fill(measuredStack, fillTo(level), ctx);
           const referenceOpenBefore = await reference.openCount();
-          const measured = new Map<ScaleStack, Probe[]>([
-            [filled, []],
+          const probed = new Map<ScaleStack, Probe[]>([
+            [measuredStack, []],
             [reference, []],
           ]);
           for (let p = 0; p < probes; p++) {
-            for (const s of probeOrder(p, filled, reference)) measured.get(s)!.push(await probe(s, s === filled ? reference : filled, ctx, probeSize, p === 0 ? 50 : 0));
+            for (const s of probeOrder(p, measuredStack, reference)) probed.get(s)!.push(await probe(s, s === measuredStack ? reference : measuredStack, ctx, probeSize, p === 0 ? 50 : 0));
           }
-          const ours = levelFigures(filled, measured.get(filled)!, openBefore, await filled.openCount(), passed);
-          const theirs = levelFigures(reference, measured.get(reference)!, referenceOpenBefore, await reference.openCount());
+          const ours = levelFigures(measuredStack, probed.get(measuredStack)!, openBefore, await measuredStack.openCount(), passed);
+          const theirs = levelFigures(reference, probed.get(reference)!, referenceOpenBefore, await reference.openCount());
           const vsReference = againstReference(
             ours.probes.map((x) => x.perSecond),
             theirs.probes.map((x) => x.perSecond),
@@ -187,7 +187,7 @@ export const scale: Measurement = {
         await reference.close();
       }
     } finally {
-      await filled.close();
+      await measuredStack.close();
     }
     const first = byLevel[String(levels[0])]!;
     const last = byLevel[String(levels.at(-1))]!;
