@@ -21,9 +21,9 @@ export function pairRatios(rates: readonly number[], referenceRates: readonly nu
   });
 }
 
-/** A level's figure against the reference: the median of its pairs' ratios. */
+/** A level's figure against the reference: the median of its pairs' ratios (unrounded: changes are taken from it). */
 export function againstReference(rates: readonly number[], referenceRates: readonly number[]): number {
-  return round(median(pairRatios(rates, referenceRates)), 3);
+  return median(pairRatios(rates, referenceRates));
 }
 
 /**
@@ -36,7 +36,11 @@ export function changeAgainstReferencePct(firstLevel: number, lastLevel: number)
   return round((lastLevel / firstLevel - 1) * 100);
 }
 
-/** Which stack a level's probe `p` measures first: the reference on even probes, so neither always follows the other. */
+/**
+ * Which stack pair `p` measures first: the reference on even pairs, so neither always follows the
+ * other. `p` counts the pairs of the whole run, not of a level: restarted at every level, the
+ * reference would always be probed first, right after the filled stack's fill.
+ */
 export function probeOrder<T>(p: number, filled: T, reference: T): [T, T] {
   return p % 2 === 0 ? [reference, filled] : [filled, reference];
 }

@@ -153,6 +153,12 @@ export const scale: Measurement = {
     ctx.progress('a fresh stack to fill through the scale levels…');
     const measuredStack = await scaleStack('measured', ctx, ctx.progress);
     const byLevel: Record<string, ReturnType<typeof levelFigures> & { reference: ReturnType<typeof levelFigures>; againstReference: number }> = {};
+    // Per level, the unrounded figures the changes between levels are taken from.
+    const exact: Record<string, { rate: number; floor: number; referenceRate: number; against: number }> = {};
+    const rateOf = (ps: Probe[]) => median(ps.map((x) => x.intake.perSecond));
+    const floorOf = (ps: Probe[]) => median(ps.map((x) => x.floor.perSecond));
+    // Pairs counted over the whole run, so the alternation of who goes first carries across levels.
+    let pair = 0;
     try {
       ctx.progress(`a second, reference stack, held near ${levels[0]} open complaints and probed beside each probe…`);
       const reference = await scaleStack('reference', ctx, ctx.progress);
@@ -166,8 +172,8 @@ export const scale: Measurement = {
             [measuredStack, []],
             [reference, []],
           ]);
-          for (let p = 0; p < probes; p++) {
-            for (const s of probeOrder(p, measuredStack, reference)) probed.get(s)!.push(await probe(s, s === measuredStack ? reference : measuredStack, ctx, probeSize, p === 0 ? 50 : 0));
+          for (let p = 0; p < probes; p++, pair++) {
+            for (const s of probeOrder(pair, measuredStack, reference)) probed.get(s)!.push(await probe(s, s === measuredStack ? reference : measuredStack, ctx, probeSize, p === 0 ? 50 : 0));
           }
           const ours = levelFigures(measuredStack, probed.get(measuredStack)!, openBefore, await measuredStack.openCount(), passed);
           const theirs = levelFigures(reference, probed.get(reference)!, referenceOpenBefore, await reference.openCount());
@@ -175,12 +181,13 @@ export const scale: Measurement = {
             ours.probes.map((x) => x.perSecond),
             theirs.probes.map((x) => x.perSecond),
           );
-          byLevel[String(level)] = { ...ours, reference: theirs, againstReference: vsReference };
+          byLevel[String(level)] = { ...ours, reference: theirs, againstReference: round(vsReference, 3) };
+          exact[String(level)] = { rate: rateOf(probed.get(measuredStack)!), floor: floorOf(probed.get(measuredStack)!), referenceRate: rateOf(probed.get(reference)!), against: vsReference };
           ctx.progress(
             `${level} open (${ours.openBefore}→${ours.openAfter} during the probes): ${ours.probes.map((x) => x.perSecond).join(', ')}/s; floor ${ours.floor.probes.map((f) => f.perSecond).join(', ')}/s, ratio ${ours.ratio}; CPU ms per intake: ${formatCpuShare(ours.cpuMsPerItem)}`,
           );
           ctx.progress(
-            `  reference (${theirs.openBefore}→${theirs.openAfter} open): ${theirs.probes.map((x) => x.perSecond).join(', ')}/s; CPU ms per intake: ${formatCpuShare(theirs.cpuMsPerItem)}; the level against it: ${vsReference}; the ${level}-level stack idle beside these probes: ${median(theirs.probes.map((x) => x.besideCpuMs.perSecond))} ms CPU/s, the reference beside its probes ${median(ours.probes.map((x) => x.besideCpuMs.perSecond))}`,
+            `  reference (${theirs.openBefore}→${theirs.openAfter} open): ${theirs.probes.map((x) => x.perSecond).join(', ')}/s; CPU ms per intake: ${formatCpuShare(theirs.cpuMsPerItem)}; the level against it: ${round(vsReference, 3)}; the ${level}-level stack idle beside these probes: ${median(theirs.probes.map((x) => x.besideCpuMs.perSecond))} ms CPU/s, the reference beside its probes ${median(ours.probes.map((x) => x.besideCpuMs.perSecond))}`,
           );
         }
       } finally {
@@ -189,23 +196,23 @@ export const scale: Measurement = {
     } finally {
       await measuredStack.close();
     }
-    const first = byLevel[String(levels[0])]!;
-    const last = byLevel[String(levels.at(-1))]!;
+    const first = exact[String(levels[0])]!;
+    const last = exact[String(levels.at(-1))]!;
     const change = (from: number, to: number) => round(((to - from) / from) * 100);
     return {
       levels: byLevel,
       probesPerLevel: probes,
-      perSecond: last.perSecond,
+      perSecond: byLevel[String(levels.at(-1))]!.perSecond,
       /** The intake rate's change from the first level to the last (the target's figure, measured plainly). */
-      rateChangePct: change(first.perSecond, last.perSecond),
+      rateChangePct: change(first.rate, last.rate),
       /** The same against the reference probed beside each probe: the machine's drift divided out. */
-      changeAgainstReferencePct: changeAgainstReferencePct(first.againstReference, last.againstReference),
+      changeAgainstReferencePct: changeAgainstReferencePct(first.against, last.against),
       /** The reference's own change over the same time (near its first level throughout): the machine's drift, mostly. */
-      referenceChangePct: change(first.reference.perSecond, last.reference.perSecond),
+      referenceChangePct: change(first.referenceRate, last.referenceRate),
       /** The raw floor's over the same levels: what the engine with more open workflows, and the machine, lost. */
-      floorChangePct: change(first.floor.perSecond, last.floor.perSecond),
+      floorChangePct: change(first.floor, last.floor),
       /** The intake's ratio to its floor, first level to last: what cxgov loses beyond the engine and the machine. */
-      ratioChangePct: change(first.ratio, last.ratio),
+      ratioChangePct: change(first.rate / first.floor, last.rate / last.floor),
     };
   },
 };
