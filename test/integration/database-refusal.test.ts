@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toProblem } from '../../api/errors.js';
@@ -13,12 +14,16 @@ import { adminUrl, withAdmin } from '../support/postgres.js';
  * through the same driver and drizzle as the API's: a login role with a connection limit of 0.
  */
 const role = `cxgov_refused_${process.pid}`;
+// A password, so the refusal is the connection limit's also where the server asks for one
+// (PostgreSQL authenticates before it counts connections); with trust auth it is not read.
+const password = randomBytes(12).toString('hex');
 let handle: DatabaseHandle;
 
 beforeAll(async () => {
-  await withAdmin((c) => c.query(`create role "${role}" login connection limit 0`));
+  await withAdmin((c) => c.query(`create role "${role}" login password '${password}' connection limit 0`));
   const url = new URL(adminUrl);
   url.username = role;
+  url.password = password;
   handle = await openDatabase({ url: url.toString(), dataDir: '/nonexistent', poolMax: 1 });
 });
 afterAll(async () => {
