@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { currentBundle } from './bundle-worker.js';
 
@@ -27,5 +28,40 @@ export async function hasPatchMarker(client: Client, workflowId: string, runId: 
 
 export async function replaysUnderCurrentCode(client: Client, workflowId: string, runId: string): Promise<void> {
   const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-  await Worker.runReplayHistory({ workflowBundle: { code: currentBundle() } }, history, `${workflowId}/${runId}`);
+  try {
+    await Worker.runReplayHistory({ workflowBundle: { code: currentBundle() } }, history, `${workflowId}/${runId}`);
+  } catch (err) {
+    // A replay that fails in CI is rare and may not come back: the error carries the history's
+    // outline (CI keeps only the log), so the workflow task it diverged in can be read there.
+    if (err instanceof Error) err.message += `\nthe history, one workflow task per line:\n${historyOutline(history)}`;
+    throw err;
+  }
+}
+
+type History = Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>;
+
+/** Event types by workflow task (each line ends with a task started), markers and signals named: `id:TYPE`. */
+export function historyOutline(history: History): string {
+  // The JSON form (as the replay fixtures are kept) names the event types and encodes payloads in base64.
+  const events = (JSON.parse(historyToJSON(history)).events ?? []) as {
+    eventId: string;
+    eventType: string;
+    markerRecordedEventAttributes?: { markerName?: string; details?: Record<string, { payloads?: { data?: string }[] }> };
+    workflowExecutionSignaledEventAttributes?: { signalName?: string };
+  }[];
+  const lines: string[] = [];
+  let line: string[] = [];
+  for (const e of events) {
+    const type = e.eventType.replace(/^EVENT_TYPE_/, '');
+    const marker = e.markerRecordedEventAttributes;
+    const patch = marker?.markerName === 'core_patch' ? marker.details?.['patch-data']?.payloads?.[0]?.data : undefined;
+    const what = marker ? `:${marker.markerName}${patch ? `(${JSON.parse(Buffer.from(patch, 'base64').toString('utf8')).id})` : ''}` : e.workflowExecutionSignaledEventAttributes ? `(${e.workflowExecutionSignaledEventAttributes.signalName})` : '';
+    line.push(`${e.eventId}:${type}${what}`);
+    if (type === 'WORKFLOW_TASK_STARTED') {
+      lines.push(line.join(' '));
+      line = [];
+    }
+  }
+  if (line.length) lines.push(line.join(' '));
+  return lines.join('\n');
 }
