@@ -27,13 +27,14 @@ export function againstReference(rates: readonly number[], referenceRates: reado
 }
 
 /**
- * The change from the first level to the last against the reference, in per cent: the scale
- * target's figure with the machine's drift divided out. At the first level both stacks hold about
- * as many open complaints, so its figure is what the two stacks differ by at the same size (near
- * 1 when they are alike); the last level's over it is what the open complaints cost.
+ * The change from one figure to another, in per cent. Of the levels' figures against the
+ * reference it is the scale target's figure with the machine's drift divided out: at the first
+ * level both stacks hold about as many open complaints, so its figure is what the two stacks
+ * differ by at the same size (near 1 when they are alike); the last level's over it is what the
+ * open complaints cost.
  */
-export function changeAgainstReferencePct(firstLevel: number, lastLevel: number): number {
-  return round((lastLevel / firstLevel - 1) * 100);
+export function changePct(from: number, to: number): number {
+  return round((to / from - 1) * 100);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
+import { loadConfig } from '../../config/config.js';
 import { apiAs, cast, complaintBody, slaPolicy } from '../lib/api.js';
 import { cpuMeter, formatCpuShare, meanCpuShare } from '../lib/cpu.js';
 import { noopFloor } from '../lib/floors.js';
-import { againstReference, changeAgainstReferencePct, probeOrder } from '../lib/scale-reference.js';
+import { againstReference, changePct, probeOrder } from '../lib/scale-reference.js';
 import { connectionsFree, postgresTargetFrom } from '../../scripts/lib/cluster/databases.js';
 import { benchAdminUrl, residentMiB, residentMiBOf, stackConnections, startBenchStack, type BenchStack } from '../lib/stack.js';
 import { median, round, runConcurrently, summarize } from '../lib/stats.js';
@@ -95,10 +96,14 @@ async function probe(s: ScaleStack, beside: ScaleStack, ctx: BenchContext, size:
 
 type Probe = Awaited<ReturnType<typeof probe>>;
 
+/** A level's medians of the intake and floor probes, unrounded (the changes between levels are taken from them). */
+function levelMedians(probes: Probe[]): { rate: number; floor: number } {
+  return { rate: median(probes.map((p) => p.intake.perSecond)), floor: median(probes.map((p) => p.floor.perSecond)) };
+}
+
 /** A stack's figures at one level: its rates, its floor beside them, its CPU per intake, its memory. */
 function levelFigures(s: ScaleStack, probes: Probe[], openBefore: number, openAfter: number, passed?: boolean) {
-  const perSecond = median(probes.map((p) => p.intake.perSecond));
-  const floor = median(probes.map((p) => p.floor.perSecond));
+  const { rate: perSecond, floor } = levelMedians(probes);
   const p = s.stack.processes();
   return {
     openBefore,
@@ -138,7 +143,8 @@ export const scale: Measurement = {
   // Two stacks at once (the measured one and the reference): on a cluster about 130 connections,
   // more than a default PostgreSQL's 100. Found before the run starts, not as a 500 in the fill.
   async preflight({ engine }) {
-    const need = 2 * stackConnections(engine, Number(process.env.DATABASE_POOL_MAX ?? 10));
+    // The pool size every role of the run reads (DATABASE_POOL_MAX, or its default), read the same way.
+    const need = 2 * stackConnections(engine, loadConfig(process.env).DATABASE_POOL_MAX);
     const { free, max } = await connectionsFree(postgresTargetFrom(benchAdminUrl));
     if (free < need)
       throw new Error(
@@ -154,9 +160,7 @@ export const scale: Measurement = {
     const measuredStack = await scaleStack('measured', ctx, ctx.progress);
     const byLevel: Record<string, ReturnType<typeof levelFigures> & { reference: ReturnType<typeof levelFigures>; againstReference: number }> = {};
     // Per level, the unrounded figures the changes between levels are taken from.
-    const exact: Record<string, { rate: number; floor: number; referenceRate: number; against: number }> = {};
-    const rateOf = (ps: Probe[]) => median(ps.map((x) => x.intake.perSecond));
-    const floorOf = (ps: Probe[]) => median(ps.map((x) => x.floor.perSecond));
+    const exact: Record<string, { measured: ReturnType<typeof levelMedians>; reference: ReturnType<typeof levelMedians>; against: number }> = {};
     // Pairs counted over the whole run, so the alternation of who goes first carries across levels.
     let pair = 0;
     try {
@@ -182,7 +186,7 @@ export const scale: Measurement = {
             theirs.probes.map((x) => x.perSecond),
           );
           byLevel[String(level)] = { ...ours, reference: theirs, againstReference: round(vsReference, 3) };
-          exact[String(level)] = { rate: rateOf(probed.get(measuredStack)!), floor: floorOf(probed.get(measuredStack)!), referenceRate: rateOf(probed.get(reference)!), against: vsReference };
+          exact[String(level)] = { measured: levelMedians(probed.get(measuredStack)!), reference: levelMedians(probed.get(reference)!), against: vsReference };
           ctx.progress(
             `${level} open (${ours.openBefore}→${ours.openAfter} during the probes): ${ours.probes.map((x) => x.perSecond).join(', ')}/s; floor ${ours.floor.probes.map((f) => f.perSecond).join(', ')}/s, ratio ${ours.ratio}; CPU ms per intake: ${formatCpuShare(ours.cpuMsPerItem)}`,
           );
@@ -198,21 +202,20 @@ export const scale: Measurement = {
     }
     const first = exact[String(levels[0])]!;
     const last = exact[String(levels.at(-1))]!;
-    const change = (from: number, to: number) => round(((to - from) / from) * 100);
     return {
       levels: byLevel,
       probesPerLevel: probes,
       perSecond: byLevel[String(levels.at(-1))]!.perSecond,
       /** The intake rate's change from the first level to the last (the target's figure, measured plainly). */
-      rateChangePct: change(first.rate, last.rate),
+      rateChangePct: changePct(first.measured.rate, last.measured.rate),
       /** The same against the reference probed beside each probe: the machine's drift divided out. */
-      changeAgainstReferencePct: changeAgainstReferencePct(first.against, last.against),
+      changeAgainstReferencePct: changePct(first.against, last.against),
       /** The reference's own change over the same time (near its first level throughout): the machine's drift, mostly. */
-      referenceChangePct: change(first.referenceRate, last.referenceRate),
+      referenceChangePct: changePct(first.reference.rate, last.reference.rate),
       /** The raw floor's over the same levels: what the engine with more open workflows, and the machine, lost. */
-      floorChangePct: change(first.floor, last.floor),
+      floorChangePct: changePct(first.measured.floor, last.measured.floor),
       /** The intake's ratio to its floor, first level to last: what cxgov loses beyond the engine and the machine. */
-      ratioChangePct: change(first.rate / first.floor, last.rate / last.floor),
+      ratioChangePct: changePct(first.measured.rate / first.measured.floor, last.measured.rate / last.measured.floor),
     };
   },
 };

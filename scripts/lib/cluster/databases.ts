@@ -103,14 +103,15 @@ export async function sharedBuffers(target: PostgresTarget): Promise<string | un
 }
 
 /**
- * Connections the server can still accept: `max_connections` less those open now. (The bench and
+ * Connections the server can still accept: `max_connections` less those open now (not counting
+ * this check's own, which closes at once). (The bench and
  * the local cluster connect as a superuser, who may also take the reserved ones; those are left
  * out, for an administrator to get in when the rest are taken.)
  */
 export async function connectionsFree(target: PostgresTarget): Promise<{ free: number; max: number }> {
   return withClient(target, 'postgres', async (c) => {
     const row = (await c.query<{ max: number; reserved: number; open: number }>(
-      "select current_setting('max_connections')::int as max, current_setting('superuser_reserved_connections')::int as reserved, (select count(*)::int from pg_stat_activity where backend_type = 'client backend') as open",
+      "select current_setting('max_connections')::int as max, current_setting('superuser_reserved_connections')::int as reserved, (select count(*)::int from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()) as open",
     )).rows[0]!;
     return { free: row.max - row.reserved - row.open, max: row.max };
   });

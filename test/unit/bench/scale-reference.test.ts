@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { againstReference, changeAgainstReferencePct, pairRatios, probeOrder } from '../../../bench/lib/scale-reference.js';
+import { againstReference, changePct, pairRatios, probeOrder } from '../../../bench/lib/scale-reference.js';
 
 describe('bench: the scale levels against a reference stack probed beside them', () => {
   it('divides each probe by the reference probe of its own pair, not by a level-wide figure', () => {
@@ -15,7 +15,7 @@ describe('bench: the scale levels against a reference stack probed beside them',
     const last = againstReference(drift.map((m) => 30 * m * 0.88), drift.map((m) => 30 * m));
     expect(first).toBeCloseTo(0.95, 12);
     expect(last).toBeCloseTo(0.88, 12);
-    expect(changeAgainstReferencePct(first, last)).toBe(-7.4);
+    expect(changePct(first, last)).toBe(-7.4);
   });
 
   it('takes the median of the pairs, so one disturbed pair does not move the level', () => {
