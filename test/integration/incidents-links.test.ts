@@ -8,6 +8,7 @@ import { incidentComplaintsKept, type IncidentInput, type IncidentState } from '
 import { complaintsLinkedSignal, incidentQuery, incidentWorkflowId } from '../../workflows/incident/messages.js';
 import { patchIds, patches } from '../../workflows/process/patches.js';
 import { currentBundle, startBundleWorker, stopBundleWorker } from '../support/bundle-worker.js';
+import { startMassIncident } from '../support/incidents.js';
 import { saveReplayFixture } from '../support/fixtures.js';
 import { hasPatchMarker as hasMarker, replaysUnderCurrentCode, runInput } from '../support/run-histories.js';
 import { people } from '../support/people.js';
@@ -28,7 +29,6 @@ import { eventually, startStack, type Stack } from '../support/stack.js';
  * with complaint ids of its own.
  */
 let stack: Stack;
-const sec = (amount: number) => ({ amount, unit: 'second' as const });
 const startWorker = (patchSetting: string) => startBundleWorker(stack, currentBundle(), patchSetting);
 
 /** Every patch but the one under test: the old branch. */
@@ -36,22 +36,7 @@ const withoutLinksInTable = patchIds.filter((id) => id !== patches.incidentLinks
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
 
-async function startIncident(spike: string[], signalsPerRun: number): Promise<{ id: string; workflowId: string; firstRunId: string }> {
-  const id = randomUUID();
-  const raisedAt = new Date(Date.now() - 1_000).toISOString();
-  const input: IncidentInput = {
-    id,
-    trigger: { dimension: 'product', value: `mass-${id}`, windowFrom: new Date(Date.now() - 86_400_000).toISOString(), windowTo: raisedAt, count: spike.length, baseline: 1, threshold: 5 },
-    complaintIds: spike,
-    raisedAt,
-    policy: { ...defaultIncidentPolicy, steps: { owner: sec(3600), plan: sec(3600), review: sec(3600) } },
-    policyVersion: 1,
-    runLimits: { signalsPerRun },
-  };
-  const workflowId = incidentWorkflowId(id);
-  const handle = await stack.temporal.workflow.start('incidentWorkflow', { taskQueue: stack.taskQueue, workflowId, args: [input] });
-  return { id, workflowId, firstRunId: handle.firstExecutionRunId };
-}
+const startIncident = (spike: string[], signalsPerRun: number) => startMassIncident(stack.temporal, stack.taskQueue, spike, { signalsPerRun, label: 'mass' });
 
 const signal = (workflowId: string, complaintIds: string[], at = new Date().toISOString()) => stack.temporal.workflow.getHandle(workflowId).signal(complaintsLinkedSignal, { complaintIds, at });
 const view = (workflowId: string) => stack.temporal.workflow.getHandle(workflowId).query(incidentQuery);
