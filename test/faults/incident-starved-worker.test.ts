@@ -27,7 +27,7 @@ import { openDatabase } from '../../db/client.js';
 import { complaintsLinkedSignal } from '../../workflows/incident/messages.js';
 import { startMassIncident } from '../support/incidents.js';
 import { startProcessStack, type ProcessStack } from '../support/processes.js';
-import { historyOutline, replaysUnderCurrentCode } from '../support/run-histories.js';
+import { historyOutline, payloadJson, replaysUnderCurrentCode } from '../support/run-histories.js';
 
 let stack: ProcessStack;
 const taskTimeoutSeconds = Number(process.env.STARVE_TASK_TIMEOUT ?? 2);
@@ -109,7 +109,7 @@ async function whereLinksWentMissing(inc: Incident): Promise<string> {
     const carriers = (history.events ?? [])
       .filter((e) => {
         const data = e.workflowExecutionSignaledEventAttributes?.input?.payloads?.[0]?.data;
-        const ids = data ? ((JSON.parse(Buffer.from(data).toString('utf8')) as { complaintIds?: string[] }).complaintIds ?? []) : [];
+        const ids = data ? (payloadJson<{ complaintIds?: string[] }>(data).complaintIds ?? []) : [];
         return ids.some((id) => missing.includes(id));
       })
       .map((e) => Number(e.eventId));

@@ -18,11 +18,16 @@ export async function runInput(client: Client, workflowId: string, runId?: strin
   return { runId: id, args: payloads.map((p) => (p.data ? Buffer.from(p.data).toString('utf8') : '')) };
 }
 
+/** A payload's data read as the default converter wrote it: JSON (`data` as in history protos, or base64 as in their JSON form). */
+export function payloadJson<T>(data: Uint8Array | string): T {
+  return JSON.parse((typeof data === 'string' ? Buffer.from(data, 'base64') : Buffer.from(data)).toString('utf8')) as T;
+}
+
 export async function hasPatchMarker(client: Client, workflowId: string, runId: string, patchId: string): Promise<boolean> {
   const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
   return (history.events ?? []).some((e) => {
     const payload = e.markerRecordedEventAttributes?.markerName === 'core_patch' ? e.markerRecordedEventAttributes.details?.['patch-data']?.payloads?.[0] : undefined;
-    return payload?.data ? JSON.parse(Buffer.from(payload.data).toString('utf8')).id === patchId : false;
+    return payload?.data ? payloadJson<{ id: string }>(payload.data).id === patchId : false;
   });
 }
 
@@ -55,7 +60,7 @@ export function historyOutline(history: History): string {
     const type = e.eventType.replace(/^EVENT_TYPE_/, '');
     const marker = e.markerRecordedEventAttributes;
     const patch = marker?.markerName === 'core_patch' ? marker.details?.['patch-data']?.payloads?.[0]?.data : undefined;
-    const what = marker ? `:${marker.markerName}${patch ? `(${JSON.parse(Buffer.from(patch, 'base64').toString('utf8')).id})` : ''}` : e.workflowExecutionSignaledEventAttributes ? `(${e.workflowExecutionSignaledEventAttributes.signalName})` : '';
+    const what = marker ? `:${marker.markerName}${patch ? `(${payloadJson<{ id: string }>(patch).id})` : ''}` : e.workflowExecutionSignaledEventAttributes ? `(${e.workflowExecutionSignaledEventAttributes.signalName})` : '';
     line.push(`${e.eventId}:${type}${what}`);
     if (type === 'WORKFLOW_TASK_STARTED') {
       lines.push(line.join(' '));
