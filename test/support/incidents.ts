@@ -29,11 +29,6 @@ export async function startMassIncident(
     runLimits: { signalsPerRun: opts.signalsPerRun },
   };
   const workflowId = incidentWorkflowId(id);
-  const handle = await temporal.workflow.start('incidentWorkflow', {
-    taskQueue,
-    workflowId,
-    args: [input],
-    ...(opts.workflowTaskTimeout ? { workflowTaskTimeout: opts.workflowTaskTimeout } : {}),
-  });
+  const handle = await temporal.workflow.start('incidentWorkflow', { taskQueue, workflowId, args: [input], workflowTaskTimeout: opts.workflowTaskTimeout });
   return { id, workflowId, firstRunId: handle.firstExecutionRunId };
 }
