@@ -25,9 +25,11 @@ step('starting the worker (bundling workflow code)…');
 const { worker, running } = await startWorkerRole(config, logger, db, target, mail);
 const { server, client, url } = await startApiRole(config, logger, db, target);
 
-step('ready.');
+// "ready." and the addresses in one write: a reader that waits for "ready." (a script, the
+// start test) then has the addresses too; two writes could reach a pipe's reader apart.
 process.stdout.write(
   [
+    'cxgov: ready.',
     '',
     `  Web UI           ${url}/${existsSync(path.join(defaultWebDist, 'index.html')) ? '' : '  (not built: npm run build:web)'}`,
     `  API              ${url}/api/v1`,
