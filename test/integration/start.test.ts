@@ -11,7 +11,13 @@ import { freePort } from '../../temporal/dev-server.js';
  * Ctrl-C, and a second start finds its data again.
  */
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cxgov-start-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// A start the test did not stop (an assertion failed first) would keep running after the file,
+// with its Temporal dev server, Mailpit and metrics port: stop it as Ctrl-C would, then clean up.
+const started = new Set<ChildProcess>();
+afterAll(async () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) await stop(child, 60_000);
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 async function start(ports: { api: number; temporal: number; ui: number; mailSmtp: number; mailUi: number }): Promise<{ child: ChildProcess; output: () => string }> {
   let out = '';
@@ -34,6 +40,7 @@ async function start(ports: { api: number; temporal: number; ui: number; mailSmt
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const deadline = Date.now() + 120_000;
@@ -45,10 +52,16 @@ async function start(ports: { api: number; temporal: number; ui: number; mailSmt
   return { child, output: () => out };
 }
 
-async function stop(child: ChildProcess): Promise<number | null> {
+/** Ctrl-C; after `graceMs` (cleanup only) SIGKILL, so a stuck stop cannot hold the run. */
+async function stop(child: ChildProcess, graceMs?: number): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGINT');
-  return exited;
+  const killer = graceMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), graceMs);
+  try {
+    return await exited;
+  } finally {
+    clearTimeout(killer);
+  }
 }
 
 describe('npm start (all-in-one, embedded services)', () => {
