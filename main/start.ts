@@ -25,11 +25,11 @@ step('starting the worker (bundling workflow code)…');
 const { worker, running } = await startWorkerRole(config, logger, db, target, mail);
 const { server, client, url } = await startApiRole(config, logger, db, target);
 
-// "ready." and the addresses in one write: a reader that waits for "ready." (a script, the
-// start test) then has the addresses too; two writes could reach a pipe's reader apart.
-process.stdout.write(
+// "ready." and the addresses in one step, one write: a reader that waits for "ready." (a script,
+// the start test) then has the addresses too; two writes could reach a pipe's reader apart.
+step(
   [
-    'cxgov: ready.',
+    'ready.',
     '',
     `  Web UI           ${url}/${existsSync(path.join(defaultWebDist, 'index.html')) ? '' : '  (not built: npm run build:web)'}`,
     `  API              ${url}/api/v1`,
@@ -42,7 +42,6 @@ process.stdout.write(
     '  Demo data:       npm run demo   (in another terminal; the web UI then signs in as a demo user)',
     '  A token:         npm run token -- --sub alice --roles admin',
     '  Stop:            Ctrl-C',
-    '',
   ].join('\n'),
 );
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../temporal/dev-server.js';
+import { stopProcess } from '../support/child-process.js';
 
 /**
  * `npm start` as a user runs it: the embedded Temporal dev server (file-backed), Mailpit and
@@ -15,7 +16,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cxgov-start-'));
 // with its Temporal dev server, Mailpit and metrics port: stop it as Ctrl-C would, then clean up.
 const started = new Set<ChildProcess>();
 afterAll(async () => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) await stop(child, 60_000);
+  for (const child of started) await stop(child);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -52,17 +53,8 @@ async function start(ports: { api: number; temporal: number; ui: number; mailSmt
   return { child, output: () => out };
 }
 
-/** Ctrl-C; after `graceMs` (cleanup only) SIGKILL, so a stuck stop cannot hold the run. */
-async function stop(child: ChildProcess, graceMs?: number): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGINT');
-  const killer = graceMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), graceMs);
-  try {
-    return await exited;
-  } finally {
-    clearTimeout(killer);
-  }
-}
+/** Ctrl-C, as a user stops it (SIGKILL after a minute: a stuck stop then fails instead of hanging). */
+const stop = (child: ChildProcess) => stopProcess(child, 'SIGINT', 60_000);
 
 describe('npm start (all-in-one, embedded services)', () => {
   it('prints the URLs, is ready, stops cleanly on Ctrl-C and finds its data on a second start', async () => {

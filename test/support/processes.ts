@@ -7,6 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { freePort } from '../../temporal/dev-server.js';
+import { stopProcess } from './child-process.js';
 import { createDatabase, dropDatabase } from './postgres.js';
 import { httpClients, type StackLike } from './stack.js';
 
@@ -133,11 +134,8 @@ function handle(role: 'worker' | 'api', child: ChildProcess, output: () => strin
       await exited;
     },
     stop: async () => {
-      if (gone()) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await stopProcess(child, 'SIGTERM', 20_000);
       await exited;
-      clearTimeout(timer);
     },
   };
 }
