@@ -94,6 +94,31 @@ export function shapeBudget(row: CpuShare, shape: CpuShare, budgetMs: number): S
   };
 }
 
+/** One side of a ratio as a bench result holds it: items per second and the CPU of each process per item. */
+export interface RatedShare {
+  perSecond: number;
+  cpuMsPerItem: CpuShare;
+}
+
+/**
+ * How far a measured ratio can be read as the CPU's: the ratio the CPU accounting predicts, and
+ * the cores each side kept busy (items per second × CPU ms per item, every process). The two
+ * agree only when both sides fill the same cores; a floor that keeps fewer busy than its row
+ * (too few items in flight for a fast engine) measures a rate below what its CPU allows, and the
+ * measured ratio lies above the CPU's. The bench prints this beside every ratio it measures.
+ */
+export interface CoresCheck {
+  cpuRatio: number;
+  rowCores: number;
+  floorCores: number;
+}
+
+export function coresCheck(row: RatedShare, floor: RatedShare): CoresCheck {
+  const rowMs = totalOf(row.cpuMsPerItem);
+  const floorMs = totalOf(floor.cpuMsPerItem);
+  return { cpuRatio: floorMs / rowMs, rowCores: (row.perSecond * rowMs) / 1000, floorCores: (floor.perSecond * floorMs) / 1000 };
+}
+
 const totalOf = (share: CpuShare) => Object.entries(share).reduce((sum, [key, ms]) => (key.includes('.') ? sum : sum + (ms ?? 0)), 0);
 const of = (share: CpuShare, key: string) => share[key] ?? 0;
 

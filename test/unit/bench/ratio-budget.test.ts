@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratioBudget, shapeBudget } from '../../../bench/lib/ratio-budget.js';
+import { coresCheck, ratioBudget, shapeBudget } from '../../../bench/lib/ratio-budget.js';
 
 describe('bench: what a ratio target leaves cxgov', () => {
   // Shaped as bench/lib/cpu.ts writes it on a cluster: dotted keys are parts (postgres = cxgov +
@@ -61,5 +61,25 @@ describe('bench: what a ratio target leaves cxgov', () => {
       expect(shapeBudget(intake, shape, 100).allowedToAddMs).toBeCloseTo(100 - 64.6, 10);
       expect(shapeBudget(intake, shape, 60).allowedToAddMs).toBeLessThan(0);
     });
+  });
+});
+
+describe('bench: whether a measured ratio can be read as the CPU’s', () => {
+  const floor = { worker: 1, floorWorker: 4, temporal: 12, 'temporal.history': 8, postgres: 8, 'postgres.temporal': 8, 'postgres.other': 3, bench: 1 };
+  const intake = { worker: 18, api: 7, temporal: 12, postgres: 13, 'postgres.cxgov': 5, 'postgres.other': 3, bench: 2 };
+
+  it('gives the cores each side kept busy, counting every process once, and the ratio the CPU predicts', () => {
+    // The floor: 26 ms per start at 60/s is 1.56 cores; the intake: 52 ms at 35/s is 1.82.
+    const c = coresCheck({ perSecond: 35, cpuMsPerItem: intake }, { perSecond: 60, cpuMsPerItem: floor });
+    expect(c.rowCores).toBeCloseTo(1.82, 10);
+    expect(c.floorCores).toBeCloseTo(1.56, 10);
+    expect(c.cpuRatio).toBeCloseTo(26 / 52, 10);
+    // The measured ratio, 35/60 = 0.583, lies above the CPU's 0.5 by what the floor left idle.
+    expect((35 / 60) / c.cpuRatio).toBeCloseTo(c.rowCores / c.floorCores, 10);
+  });
+
+  it('counts a process the accounting could not read as nothing', () => {
+    const c = coresCheck({ perSecond: 10, cpuMsPerItem: { worker: 50, api: null } }, { perSecond: 20, cpuMsPerItem: { floorWorker: 25 } });
+    expect([c.rowCores, c.floorCores, c.cpuRatio]).toEqual([0.5, 0.5, 0.5]);
   });
 });
