@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { measurements } from './measurements/index.js';
-import { formatCpuShare, type CpuShare } from './lib/cpu.js';
+import { formatCpuShare } from './lib/cpu.js';
 import { combine } from './lib/combine.js';
 import { autovacuumOn, autovacuumWarning, postgresTargetFrom, sharedBuffers } from '../scripts/lib/cluster/databases.js';
 import { configKeys } from '../config/config.js';
@@ -138,15 +138,12 @@ function notes(key: string, r: Record<string, unknown>): string {
 }
 
 function floorNote(r: Record<string, unknown>): string {
-  const floor = r.floor as { perSecond?: number; cpuMsPerItem?: CpuShare } | undefined;
+  const row = r as Partial<RatedShare>;
+  const floor = r.floor as Partial<RatedShare> | undefined;
   const note = `floor ${floor?.perSecond}/s, ratio ${r.ratio}`;
-  const rated = (x: { perSecond?: unknown; cpuMsPerItem?: unknown } | undefined): RatedShare | undefined =>
-    x && typeof x.perSecond === 'number' && x.cpuMsPerItem && typeof x.cpuMsPerItem === 'object' ? { perSecond: x.perSecond, cpuMsPerItem: x.cpuMsPerItem as CpuShare } : undefined;
-  const row = rated(r);
-  const base = rated(floor);
-  if (!row || !base) return note;
+  if (!row.perSecond || !row.cpuMsPerItem || !floor?.perSecond || !floor.cpuMsPerItem) return note;
   // The measured ratio is the CPU's only when both sides filled the same cores (bench/lib/ratio-budget.ts).
-  const c = coresCheck(row, base);
+  const c = coresCheck({ perSecond: row.perSecond, cpuMsPerItem: row.cpuMsPerItem }, { perSecond: floor.perSecond, cpuMsPerItem: floor.cpuMsPerItem });
   return `${note} (by the CPU ${round(c.cpuRatio, 3)}; cores busy ${round(c.rowCores, 2)}, the floor's ${round(c.floorCores, 2)}, of ${machine.cpus})`;
 }
 
